@@ -1,0 +1,114 @@
+package io.jnetlink.core;
+
+/**
+ * A request the kernel (or the operating system) refused.
+ *
+ * <p>Carries what was being done ({@link #operation()}), the {@link Errno}, the kernel's
+ * extended-ACK text and the offset of the offending attribute inside the request when the kernel
+ * gave them, and the netlink sequence number of the request. Subclasses exist only where a caller
+ * is expected to branch: {@link AlreadyExistsException}, {@link NoSuchDeviceException},
+ * {@link PermissionException}, {@link DumpInterruptedException}, {@link NetlinkTimeoutException},
+ * {@link OverrunException}. Use {@link #of} to get the right one for an errno.
+ *
+ * <p>A message from the kernel that cannot be parsed is not a refusal: it raises
+ * {@link MalformedMessageException} instead.
+ */
+public class NetlinkException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final String operation;
+    private final int errnoValue;
+    private final String extAckMessage;
+    private final int extAckOffset;
+    private final int sequence;
+
+    /**
+     * @param operation     what was being done, in the user's words ("create veth veth-red")
+     * @param errnoValue    the positive errno
+     * @param extAckMessage the kernel's extended-ACK text, or null
+     * @param extAckOffset  byte offset of the offending attribute in the request, or -1
+     * @param sequence      the request's sequence number, or 0 when not a netlink request
+     */
+    public NetlinkException(String operation, int errnoValue, String extAckMessage, int extAckOffset, int sequence) {
+        this(operation, errnoValue, extAckMessage, extAckOffset, sequence, null);
+    }
+
+    protected NetlinkException(String operation, int errnoValue, String extAckMessage, int extAckOffset,
+                               int sequence, String hint) {
+        super(format(operation, errnoValue, extAckMessage, extAckOffset, sequence, hint));
+        this.operation = operation;
+        this.errnoValue = Math.abs(errnoValue);
+        this.extAckMessage = extAckMessage == null || extAckMessage.isEmpty() ? null : extAckMessage;
+        this.extAckOffset = extAckOffset;
+        this.sequence = sequence;
+    }
+
+    /** The exception class that fits {@code errno}: callers branch on these types. */
+    public static NetlinkException of(String operation, int errno, String extAckMessage, int extAckOffset, int sequence) {
+        return switch (Errno.of(errno)) {
+            case EEXIST -> new AlreadyExistsException(operation, errno, extAckMessage, extAckOffset, sequence);
+            case ENODEV -> new NoSuchDeviceException(operation, errno, extAckMessage, extAckOffset, sequence);
+            case EPERM, EACCES -> new PermissionException(operation, errno, extAckMessage, extAckOffset, sequence,
+                    PermissionException.NET_ADMIN);
+            default -> new NetlinkException(operation, errno, extAckMessage, extAckOffset, sequence);
+        };
+    }
+
+    /** The same as {@link #of(String, int, String, int, int)} for a failed system call. */
+    public static NetlinkException ofSyscall(String operation, int errno) {
+        return of(operation, errno, null, -1, 0);
+    }
+
+    private static String format(String op, int errno, String ext, int offset, int seq, String hint) {
+        Errno e = Errno.of(errno);
+        StringBuilder sb = new StringBuilder();
+        sb.append(op).append(": ");
+        sb.append(e == Errno.UNKNOWN ? "error " + Math.abs(errno) : e.message() + " (" + e.name() + ")");
+        if (ext != null && !ext.isEmpty()) {
+            sb.append("; kernel says: ").append(ext);
+        }
+        if (offset >= 0) {
+            sb.append(" [attribute at byte ").append(offset).append(" of the request]");
+        }
+        if (hint != null) {
+            sb.append("; ").append(hint);
+        }
+        if (seq != 0) {
+            sb.append(" (seq ").append(Integer.toUnsignedString(seq)).append(')');
+        }
+        return sb.toString();
+    }
+
+    /** What was being done, such as "create veth veth-red". */
+    public String operation() {
+        return operation;
+    }
+
+    /** The errno as a constant ({@link Errno#UNKNOWN} for a number the table lacks). */
+    public Errno errno() {
+        return Errno.of(errnoValue);
+    }
+
+    /** The positive errno number. */
+    public int errnoValue() {
+        return errnoValue;
+    }
+
+    /** The kernel's extended-ACK message ("Unknown device type"), or null when it gave none. */
+    public String extAckMessage() {
+        return extAckMessage;
+    }
+
+    /**
+     * The byte offset, from the start of the request's netlink header, of the attribute the kernel
+     * objected to, or -1.
+     */
+    public int extAckOffset() {
+        return extAckOffset;
+    }
+
+    /** The netlink sequence number of the request, or 0 for a failed system call. */
+    public int sequence() {
+        return sequence;
+    }
+}

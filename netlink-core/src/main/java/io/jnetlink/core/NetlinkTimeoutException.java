@@ -1,0 +1,10 @@
+package io.jnetlink.core;
+
+/** No answer arrived from the kernel within the socket's receive timeout. */
+public class NetlinkTimeoutException extends NetlinkException {
+    private static final long serialVersionUID = 1L;
+
+    public NetlinkTimeoutException(String operation, int sequence) {
+        super(operation, Errno.EAGAIN.value(), "no reply within the receive timeout", -1, sequence);
+    }
+}

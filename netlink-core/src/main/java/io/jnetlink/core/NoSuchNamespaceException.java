@@ -1,0 +1,10 @@
+package io.jnetlink.core;
+
+/** The named network namespace does not exist (or was deleted while a handle to it was open). */
+public class NoSuchNamespaceException extends NetlinkException {
+    private static final long serialVersionUID = 1L;
+
+    public NoSuchNamespaceException(String operation, String detail) {
+        super(operation, Errno.ENOENT.value(), detail, -1, 0);
+    }
+}

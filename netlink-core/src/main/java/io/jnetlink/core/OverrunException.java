@@ -1,0 +1,13 @@
+package io.jnetlink.core;
+
+/**
+ * The kernel dropped multicast messages because the socket's receive buffer was full (ENOBUFS).
+ * Events were lost: whoever keeps state from events must re-read it (dump) to get back in step.
+ */
+public class OverrunException extends NetlinkException {
+    private static final long serialVersionUID = 1L;
+
+    public OverrunException(String operation) {
+        super(operation, Errno.ENOBUFS.value(), "receive buffer overrun, events were lost", -1, 0);
+    }
+}

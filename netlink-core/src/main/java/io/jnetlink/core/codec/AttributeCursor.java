@@ -1,0 +1,278 @@
+package io.jnetlink.core.codec;
+
+import io.jnetlink.core.MalformedMessageException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A bounds-checked, zero-copy cursor over a run of netlink attributes (TLVs).
+ *
+ * <pre>{@code
+ * AttributeCursor a = msg.attributes(IFINFOMSG_LEN, IflaNames.NAMES);
+ * while (a.next()) {
+ *     switch (a.type()) {
+ *         case IFLA_IFNAME -> name = a.string();
+ *         case IFLA_MTU -> mtu = a.u32();
+ *         case IFLA_LINKINFO -> decodeLinkInfo(a.nested(InfoNames.NAMES));
+ *         default -> unknown.add(a.raw());
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>{@link #next()} checks that the attribute's length fits its container before anything reads
+ * it; the typed getters check that the payload has exactly the size of the type. Any violation
+ * throws {@link MalformedMessageException} with the attribute path (built only then, from the
+ * parent cursors) and the byte offset in the buffer. Reading is a view on the receive buffer: it
+ * is valid only while the message is (inside the handler the socket called).
+ */
+public final class AttributeCursor {
+    private static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED;
+    private static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED;
+    private static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED;
+    private static final ValueLayout.OfShort U16_BE = U16.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfInt U32_BE = U32.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfLong U64_BE = U64.withOrder(ByteOrder.BIG_ENDIAN);
+
+    private final MemorySegment seg;
+    private final long end;
+    private final AttrNames names;
+    private final AttributeCursor parent; // for error paths only
+    private final int parentType;
+    private long next;
+    private long cur = -1;
+    private int rawType;
+    private int payloadLen;
+
+    /**
+     * A cursor over the attributes in {@code [start, end)} of {@code seg}.
+     *
+     * @param names names for error messages (the attribute space of this level)
+     */
+    public AttributeCursor(MemorySegment seg, long start, long end, AttrNames names) {
+        this(seg, start, end, names, null, 0);
+    }
+
+    private AttributeCursor(MemorySegment seg, long start, long end, AttrNames names, AttributeCursor parent,
+                            int parentType) {
+        if (start < 0 || end > seg.byteSize() || start > end) {
+            throw new MalformedMessageException(pathOf(parent, parentType, names), start,
+                    "attribute run [" + start + ", " + end + ") outside a buffer of " + seg.byteSize() + " bytes");
+        }
+        this.seg = seg;
+        this.end = end;
+        this.names = names;
+        this.parent = parent;
+        this.parentType = parentType;
+        this.next = start;
+    }
+
+    /**
+     * Moves to the next attribute.
+     *
+     * @return false at the end of the run
+     * @throws MalformedMessageException if the attribute's header or length does not fit
+     */
+    public boolean next() {
+        if (next >= end) {
+            cur = -1;
+            return false;
+        }
+        if (end - next < Netlink.NLA_HDRLEN) {
+            // The kernel pads the last attribute; fewer than 4 trailing bytes are padding only if zero.
+            throw malformed(next, "truncated attribute header: " + (end - next) + " bytes left");
+        }
+        int len = seg.get(U16, next) & 0xFFFF;
+        int type = seg.get(U16, next + 2) & 0xFFFF;
+        if (len < Netlink.NLA_HDRLEN) {
+            rawType = type;
+            cur = next;
+            throw malformed(next, "attribute length " + len + " is shorter than its header");
+        }
+        if (next + len > end) {
+            rawType = type;
+            cur = next;
+            throw malformed(next, "attribute length " + len + " runs past its container (" + (end - next)
+                    + " bytes left)");
+        }
+        cur = next;
+        rawType = type;
+        payloadLen = len - Netlink.NLA_HDRLEN;
+        next = Math.min(end, next + Netlink.align((long) len));
+        return true;
+    }
+
+    /** The current attribute's type, without the nested and byte-order flag bits. */
+    public int type() {
+        return rawType & Netlink.NLA_TYPE_MASK;
+    }
+
+    /** The current attribute's type with its flag bits as sent. */
+    public int rawType() {
+        return rawType;
+    }
+
+    /** Payload size in bytes of the current attribute. */
+    public int length() {
+        return payloadLen;
+    }
+
+    /** Offset of the current attribute's payload in the buffer. */
+    public long payloadOffset() {
+        return cur + Netlink.NLA_HDRLEN;
+    }
+
+    /** The buffer the cursor reads. */
+    public MemorySegment segment() {
+        return seg;
+    }
+
+    public int u8() {
+        expect(1, "u8");
+        return seg.get(ValueLayout.JAVA_BYTE, payloadOffset()) & 0xFF;
+    }
+
+    public int u16() {
+        expect(2, "u16");
+        return seg.get(U16, payloadOffset()) & 0xFFFF;
+    }
+
+    public int u16be() {
+        expect(2, "u16");
+        return seg.get(U16_BE, payloadOffset()) & 0xFFFF;
+    }
+
+    public int u32() {
+        expect(4, "u32");
+        return seg.get(U32, payloadOffset());
+    }
+
+    public int s32() {
+        return u32();
+    }
+
+    public int u32be() {
+        expect(4, "u32");
+        return seg.get(U32_BE, payloadOffset());
+    }
+
+    public long u64() {
+        expect(8, "u64");
+        return seg.get(U64, payloadOffset());
+    }
+
+    public long u64be() {
+        expect(8, "u64");
+        return seg.get(U64_BE, payloadOffset());
+    }
+
+    /** True for an attribute with no payload (a flag). */
+    public boolean flag() {
+        expect(0, "flag");
+        return true;
+    }
+
+    /**
+     * The payload as a string: UTF-8 up to the first NUL (or the whole payload if there is none).
+     */
+    public String string() {
+        long off = payloadOffset();
+        int n = 0;
+        while (n < payloadLen && seg.get(ValueLayout.JAVA_BYTE, off + n) != 0) {
+            n++;
+        }
+        byte[] b = new byte[n];
+        MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, off, b, 0, n);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    /** The payload copied into a new array. */
+    public byte[] bytes() {
+        return seg.asSlice(payloadOffset(), payloadLen).toArray(ValueLayout.JAVA_BYTE);
+    }
+
+    /** The payload as a view on the buffer (valid as long as the message is). */
+    public MemorySegment payload() {
+        return seg.asSlice(payloadOffset(), payloadLen);
+    }
+
+    /** An IPv4 (4-byte) or IPv6 (16-byte) address. */
+    public InetAddress address() {
+        if (payloadLen != 4 && payloadLen != 16) {
+            throw malformed(cur, "address expected (4 or 16 bytes), got " + payloadLen + " bytes");
+        }
+        try {
+            return InetAddress.getByAddress(bytes());
+        } catch (UnknownHostException e) {
+            throw new AssertionError(e); // cannot happen for 4 or 16 bytes
+        }
+    }
+
+    /** The current attribute, copied out: for keeping attributes a decoder does not model. */
+    public RawAttribute raw() {
+        return new RawAttribute(rawType, bytes());
+    }
+
+    /** A cursor over the attributes nested in the current one. */
+    public AttributeCursor nested(AttrNames childNames) {
+        requireCurrent();
+        return new AttributeCursor(seg, payloadOffset(), payloadOffset() + payloadLen, childNames, this, type());
+    }
+
+    /**
+     * A cursor over attributes that start {@code skip} bytes into the current payload (for payloads
+     * that begin with a fixed struct, such as IFLA_VETH_INFO_PEER's ifinfomsg).
+     */
+    public AttributeCursor nested(int skip, AttrNames childNames) {
+        requireCurrent();
+        if (skip > payloadLen) {
+            throw malformed(cur, "payload of " + payloadLen + " bytes is shorter than its " + skip + "-byte header");
+        }
+        return new AttributeCursor(seg, payloadOffset() + Netlink.align(skip), payloadOffset() + payloadLen,
+                childNames, this, type());
+    }
+
+    /** The path of the current attribute, such as {@code IFLA_LINKINFO/IFLA_INFO_KIND}. */
+    public String path() {
+        String here = cur >= 0 ? names.name(type()) : null;
+        String up = pathOf(parent, parentType, null);
+        if (here == null) {
+            return up;
+        }
+        return up.isEmpty() ? here : up + "/" + here;
+    }
+
+    /** A malformed-message exception for the current attribute. */
+    public MalformedMessageException malformed(String problem) {
+        return malformed(cur >= 0 ? cur : next, problem);
+    }
+
+    private MalformedMessageException malformed(long offset, String problem) {
+        return new MalformedMessageException(path(), offset, problem);
+    }
+
+    private static String pathOf(AttributeCursor parent, int parentType, AttrNames unused) {
+        if (parent == null) {
+            return "";
+        }
+        String up = pathOf(parent.parent, parent.parentType, null);
+        String me = parent.names.name(parentType);
+        return up.isEmpty() ? me : up + "/" + me;
+    }
+
+    private void expect(int size, String what) {
+        requireCurrent();
+        if (payloadLen != size) {
+            throw malformed(cur, what + " expected, got " + payloadLen + " bytes");
+        }
+    }
+
+    private void requireCurrent() {
+        if (cur < 0) {
+            throw new IllegalStateException("no current attribute: call next() first");
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.jnetlink.core.codec;
+
+import io.jnetlink.core.MalformedMessageException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * A view of one received netlink message: its {@code nlmsghdr}, its family's fixed header and its
+ * attributes, read in place from the receive buffer.
+ *
+ * <p>A {@code Message} handed to a handler is valid only during that call (the socket reuses the
+ * view and the buffer); copy out what you keep. Reads are bounds-checked against the message's
+ * own length and throw {@link MalformedMessageException} naming the field and offset.
+ */
+public final class Message {
+    private static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED;
+    private static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED;
+
+    private MemorySegment seg;
+    private long off;
+    private int len;
+
+    /** An unbound view; {@link #bind} points it at a message. */
+    public Message() {}
+
+    /** A view of the message at {@code offset} of {@code seg} (its length is read from the header). */
+    public static Message at(MemorySegment seg, long offset) {
+        Message m = new Message();
+        m.bind(seg, offset, seg.byteSize() - offset);
+        return m;
+    }
+
+    /**
+     * Points this view at the message starting at {@code offset}, checking that its header and
+     * length fit in {@code available} bytes.
+     *
+     * @return the message length, rounded up to alignment (where the next message starts)
+     */
+    public long bind(MemorySegment seg, long offset, long available) {
+        if (available < Netlink.NLMSG_HDRLEN) {
+            throw new MalformedMessageException("nlmsghdr", offset,
+                    "truncated message header: " + available + " bytes left");
+        }
+        int l = seg.get(U32, offset);
+        if (l < Netlink.NLMSG_HDRLEN || l > available) {
+            throw new MalformedMessageException("nlmsghdr", offset, "message length " + Integer.toUnsignedString(l)
+                    + " does not fit (" + available + " bytes available)");
+        }
+        this.seg = seg;
+        this.off = offset;
+        this.len = l;
+        return Math.min(available, Netlink.align((long) l));
+    }
+
+    public int length() {
+        return len;
+    }
+
+    public int type() {
+        return seg.get(U16, off + 4) & 0xFFFF;
+    }
+
+    public int flags() {
+        return seg.get(U16, off + 6) & 0xFFFF;
+    }
+
+    public int sequence() {
+        return seg.get(U32, off + 8);
+    }
+
+    public int portId() {
+        return seg.get(U32, off + 12);
+    }
+
+    /** The buffer the message lives in. */
+    public MemorySegment segment() {
+        return seg;
+    }
+
+    /** Offset of the message's first byte (its nlmsghdr) in {@link #segment()}. */
+    public long offset() {
+        return off;
+    }
+
+    /** Offset of the payload (after nlmsghdr) in {@link #segment()}. */
+    public long payloadOffset() {
+        return off + Netlink.NLMSG_HDRLEN;
+    }
+
+    /** Payload size in bytes. */
+    public int payloadLength() {
+        return len - Netlink.NLMSG_HDRLEN;
+    }
+
+    /** Throws unless the payload holds at least {@code n} bytes of the fixed header {@code what}. */
+    public void requirePayload(int n, String what) {
+        if (payloadLength() < n) {
+            throw new MalformedMessageException(what, payloadOffset(),
+                    what + " needs " + n + " bytes, message payload has " + payloadLength());
+        }
+    }
+
+    /** Byte at {@code pos} of the payload. */
+    public int u8(int pos) {
+        check(pos, 1);
+        return seg.get(ValueLayout.JAVA_BYTE, payloadOffset() + pos) & 0xFF;
+    }
+
+    /** Native-order u16 at {@code pos} of the payload. */
+    public int u16(int pos) {
+        check(pos, 2);
+        return seg.get(U16, payloadOffset() + pos) & 0xFFFF;
+    }
+
+    /** Big-endian u16 at {@code pos} of the payload. */
+    public int u16be(int pos) {
+        check(pos, 2);
+        return Short.reverseBytes(seg.get(U16, payloadOffset() + pos)) & 0xFFFF;
+    }
+
+    /** Native-order 32-bit value at {@code pos} of the payload. */
+    public int u32(int pos) {
+        check(pos, 4);
+        return seg.get(U32, payloadOffset() + pos);
+    }
+
+    /** The attributes that follow a fixed header of {@code fixedHeaderLen} bytes (aligned up). */
+    public AttributeCursor attributes(int fixedHeaderLen, AttrNames names) {
+        int skip = Netlink.align(fixedHeaderLen);
+        if (skip > payloadLength()) {
+            throw new MalformedMessageException("header", payloadOffset(),
+                    "fixed header of " + fixedHeaderLen + " bytes longer than the payload of " + payloadLength());
+        }
+        return new AttributeCursor(seg, payloadOffset() + skip, off + len, names);
+    }
+
+    /** The whole message, header included, copied out. */
+    public byte[] toByteArray() {
+        return seg.asSlice(off, len).toArray(ValueLayout.JAVA_BYTE);
+    }
+
+    private void check(int pos, int n) {
+        if (pos < 0 || pos + n > payloadLength()) {
+            throw new MalformedMessageException("header", payloadOffset() + pos,
+                    n + "-byte field at payload offset " + pos + " is past the payload of " + payloadLength() + " bytes");
+        }
+    }
+}

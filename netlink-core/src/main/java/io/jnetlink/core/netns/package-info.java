@@ -1,0 +1,2 @@
+/** Network namespaces: create, open, list, delete; sockets, code and programs inside one. */
+package io.jnetlink.core.netns;

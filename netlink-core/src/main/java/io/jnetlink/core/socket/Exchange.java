@@ -1,0 +1,202 @@
+package io.jnetlink.core.socket;
+
+import static io.jnetlink.core.codec.Netlink.NLMSG_DONE;
+import static io.jnetlink.core.codec.Netlink.NLMSG_ERROR;
+import static io.jnetlink.core.codec.Netlink.NLMSG_HDRLEN;
+import static io.jnetlink.core.codec.Netlink.NLMSG_NOOP;
+import static io.jnetlink.core.codec.Netlink.NLMSG_OVERRUN;
+
+import io.jnetlink.core.MalformedMessageException;
+import io.jnetlink.core.NetlinkException;
+import io.jnetlink.core.codec.AttrNames;
+import io.jnetlink.core.codec.AttributeCursor;
+import io.jnetlink.core.codec.Message;
+import io.jnetlink.core.codec.MessageWriter;
+import io.jnetlink.core.codec.Netlink;
+import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+
+/**
+ * The protocol logic of one request/reply exchange, free of I/O: which replies belong to which
+ * request (by sequence number), when a multipart dump ends, what an NLMSG_ERROR says (ACK or error,
+ * with the extended ACK's message and offset), and whether a dump was interrupted.
+ *
+ * <p>{@link #start} takes what the writer wrote; {@link #accept} takes each received datagram;
+ * {@link #complete()} says when every request that expects an answer (NLM_F_ACK or a dump) has it.
+ * Requests that expect none (nf_tables batch delimiters) are complete at once; their errors, if
+ * any, are still routed to them. Replies with a sequence number outside the exchange (left over
+ * from an earlier exchange that timed out) are skipped. Reused by one socket for every exchange.
+ */
+final class Exchange {
+    static final AttrNames ERR_NAMES = AttrNames.table("NLMSGERR_ATTR", null, "NLMSGERR_ATTR_MSG",
+            "NLMSGERR_ATTR_OFFS", "NLMSGERR_ATTR_COOKIE", "NLMSGERR_ATTR_POLICY", "NLMSGERR_ATTR_MISS_TYPE",
+            "NLMSGERR_ATTR_MISS_NEST");
+
+    private final Message view = new Message();
+    private String operation;
+    private NetlinkSocket.ReplyHandler handler;
+    private int firstSeq;
+    private int count;
+    private int open; // requests still waiting for their ACK or DONE
+    private boolean[] waiting = new boolean[16];
+    private boolean[] interrupted = new boolean[16];
+    private boolean[] expects = new boolean[16];
+    private NetlinkException[] errors; // lazily, only when something failed
+    private int stale;
+
+    /** Begins tracking the messages {@code w} holds. */
+    void start(String operation, MessageWriter w, NetlinkSocket.ReplyHandler handler, boolean dump) {
+        this.operation = operation;
+        this.handler = handler;
+        this.count = w.messageCount();
+        this.firstSeq = count == 0 ? 0 : w.sequenceAt(0);
+        if (waiting.length < count) {
+            waiting = new boolean[Math.max(count, waiting.length * 2)];
+            interrupted = new boolean[waiting.length];
+            expects = new boolean[waiting.length];
+        }
+        open = 0;
+        errors = null;
+        for (int i = 0; i < count; i++) {
+            if (w.sequenceAt(i) != firstSeq + i) {
+                throw new IllegalStateException("sequence numbers of one exchange must be consecutive");
+            }
+            // A dump ends with NLMSG_DONE; anything else answers only if it asked for an ACK. (The
+            // dump bits overlap NEW's REPLACE/EXCL, so the caller says which it is.)
+            boolean expectsAnswer = dump || (w.flagsAt(i) & Netlink.NLM_F_ACK) != 0;
+            expects[i] = expectsAnswer;
+            waiting[i] = expectsAnswer;
+            interrupted[i] = false;
+            if (expectsAnswer) {
+                open++;
+            }
+        }
+    }
+
+    /** True when every request that expects an answer has had it. */
+    boolean complete() {
+        return open == 0;
+    }
+
+    /** Whether some request expects no answer (so an error for it can only be drained). */
+    boolean hasSilentRequests() {
+        for (int i = 0; i < count; i++) {
+            if (!expects[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The error of request {@code i}, or null if it succeeded (or is not finished). */
+    NetlinkException errorAt(int i) {
+        return errors == null ? null : errors[i];
+    }
+
+    /** Whether a reply of request {@code i} carried NLM_F_DUMP_INTR. */
+    boolean interruptedAt(int i) {
+        return interrupted[i];
+    }
+
+    /** Replies skipped because their sequence number belonged to no request of this exchange. */
+    int staleReplies() {
+        return stale;
+    }
+
+    /** How many requests were tracked. */
+    int count() {
+        return count;
+    }
+
+    /** Processes one received datagram (one or more messages). */
+    void accept(MemorySegment datagram) {
+        long pos = 0;
+        long size = datagram.byteSize();
+        while (pos < size) {
+            long step = view.bind(datagram, pos, size - pos);
+            handle(view);
+            pos += step;
+        }
+    }
+
+    private void handle(Message m) {
+        int idx = m.sequence() - firstSeq;
+        if (idx < 0 || idx >= count) {
+            stale++;
+            return;
+        }
+        if ((m.flags() & Netlink.NLM_F_DUMP_INTR) != 0) {
+            interrupted[idx] = true;
+        }
+        switch (m.type()) {
+            case NLMSG_NOOP -> { }
+            case NLMSG_OVERRUN -> throw new MalformedMessageException("nlmsghdr", m.offset(),
+                    "NLMSG_OVERRUN received: the kernel lost data of this exchange");
+            case NLMSG_ERROR -> {
+                m.requirePayload(4 + NLMSG_HDRLEN, "struct nlmsgerr");
+                int err = m.u32(0);
+                if (err != 0) {
+                    fail(idx, m, err, errorTlvOffset(m));
+                }
+                finish(idx);
+            }
+            case NLMSG_DONE -> {
+                // A dump's end: may carry an error (the dump failed part-way) and ext-ack TLVs.
+                if (m.payloadLength() >= 4) {
+                    int err = m.u32(0);
+                    if (err < 0) {
+                        fail(idx, m, err, 4);
+                    }
+                }
+                finish(idx);
+            }
+            default -> {
+                if (errorAt(idx) == null && handler != null) {
+                    handler.onReply(idx, m);
+                }
+            }
+        }
+    }
+
+    /** Where the TLVs of an NLMSG_ERROR start: after the error and the (maybe capped) echoed request. */
+    private static int errorTlvOffset(Message m) {
+        if ((m.flags() & Netlink.NLM_F_CAPPED) != 0) {
+            return 4 + NLMSG_HDRLEN;
+        }
+        int echoed = m.u32(4);
+        return 4 + Netlink.align(Math.max(echoed, NLMSG_HDRLEN));
+    }
+
+    private void fail(int idx, Message m, int err, int tlvOffset) {
+        String text = null;
+        int offset = -1;
+        if ((m.flags() & Netlink.NLM_F_ACK_TLVS) != 0 && tlvOffset <= m.payloadLength()) {
+            AttributeCursor a = m.attributes(tlvOffset, ERR_NAMES);
+            while (a.next()) {
+                switch (a.type()) {
+                    case Netlink.NLMSGERR_ATTR_MSG -> text = a.string();
+                    case Netlink.NLMSGERR_ATTR_OFFS -> offset = a.u32();
+                    default -> { }
+                }
+            }
+        }
+        if (errors == null) {
+            errors = new NetlinkException[count];
+        }
+        if (errors[idx] == null) {
+            errors[idx] = NetlinkException.of(operation, -err, text, offset, m.sequence());
+        }
+    }
+
+    private void finish(int idx) {
+        if (waiting[idx]) {
+            waiting[idx] = false;
+            open--;
+        }
+    }
+
+    /** Errors per request, or null when none failed. */
+    NetlinkException[] errors() {
+        return errors == null ? null : Arrays.copyOf(errors, count);
+    }
+}

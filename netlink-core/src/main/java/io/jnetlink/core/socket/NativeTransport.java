@@ -1,0 +1,213 @@
+package io.jnetlink.core.socket;
+
+import io.jnetlink.core.Errno;
+import io.jnetlink.core.NetlinkException;
+import io.jnetlink.core.NetlinkTimeoutException;
+import io.jnetlink.core.OverrunException;
+import io.jnetlink.core.ffi.Libc;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.time.Duration;
+
+/**
+ * A real {@code AF_NETLINK} socket. Receives size each datagram first (MSG_PEEK | MSG_TRUNC into
+ * the whole buffer) and grow the buffer before taking it off the queue, so a message is never
+ * truncated; the common case then only discards the already-copied datagram.
+ */
+final class NativeTransport implements Transport {
+    private static final int INITIAL_RECEIVE = 32 * 1024;
+    private static final int SOCKET_BUFFER = 4 << 20;
+
+    private final Arena arena = Arena.ofShared();
+    private final MemorySegment state = Libc.newCallState(arena);
+    private final MemorySegment intBox = arena.allocate(ValueLayout.JAVA_INT);
+    private final int fd;
+    private final int portId;
+    private final String what;
+    private MemorySegment rbuf;
+    private boolean closed;
+
+    NativeTransport(int protocol, Duration receiveTimeout) {
+        what = protocol == 0 ? "NETLINK_ROUTE socket" : protocol == 12 ? "NETLINK_NETFILTER socket"
+                : "netlink socket (protocol " + protocol + ")";
+        int f = Libc.socket(state, Libc.AF_NETLINK, Libc.SOCK_RAW | Libc.SOCK_CLOEXEC, protocol);
+        if (f < 0) {
+            int err = Libc.errno(state);
+            arena.close();
+            throw NetlinkException.ofSyscall("open " + what, err);
+        }
+        fd = f;
+        try {
+            rbuf = arena.allocate(INITIAL_RECEIVE, 8);
+            bufferSize(Libc.SO_RCVBUFFORCE, Libc.SO_RCVBUF);
+            bufferSize(Libc.SO_SNDBUFFORCE, Libc.SO_SNDBUF);
+            option(Libc.NETLINK_EXT_ACK, true);
+            option(Libc.NETLINK_CAP_ACK, true);
+            // Strict checking arrived in 4.20; without it dumps are merely unfiltered, so go on.
+            setIntOption(Libc.SOL_NETLINK, Libc.NETLINK_GET_STRICT_CHK, 1);
+            receiveTimeout(receiveTimeout);
+            MemorySegment addr = arena.allocate(Libc.SOCKADDR_NL);
+            addr.set(ValueLayout.JAVA_SHORT, 0, (short) Libc.AF_NETLINK);
+            if (Libc.bind(state, fd, addr, (int) addr.byteSize()) < 0) {
+                throw NetlinkException.ofSyscall("bind " + what, Libc.errno(state));
+            }
+            intBox.set(ValueLayout.JAVA_INT, 0, (int) addr.byteSize());
+            if (Libc.getsockname(state, fd, addr, intBox) < 0) {
+                throw NetlinkException.ofSyscall("getsockname " + what, Libc.errno(state));
+            }
+            portId = addr.get(ValueLayout.JAVA_INT, 4);
+        } catch (RuntimeException e) {
+            Libc.close(state, fd);
+            arena.close();
+            throw e;
+        }
+    }
+
+    private void option(int name, boolean on) {
+        if (setIntOption(Libc.SOL_NETLINK, name, on ? 1 : 0) < 0) {
+            throw NetlinkException.ofSyscall("setsockopt " + name + " on " + what, Libc.errno(state));
+        }
+    }
+
+    private int setIntOption(int level, int name, int value) {
+        intBox.set(ValueLayout.JAVA_INT, 0, value);
+        return Libc.setsockopt(state, fd, level, name, intBox, 4);
+    }
+
+    private void bufferSize(int forced, int plain) {
+        // FORCE ignores the rmem_max/wmem_max limits but needs CAP_NET_ADMIN; fall back quietly.
+        if (setIntOption(Libc.SOL_SOCKET, forced, SOCKET_BUFFER) < 0) {
+            setIntOption(Libc.SOL_SOCKET, plain, SOCKET_BUFFER);
+        }
+    }
+
+    /** Sets the kernel receive buffer (SO_RCVBUF[FORCE]); for event sockets. */
+    void receiveBufferSize(int bytes) {
+        if (setIntOption(Libc.SOL_SOCKET, Libc.SO_RCVBUFFORCE, bytes) < 0
+                && setIntOption(Libc.SOL_SOCKET, Libc.SO_RCVBUF, bytes) < 0) {
+            throw NetlinkException.ofSyscall("set receive buffer of " + what, Libc.errno(state));
+        }
+    }
+
+    void receiveTimeout(Duration timeout) {
+        MemorySegment tv = arena.allocate(Libc.TIMEVAL);
+        long micros = timeout.toNanos() / 1000;
+        if (micros <= 0) {
+            micros = 1; // 0 would mean "block forever"
+        }
+        tv.set(ValueLayout.JAVA_LONG, 0, micros / 1_000_000);
+        tv.set(ValueLayout.JAVA_LONG, 8, micros % 1_000_000);
+        if (Libc.setsockopt(state, fd, Libc.SOL_SOCKET, Libc.SO_RCVTIMEO, tv, (int) tv.byteSize()) < 0) {
+            throw NetlinkException.ofSyscall("set receive timeout of " + what, Libc.errno(state));
+        }
+    }
+
+    /** Turns off ENOBUFS reports (NETLINK_NO_ENOBUFS); the library never does this by default. */
+    void noEnobufs(boolean on) {
+        option(Libc.NETLINK_NO_ENOBUFS, on);
+    }
+
+    @Override
+    public void send(MemorySegment data) {
+        ensureOpen();
+        while (true) {
+            long n = Libc.sendto(state, fd, data, data.byteSize(), 0);
+            if (n >= 0) {
+                if (n != data.byteSize()) {
+                    throw new NetlinkException("send on " + what, Errno.EMSGSIZE.value(),
+                            "sent " + n + " of " + data.byteSize() + " bytes", -1, 0);
+                }
+                return;
+            }
+            int err = Libc.errno(state);
+            if (err != Errno.EINTR.value()) {
+                throw NetlinkException.ofSyscall("send on " + what, err);
+            }
+        }
+    }
+
+    @Override
+    public MemorySegment receive(boolean wait) {
+        ensureOpen();
+        int dontWait = wait ? 0 : Libc.MSG_DONTWAIT;
+        long n;
+        while (true) {
+            n = Libc.recvfrom(state, fd, rbuf, rbuf.byteSize(), Libc.MSG_PEEK | Libc.MSG_TRUNC | dontWait);
+            if (n >= 0) {
+                break;
+            }
+            int err = Libc.errno(state);
+            if (err == Errno.EINTR.value()) {
+                continue;
+            }
+            if (err == Errno.EAGAIN.value()) {
+                if (!wait) {
+                    return null;
+                }
+                throw new NetlinkTimeoutException("receive on " + what, 0);
+            }
+            if (err == Errno.ENOBUFS.value()) {
+                throw new OverrunException("receive on " + what);
+            }
+            throw NetlinkException.ofSyscall("receive on " + what, err);
+        }
+        if (n > rbuf.byteSize()) {
+            // Larger than the buffer: grow it, then take the datagram for real.
+            rbuf = arena.allocate(Math.max(n, rbuf.byteSize() * 2), 8);
+            long m = take(rbuf, rbuf.byteSize());
+            if (m != n) {
+                throw new NetlinkException("receive on " + what, Errno.EMSGSIZE.value(),
+                        "datagram changed size between peek (" + n + ") and receive (" + m + ")", -1, 0);
+            }
+        } else {
+            // Already copied by the peek: just drop it from the queue.
+            take(MemorySegment.NULL, 0);
+        }
+        return rbuf.asSlice(0, n);
+    }
+
+    private long take(MemorySegment into, long cap) {
+        while (true) {
+            long m = Libc.recvfrom(state, fd, into, cap, Libc.MSG_TRUNC | Libc.MSG_DONTWAIT);
+            if (m >= 0) {
+                return m;
+            }
+            int err = Libc.errno(state);
+            if (err != Errno.EINTR.value()) {
+                throw NetlinkException.ofSyscall("receive on " + what, err);
+            }
+        }
+    }
+
+    @Override
+    public int portId() {
+        return portId;
+    }
+
+    @Override
+    public void membership(int group, boolean join) {
+        ensureOpen();
+        if (setIntOption(Libc.SOL_NETLINK, join ? Libc.NETLINK_ADD_MEMBERSHIP : Libc.NETLINK_DROP_MEMBERSHIP,
+                group) < 0) {
+            throw NetlinkException.ofSyscall((join ? "join" : "leave") + " multicast group " + group + " on " + what,
+                    Libc.errno(state));
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        Libc.close(state, fd);
+        arena.close();
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException(what + " is closed");
+        }
+    }
+}

@@ -1,0 +1,379 @@
+package io.jnetlink.core.socket;
+
+import io.jnetlink.core.DumpInterruptedException;
+import io.jnetlink.core.NetlinkException;
+import io.jnetlink.core.NetlinkTimeoutException;
+import io.jnetlink.core.codec.Message;
+import io.jnetlink.core.codec.MessageWriter;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A netlink socket with the protocol done for you: sequence numbers, request + ACK, multipart
+ * dumps, extended-ACK errors, pipelining.
+ *
+ * <p>Opened in the network namespace of the calling thread ({@link #open(int)}); a socket stays in
+ * that namespace for life. To get one in another namespace, ask the namespace handle for it.
+ *
+ * <p><b>Threads.</b> A socket may be used from any number of threads, platform or virtual. Each
+ * call is one exchange (send the requests, read until each has its answer) done under the socket's
+ * lock, so exchanges never interleave; concurrent callers take turns. For throughput from one
+ * thread, put many requests into one exchange ({@link #pipeline}). Replies are handed to handlers
+ * as views of the socket's buffer, valid only during the callback: copy out what you keep.
+ *
+ * <p>Options on by default: NETLINK_EXT_ACK (the kernel explains errors; the text lands in
+ * {@link NetlinkException#extAckMessage()}), NETLINK_CAP_ACK (ACKs do not echo the request) and
+ * NETLINK_GET_STRICT_CHK (dump filters are honoured). Every blocking receive has a timeout
+ * (default 10 s, {@link #receiveTimeout(Duration)}): a kernel that does not answer raises
+ * {@link NetlinkTimeoutException}. A dump that the kernel flags NLM_F_DUMP_INTR is retried up to
+ * {@link #DUMP_ATTEMPTS} times, then {@link DumpInterruptedException} is thrown.
+ */
+public final class NetlinkSocket implements AutoCloseable {
+    /** How many times a dump is tried before an interrupted dump is an error. */
+    public static final int DUMP_ATTEMPTS = 5;
+    /** The receive timeout of a new socket. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Writes one or more requests; each {@link MessageWriter#begin} starts one. */
+    @FunctionalInterface
+    public interface Encoder {
+        void encode(MessageWriter w);
+    }
+
+    /** Turns a reply message into a value; may return null to skip it. */
+    @FunctionalInterface
+    public interface Decoder<T> {
+        T decode(Message m);
+    }
+
+    /** Receives each reply of an exchange with the index of the request it answers. */
+    @FunctionalInterface
+    public interface ReplyHandler {
+        void onReply(int requestIndex, Message m);
+    }
+
+    /** Receives the messages of a dump; told to start over when an interrupted dump is retried. */
+    public interface DumpHandler {
+        void onMessage(Message m);
+
+        /** The dump was interrupted and is read again from the start: forget what was received. */
+        default void onRestart() {
+        }
+    }
+
+    private final Transport transport;
+    private final int protocol;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Arena arena = Arena.ofShared();
+    private final MessageWriter writer = new MessageWriter(arena, 16 * 1024);
+    private final Exchange exchange = new Exchange();
+    private int seq = 1;
+    private boolean closed;
+
+    private NetlinkSocket(Transport transport, int protocol) {
+        this.transport = transport;
+        this.protocol = protocol;
+        // Start at a random point so replies to a previous owner of the port id never match.
+        this.seq = (int) (System.nanoTime() & 0x3FFF_FFFF) | 1;
+    }
+
+    /**
+     * Opens a netlink socket of {@code protocol} ({@link io.jnetlink.core.codec.Netlink#NETLINK_ROUTE},
+     * {@link io.jnetlink.core.codec.Netlink#NETLINK_NETFILTER}, ...) in the calling thread's network
+     * namespace.
+     */
+    public static NetlinkSocket open(int protocol) {
+        return new NetlinkSocket(new NativeTransport(protocol, DEFAULT_TIMEOUT), protocol);
+    }
+
+    /** A socket over any transport: for tests that script the kernel's side. */
+    public static NetlinkSocket over(Transport transport, int protocol) {
+        return new NetlinkSocket(transport, protocol);
+    }
+
+    /** The netlink protocol this socket speaks. */
+    public int protocol() {
+        return protocol;
+    }
+
+    /** The port id the kernel assigned. */
+    public int portId() {
+        return transport.portId();
+    }
+
+    /** Sets the timeout of every blocking receive. */
+    public void receiveTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("receive timeout must be positive, got " + timeout);
+        }
+        withLock(() -> {
+            if (transport instanceof NativeTransport n) {
+                n.receiveTimeout(timeout);
+            }
+        });
+    }
+
+    /** Sets the kernel's receive buffer for this socket (SO_RCVBUFFORCE, else SO_RCVBUF). */
+    public void receiveBufferSize(int bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("receive buffer size must be positive, got " + bytes);
+        }
+        withLock(() -> {
+            if (transport instanceof NativeTransport n) {
+                n.receiveBufferSize(bytes);
+            }
+        });
+    }
+
+    // ---- requests ------------------------------------------------------------------------
+
+    /**
+     * Sends one request that expects only an ACK (its flags must include NLM_F_ACK) and waits for
+     * it.
+     *
+     * @param operation what is being done, for the exception ("create link veth0")
+     * @throws NetlinkException if the kernel refused
+     */
+    public void request(String operation, Encoder encoder) {
+        lock.lock();
+        try {
+            exchangeLocked(operation, encoder, null, false);
+            throwFirst();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Sends one request that is answered by one message (a GET by key, or a NEW with NLM_F_ECHO)
+     * and returns that message decoded; null if the kernel sent only an ACK.
+     */
+    public <T> T query(String operation, Encoder encoder, Decoder<T> decoder) {
+        lock.lock();
+        try {
+            Object[] box = new Object[1];
+            exchangeLocked(operation, encoder, (i, m) -> {
+                if (box[0] == null) {
+                    box[0] = decoder.decode(m);
+                }
+            }, false);
+            throwFirst();
+            @SuppressWarnings("unchecked")
+            T t = (T) box[0];
+            return t;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Runs a dump (the request's flags must include NLM_F_DUMP) and hands every message to
+     * {@code handler}. An interrupted dump is read again (after {@link DumpHandler#onRestart()}) up
+     * to {@link #DUMP_ATTEMPTS} times.
+     */
+    public void dump(String operation, Encoder encoder, DumpHandler handler) {
+        lock.lock();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                exchangeLocked(operation, encoder, (i, m) -> handler.onMessage(m), true);
+                throwFirst();
+                if (!exchange.interruptedAt(0)) {
+                    return;
+                }
+                if (attempt == DUMP_ATTEMPTS) {
+                    throw new DumpInterruptedException(operation, attempt, writer.sequenceAt(0));
+                }
+                handler.onRestart();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs a dump and returns each message decoded (nulls skipped), consistent or not at all. */
+    public <T> List<T> dumpAll(String operation, Encoder encoder, Decoder<T> decoder) {
+        List<T> out = new ArrayList<>();
+        dump(operation, encoder, new DumpHandler() {
+            @Override
+            public void onMessage(Message m) {
+                T t = decoder.decode(m);
+                if (t != null) {
+                    out.add(t);
+                }
+            }
+
+            @Override
+            public void onRestart() {
+                out.clear();
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Sends every message {@code encoder} writes in one datagram and waits for each one's answer.
+     * Replies reach {@code handler} with the index of their request. Errors do not throw: the result
+     * holds, per request, its exception or null. Requests without NLM_F_ACK are not waited for, but
+     * an error the kernel sends for them is still collected (queued replies are drained after the
+     * send, which the kernel processes synchronously).
+     *
+     * @return per request, the error or null; the array is shared by nothing
+     */
+    public NetlinkException[] pipeline(String operation, Encoder encoder, ReplyHandler handler) {
+        lock.lock();
+        try {
+            exchangeLocked(operation, encoder, handler, false);
+            NetlinkException[] errs = exchange.errors();
+            return errs != null ? errs : new NetlinkException[exchange.count()];
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Like {@link #pipeline} but throws the first error. */
+    public void pipelineOrThrow(String operation, Encoder encoder, ReplyHandler handler) {
+        lock.lock();
+        try {
+            exchangeLocked(operation, encoder, handler, false);
+            throwFirst();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- multicast -------------------------------------------------------------------------
+
+    /** Joins a multicast group (RTNLGRP_LINK, ...): the kernel then sends its events here. */
+    public void joinGroup(int group) {
+        withLock(() -> transport.membership(group, true));
+    }
+
+    /** Leaves a multicast group. */
+    public void leaveGroup(int group) {
+        withLock(() -> transport.membership(group, false));
+    }
+
+    /**
+     * Waits for the next datagram of events (up to the receive timeout) and hands each message in
+     * it to {@code handler}.
+     *
+     * @return the number of messages, 0 when the timeout passed with none
+     * @throws io.jnetlink.core.OverrunException when the kernel dropped events (ENOBUFS): state
+     *         kept from events must be re-read
+     */
+    public int receiveEvents(java.util.function.Consumer<Message> handler) {
+        lock.lock();
+        try {
+            ensureOpen();
+            MemorySegment d;
+            try {
+                d = transport.receive(true);
+            } catch (NetlinkTimeoutException e) {
+                return 0;
+            }
+            Message m = new Message();
+            long pos = 0;
+            int n = 0;
+            while (pos < d.byteSize()) {
+                pos += m.bind(d, pos, d.byteSize() - pos);
+                handler.accept(m);
+                n++;
+            }
+            return n;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- the exchange ----------------------------------------------------------------------
+
+    private void exchangeLocked(String operation, Encoder encoder, ReplyHandler handler, boolean dump) {
+        ensureOpen();
+        writer.reset();
+        writer.nextSequence(seq);
+        try {
+            encoder.encode(writer);
+        } catch (RuntimeException e) {
+            writer.reset();
+            throw e;
+        }
+        if (writer.inMessage()) {
+            throw new IllegalStateException(operation + ": the encoder left a message open (missing end())");
+        }
+        if (writer.messageCount() == 0) {
+            throw new IllegalStateException(operation + ": the encoder wrote no message");
+        }
+        seq = writer.nextSequence();
+        exchange.start(operation, writer, handler, dump);
+        transport.send(writer.written());
+        while (!exchange.complete()) {
+            MemorySegment d;
+            try {
+                d = transport.receive(true);
+            } catch (NetlinkTimeoutException e) {
+                throw new NetlinkTimeoutException(operation, writer.sequenceAt(0));
+            }
+            exchange.accept(d);
+        }
+        if (exchange.hasSilentRequests()) {
+            MemorySegment d;
+            while ((d = transport.receive(false)) != null) {
+                exchange.accept(d);
+            }
+        }
+    }
+
+    private void throwFirst() {
+        NetlinkException[] errs = exchange.errors();
+        if (errs != null) {
+            for (NetlinkException e : errs) {
+                if (e != null) {
+                    // Rethrow from the caller's stack, keeping the kernel's detail.
+                    e.fillInStackTrace();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void withLock(Runnable r) {
+        lock.lock();
+        try {
+            ensureOpen();
+            r.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("netlink socket is closed");
+        }
+    }
+
+    /** Whether {@link #close()} was called. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Closes the descriptor and frees the buffers; waits for an exchange in progress to end. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            transport.close();
+            arena.close();
+        } finally {
+            lock.unlock();
+        }
+    }
+}
