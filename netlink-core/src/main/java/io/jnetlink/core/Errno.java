@@ -175,8 +175,8 @@ public enum Errno {
      * negative numbers.
      */
     public static Errno of(int value) {
-        int v = Math.abs(value);
-        Errno e = v < BY_VALUE.length ? BY_VALUE[v] : null;
+        int v = Math.abs(value); // Integer.MIN_VALUE stays negative: unknown
+        Errno e = v > 0 && v < BY_VALUE.length ? BY_VALUE[v] : null;
         return e == null ? UNKNOWN : e;
     }
 }

@@ -37,7 +37,7 @@ public class NetlinkException extends RuntimeException {
                                int sequence, String hint) {
         super(format(operation, errnoValue, extAckMessage, extAckOffset, sequence, hint));
         this.operation = operation;
-        this.errnoValue = Math.abs(errnoValue);
+        this.errnoValue = errnoValue == Integer.MIN_VALUE ? Integer.MAX_VALUE : Math.abs(errnoValue);
         this.extAckMessage = extAckMessage == null || extAckMessage.isEmpty() ? null : extAckMessage;
         this.extAckOffset = extAckOffset;
         this.sequence = sequence;
