@@ -13,4 +13,5 @@ module io.jnetlink.core {
     exports io.jnetlink.core.codec;
     exports io.jnetlink.core.socket;
     exports io.jnetlink.core.netns;
+    exports io.jnetlink.core.events;
 }

@@ -174,6 +174,10 @@ final class NativeTransport implements Transport {
                 return m;
             }
             int err = Libc.errno(state);
+            if (err == Errno.ENOBUFS.value()) {
+                // An overrun flagged between the peek and the receive: the datagram stays queued.
+                throw new OverrunException("receive on " + what);
+            }
             if (err != Errno.EINTR.value()) {
                 throw NetlinkException.ofSyscall("receive on " + what, err);
             }

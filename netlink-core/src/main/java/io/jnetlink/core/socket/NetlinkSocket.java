@@ -289,6 +289,32 @@ public final class NetlinkSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * Throws away every datagram queued on the socket without waiting (after an overrun, queued
+     * events are older than the re-read that follows).
+     *
+     * @return how many datagrams were dropped
+     */
+    public int drainEvents() {
+        lock.lock();
+        try {
+            ensureOpen();
+            int n = 0;
+            while (true) {
+                try {
+                    if (transport.receive(false) == null) {
+                        return n;
+                    }
+                    n++;
+                } catch (io.jnetlink.core.OverrunException again) {
+                    // the overrun flag is cleared by reporting it; keep draining
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     // ---- the exchange ----------------------------------------------------------------------
 
     private void exchangeLocked(String operation, Encoder encoder, ReplyHandler handler, boolean dump) {

@@ -29,10 +29,14 @@ public final class Sh {
     /** Runs a command and returns its exit code and output; does not throw on failure. */
     public static Result exec(String... cmd) {
         try {
-            Process p = new ProcessBuilder(cmd).start();
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
             p.getOutputStream().close();
-            byte[] out = p.getInputStream().readAllBytes();
-            byte[] err = p.getErrorStream().readAllBytes();
+            byte[] out;
+            byte[] err;
+            try (var o = p.getInputStream(); var e = p.getErrorStream()) {
+                out = o.readAllBytes();
+                err = e.readAllBytes();
+            }
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new AssertionError("command timed out: " + String.join(" ", cmd));

@@ -1,0 +1,195 @@
+package io.jnetlink.core.events;
+
+import static io.jnetlink.core.codec.Netlink.NETLINK_ROUTE;
+import static io.jnetlink.core.codec.Netlink.NLM_F_DUMP;
+import static io.jnetlink.core.codec.Netlink.NLM_F_REQUEST;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jnetlink.core.codec.AttrNames;
+import io.jnetlink.core.codec.AttributeCursor;
+import io.jnetlink.core.codec.Message;
+import io.jnetlink.core.netns.NetworkNamespace;
+import io.jnetlink.core.testing.KernelTest;
+import io.jnetlink.core.testing.Sh;
+import io.jnetlink.core.testing.TestNamespaces;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * List-then-watch against the kernel, with a minimal raw link decoder (the typed records live in
+ * netlink-rtnl). The oracle is {@code ip -j link}.
+ */
+@KernelTest
+class WatchedTableKernelTest {
+    private static final int RTNLGRP_LINK = 1;
+    private static final int RTM_NEWLINK = 16;
+    private static final int RTM_DELLINK = 17;
+    private static final int RTM_GETLINK = 18;
+    private static final int IFLA_IFNAME = 3;
+
+    @RegisterExtension
+    final TestNamespaces namespaces = new TestNamespaces();
+
+    /** What the test tracks of a link: its name and whether it is administratively up. */
+    record Link(String name, boolean up) {}
+
+    private static Link decodeLink(Message m) {
+        String name = null;
+        AttributeCursor a = m.attributes(16, AttrNames.numbered("IFLA"));
+        while (a.next()) {
+            if (a.type() == IFLA_IFNAME) {
+                name = a.string();
+            }
+        }
+        return new Link(name, (m.u32(8) & 1) != 0);
+    }
+
+    private static WatchedTable.Source<Integer, Link> links(NetworkNamespace ns) {
+        return new WatchedTable.Source<>() {
+            @Override
+            public Map<Integer, Link> dump() {
+                Map<Integer, Link> out = new HashMap<>();
+                ns.socket(NETLINK_ROUTE).dump("dump links", w -> {
+                    w.begin(RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP);
+                    w.zeros(16);
+                    w.end();
+                }, m -> out.put(m.u32(4), decodeLink(m)));
+                return out;
+            }
+
+            @Override
+            public Change<Integer, Link> decode(Message m) {
+                return switch (m.type()) {
+                    case RTM_NEWLINK -> new Change<>(Change.Kind.ADDED, m.u32(4), decodeLink(m), false);
+                    case RTM_DELLINK -> new Change<>(Change.Kind.REMOVED, m.u32(4), decodeLink(m), false);
+                    default -> null;
+                };
+            }
+        };
+    }
+
+    private static Map<Integer, Link> oracle(String ns) {
+        Map<Integer, Link> out = new HashMap<>();
+        for (Object o : Sh.ipJson(ns, "link", "show")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = (Map<String, Object>) o;
+            @SuppressWarnings("unchecked")
+            List<String> flags = (List<String>) m.get("flags");
+            out.put(((Long) m.get("ifindex")).intValue(), new Link((String) m.get("ifname"), flags.contains("UP")));
+        }
+        return out;
+    }
+
+    @Test
+    void eventsFollowCreateUpRenameAndDelete() throws Exception {
+        NetworkNamespace ns = namespaces.create("watch");
+        List<Change<Integer, Link>> seen = new CopyOnWriteArrayList<>();
+        try (WatchedTable<Integer, Link> t = WatchedTable.open(ns, NETLINK_ROUTE, new int[] {RTNLGRP_LINK}, 0,
+                links(ns), seen::add)) {
+            assertEquals(oracle(ns.name()), t.snapshot());
+            int initial = seen.size(); // lo, from the first dump
+            Sh.ip(ns.name(), "link", "add", "wa", "type", "veth", "peer", "name", "wb");
+            Sh.ip(ns.name(), "link", "set", "wa", "up");
+            Sh.ip(ns.name(), "link", "set", "wb", "name", "wc");
+            Sh.ip(ns.name(), "link", "del", "wa");
+            t.awaitQuiet(Duration.ofMillis(300), Duration.ofSeconds(10));
+            assertEquals(oracle(ns.name()), t.snapshot());
+            List<Change<Integer, Link>> after = seen.subList(initial, seen.size());
+            assertTrue(after.stream().anyMatch(c -> c.kind() == Change.Kind.ADDED && "wa".equals(c.value().name())),
+                    after::toString);
+            assertTrue(after.stream().anyMatch(c -> c.kind() == Change.Kind.CHANGED && c.value().up()
+                    && "wa".equals(c.value().name())), after::toString);
+            assertTrue(after.stream().anyMatch(c -> c.kind() == Change.Kind.CHANGED && "wc".equals(c.value().name())),
+                    after::toString);
+            assertTrue(after.stream().anyMatch(c -> c.kind() == Change.Kind.REMOVED && "wa".equals(c.value().name())),
+                    after::toString);
+            assertFalse(after.stream().anyMatch(Change::synthetic), "no overrun, so no synthetic change");
+        }
+    }
+
+    @Test
+    void floodAgainstASmallBufferOverrunsAndStillEndsEqualToTheKernel() throws Exception {
+        NetworkNamespace ns = namespaces.create("flood");
+        Path batch = Files.createTempFile("jnl-flood", ".batch");
+        try {
+            StringBuilder b = new StringBuilder();
+            for (int round = 0; round < 3; round++) {
+                for (int i = 0; i < 100; i++) {
+                    b.append("link add fa").append(i).append(" type veth peer name fb").append(i).append('\n');
+                }
+                for (int i = 0; i < 100; i++) {
+                    b.append("link set fa").append(i).append(" up\n");
+                }
+                // keep a different subset each round so the end state is not the start state
+                for (int i = round % 2; i < 100; i += 2) {
+                    b.append("link del fa").append(i).append('\n');
+                }
+                for (int i = 1 - round % 2; i < 100; i += 2) {
+                    b.append("link del fa").append(i).append('\n');
+                }
+            }
+            for (int i = 0; i < 40; i++) {
+                b.append("link add ka").append(i).append(" type veth peer name kb").append(i).append('\n');
+            }
+            Files.writeString(batch, b.toString());
+            List<Change<Integer, Link>> seen = new CopyOnWriteArrayList<>();
+            try (WatchedTable<Integer, Link> t = WatchedTable.open(ns, NETLINK_ROUTE, new int[] {RTNLGRP_LINK}, 4096,
+                    links(ns), seen::add)) {
+                Sh.run("ip", "-n", ns.name(), "-batch", batch.toString());
+                t.awaitQuiet(Duration.ofMillis(500), Duration.ofSeconds(60));
+                assertNull(t.failure());
+                Map<Integer, Link> kernel = oracle(ns.name());
+                assertEquals(81, kernel.size()); // lo + 40 pairs
+                assertEquals(kernel, t.snapshot());
+                assertEquals(links(ns).dump(), t.snapshot());
+                assertTrue(t.overruns() > 0, "a 4 KiB buffer must overflow under this flood");
+                assertTrue(t.resyncs() > 1, "each overrun leads to a re-read");
+                assertTrue(seen.stream().anyMatch(Change::synthetic), "re-reads emit synthetic changes");
+                assertNull(t.failure());
+            }
+        } finally {
+            Files.deleteIfExists(batch);
+        }
+    }
+
+    private static long openDescriptors() throws java.io.IOException {
+        try (var s = Files.list(Path.of("/proc/self/fd"))) {
+            return s.count() - 1; // the listing's own descriptor
+        }
+    }
+
+    @Test
+    void closingUnderLoadLeavesNoThreadAndNoDescriptor() throws Exception {
+        NetworkNamespace ns = namespaces.create("close");
+        ns.socket(NETLINK_ROUTE); // the shared request socket stays; count after it exists
+        long fds = openDescriptors();
+        long threads = Thread.getAllStackTraces().keySet().stream()
+                .filter(th -> th.getName().startsWith("netlink-events-")).count();
+        Thread load = Thread.ofPlatform().start(() -> {
+            for (int i = 0; i < 200 && !Thread.currentThread().isInterrupted(); i++) {
+                Sh.exec("ip", "-n", ns.name(), "link", "add", "la" + i, "type", "veth", "peer", "name", "lb" + i);
+            }
+        });
+        for (int i = 0; i < 5; i++) {
+            WatchedTable<Integer, Link> t = WatchedTable.open(ns, NETLINK_ROUTE, new int[] {RTNLGRP_LINK}, 8192,
+                    links(ns), c -> { });
+            Thread.sleep(50);
+            t.close();
+        }
+        load.interrupt();
+        load.join();
+        assertEquals(threads, Thread.getAllStackTraces().keySet().stream()
+                .filter(th -> th.getName().startsWith("netlink-events-") && th.isAlive()).count());
+        assertEquals(fds, openDescriptors());
+    }
+}
