@@ -118,12 +118,15 @@ public final class Nat {
         List<Expression> e = new ArrayList<>();
         nfproto(e, p.isIpv4());
         if (p.length() > 0) {
-            int bytes = (p.length() + 7) / 8;
+            // As nft does: a prefix ending on a byte boundary loads just its bytes; any other loads
+            // the whole address and masks it.
+            boolean aligned = p.length() % 8 == 0;
+            int bytes = aligned ? p.length() / 8 : p.address().getAddress().length;
             e.add(p.isIpv4() ? Payload.ipv4Source(bytes, Expressions.REG_1) : Payload.ipv6Source(bytes, Expressions.REG_1));
-            if (p.length() % 8 != 0) {
+            if (!aligned) {
                 e.add(Bitwise.prefixMask(Expressions.REG_1, bytes, p.length()));
             }
-            e.add(Cmp.eq(Expressions.REG_1, p.significantBytes()));
+            e.add(Cmp.eq(Expressions.REG_1, Arrays.copyOf(p.address().getAddress(), bytes)));
         }
         if (outInterface != null) {
             e.add(new Meta(Meta.Key.OIFNAME, Expressions.REG_1));

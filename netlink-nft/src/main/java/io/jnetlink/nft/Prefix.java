@@ -61,12 +61,6 @@ public record Prefix(InetAddress address, int length) {
         return address instanceof Inet4Address;
     }
 
-    /** The first {@code ceil(length / 8)} bytes of the address: what a prefix match compares. */
-    byte[] significantBytes() {
-        byte[] b = address.getAddress();
-        return java.util.Arrays.copyOf(b, (length + 7) / 8);
-    }
-
     private static InetAddress masked(byte[] b, int length) {
         byte[] m = b.clone();
         for (int bit = length; bit < m.length * 8; bit++) {
