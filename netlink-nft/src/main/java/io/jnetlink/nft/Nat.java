@@ -145,7 +145,7 @@ public final class Nat {
         if (protocol == null) {
             throw new IllegalArgumentException("protocol is null (TCP or UDP)");
         }
-        return new Forward(protocol, Addresses.port(port, "forwarded port"), null);
+        return new Forward(protocol, Addresses.port(port, "forwarded port"), null, null);
     }
 
     /** A port-forwarding recipe being built: {@code forward(TCP, 8080).on("up0").to("192.168.15.2", 80)}. */
@@ -153,16 +153,23 @@ public final class Nat {
         private final Protocol protocol;
         private final int port;
         private final String inInterface;
+        private final InetAddress hostAddress;
 
-        private Forward(Protocol protocol, int port, String inInterface) {
+        private Forward(Protocol protocol, int port, String inInterface, InetAddress hostAddress) {
             this.protocol = protocol;
             this.port = port;
             this.inInterface = inInterface;
+            this.hostAddress = hostAddress;
         }
 
         /** Only for connections arriving on {@code inInterface}. */
         public Forward on(String inInterface) {
-            return new Forward(protocol, port, Names.iface(inInterface));
+            return new Forward(protocol, port, Names.iface(inInterface), hostAddress);
+        }
+
+        /** Only for connections addressed to {@code hostAddress} (one of the host's addresses). */
+        public Forward onAddress(String hostAddress) {
+            return new Forward(protocol, port, inInterface, Addresses.literal(hostAddress, "host address"));
         }
 
         /**
@@ -173,17 +180,30 @@ public final class Nat {
         public NatRule.PortForward to(String address, int toPort) {
             InetAddress a = Addresses.literal(address, "forward target");
             Addresses.port(toPort, "target port");
-            long handle = commitRule(forwardRule(protocol, port, inInterface, a, toPort));
-            return new NatRule.PortForward(handle, protocol, port, inInterface, a, toPort);
+            if (hostAddress != null && hostAddress.getClass() != a.getClass()) {
+                throw new IllegalArgumentException("mixed address families: host address "
+                        + hostAddress.getHostAddress() + " and target " + a.getHostAddress()
+                        + " must both be IPv4 or both IPv6");
+            }
+            long handle = commitRule(forwardRule(protocol, port, inInterface, hostAddress, a, toPort));
+            return new NatRule.PortForward(handle, protocol, port, inInterface, hostAddress, a, toPort);
         }
     }
 
-    Rule forwardRule(Protocol protocol, int port, String inInterface, InetAddress to, int toPort) {
+    Rule forwardRule(Protocol protocol, int port, String inInterface, InetAddress hostAddress, InetAddress to,
+                     int toPort) {
         boolean v4 = to instanceof Inet4Address;
         List<Expression> e = new ArrayList<>();
         if (inInterface != null) {
             e.add(new Meta(Meta.Key.IIFNAME, Expressions.REG_1));
             e.add(Cmp.eq(Expressions.REG_1, ifname(inInterface)));
+        }
+        if (hostAddress != null) {
+            byte[] h = hostAddress.getAddress();
+            nfproto(e, v4);
+            e.add(v4 ? Payload.ipv4Destination(h.length, Expressions.REG_1)
+                    : Payload.ipv6Destination(h.length, Expressions.REG_1));
+            e.add(Cmp.eq(Expressions.REG_1, h));
         }
         e.add(new Meta(Meta.Key.L4PROTO, Expressions.REG_1));
         e.add(Cmp.eq(Expressions.REG_1, new byte[] {(byte) protocol.number}));
@@ -192,7 +212,9 @@ public final class Nat {
         e.add(new Immediate(Expressions.REG_1, to.getAddress()));
         e.add(new Immediate(Expressions.REG_2, be16(toPort)));
         e.add(io.jnetlink.nft.expr.Nat.dnat(v4 ? NFPROTO_IPV4 : NFPROTO_IPV6, Expressions.REG_1, Expressions.REG_2));
-        String text = (inInterface != null ? "iifname \"" + inInterface + "\" " : "") + protocol.name().toLowerCase()
+        String text = (inInterface != null ? "iifname \"" + inInterface + "\" " : "")
+                + (hostAddress != null ? (v4 ? "ip" : "ip6") + " daddr " + hostAddress.getHostAddress() + " " : "")
+                + protocol.name().toLowerCase()
                 + " dport " + port + " dnat " + (v4 ? "ip" : "ip6") + " to "
                 + (v4 ? to.getHostAddress() : "[" + to.getHostAddress() + "]") + ":" + toPort;
         return new Rule(Family.INET, table, PREROUTING, e, text);
@@ -305,6 +327,12 @@ public final class Nat {
                     in = cString(c.data());
                     i += 2;
                 }
+                InetAddress host = null;
+                if (e.get(i) instanceof Meta m && m.key() == Meta.Key.NFPROTO && e.get(i + 2) instanceof Payload p
+                        && p.base() == Payload.Base.NETWORK && e.get(i + 3) instanceof Cmp c) {
+                    host = InetAddress.getByAddress(c.data());
+                    i += 4;
+                }
                 if (!(e.get(i) instanceof Meta m && m.key() == Meta.Key.L4PROTO && e.get(i + 1) instanceof Cmp pc
                         && pc.data().length == 1)) {
                     return null;
@@ -322,7 +350,7 @@ public final class Nat {
                         && port.value().length == 2 && proto != null)) {
                     return null;
                 }
-                return new NatRule.PortForward(r.handle(), proto, u16(portCmp.data()), in,
+                return new NatRule.PortForward(r.handle(), proto, u16(portCmp.data()), in, host,
                         InetAddress.getByAddress(addr.value()), u16(port.value()));
             }
         } catch (IndexOutOfBoundsException | UnknownHostException | IllegalArgumentException e2) {

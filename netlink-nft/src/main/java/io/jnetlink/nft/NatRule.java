@@ -34,16 +34,19 @@ public sealed interface NatRule permits NatRule.Masquerade, NatRule.PortForward 
     }
 
     /**
-     * {@code [iifname IN] tcp|udp dport PORT dnat ip|ip6 to ADDRESS:TOPORT} in the prerouting chain.
+     * {@code [iifname IN] [ip|ip6 daddr HOST] tcp|udp dport PORT dnat ip|ip6 to ADDRESS:TOPORT} in the
+     * prerouting chain.
      *
      * @param handle      the rule's handle
      * @param protocol    TCP or UDP
      * @param port        the port arriving on the host
      * @param inInterface the incoming interface, or null for any
+     * @param hostAddress the host address connections must be addressed to, or null for any
      * @param address     where connections go
      * @param toPort      the port they go to
      */
-    record PortForward(long handle, Protocol protocol, int port, String inInterface, InetAddress address, int toPort)
+    record PortForward(long handle, Protocol protocol, int port, String inInterface, InetAddress hostAddress,
+                       InetAddress address, int toPort)
             implements NatRule {
         @Override
         public String chain() {
@@ -53,7 +56,9 @@ public sealed interface NatRule permits NatRule.Masquerade, NatRule.PortForward 
         @Override
         public String toString() {
             boolean v4 = address instanceof Inet4Address;
-            return (inInterface != null ? "iifname \"" + inInterface + "\" " : "") + protocol.name().toLowerCase()
+            return (inInterface != null ? "iifname \"" + inInterface + "\" " : "")
+                    + (hostAddress != null ? (v4 ? "ip" : "ip6") + " daddr " + hostAddress.getHostAddress() + " " : "")
+                    + protocol.name().toLowerCase()
                     + " dport " + port + " dnat " + (v4 ? "ip" : "ip6") + " to "
                     + (v4 ? address.getHostAddress() : "[" + address.getHostAddress() + "]") + ":" + toPort
                     + " # handle " + handle;

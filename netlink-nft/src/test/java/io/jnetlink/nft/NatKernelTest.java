@@ -39,6 +39,7 @@ class NatKernelTest {
         NatRule.PortForward f6 = nat.forward(Protocol.TCP, 8080).to("fd00:15::2", 80);
         NatRule.PortForward f4in = nat.forward(Protocol.UDP, 5353).on("up0").to("192.168.15.2", 53);
         NatRule.Masquerade m4any = nat.masquerade("10.16.0.0/12");
+        NatRule.PortForward f6host = nat.forward(Protocol.TCP, 9090).onAddress("fd00:200::1").to("fd00:15::2", 90);
 
         String ns = host.name();
         List<Map<String, Object>> tables = NftOracle.objects(ns, "table");
@@ -59,7 +60,7 @@ class NatKernelTest {
         for (Map<String, Object> r : rules) {
             byHandle.put((Long) r.get("handle"), r.get("expr"));
         }
-        assertEquals(6, rules.size());
+        assertEquals(7, rules.size());
         // ip saddr 192.168.15.0/24 oifname "up0" masquerade
         assertEquals(json("""
                 [{"match":{"op":"==","left":{"payload":{"protocol":"ip","field":"saddr"}},
@@ -91,8 +92,14 @@ class NatKernelTest {
                            "right":{"prefix":{"addr":"10.16.0.0","len":12}}}},
                  {"masquerade":null}]"""), byHandle.get(m4any.handle()));
 
+        // ip6 daddr fd00:200::1 tcp dport 9090 dnat ip6 to [fd00:15::2]:90
+        assertEquals(json("""
+                [{"match":{"op":"==","left":{"payload":{"protocol":"ip6","field":"daddr"}},"right":"fd00:200::1"}},
+                 {"match":{"op":"==","left":{"payload":{"protocol":"tcp","field":"dport"}},"right":9090}},
+                 {"dnat":{"family":"ip6","addr":"fd00:15::2","port":90}}]"""), byHandle.get(f6host.handle()));
+
         // The library lists the same recipes, with the handles nft shows.
-        assertEquals(List.of(m4, m6, m4any, f4, f6, f4in).stream().map(Object::toString).sorted().toList(),
+        assertEquals(List.of(m4, m6, m4any, f4, f6, f4in, f6host).stream().map(Object::toString).sorted().toList(),
                 nat.list().stream().map(Object::toString).sorted().toList());
     }
 
