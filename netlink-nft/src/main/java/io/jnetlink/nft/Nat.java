@@ -32,8 +32,9 @@ import java.util.List;
  * {@code inet}: one table serves IPv4 and IPv6 (each rule states its family, as nft does, with a
  * {@code meta nfproto} check or the nat expression's family), so there is one thing to own and to
  * remove, and other tables (whoever wrote them) are never touched. Its chains are {@code
- * postrouting} (type nat, hook postrouting, priority 100, srcnat) and {@code prerouting} (type
- * nat, hook prerouting, priority -100, dstnat). Table and chains are created on first use, in the
+ * postrouting} (type nat, hook postrouting, priority 100, srcnat), {@code prerouting} (type
+ * nat, hook prerouting, priority -100, dstnat) and {@code output} (type nat, hook output, priority
+ * -100) for forwards of connections the host itself opens ({@link Forward#fromHost()}). Table and chains are created on first use, in the
  * same atomic transaction as the rule. Needs a kernel with inet NAT (5.2+).
  *
  * <p>{@link #ownedBySocket()} makes the table NFT_TABLE_F_OWNER: the kernel removes it when the
@@ -49,6 +50,7 @@ public final class Nat {
     public static final String DEFAULT_TABLE = "jnetlink";
     static final String POSTROUTING = "postrouting";
     static final String PREROUTING = "prerouting";
+    static final String OUTPUT = "output";
     /** NF_IP_PRI_NAT_SRC ("srcnat"). */
     static final int PRIORITY_SRCNAT = 100;
     /** NF_IP_PRI_NAT_DST ("dstnat"). */
@@ -145,7 +147,7 @@ public final class Nat {
         if (protocol == null) {
             throw new IllegalArgumentException("protocol is null (TCP or UDP)");
         }
-        return new Forward(protocol, Addresses.port(port, "forwarded port"), null, null);
+        return new Forward(protocol, Addresses.port(port, "forwarded port"), null, null, false);
     }
 
     /** A port-forwarding recipe being built: {@code forward(TCP, 8080).on("up0").to("192.168.15.2", 80)}. */
@@ -154,22 +156,40 @@ public final class Nat {
         private final int port;
         private final String inInterface;
         private final InetAddress hostAddress;
+        private final boolean fromHost;
 
-        private Forward(Protocol protocol, int port, String inInterface, InetAddress hostAddress) {
+        private Forward(Protocol protocol, int port, String inInterface, InetAddress hostAddress, boolean fromHost) {
             this.protocol = protocol;
             this.port = port;
             this.inInterface = inInterface;
             this.hostAddress = hostAddress;
+            this.fromHost = fromHost;
         }
 
         /** Only for connections arriving on {@code inInterface}. */
         public Forward on(String inInterface) {
-            return new Forward(protocol, port, Names.iface(inInterface), hostAddress);
+            if (fromHost) {
+                throw new IllegalArgumentException("connections the host opens arrive on no interface; drop on("
+                        + inInterface + ") or fromHost()");
+            }
+            return new Forward(protocol, port, Names.iface(inInterface), hostAddress, false);
         }
 
         /** Only for connections addressed to {@code hostAddress} (one of the host's addresses). */
         public Forward onAddress(String hostAddress) {
-            return new Forward(protocol, port, inInterface, Addresses.literal(hostAddress, "host address"));
+            return new Forward(protocol, port, inInterface, Addresses.literal(hostAddress, "host address"), fromHost);
+        }
+
+        /**
+         * For connections the host itself opens (the {@code output} chain) instead of those arriving
+         * from outside (the {@code prerouting} chain). Forward both ways with two recipes.
+         */
+        public Forward fromHost() {
+            if (inInterface != null) {
+                throw new IllegalArgumentException("connections the host opens arrive on no interface; drop on("
+                        + inInterface + ") or fromHost()");
+            }
+            return new Forward(protocol, port, null, hostAddress, true);
         }
 
         /**
@@ -185,13 +205,13 @@ public final class Nat {
                         + hostAddress.getHostAddress() + " and target " + a.getHostAddress()
                         + " must both be IPv4 or both IPv6");
             }
-            long handle = commitRule(forwardRule(protocol, port, inInterface, hostAddress, a, toPort));
-            return new NatRule.PortForward(handle, protocol, port, inInterface, hostAddress, a, toPort);
+            long handle = commitRule(forwardRule(protocol, port, inInterface, hostAddress, a, toPort, fromHost));
+            return new NatRule.PortForward(handle, protocol, port, inInterface, hostAddress, a, toPort, fromHost);
         }
     }
 
     Rule forwardRule(Protocol protocol, int port, String inInterface, InetAddress hostAddress, InetAddress to,
-                     int toPort) {
+                     int toPort, boolean fromHost) {
         boolean v4 = to instanceof Inet4Address;
         List<Expression> e = new ArrayList<>();
         if (inInterface != null) {
@@ -217,7 +237,7 @@ public final class Nat {
                 + protocol.name().toLowerCase()
                 + " dport " + port + " dnat " + (v4 ? "ip" : "ip6") + " to "
                 + (v4 ? to.getHostAddress() : "[" + to.getHostAddress() + "]") + ":" + toPort;
-        return new Rule(Family.INET, table, PREROUTING, e, text);
+        return new Rule(Family.INET, table, fromHost ? OUTPUT : PREROUTING, e, text + (fromHost ? " (from the host)" : ""));
     }
 
     // ---- listing and removing ------------------------------------------------------------------
@@ -275,6 +295,8 @@ public final class Nat {
                         PRIORITY_SRCNAT).withPolicy(Policy.ACCEPT))
                 .createChain(Chain.base(Family.INET, table, PREROUTING, ChainType.NAT, Hook.PREROUTING,
                         PRIORITY_DSTNAT).withPolicy(Policy.ACCEPT))
+                .createChain(Chain.base(Family.INET, table, OUTPUT, ChainType.NAT, Hook.OUTPUT,
+                        PRIORITY_DSTNAT).withPolicy(Policy.ACCEPT))
                 .addRule(rule)
                 .commit().ruleHandles().getFirst();
     }
@@ -321,7 +343,7 @@ public final class Nat {
                 }
                 return null;
             }
-            if (r.chain().equals(PREROUTING)) {
+            if (r.chain().equals(PREROUTING) || r.chain().equals(OUTPUT)) {
                 String in = null;
                 if (e.get(i) instanceof Meta m && m.key() == Meta.Key.IIFNAME && e.get(i + 1) instanceof Cmp c) {
                     in = cString(c.data());
@@ -351,7 +373,7 @@ public final class Nat {
                     return null;
                 }
                 return new NatRule.PortForward(r.handle(), proto, u16(portCmp.data()), in, host,
-                        InetAddress.getByAddress(addr.value()), u16(port.value()));
+                        InetAddress.getByAddress(addr.value()), u16(port.value()), r.chain().equals(OUTPUT));
             }
         } catch (IndexOutOfBoundsException | UnknownHostException | IllegalArgumentException e2) {
             return null; // not a recipe's shape

@@ -44,13 +44,14 @@ public sealed interface NatRule permits NatRule.Masquerade, NatRule.PortForward 
      * @param hostAddress the host address connections must be addressed to, or null for any
      * @param address     where connections go
      * @param toPort      the port they go to
+     * @param fromHost    true for connections the host opens (output chain), false for arriving ones
      */
     record PortForward(long handle, Protocol protocol, int port, String inInterface, InetAddress hostAddress,
-                       InetAddress address, int toPort)
+                       InetAddress address, int toPort, boolean fromHost)
             implements NatRule {
         @Override
         public String chain() {
-            return Nat.PREROUTING;
+            return fromHost ? Nat.OUTPUT : Nat.PREROUTING;
         }
 
         @Override
@@ -61,7 +62,7 @@ public sealed interface NatRule permits NatRule.Masquerade, NatRule.PortForward 
                     + protocol.name().toLowerCase()
                     + " dport " + port + " dnat " + (v4 ? "ip" : "ip6") + " to "
                     + (v4 ? address.getHostAddress() : "[" + address.getHostAddress() + "]") + ":" + toPort
-                    + " # handle " + handle;
+                    + (fromHost ? " (from the host)" : "") + " # handle " + handle;
         }
     }
 }

@@ -33,13 +33,13 @@ class GoldenBytesTest {
     @Test
     void dnatIpv4() throws IOException {
         assertBatch("nft-dnat.hex",
-                nat.forwardRule(Protocol.TCP, 8080, null, null, InetAddress.ofLiteral("192.168.15.2"), 80));
+                nat.forwardRule(Protocol.TCP, 8080, null, null, InetAddress.ofLiteral("192.168.15.2"), 80, false));
     }
 
     @Test
     void dnatIpv6() throws IOException {
         assertBatch("nft-dnat6.hex",
-                nat.forwardRule(Protocol.TCP, 8080, null, null, InetAddress.ofLiteral("fd00:15::2"), 80));
+                nat.forwardRule(Protocol.TCP, 8080, null, null, InetAddress.ofLiteral("fd00:15::2"), 80, false));
     }
 
     private static void assertBatch(String resource, Rule rule) throws IOException {

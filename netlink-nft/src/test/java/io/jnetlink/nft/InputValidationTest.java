@@ -45,6 +45,8 @@ class InputValidationTest {
         refused("target port -1 out of range", () -> nat.forward(Protocol.TCP, 80).to("10.0.0.1", -1));
         refused("not a numeric", () -> nat.forward(Protocol.TCP, 80).to("localhost", 80));
         refused("protocol is null", () -> nat.forward(null, 80));
+        refused("arrive on no interface", () -> nat.forward(Protocol.TCP, 80).on("up0").fromHost());
+        refused("arrive on no interface", () -> nat.forward(Protocol.TCP, 80).fromHost().on("up0"));
     }
 
     @Test

@@ -51,6 +51,8 @@ class NatKernelTest {
                 [{"family":"inet","table":"jnetlink","name":"postrouting","type":"nat","hook":"postrouting",
                   "prio":100,"policy":"accept"},
                  {"family":"inet","table":"jnetlink","name":"prerouting","type":"nat","hook":"prerouting",
+                  "prio":-100,"policy":"accept"},
+                 {"family":"inet","table":"jnetlink","name":"output","type":"nat","hook":"output",
                   "prio":-100,"policy":"accept"}]"""),
                 chains.stream().map(c -> { var m = new java.util.LinkedHashMap<>(c); m.remove("handle"); return m; })
                         .toList());
@@ -166,6 +168,21 @@ class NatKernelTest {
             assertEquals(InetAddress.ofLiteral("10.200.0.2"), server.peer(peer), "blue sees the real client");
             Nat.in(lab.host).remove(f);
             assertFalse(Lab.connects(lab.wan, "10.200.0.1", 8080, 700), "forward removed");
+        }
+    }
+
+    @Test
+    void portForwardFromTheHostItself() throws Exception {
+        Lab lab = new Lab(namespaces);
+        try (Lab.Server server = Lab.serve(lab.blue, "192.168.15.2", 80)) {
+            NatRule.PortForward f = Nat.in(lab.host).forward(Protocol.TCP, 8080).fromHost().to("192.168.15.2", 80);
+            assertEquals("output", f.chain());
+            assertEquals(List.of(f), Nat.in(lab.host).list());
+            CompletableFuture<InetAddress> peer = server.acceptOne();
+            assertTrue(Lab.connects(lab.host, "10.200.0.1", 8080, 3000), "the host reaches its own forward");
+            // The source was picked for the original destination (a local address) before the DNAT.
+            assertEquals(InetAddress.ofLiteral("10.200.0.1"), server.peer(peer));
+            assertFalse(Lab.connects(lab.wan, "10.200.0.1", 8080, 700), "arriving connections are not forwarded");
         }
     }
 
