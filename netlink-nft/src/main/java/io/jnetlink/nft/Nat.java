@@ -288,8 +288,13 @@ public final class Nat {
     }
 
     private long commitRule(Rule rule) {
+        return recipe(nft.transaction(), rule).commit().ruleHandles().getFirst();
+    }
+
+    /** Queues what one recipe needs: the table and chains (kept if they exist) and the rule. */
+    Transaction recipe(Transaction tx, Rule rule) {
         Table t = Table.of(Family.INET, table);
-        return nft.transaction()
+        return tx
                 .createTable(owned ? t.ownedBySocket() : t)
                 .createChain(Chain.base(Family.INET, table, POSTROUTING, ChainType.NAT, Hook.POSTROUTING,
                         PRIORITY_SRCNAT).withPolicy(Policy.ACCEPT))
@@ -297,8 +302,7 @@ public final class Nat {
                         PRIORITY_DSTNAT).withPolicy(Policy.ACCEPT))
                 .createChain(Chain.base(Family.INET, table, OUTPUT, ChainType.NAT, Hook.OUTPUT,
                         PRIORITY_DSTNAT).withPolicy(Policy.ACCEPT))
-                .addRule(rule)
-                .commit().ruleHandles().getFirst();
+                .addRule(rule);
     }
 
     // ---- recognizing recipes in decoded rules ----------------------------------------------------

@@ -90,14 +90,15 @@ public final class Transaction {
             w.attrString(Nf.NFTA_CHAIN_TABLE, c.table());
             w.attrString(Nf.NFTA_CHAIN_NAME, c.name());
             if (c.isBase()) {
+                // nft's order: type, policy, hook.
+                w.attrString(Nf.NFTA_CHAIN_TYPE, c.type().wireName());
+                if (c.policy() != null) {
+                    w.attrU32Be(Nf.NFTA_CHAIN_POLICY, c.policy().code);
+                }
                 w.nest(Nf.NFTA_CHAIN_HOOK | Netlink.NLA_F_NESTED, h -> {
                     h.attrU32Be(Nf.NFTA_HOOK_HOOKNUM, c.hook().number);
                     h.attrU32Be(Nf.NFTA_HOOK_PRIORITY, c.priority());
                 });
-                if (c.policy() != null) {
-                    w.attrU32Be(Nf.NFTA_CHAIN_POLICY, c.policy().code);
-                }
-                w.attrString(Nf.NFTA_CHAIN_TYPE, c.type().wireName());
             }
         }));
     }
