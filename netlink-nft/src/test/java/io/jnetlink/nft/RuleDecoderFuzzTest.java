@@ -29,7 +29,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Random and mutated NEWRULE messages: the decoder either decodes them or throws
+ * Random and mutated NEWRULE messages (also read as table and chain messages): the decoders either
+ * decode them or throw
  * {@link MalformedMessageException}; never an IndexOutOfBounds, NPE, IllegalArgument or a hang.
  */
 class RuleDecoderFuzzTest {
@@ -126,6 +127,27 @@ class RuleDecoderFuzzTest {
                 malformed++;
             } catch (RuntimeException e) {
                 throw new AssertionError("round " + i + " on " + java.util.HexFormat.of().formatHex(m) + ": " + e, e);
+            }
+            // The same bytes read as a table and as a chain message.
+            for (int msg : new int[] {Nf.NFT_MSG_NEWTABLE, Nf.NFT_MSG_NEWCHAIN}) {
+                byte[] t = m.clone();
+                if (t.length >= 6) {
+                    ByteBuffer.wrap(t).order(ByteOrder.nativeOrder()).putShort(4, (short) Nf.type(msg));
+                }
+                try (Arena arena = Arena.ofConfined()) {
+                    MemorySegment seg = arena.allocate(Math.max(t.length, 1));
+                    MemorySegment.copy(t, 0, seg, ValueLayout.JAVA_BYTE, 0, t.length);
+                    Message view = Message.at(seg.asSlice(0, t.length), 0);
+                    if (msg == Nf.NFT_MSG_NEWTABLE) {
+                        TableInfo.decode(view);
+                    } else {
+                        ChainInfo.decode(view);
+                    }
+                } catch (MalformedMessageException e) {
+                    // allowed
+                } catch (RuntimeException e) {
+                    throw new AssertionError("round " + i + " as message " + msg + ": " + e, e);
+                }
             }
         }
         assertEquals(ROUNDS, decoded + malformed);

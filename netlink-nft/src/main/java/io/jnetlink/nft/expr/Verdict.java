@@ -47,22 +47,27 @@ public record Verdict(Code code, String chain) implements Expression {
         }
     }
 
+    /** {@code accept}. */
     public static Verdict accept() {
         return new Verdict(Code.ACCEPT, null);
     }
 
+    /** {@code drop}. */
     public static Verdict drop() {
         return new Verdict(Code.DROP, null);
     }
 
+    /** {@code return}: back to the calling chain. */
     public static Verdict ret() {
         return new Verdict(Code.RETURN, null);
     }
 
+    /** {@code jump CHAIN}: run CHAIN, then come back. */
     public static Verdict jump(String chain) {
         return new Verdict(Code.JUMP, chain);
     }
 
+    /** {@code goto CHAIN}: continue in CHAIN without coming back. */
     public static Verdict goTo(String chain) {
         return new Verdict(Code.GOTO, chain);
     }
