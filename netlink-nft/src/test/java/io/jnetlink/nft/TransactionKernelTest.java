@@ -117,6 +117,27 @@ class TransactionKernelTest {
     }
 
     @Test
+    void thousandsOfRulesInOneBatchAllGetTheirHandles() {
+        NetworkNamespace ns = namespaces.create("tx-many");
+        NfTables nft = NfTables.in(ns);
+        Transaction tx = nft.transaction()
+                .createTable(Table.of(Family.INET, "big"))
+                .createChain(Chain.regular(Family.INET, "big", "c"));
+        int n = 3000;
+        for (int i = 0; i < n; i++) {
+            byte[] port = {(byte) (i >>> 8), (byte) i};
+            tx.addRule(Rule.of(Family.INET, "big", "c", new Meta(Meta.Key.L4PROTO, Expressions.REG_1),
+                    Cmp.eq(Expressions.REG_1, new byte[] {6}),
+                    io.jnetlink.nft.expr.Payload.destinationPort(Expressions.REG_1),
+                    Cmp.eq(Expressions.REG_1, port), Counter.zero(), Verdict.accept()));
+        }
+        List<Long> handles = tx.commit().ruleHandles();
+        assertEquals(n, handles.size());
+        assertEquals(NftOracle.rules(ns.name(), "inet", "big").stream().map(r -> r.get("handle")).toList(), handles);
+        assertEquals(n, nft.rules(Family.INET, "big").size());
+    }
+
+    @Test
     void deletingAMissingRuleNamesTheHandle() {
         NetworkNamespace ns = namespaces.create("tx-miss");
         NfTables nft = NfTables.in(ns);
