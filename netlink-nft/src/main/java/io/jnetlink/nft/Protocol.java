@@ -1,0 +1,17 @@
+package io.jnetlink.nft;
+
+/** Transport protocols a port can be forwarded for. */
+public enum Protocol {
+    TCP(6), UDP(17);
+
+    /** The IP protocol number. */
+    public final int number;
+
+    Protocol(int number) {
+        this.number = number;
+    }
+
+    static Protocol of(int number) {
+        return number == 6 ? TCP : number == 17 ? UDP : null;
+    }
+}

@@ -1,0 +1,70 @@
+package io.jnetlink.nft;
+
+import io.jnetlink.core.codec.AttributeCursor;
+import io.jnetlink.core.codec.Message;
+import io.jnetlink.nft.expr.Expression;
+import io.jnetlink.nft.expr.Expressions;
+import java.util.List;
+
+/**
+ * A rule as the kernel reports it.
+ *
+ * @param family      the table's family
+ * @param table       the table's name
+ * @param chain       the chain's name
+ * @param handle      the rule's handle (for deleting it)
+ * @param expressions its expressions, in order; unmodeled ones as {@link io.jnetlink.nft.expr.Unknown}
+ * @param userData    NFTA_RULE_USERDATA (nft keeps comments there), or an empty array
+ */
+public record RuleInfo(Family family, String table, String chain, long handle, List<Expression> expressions,
+                       byte[] userData) {
+    public RuleInfo {
+        expressions = List.copyOf(expressions);
+        userData = userData.clone();
+    }
+
+    @Override
+    public byte[] userData() {
+        return userData.clone();
+    }
+
+    static RuleInfo decode(Message m) {
+        if (!Nf.is(m, Nf.NFT_MSG_NEWRULE)) {
+            return null;
+        }
+        m.requirePayload(Nf.NFGENMSG_LEN, "nfgenmsg");
+        Family family = Family.of(m.u8(0));
+        String table = null;
+        String chain = null;
+        long handle = 0;
+        List<Expression> exprs = List.of();
+        byte[] udata = new byte[0];
+        AttributeCursor a = m.attributes(Nf.NFGENMSG_LEN, Nf.RULE_NAMES);
+        while (a.next()) {
+            switch (a.type()) {
+                case Nf.NFTA_RULE_TABLE -> table = a.string();
+                case Nf.NFTA_RULE_CHAIN -> chain = a.string();
+                case Nf.NFTA_RULE_HANDLE -> handle = a.u64be();
+                case Nf.NFTA_RULE_EXPRESSIONS -> exprs = Expressions.readList(a);
+                case Nf.NFTA_RULE_USERDATA -> udata = a.bytes();
+                default -> { }
+            }
+        }
+        if (table == null || chain == null) {
+            throw a.malformed("rule without NFTA_RULE_TABLE or NFTA_RULE_CHAIN");
+        }
+        return new RuleInfo(family, table, chain, handle, exprs, udata);
+    }
+
+    /** The handle in an echoed NEWRULE message, 0 if absent. */
+    static long handleOf(Message m) {
+        m.requirePayload(Nf.NFGENMSG_LEN, "nfgenmsg");
+        AttributeCursor a = m.attributes(Nf.NFGENMSG_LEN, Nf.RULE_NAMES);
+        while (a.next()) {
+            if (a.type() == Nf.NFTA_RULE_HANDLE) {
+                return a.u64be();
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,288 @@
+package io.jnetlink.nft;
+
+import static io.jnetlink.core.codec.Netlink.NLM_F_APPEND;
+import static io.jnetlink.core.codec.Netlink.NLM_F_CREATE;
+import static io.jnetlink.core.codec.Netlink.NLM_F_ECHO;
+import static io.jnetlink.core.codec.Netlink.NLM_F_EXCL;
+import static io.jnetlink.core.codec.Netlink.NLM_F_REQUEST;
+
+import io.jnetlink.core.NetlinkException;
+import io.jnetlink.core.codec.AttrNames;
+import io.jnetlink.core.codec.AttributeCursor;
+import io.jnetlink.core.codec.Message;
+import io.jnetlink.core.codec.MessageWriter;
+import io.jnetlink.core.codec.Netlink;
+import io.jnetlink.core.socket.NetlinkSocket;
+import io.jnetlink.nft.expr.Expressions;
+import java.lang.foreign.Arena;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A set of nf_tables changes applied atomically: all of them or none.
+ *
+ * <p>The calls are queued in order and sent by {@link #commit()} as one batch in one datagram:
+ * {@code NFNL_MSG_BATCH_BEGIN}, one message per call, {@code NFNL_MSG_BATCH_END}. The kernel
+ * processes the batch synchronously; when any message fails it aborts the whole batch and reports
+ * the failing messages, which this class maps back to the calls that queued them
+ * ({@link TransactionException}). New rules carry NLM_F_ECHO so the kernel answers with their
+ * handles ({@link Committed#ruleHandles()}).
+ *
+ * <p>Each call is checked when it is queued (names, expression values, encodability), so a bad
+ * argument fails at the line that queued it, and nothing is sent. Not thread-safe; a transaction
+ * is committed once.
+ */
+public final class Transaction {
+    private record Call(String description, int msg, int flags, int family, boolean isRule,
+                        Consumer<MessageWriter> body) {}
+
+    /**
+     * What a committed transaction produced.
+     *
+     * @param ruleHandles the handle of each rule added, in the order {@link #addRule} queued them
+     */
+    public record Committed(List<Long> ruleHandles) {
+        public Committed {
+            ruleHandles = List.copyOf(ruleHandles);
+        }
+    }
+
+    private final NetlinkSocket socket;
+    private final List<Call> calls = new ArrayList<>();
+    private boolean committed;
+
+    Transaction(NetlinkSocket socket) {
+        this.socket = socket;
+    }
+
+    /** Creates a table; an existing table of that name is left as it is (its flags must agree). */
+    public Transaction createTable(Table t) {
+        return queue(new Call("create table " + t.family() + " " + t.name(), Nf.NFT_MSG_NEWTABLE,
+                NLM_F_REQUEST | NLM_F_CREATE, t.family().code, false, w -> {
+                    w.attrString(Nf.NFTA_TABLE_NAME, t.name());
+                    w.attrU32Be(Nf.NFTA_TABLE_FLAGS, t.flags());
+                }));
+    }
+
+    /** Creates a table that must not exist yet. */
+    public Transaction createTableExclusive(Table t) {
+        return queue(new Call("create table " + t.family() + " " + t.name() + " (must be new)", Nf.NFT_MSG_NEWTABLE,
+                NLM_F_REQUEST | NLM_F_CREATE | NLM_F_EXCL, t.family().code, false, w -> {
+                    w.attrString(Nf.NFTA_TABLE_NAME, t.name());
+                    w.attrU32Be(Nf.NFTA_TABLE_FLAGS, t.flags());
+                }));
+    }
+
+    /** Deletes a table with everything in it. */
+    public Transaction deleteTable(Family family, String name) {
+        Names.object("table", name);
+        return queue(new Call("delete table " + family + " " + name, Nf.NFT_MSG_DELTABLE, NLM_F_REQUEST,
+                family.code, false, w -> w.attrString(Nf.NFTA_TABLE_NAME, name)));
+    }
+
+    /** Creates a chain; an existing chain of that name is left as it is. */
+    public Transaction createChain(Chain c) {
+        String what = "create " + (c.isBase() ? "base chain " : "chain ") + c.family() + " " + c.table() + " "
+                + c.name();
+        return queue(new Call(what, Nf.NFT_MSG_NEWCHAIN, NLM_F_REQUEST | NLM_F_CREATE, c.family().code, false, w -> {
+            w.attrString(Nf.NFTA_CHAIN_TABLE, c.table());
+            w.attrString(Nf.NFTA_CHAIN_NAME, c.name());
+            if (c.isBase()) {
+                // nft's order: type, policy, hook.
+                w.attrString(Nf.NFTA_CHAIN_TYPE, c.type().wireName());
+                if (c.policy() != null) {
+                    w.attrU32Be(Nf.NFTA_CHAIN_POLICY, c.policy().code);
+                }
+                w.nest(Nf.NFTA_CHAIN_HOOK | Netlink.NLA_F_NESTED, h -> {
+                    h.attrU32Be(Nf.NFTA_HOOK_HOOKNUM, c.hook().number);
+                    h.attrU32Be(Nf.NFTA_HOOK_PRIORITY, c.priority());
+                });
+            }
+        }));
+    }
+
+    /** Deletes an empty chain that nothing jumps to. */
+    public Transaction deleteChain(Family family, String table, String name) {
+        Names.object("table", table);
+        Names.object("chain", name);
+        return queue(new Call("delete chain " + family + " " + table + " " + name, Nf.NFT_MSG_DELCHAIN,
+                NLM_F_REQUEST, family.code, false, w -> {
+                    w.attrString(Nf.NFTA_CHAIN_TABLE, table);
+                    w.attrString(Nf.NFTA_CHAIN_NAME, name);
+                }));
+    }
+
+    /** Appends a rule to its chain; its handle is in {@link Committed#ruleHandles()}. */
+    public Transaction addRule(Rule r) {
+        return queue(new Call("add " + r.describe(), Nf.NFT_MSG_NEWRULE,
+                NLM_F_REQUEST | NLM_F_ECHO | NLM_F_CREATE | NLM_F_APPEND, r.family().code, true,
+                w -> encodeRule(w, r)));
+    }
+
+    /** Deletes the rule with {@code handle} from a chain. */
+    public Transaction deleteRule(Family family, String table, String chain, long handle) {
+        Names.object("table", table);
+        Names.object("chain", chain);
+        if (handle <= 0) {
+            throw new IllegalArgumentException("rule handle must be positive, got " + handle);
+        }
+        return queue(new Call("delete rule " + family + " " + table + " " + chain + " handle " + handle,
+                Nf.NFT_MSG_DELRULE, NLM_F_REQUEST, family.code, false, w -> {
+                    w.attrString(Nf.NFTA_RULE_TABLE, table);
+                    w.attrString(Nf.NFTA_RULE_CHAIN, chain);
+                    w.attrU64Be(Nf.NFTA_RULE_HANDLE, handle);
+                }));
+    }
+
+    /** How many calls are queued. */
+    public int size() {
+        return calls.size();
+    }
+
+    /**
+     * Sends the batch and waits for the kernel's verdict.
+     *
+     * @throws TransactionException if the kernel refused any call; then nothing was applied
+     * @throws IllegalStateException if the transaction is empty or was committed before
+     */
+    public Committed commit() {
+        if (committed) {
+            throw new IllegalStateException("transaction already committed");
+        }
+        if (calls.isEmpty()) {
+            throw new IllegalStateException("empty transaction: queue at least one call");
+        }
+        committed = true;
+        long[] handles = new long[calls.size()];
+        NetlinkException[] errs = socket.pipeline("nf_tables transaction", this::encode, (i, m) -> {
+            int call = i - 1;
+            if (call >= 0 && call < calls.size() && calls.get(call).isRule() && Nf.is(m, Nf.NFT_MSG_NEWRULE)) {
+                handles[call] = RuleInfo.handleOf(m);
+            }
+        });
+        List<TransactionException.Failure> failures = new ArrayList<>();
+        for (int i = 0; i < errs.length; i++) {
+            if (errs[i] == null) {
+                continue;
+            }
+            int call = i - 1;
+            if (call >= 0 && call < calls.size()) {
+                failures.add(new TransactionException.Failure(call, calls.get(call).description(), errs[i],
+                        attributeAt(calls.get(call), errs[i].extAckOffset())));
+            } else {
+                failures.add(new TransactionException.Failure(-1, i == 0 ? "batch begin / commit" : "batch end",
+                        errs[i], null));
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new TransactionException(failures.getFirst(), failures, calls.size());
+        }
+        List<Long> ruleHandles = new ArrayList<>();
+        for (int i = 0; i < calls.size(); i++) {
+            if (calls.get(i).isRule()) {
+                ruleHandles.add(handles[i]);
+            }
+        }
+        return new Committed(ruleHandles);
+    }
+
+    /** Writes the whole batch: begin, the calls, end. */
+    void encode(MessageWriter w) {
+        batchDelimiter(w, Nf.NFNL_MSG_BATCH_BEGIN);
+        for (Call c : calls) {
+            write(w, c);
+        }
+        batchDelimiter(w, Nf.NFNL_MSG_BATCH_END);
+    }
+
+    private static void batchDelimiter(MessageWriter w, int type) {
+        w.begin(type, NLM_F_REQUEST);
+        Nf.nfgenmsg(w, 0, Nf.NFNL_SUBSYS_NFTABLES);
+        w.end();
+    }
+
+    private static void write(MessageWriter w, Call c) {
+        w.begin(Nf.type(c.msg()), c.flags());
+        Nf.nfgenmsg(w, c.family(), 0);
+        c.body().accept(w);
+        w.end();
+    }
+
+    static void encodeRule(MessageWriter w, Rule r) {
+        w.attrString(Nf.NFTA_RULE_TABLE, r.table());
+        w.attrString(Nf.NFTA_RULE_CHAIN, r.chain());
+        Expressions.writeList(w, Nf.NFTA_RULE_EXPRESSIONS, r.expressions());
+    }
+
+    private Transaction queue(Call c) {
+        if (committed) {
+            throw new IllegalStateException("transaction already committed");
+        }
+        // Encode once now so that a call that cannot be encoded fails where it was queued.
+        encodeAlone(c);
+        calls.add(c);
+        return this;
+    }
+
+    private static byte[] encodeAlone(Call c) {
+        try (Arena arena = Arena.ofConfined()) {
+            MessageWriter w = new MessageWriter(arena, 1024);
+            write(w, c);
+            return w.toByteArray();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(c.description() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Names the attribute at {@code offset} of the call's message, for the kernel's pointer. */
+    private static String attributeAt(Call c, int offset) {
+        if (offset < 0) {
+            return null;
+        }
+        byte[] msg = encodeAlone(c);
+        if (offset >= msg.length) {
+            return null;
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            var seg = arena.allocate(msg.length);
+            seg.copyFrom(java.lang.foreign.MemorySegment.ofArray(msg));
+            Message m = Message.at(seg, 0);
+            AttrNames names = switch (c.msg()) {
+                case Nf.NFT_MSG_NEWTABLE, Nf.NFT_MSG_DELTABLE -> Nf.TABLE_NAMES;
+                case Nf.NFT_MSG_NEWCHAIN, Nf.NFT_MSG_DELCHAIN -> Nf.CHAIN_NAMES;
+                default -> Nf.RULE_NAMES;
+            };
+            AttributeCursor a = m.attributes(Nf.NFGENMSG_LEN, names);
+            while (a.next()) {
+                long start = a.payloadOffset() - Netlink.NLA_HDRLEN;
+                long end = a.payloadOffset() + a.length();
+                if (offset < start || offset >= end) {
+                    continue;
+                }
+                String top = names.name(a.type());
+                if (c.msg() == Nf.NFT_MSG_NEWRULE && a.type() == Nf.NFTA_RULE_EXPRESSIONS) {
+                    AttributeCursor l = a.nested(AttrNames.numbered("NFTA_LIST"));
+                    int k = 0;
+                    while (l.next()) {
+                        k++;
+                        long s = l.payloadOffset() - Netlink.NLA_HDRLEN;
+                        if (offset >= s && offset < l.payloadOffset() + l.length()) {
+                            return top + ", expression #" + k + " (" + Expressions.read(l).kind() + ")";
+                        }
+                    }
+                }
+                return top;
+            }
+        } catch (RuntimeException e) {
+            return null; // only a pointer for the message; never hide the kernel's error behind ours
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return "Transaction" + Arrays.toString(calls.stream().map(Call::description).toArray());
+    }
+}

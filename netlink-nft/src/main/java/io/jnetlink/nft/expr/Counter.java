@@ -1,0 +1,49 @@
+package io.jnetlink.nft.expr;
+
+import io.jnetlink.core.codec.AttrNames;
+import io.jnetlink.core.codec.AttributeCursor;
+import io.jnetlink.core.codec.MessageWriter;
+
+/**
+ * {@code counter}: counts packets and bytes that reach it.
+ *
+ * @param bytes   bytes counted (the start value when creating)
+ * @param packets packets counted
+ */
+public record Counter(long bytes, long packets) implements Expression {
+    // enum nft_counter_attributes
+    static final int NFTA_COUNTER_BYTES = 1;
+    static final int NFTA_COUNTER_PACKETS = 2;
+    static final int NFTA_COUNTER_PAD = 3;
+    static final AttrNames NAMES = AttrNames.table("NFTA_COUNTER", null, "NFTA_COUNTER_BYTES", "NFTA_COUNTER_PACKETS",
+            "NFTA_COUNTER_PAD");
+
+    /** A counter starting at zero. */
+    public static Counter zero() {
+        return new Counter(0, 0);
+    }
+
+    @Override
+    public String kind() {
+        return "counter";
+    }
+
+    void writeData(MessageWriter w) {
+        w.attrU64Be(NFTA_COUNTER_BYTES, bytes);
+        w.attrU64Be(NFTA_COUNTER_PACKETS, packets);
+    }
+
+    static Counter decode(AttributeCursor a) {
+        long bytes = 0;
+        long packets = 0;
+        while (a.next()) {
+            switch (a.type()) {
+                case NFTA_COUNTER_BYTES -> bytes = a.u64be();
+                case NFTA_COUNTER_PACKETS -> packets = a.u64be();
+                case NFTA_COUNTER_PAD -> { }
+                default -> throw Wire.NOT_MODELED;
+            }
+        }
+        return new Counter(bytes, packets);
+    }
+}

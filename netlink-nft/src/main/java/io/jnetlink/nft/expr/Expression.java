@@ -1,0 +1,15 @@
+package io.jnetlink.nft.expr;
+
+/**
+ * One nf_tables expression of a rule. The family is sealed: every expression the kernel holds
+ * decodes into one of these records, and what the library does not model becomes {@link Unknown}
+ * (its name and raw attributes), which encodes back to the same bytes.
+ *
+ * <p>Encoding and decoding go through one registry, {@link Expressions}.
+ */
+public sealed interface Expression
+        permits Meta, Payload, Cmp, Bitwise, Immediate, Verdict, Nat, Masq, Counter, Lookup, Unknown {
+
+    /** The kernel's name of the expression type ("meta", "payload", ...). */
+    String kind();
+}

@@ -1,0 +1,81 @@
+package io.jnetlink.nft.expr;
+
+import io.jnetlink.core.codec.AttrNames;
+import io.jnetlink.core.codec.AttributeCursor;
+import io.jnetlink.core.codec.MessageWriter;
+
+/**
+ * {@code meta load KEY => reg DREG}: loads packet metadata (interface names, protocols, ...) into
+ * a register. The "meta set" form (writing a register into the packet) decodes as {@link Unknown}.
+ *
+ * @param key      what to load
+ * @param register the destination register
+ */
+public record Meta(Key key, int register) implements Expression {
+    // enum nft_meta_attributes
+    static final int NFTA_META_DREG = 1;
+    static final int NFTA_META_KEY = 2;
+    static final AttrNames NAMES = AttrNames.table("NFTA_META", null, "NFTA_META_DREG", "NFTA_META_KEY",
+            "NFTA_META_SREG");
+
+    /** The meta keys the library names (enum nft_meta_keys); others decode as {@link Unknown}. */
+    public enum Key {
+        LEN(0), PROTOCOL(1), PRIORITY(2), MARK(3), IIF(4), OIF(5), IIFNAME(6), OIFNAME(7), IIFTYPE(8),
+        OIFTYPE(9), SKUID(10), SKGID(11), NFTRACE(12), RTCLASSID(13), SECMARK(14), NFPROTO(15), L4PROTO(16),
+        BRI_IIFNAME(17), BRI_OIFNAME(18), PKTTYPE(19), CPU(20), IIFGROUP(21), OIFGROUP(22), CGROUP(23), PRANDOM(24);
+
+        /** The kernel's number for the key. */
+        public final int code;
+
+        Key(int code) {
+            this.code = code;
+        }
+
+        static Key of(int code) {
+            for (Key k : values()) {
+                if (k.code == code) {
+                    return k;
+                }
+            }
+            throw Wire.NOT_MODELED;
+        }
+    }
+
+    public Meta {
+        if (key == null) {
+            throw new IllegalArgumentException("meta key is null");
+        }
+        Wire.checkRegister("meta destination", register);
+    }
+
+    @Override
+    public String kind() {
+        return "meta";
+    }
+
+    void writeData(MessageWriter w) {
+        // nft writes the key before the register; same order here so the bytes match.
+        w.attrU32Be(NFTA_META_KEY, key.code);
+        w.attrU32Be(NFTA_META_DREG, register);
+    }
+
+    static Meta decode(AttributeCursor a) {
+        Key key = null;
+        int dreg = -1;
+        while (a.next()) {
+            switch (a.type()) {
+                case NFTA_META_KEY -> key = Key.of(a.u32be());
+                case NFTA_META_DREG -> dreg = a.u32be();
+                default -> throw Wire.NOT_MODELED; // SREG: meta set
+            }
+        }
+        if (key == null || dreg < 0) {
+            throw Wire.NOT_MODELED;
+        }
+        try {
+            return new Meta(key, dreg);
+        } catch (IllegalArgumentException e) {
+            throw Wire.NOT_MODELED;
+        }
+    }
+}
