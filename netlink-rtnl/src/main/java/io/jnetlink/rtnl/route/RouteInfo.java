@@ -1,0 +1,165 @@
+package io.jnetlink.rtnl.route;
+
+import static io.jnetlink.rtnl.route.Rt.*;
+
+import io.jnetlink.core.MalformedMessageException;
+import io.jnetlink.core.codec.AttributeCursor;
+import io.jnetlink.core.codec.Message;
+import io.jnetlink.core.codec.RawAttribute;
+import io.jnetlink.rtnl.IpPrefix;
+import io.jnetlink.rtnl.Scope;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One route as the kernel reports it (an RTM_NEWROUTE message), from a dump or a lookup.
+ *
+ * @param family            {@link IpPrefix#AF_INET} or {@link IpPrefix#AF_INET6}
+ * @param destinationLength the destination prefix length (0 for a default route)
+ * @param sourceLength      the source prefix length (policy routing on source; usually 0)
+ * @param tos               the type-of-service match
+ * @param table             the table (RTA_TABLE, which holds ids beyond 255; unsigned)
+ * @param protocol          who installed the route
+ * @param scope             the scope
+ * @param type              the type
+ * @param flags             the {@code RTM_F_*}/{@code RTNH_F_*} flags of the header
+ * @param destination       RTA_DST, or null (a default route has none)
+ * @param source            RTA_SRC (source prefix), or null
+ * @param gateway           RTA_GATEWAY, or null
+ * @param oif               RTA_OIF, the output link index, or 0
+ * @param iif               RTA_IIF, the input link index (in lookups with one), or 0
+ * @param prefsrc           RTA_PREFSRC, the preferred source address, or null
+ * @param priority          RTA_PRIORITY, the metric, 0 when absent
+ * @param unknown           attributes not modelled here (RTA_METRICS, RTA_MULTIPATH, RTA_CACHEINFO,
+ *                          RTA_PREF, RTA_UID, ...), kept as received
+ */
+public record RouteInfo(int family, int destinationLength, int sourceLength, int tos, int table,
+                        RouteProtocol protocol, Scope scope, RouteType type, int flags, InetAddress destination,
+                        InetAddress source, InetAddress gateway, int oif, int iif, InetAddress prefsrc, long priority,
+                        List<RawAttribute> unknown) {
+    public RouteInfo {
+        unknown = List.copyOf(unknown);
+    }
+
+    /** The destination as a prefix: {@code 10.9.0.0/16}, or {@code 0.0.0.0/0} / {@code ::/0} for a default route. */
+    public IpPrefix destinationPrefix() {
+        InetAddress d = destination != null ? destination
+                : IpPrefix.byAddress(new byte[family == IpPrefix.AF_INET ? 4 : 16]);
+        return new IpPrefix(d, destinationLength);
+    }
+
+    /** Whether this is a default route (destination length 0). */
+    public boolean isDefault() {
+        return destinationLength == 0;
+    }
+
+    /** The metric: the same as {@link #priority()}. */
+    public long metric() {
+        return priority;
+    }
+
+    /** Whether this is an IPv4 route. */
+    public boolean isIpv4() {
+        return family == IpPrefix.AF_INET;
+    }
+
+    /** The table as an unsigned number. */
+    public long tableId() {
+        return Integer.toUnsignedLong(table);
+    }
+
+    /**
+     * Decodes an RTM_NEWROUTE (or RTM_DELROUTE) message.
+     *
+     * @return the route, or null for another message type or a family other than IPv4 and IPv6
+     *         (multicast and MPLS routes share the message type)
+     * @throws MalformedMessageException if the message breaks the format
+     */
+    public static RouteInfo decode(Message m) {
+        if (m.type() != RTM_NEWROUTE && m.type() != RTM_DELROUTE) {
+            return null;
+        }
+        m.requirePayload(RTMSG_LEN, "struct rtmsg");
+        int family = m.u8(0);
+        if (family != IpPrefix.AF_INET && family != IpPrefix.AF_INET6) {
+            return null;
+        }
+        int addrLen = family == IpPrefix.AF_INET ? 4 : 16;
+        int dstLen = m.u8(1);
+        int srcLen = m.u8(2);
+        if (dstLen > addrLen * 8 || srcLen > addrLen * 8) {
+            throw new MalformedMessageException("rtmsg", m.payloadOffset() + 1, "prefix length " + Math.max(dstLen, srcLen)
+                    + " too long for family " + family);
+        }
+        int tos = m.u8(3);
+        int table = m.u8(4);
+        RouteProtocol protocol = RouteProtocol.of(m.u8(5));
+        Scope scope = Scope.of(m.u8(6));
+        RouteType type;
+        try {
+            type = RouteType.of(m.u8(7));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedMessageException("rtmsg.rtm_type", m.payloadOffset() + 7, e.getMessage());
+        }
+        int flags = m.u32(8);
+        InetAddress dst = null;
+        InetAddress src = null;
+        InetAddress gw = null;
+        InetAddress prefsrc = null;
+        int oif = 0;
+        int iif = 0;
+        long priority = 0;
+        List<RawAttribute> unknown = new ArrayList<>(2);
+        AttributeCursor a = m.attributes(RTMSG_LEN, NAMES);
+        while (a.next()) {
+            switch (a.type()) {
+                case RTA_DST -> dst = address(a, addrLen);
+                case RTA_SRC -> src = address(a, addrLen);
+                case RTA_GATEWAY -> gw = address(a, addrLen);
+                case RTA_PREFSRC -> prefsrc = address(a, addrLen);
+                case RTA_OIF -> oif = a.u32();
+                case RTA_IIF -> iif = a.u32();
+                case RTA_PRIORITY -> priority = Integer.toUnsignedLong(a.u32());
+                case RTA_TABLE -> table = a.u32();
+                default -> unknown.add(a.raw());
+            }
+        }
+        return new RouteInfo(family, dstLen, srcLen, tos, table, protocol, scope, type, flags, dst, src, gw, oif, iif,
+                prefsrc, priority, unknown);
+    }
+
+    private static InetAddress address(AttributeCursor a, int len) {
+        if (a.length() != len) {
+            throw a.malformed((len == 4 ? "IPv4" : "IPv6") + " address (" + len + " bytes) expected, got "
+                    + a.length() + " bytes");
+        }
+        return a.address();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("RouteInfo[");
+        if (type != RouteType.UNICAST) {
+            sb.append(type.label()).append(' ');
+        }
+        sb.append(isDefault() ? "default" : destinationPrefix().toString());
+        if (gateway != null) {
+            sb.append(" via ").append(IpPrefix.format(gateway));
+        }
+        if (oif != 0) {
+            sb.append(" oif ").append(oif);
+        }
+        if (prefsrc != null) {
+            sb.append(" src ").append(IpPrefix.format(prefsrc));
+        }
+        sb.append(" table ").append(tableId()).append(" proto ").append(protocol).append(" scope ").append(scope);
+        if (priority != 0) {
+            sb.append(" metric ").append(priority);
+        }
+        if (flags != 0) {
+            sb.append(" flags 0x").append(Integer.toHexString(flags));
+        }
+        return sb.append(']').toString();
+    }
+}
