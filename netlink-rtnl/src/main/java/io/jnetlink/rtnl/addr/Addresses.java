@@ -54,7 +54,8 @@ public final class Addresses {
 
     /**
      * Adds an address or updates the one that is there (RTM_NEWADDR with
-     * NLM_F_CREATE|NLM_F_REPLACE), as {@code ip addr replace}.
+     * NLM_F_CREATE|NLM_F_REPLACE), as {@code ip addr replace}. Of an existing address the kernel
+     * updates the metric, the flags and the lifetimes; broadcast, label and scope stay as they were.
      */
     public void replace(AddressSpec spec) {
         modify("replace address " + spec.prefix() + " on link " + spec.linkText(), spec, NLM_F_CREATE | NLM_F_REPLACE);
