@@ -113,12 +113,18 @@ public final class Oracle {
     public static List<String> routes(String ns, String familyFlag, String... args) {
         List<String> c = new ArrayList<>(List.of(familyFlag, "route", "show"));
         c.addAll(List.of(args));
+        // iproute2 leaves "table" out for main, and for every route when one table is shown
+        String shown = "main";
+        int t = c.indexOf("table");
+        if (t >= 0 && t + 1 < c.size() && !c.get(t + 1).equals("all")) {
+            shown = tableName(Long.parseLong(c.get(t + 1)));
+        }
         List<String> keys = new ArrayList<>();
         for (Map<String, Object> r : objects(Sh.ipJson(ns, c.toArray(String[]::new)))) {
             keys.add(routeKey((String) r.getOrDefault("type", "unicast"), (String) r.get("dst"),
                     (String) r.get("gateway"), (String) r.get("dev"), (String) r.get("prefsrc"),
                     r.containsKey("metric") ? String.valueOf(r.get("metric")) : "-",
-                    (String) r.getOrDefault("table", "main"), (String) r.getOrDefault("protocol", "boot"),
+                    (String) r.getOrDefault("table", shown), (String) r.getOrDefault("protocol", "boot"),
                     (String) r.getOrDefault("scope", "global"),
                     new TreeSet<>((List<String>) r.getOrDefault("flags", List.of())).toString()));
         }
