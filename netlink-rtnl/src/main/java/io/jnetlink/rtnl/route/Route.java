@@ -254,27 +254,30 @@ public final class Route {
         return linkName != null || ifindex != 0;
     }
 
+    /** Throws if the destination, gateway and source are not all of one family. */
     private void checkFamilies() {
-        int f = 0;
-        String what = null;
-        Object[][] parts = {{"destination", dst == null ? null : dst.address(), dst},
-                            {"gateway", gateway, gateway},
-                            {"source", source, source}};
-        for (Object[] p : parts) {
-            if (p[1] == null) {
+        String first = null;
+        int family = 0;
+        String[] what = {"destination", "gateway", "source"};
+        InetAddress[] addr = {dst == null ? null : dst.address(), gateway, source};
+        for (int i = 0; i < 3; i++) {
+            if (addr[i] == null) {
                 continue;
             }
-            int pf = IpPrefix.familyOf((InetAddress) p[1]);
-            String text = p[2] instanceof InetAddress a ? IpPrefix.format(a) : String.valueOf(p[2]);
-            if (f == 0) {
-                f = pf;
-                what = p[0] + " " + text;
-            } else if (pf != f) {
-                throw new IllegalArgumentException("route mixes address families: " + p[0] + " " + text + " is "
-                        + (pf == IpPrefix.AF_INET ? "IPv4" : "IPv6") + " but " + what + " is "
-                        + (f == IpPrefix.AF_INET ? "IPv4" : "IPv6"));
+            String text = what[i] + " " + (i == 0 ? dst.toString() : IpPrefix.format(addr[i]));
+            int f = IpPrefix.familyOf(addr[i]);
+            if (family == 0) {
+                family = f;
+                first = text;
+            } else if (f != family) {
+                throw new IllegalArgumentException("route mixes address families: " + text + " is " + familyName(f)
+                        + " but " + first + " is " + familyName(family));
             }
         }
+    }
+
+    private static String familyName(int family) {
+        return family == IpPrefix.AF_INET ? "IPv4" : "IPv6";
     }
 
     @Override
