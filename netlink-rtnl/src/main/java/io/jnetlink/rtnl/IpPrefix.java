@@ -44,6 +44,9 @@ public record IpPrefix(InetAddress address, int length) {
     public static IpPrefix parse(String cidr) {
         Objects.requireNonNull(cidr, "cidr");
         String s = cidr.strip();
+        if (s.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("invalid prefix \"" + cidr + "\": contains whitespace");
+        }
         int slash = s.indexOf('/');
         String addr = slash < 0 ? s : s.substring(0, slash);
         InetAddress a;

@@ -65,6 +65,8 @@ class AddressRouteNeighbourReadingKernelTest {
                 "route add default via fd00::1",
                 "route add fd00:50::/64 via fd00:a::9 table 100",
                 "route add prohibit fd00:60::/64 table 1000",
+                "route add 10.70.0.0/16 nexthop via 10.1.0.9 dev a0 weight 2 nexthop via 10.2.0.9 dev b0",
+                "route add fd00:70::/64 nexthop via fd00:a::9 dev a0 nexthop via fd00::9 dev br0",
                 "neigh add 192.168.15.9 lladdr 02:00:00:00:00:09 nud permanent dev br0",
                 "neigh add fd00::9 lladdr 02:00:00:00:00:19 nud permanent dev br0",
                 "neigh add 10.1.0.9 lladdr 02:00:00:00:00:29 nud permanent dev a0")) {
@@ -93,6 +95,8 @@ class AddressRouteNeighbourReadingKernelTest {
         List<RouteInfo> all = routes.listAll();
         assertTrue(all.stream().anyMatch(r -> r.type() == RouteType.PROHIBIT && r.tableId() == 1000));
         assertTrue(all.stream().anyMatch(r -> r.type() == RouteType.LOCAL && r.tableId() == Routes.TABLE_LOCAL));
+        assertTrue(all.stream().anyMatch(r -> r.isIpv4() && r.nexthops().size() == 2 && r.nexthops().get(0).weight() == 2));
+        assertTrue(all.stream().anyMatch(r -> !r.isIpv4() && r.nexthops().size() == 2));
         assertEquals(3, neighbours.list().stream().filter(x -> x.isPermanent()).count());
     }
 }

@@ -77,7 +77,7 @@ class IpPrefixTest {
     @ValueSource(strings = {"", "/24", "192.168.15.1/", "192.168.15.1/33", "192.168.15.1/-1", "192.168.15.1/+4",
             "192.168.15.1/2a", "192.168.15.1/1000", "192.168.15/24", "192.168.15.256/24", "192.168.15.1.1/24",
             "1.2.3.04444/8", "fd00::1/129", "fd00::g/64", "fd00:::1/64", "fe80::1%eth0/64", "[fd00::1]/64",
-            "localhost", "example.com/24", "10", "10.1", "::ffff:1.2.3.4/96", "192.168.15.1/24/8", " / "})
+            "localhost", "example.com/24", "192.168.15.1 /24", "fd00:: 1/64", "10", "10.1", "::ffff:1.2.3.4/96", "192.168.15.1/24/8", " / "})
     void rejectsMalformedInputNamingIt(String input) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> IpPrefix.parse(input));
         assertTrue(e.getMessage().contains("\"" + input + "\"") || e.getMessage().contains(input.strip()),

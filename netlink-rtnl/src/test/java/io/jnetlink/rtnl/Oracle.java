@@ -126,7 +126,8 @@ public final class Oracle {
                     r.containsKey("metric") ? String.valueOf(r.get("metric")) : "-",
                     (String) r.getOrDefault("table", shown), (String) r.getOrDefault("protocol", "boot"),
                     (String) r.getOrDefault("scope", "global"),
-                    new TreeSet<>((List<String>) r.getOrDefault("flags", List.of())).toString()));
+                    new TreeSet<>((List<String>) r.getOrDefault("flags", List.of())).toString(),
+                    nexthops((List<Object>) r.getOrDefault("nexthops", List.of()))));
         }
         keys.sort(null);
         return keys;
@@ -141,7 +142,8 @@ public final class Oracle {
                     r.prefsrc() == null ? null : IpPrefix.format(r.prefsrc()),
                     // the kernel sends no RTA_PRIORITY for an IPv4 metric of 0; IPv6 always has one
                     r.isIpv4() && r.priority() == 0 ? "-" : String.valueOf(r.priority()),
-                    tableName(r.tableId()), r.protocol().label(), r.scope().label(), routeFlags(r.flags())));
+                    tableName(r.tableId()), r.protocol().label(), r.scope().label(), routeFlags(r.flags()),
+                    nexthopKeys(r.nexthops(), names)));
         }
         keys.sort(null);
         return keys;
@@ -172,9 +174,28 @@ public final class Oracle {
     }
 
     private static String routeKey(String type, String dst, String gw, String dev, String prefsrc, String metric,
-                                   String table, String proto, String scope, String flags) {
+                                   String table, String proto, String scope, String flags, String nexthops) {
         return String.join("|", type, dst, String.valueOf(gw), String.valueOf(dev), String.valueOf(prefsrc), metric,
-                table, proto, scope, flags);
+                table, proto, scope, flags, nexthops);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String nexthops(List<Object> hops) {
+        List<String> out = new ArrayList<>();
+        for (Map<String, Object> h : objects(hops)) {
+            out.add(h.get("gateway") + "/" + h.get("dev") + "/" + h.get("weight") + "/"
+                    + new TreeSet<>((List<String>) h.getOrDefault("flags", List.of())));
+        }
+        return out.toString();
+    }
+
+    private static String nexthopKeys(List<io.jnetlink.rtnl.route.NextHop> hops, Map<Integer, String> names) {
+        List<String> out = new ArrayList<>();
+        for (var h : hops) {
+            out.add((h.gateway() == null ? "null" : IpPrefix.format(h.gateway())) + "/" + names.get(h.ifindex()) + "/"
+                    + h.weight() + "/" + routeFlags(h.flags()));
+        }
+        return out.toString();
     }
 
     // ---- neighbours -----------------------------------------------------------------------

@@ -145,16 +145,19 @@ public final class Addresses {
     }
 
     private List<AddressInfo> dump(String op, int family, int ifindex) {
-        List<AddressInfo> out = rtnl.dumpAll(op, w -> {
-            w.begin(RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP);
-            // Strict checking wants prefixlen, flags and scope zero; family and index filter.
-            ifaddrmsg(w, family, 0, 0, 0, ifindex);
-            w.end();
-        }, AddressInfo::decode);
+        List<AddressInfo> out = rtnl.dumpAll(op, w -> encodeDump(w, family, ifindex), AddressInfo::decode);
         if (ifindex != 0 || family != 0) {
             out.removeIf(a -> (ifindex != 0 && a.ifindex() != ifindex) || (family != 0 && a.family() != family));
         }
         return out;
+    }
+
+    /** Writes the RTM_GETADDR dump request; family 0 and ifindex 0 mean all. */
+    static void encodeDump(MessageWriter w, int family, int ifindex) {
+        w.begin(RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP);
+        // Strict checking wants prefixlen, flags and scope zero; family and index filter.
+        ifaddrmsg(w, family, 0, 0, 0, ifindex);
+        w.end();
     }
 
     /** Writes the RTM_NEWADDR request for {@code spec} on link {@code ifindex}, attributes in iproute2's order. */

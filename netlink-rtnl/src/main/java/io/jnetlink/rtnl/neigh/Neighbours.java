@@ -78,19 +78,22 @@ public final class Neighbours {
     }
 
     private List<NeighbourInfo> dump(String op, int ifindex) {
-        List<NeighbourInfo> out = rtnl.dumpAll(op, w -> {
-            w.begin(RTM_GETNEIGH, NLM_F_REQUEST | NLM_F_DUMP);
-            // Strict checking wants the header all zero but family and NTF_PROXY; filters are attributes.
-            ndmsg(w, 0, 0, 0);
-            if (ifindex != 0) {
-                w.attrU32(NDA_IFINDEX, ifindex);
-            }
-            w.end();
-        }, NeighbourInfo::decode);
+        List<NeighbourInfo> out = rtnl.dumpAll(op, w -> encodeDump(w, ifindex), NeighbourInfo::decode);
         if (ifindex != 0) {
             out.removeIf(n -> n.ifindex() != ifindex);
         }
         return out;
+    }
+
+    /** The RTM_GETNEIGH dump request; ifindex 0 means all links. */
+    static void encodeDump(MessageWriter w, int ifindex) {
+        w.begin(RTM_GETNEIGH, NLM_F_REQUEST | NLM_F_DUMP);
+        // Strict checking wants the header all zero but family and NTF_PROXY; filters are attributes.
+        ndmsg(w, 0, 0, 0);
+        if (ifindex != 0) {
+            w.attrU32(NDA_IFINDEX, ifindex);
+        }
+        w.end();
     }
 
     /** The RTM_NEWNEIGH of a permanent entry, as iproute2 writes it. */

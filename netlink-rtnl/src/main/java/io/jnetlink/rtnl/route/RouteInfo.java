@@ -8,6 +8,9 @@ import io.jnetlink.core.codec.Message;
 import io.jnetlink.core.codec.RawAttribute;
 import io.jnetlink.rtnl.IpPrefix;
 import io.jnetlink.rtnl.Scope;
+import io.jnetlink.core.codec.Netlink;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,14 +34,16 @@ import java.util.List;
  * @param iif               RTA_IIF, the input link index (in lookups with one), or 0
  * @param prefsrc           RTA_PREFSRC, the preferred source address, or null
  * @param priority          RTA_PRIORITY, the metric, 0 when absent
- * @param unknown           attributes not modelled here (RTA_METRICS, RTA_MULTIPATH, RTA_CACHEINFO,
+ * @param nexthops          the paths of a multipath route (RTA_MULTIPATH), empty otherwise
+ * @param unknown           attributes not modelled here (RTA_METRICS, RTA_CACHEINFO,
  *                          RTA_PREF, RTA_UID, ...), kept as received
  */
 public record RouteInfo(int family, int destinationLength, int sourceLength, int tos, int table,
                         RouteProtocol protocol, Scope scope, RouteType type, int flags, InetAddress destination,
                         InetAddress source, InetAddress gateway, int oif, int iif, InetAddress prefsrc, long priority,
-                        List<RawAttribute> unknown) {
+                        List<NextHop> nexthops, List<RawAttribute> unknown) {
     public RouteInfo {
+        nexthops = List.copyOf(nexthops);
         unknown = List.copyOf(unknown);
     }
 
@@ -111,6 +116,7 @@ public record RouteInfo(int family, int destinationLength, int sourceLength, int
         int iif = 0;
         long priority = 0;
         List<RawAttribute> unknown = new ArrayList<>(2);
+        List<NextHop> nexthops = List.of();
         AttributeCursor a = m.attributes(RTMSG_LEN, NAMES);
         while (a.next()) {
             switch (a.type()) {
@@ -122,11 +128,46 @@ public record RouteInfo(int family, int destinationLength, int sourceLength, int
                 case RTA_IIF -> iif = a.u32();
                 case RTA_PRIORITY -> priority = Integer.toUnsignedLong(a.u32());
                 case RTA_TABLE -> table = a.u32();
+                case RTA_MULTIPATH -> nexthops = nexthops(a, addrLen);
                 default -> unknown.add(a.raw());
             }
         }
         return new RouteInfo(family, dstLen, srcLen, tos, table, protocol, scope, type, flags, dst, src, gw, oif, iif,
-                prefsrc, priority, unknown);
+                prefsrc, priority, nexthops, unknown);
+    }
+
+    /** Reads the {@code struct rtnexthop} run of an RTA_MULTIPATH attribute, each with its own attributes. */
+    private static List<NextHop> nexthops(AttributeCursor a, int addrLen) {
+        List<NextHop> out = new ArrayList<>(2);
+        MemorySegment seg = a.segment();
+        long pos = a.payloadOffset();
+        long end = pos + a.length();
+        while (end - pos >= RTNH_LEN) {
+            int len = seg.get(ValueLayout.JAVA_SHORT_UNALIGNED, pos) & 0xFFFF;
+            if (len < RTNH_LEN || len > end - pos) {
+                throw a.malformed("rtnexthop length " + len + " at offset " + pos + " does not fit ("
+                        + (end - pos) + " bytes left)");
+            }
+            int flags = seg.get(ValueLayout.JAVA_BYTE, pos + 2) & 0xFF;
+            int hops = seg.get(ValueLayout.JAVA_BYTE, pos + 3) & 0xFF;
+            int ifindex = seg.get(ValueLayout.JAVA_INT_UNALIGNED, pos + 4);
+            InetAddress gw = null;
+            List<RawAttribute> unknown = new ArrayList<>(0);
+            AttributeCursor c = new AttributeCursor(seg, pos + RTNH_LEN, pos + len, NAMES);
+            while (c.next()) {
+                if (c.type() == RTA_GATEWAY) {
+                    gw = address(c, addrLen);
+                } else {
+                    unknown.add(c.raw());
+                }
+            }
+            out.add(new NextHop(gw, ifindex, hops + 1, flags, unknown));
+            pos += Netlink.align(len);
+        }
+        if (pos < end) {
+            throw a.malformed((end - pos) + " trailing bytes after the last rtnexthop");
+        }
+        return out;
     }
 
     private static InetAddress address(AttributeCursor a, int len) {
@@ -156,6 +197,9 @@ public record RouteInfo(int family, int destinationLength, int sourceLength, int
         sb.append(" table ").append(tableId()).append(" proto ").append(protocol).append(" scope ").append(scope);
         if (priority != 0) {
             sb.append(" metric ").append(priority);
+        }
+        for (NextHop h : nexthops) {
+            sb.append(' ').append(h);
         }
         if (flags != 0) {
             sb.append(" flags 0x").append(Integer.toHexString(flags));

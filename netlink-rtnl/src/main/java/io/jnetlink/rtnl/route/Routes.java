@@ -104,15 +104,7 @@ public final class Routes {
                 + "routes of " + (table == TABLE_ALL ? "every table" : "table " + Integer.toUnsignedString(table));
         List<RouteInfo> out;
         try {
-            out = rtnl.dumpAll(op, w -> {
-                w.begin(RTM_GETROUTE, NLM_F_REQUEST | NLM_F_DUMP);
-                // Strict checking: lengths, tos and scope zero; family, table, protocol and type filter.
-                rtmsg(w, family, 0, table, 0, 0, 0, 0);
-                if (Integer.compareUnsigned(table, 256) >= 0) {
-                    w.attrU32(RTA_TABLE, table);
-                }
-                w.end();
-            }, RouteInfo::decode);
+            out = rtnl.dumpAll(op, w -> encodeDump(w, family, table), RouteInfo::decode);
         } catch (NetlinkException e) {
             if (e.errno() == Errno.ENOENT && table != TABLE_ALL) {
                 return List.of(); // "FIB table does not exist"
@@ -166,6 +158,17 @@ public final class Routes {
         }
         int index = oif;
         rtnl.request(op, w -> encode(w, type, flags, r, index));
+    }
+
+    /** Writes the RTM_GETROUTE dump request; family 0 and table 0 mean all. */
+    static void encodeDump(MessageWriter w, int family, int table) {
+        w.begin(RTM_GETROUTE, NLM_F_REQUEST | NLM_F_DUMP);
+        // Strict checking: lengths, tos and scope zero; family, table, protocol and type filter.
+        rtmsg(w, family, 0, table, 0, 0, 0, 0);
+        if (Integer.compareUnsigned(table, 256) >= 0) {
+            w.attrU32(RTA_TABLE, table);
+        }
+        w.end();
     }
 
     /**

@@ -31,6 +31,9 @@ final class Rt {
     static final int RTA_EXPIRES = 23;
     static final int RTA_UID = 25;
 
+    /** sizeof(struct rtnexthop): len (u16), flags, hops (u8), ifindex (s32). */
+    static final int RTNH_LEN = 8;
+
     static final int RTM_F_CLONED = 0x200;
     static final int RTNH_F_ONLINK = 4;
 

@@ -164,6 +164,20 @@ class AddressesKernelTest {
     }
 
     @Test
+    void kernelHonoursTheStrictDumpFilter() {
+        addresses.add(va, IpPrefix.parse("192.168.15.1/24"));
+        addresses.add(vb, IpPrefix.parse("192.168.16.1/24"));
+        addresses.add(vb, IpPrefix.parse("fd00:16::1/64"));
+        java.util.List<Integer> seen = new java.util.ArrayList<>();
+        rtnl.dump("raw filtered address dump", w -> Addresses.encodeDump(w, 0, vb), m -> {
+            assertTrue((m.flags() & io.jnetlink.core.codec.Netlink.NLM_F_DUMP_FILTERED) != 0, "kernel filtered");
+            seen.add(AddressInfo.decode(m).ifindex());
+        });
+        assertTrue(seen.size() >= 2, seen.toString());
+        assertTrue(seen.stream().allMatch(i -> i == vb), seen.toString());
+    }
+
+    @Test
     void flushRemovesEverythingOfOneLinkOnly() {
         addresses.add(AddressSpec.builder().link(va).prefix("192.168.15.1/24").broadcastDerived().build());
         addresses.add(va, IpPrefix.parse("192.168.15.2/24"));

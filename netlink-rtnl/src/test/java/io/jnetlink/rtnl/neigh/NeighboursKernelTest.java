@@ -28,6 +28,7 @@ class NeighboursKernelTest {
     final TestNamespaces namespaces = new TestNamespaces();
 
     private String n;
+    private io.jnetlink.core.socket.NetlinkSocket socket;
     private Neighbours neighbours;
     private int va;
     private int vb;
@@ -41,7 +42,8 @@ class NeighboursKernelTest {
         Sh.ip(n, "link", "set", "va", "up");
         Sh.ip(n, "link", "set", "vb", "up");
         Sh.ip(n, "addr", "add", "192.168.15.1/24", "dev", "va");
-        neighbours = new Neighbours(ns.socket(NETLINK_ROUTE));
+        socket = ns.socket(NETLINK_ROUTE);
+        neighbours = new Neighbours(socket);
         va = Oracle.ifindex(n, "va");
         vb = Oracle.ifindex(n, "vb");
     }
@@ -85,6 +87,21 @@ class NeighboursKernelTest {
         assertEquals(null, oracle("fd00::9"));
         NetlinkException gone = assertThrows(NetlinkException.class, () -> neighbours.delete(va, v4));
         assertTrue(gone.getMessage().startsWith("delete neighbour 192.168.15.9 on link " + va), gone.getMessage());
+    }
+
+    @Test
+    void kernelHonoursTheStrictDumpFilter() {
+        neighbours.addPermanent(va, IpPrefix.parseAddress("192.168.15.9"), "02:00:00:00:00:09");
+        neighbours.addPermanent(vb, IpPrefix.parseAddress("192.168.15.10"), "02:00:00:00:00:10");
+        List<Integer> seen = new java.util.ArrayList<>();
+        socket.dump("raw filtered neighbour dump", w -> Neighbours.encodeDump(w, vb), m -> {
+            assertTrue((m.flags() & io.jnetlink.core.codec.Netlink.NLM_F_DUMP_FILTERED) != 0, "kernel filtered");
+            NeighbourInfo x = NeighbourInfo.decode(m);
+            if (x != null) {
+                seen.add(x.ifindex());
+            }
+        });
+        assertTrue(!seen.isEmpty() && seen.stream().allMatch(i -> i == vb), seen.toString());
     }
 
     @Test

@@ -147,6 +147,34 @@ class RouteCodecTest {
         assertEquals(20, r.unknown().get(0).type());
     }
 
+    private static byte[] multipath() {
+        return Golden.encode(w -> {
+            w.begin(24, 0);
+            w.u8(2).u8(16).u8(0).u8(0).u8(254).u8(3).u8(0).u8(1).u32(0);
+            w.attrBytes(1, new byte[] {10, 70, 0, 0});
+            w.nest(9, mp -> {
+                // two struct rtnexthop, each followed by its RTA_GATEWAY
+                mp.u16(16).u8(0).u8(1).s32(3).attrBytes(5, new byte[] {10, 1, 0, 9});
+                mp.u16(16).u8(4).u8(0).s32(4).attrBytes(5, new byte[] {10, 2, 0, 9});
+            });
+            w.end();
+        });
+    }
+
+    @Test
+    void decodesMultipathNexthops() {
+        RouteInfo r = decode(multipath());
+        assertEquals(2, r.nexthops().size());
+        assertEquals("10.1.0.9", IpPrefix.format(r.nexthops().get(0).gateway()));
+        assertEquals(3, r.nexthops().get(0).ifindex());
+        assertEquals(2, r.nexthops().get(0).weight());
+        assertEquals(4, r.nexthops().get(1).flags());
+        assertEquals(List.of(), r.unknown());
+        byte[] bad = multipath();
+        bad[16 + 12 + 8 + 4] = 99; // first rtnexthop claims 99 bytes
+        assertThrows(MalformedMessageException.class, () -> decode(bad));
+    }
+
     @Test
     void unknownRouteTypeIsMalformed() {
         byte[] b = Golden.encode(w -> {
@@ -160,7 +188,7 @@ class RouteCodecTest {
     @Test
     void fuzzedMessagesOnlyEverRaiseMalformed() {
         List<byte[]> seeds = List.of(Golden.load("rtm_newroute_v4_full"), Golden.load("rtm_newroute_v6_default"),
-                Golden.load("rtm_newroute_blackhole"), Golden.load("rtm_newroute_default_via"));
+                Golden.load("rtm_newroute_blackhole"), Golden.load("rtm_newroute_default_via"), multipath());
         Fuzz.Result r = Fuzz.run(2424, 20_000, 24, seeds, RouteInfo::decode);
         assertTrue(r.decoded() > 1000 && r.malformed() > 1000, "fuzzer reached both outcomes: " + r);
     }

@@ -31,6 +31,7 @@ class RoutesKernelTest {
     final TestNamespaces namespaces = new TestNamespaces();
 
     private String n;
+    private NetlinkSocket socket;
     private Routes routes;
     private int va;
 
@@ -45,6 +46,7 @@ class RoutesKernelTest {
         Sh.ip(n, "addr", "add", "192.168.15.1/24", "dev", "va");
         Sh.ip(n, "addr", "add", "fd00::1/64", "dev", "va", "nodad");
         NetlinkSocket rtnl = ns.socket(NETLINK_ROUTE);
+        socket = rtnl;
         routes = new Routes(rtnl);
         va = Oracle.ifindex(n, "va");
     }
@@ -112,6 +114,23 @@ class RoutesKernelTest {
         assertTrue(t.stream().allMatch(r -> r.tableId() == 70000));
         assertEquals(List.of(), routes.list(IpPrefix.AF_INET, 4242), "a table that does not exist is empty");
         assertEquals(List.of(), routes.list(4242));
+    }
+
+    @Test
+    void kernelHonoursTheStrictDumpFilter() {
+        routes.add(Route.to("10.21.0.0/16").via("192.168.15.6").table(70000));
+        routes.add(Route.to("fd00:21::/64").via("fd00::6").table(70000));
+        routes.add(Route.to("10.22.0.0/16").via("192.168.15.6").table(100));
+        java.util.List<Long> tables = new java.util.ArrayList<>();
+        NetlinkSocket rtnl = socket;
+        rtnl.dump("raw filtered route dump", w -> Routes.encodeDump(w, 0, 70000), m -> {
+            assertTrue((m.flags() & io.jnetlink.core.codec.Netlink.NLM_F_DUMP_FILTERED) != 0, "kernel filtered");
+            RouteInfo r = RouteInfo.decode(m);
+            if (r != null) {
+                tables.add(r.tableId());
+            }
+        });
+        assertEquals(List.of(70000L, 70000L), tables);
     }
 
     @Test
