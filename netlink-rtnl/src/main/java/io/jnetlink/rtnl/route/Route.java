@@ -22,7 +22,7 @@ import java.util.Objects;
  * before anything is sent. {@code "default"} takes the family of the gateway or source; alone it
  * means IPv4 (as in iproute2); {@code "::/0"} is the IPv6 default.
  *
- * <p>Defaults follow iproute2: table main, protocol boot, type unicast, scope link for a unicast
+ * <p>Defaults follow iproute2: table main (local for local, broadcast, anycast and NAT routes), protocol boot, type unicast, scope link for a unicast
  * route without gateway, host for local and NAT routes, link for broadcast, multicast and anycast,
  * global otherwise. When deleting, what was not given is a wildcard (as {@code ip route del}).
  */
@@ -224,7 +224,7 @@ public final class Route {
         return metric;
     }
 
-    /** The table, or 0 when not given (then main, 254). */
+    /** The table, or 0 when not given (then main, 254, or local, 255, for local-like types). */
     public int table() {
         return table;
     }

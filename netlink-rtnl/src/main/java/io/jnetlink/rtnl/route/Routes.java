@@ -177,7 +177,7 @@ public final class Routes {
      */
     static void encode(MessageWriter w, int type, int createFlags, Route r, int oif) {
         boolean delete = type == RTM_DELROUTE;
-        int table = r.table() != 0 ? r.table() : TABLE_MAIN;
+        int table = r.table() != 0 ? r.table() : defaultTable(r.type());
         int protocol = r.protocol() != null ? r.protocol().value() : delete ? 0 : RouteProtocol.BOOT.value();
         RouteType rtype = r.type() != null ? r.type() : delete ? RouteType.UNSPEC : RouteType.UNICAST;
         int scope = r.scope() != null ? r.scope().value() : defaultScope(rtype, r.gateway() != null, delete).value();
@@ -229,6 +229,17 @@ public final class Routes {
             w.attrU32(RTA_OIF, r.oif());
         }
         w.end();
+    }
+
+    /** iproute2's choice of table when none is given: local for local, broadcast, anycast and NAT routes, else main. */
+    static int defaultTable(RouteType type) {
+        if (type == null) {
+            return TABLE_MAIN;
+        }
+        return switch (type) {
+            case LOCAL, BROADCAST, ANYCAST, NAT -> TABLE_LOCAL;
+            default -> TABLE_MAIN;
+        };
     }
 
     /** iproute2's choice of scope when none is given. */

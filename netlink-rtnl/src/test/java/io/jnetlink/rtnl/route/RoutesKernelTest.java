@@ -148,6 +148,17 @@ class RoutesKernelTest {
     }
 
     @Test
+    void localRouteGoesToTheLocalTable() {
+        routes.add(Route.to("10.99.0.1").type(RouteType.LOCAL).dev("va"));
+        Map<String, Object> r = oracleRoute("-4", "local", "10.99.0.1");
+        assertNotNull(r, "ip sees it in table local");
+        assertEquals("host", r.get("scope"));
+        assertEquals("local", routes.get("10.99.0.1").type().label());
+        routes.delete(Route.to("10.99.0.1").type(RouteType.LOCAL));
+        assertEquals(null, oracleRoute("-4", "local", "10.99.0.1"));
+    }
+
+    @Test
     void ipv6DefaultAndPrefix() {
         routes.add(Route.defaultVia("fd00::5").dev("va"));
         routes.add(Route.to("fd00:9::/64").via("fd00::7").metric(10));
