@@ -9,18 +9,25 @@ public enum AddressFlag {
     SECONDARY(0x01),
     /** Skip duplicate address detection (IPv6). */
     NODAD(0x02),
+    /** Optimistic duplicate address detection (IPv6): usable while DAD runs. */
     OPTIMISTIC(0x04),
+    /** Duplicate address detection found the address in use (IPv6). */
     DADFAILED(0x08),
+    /** A Mobile IPv6 home address. */
     HOMEADDRESS(0x10),
+    /** Past its preferred lifetime: not used for new connections. */
     DEPRECATED(0x20),
     /** Duplicate address detection still running (IPv6). */
     TENTATIVE(0x40),
     /** Configured (not learned from router advertisements). */
     PERMANENT(0x80),
+    /** Manage temporary (privacy) addresses from this prefix (IPv6). */
     MANAGETEMPADDR(0x100),
     /** Do not add the prefix route for the address's subnet. */
     NOPREFIXROUTE(0x200),
+    /** Join the multicast group of this address automatically. */
     MCAUTOJOIN(0x400),
+    /** Generated with stable privacy (RFC 7217; IPv6). */
     STABLE_PRIVACY(0x800);
 
     private final int bit;

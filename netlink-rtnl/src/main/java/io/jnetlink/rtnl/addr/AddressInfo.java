@@ -38,6 +38,7 @@ public record AddressInfo(int family, int prefixLength, int flags, Scope scope, 
     /** The lifetime value that means "forever". */
     public static final long FOREVER = 0xFFFF_FFFFL;
 
+    /** Copies the lists, so the record is immutable. */
     public AddressInfo {
         unknown = List.copyOf(unknown);
     }

@@ -32,6 +32,7 @@ public record NeighbourInfo(int family, int ifindex, InetAddress address, String
     /** NTF_ROUTER: the neighbour is a router (IPv6). */
     public static final int NTF_ROUTER = 1 << 7;
 
+    /** Copies the lists, so the record is immutable. */
     public NeighbourInfo {
         unknown = List.copyOf(unknown);
     }

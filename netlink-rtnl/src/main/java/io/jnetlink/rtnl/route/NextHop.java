@@ -15,6 +15,7 @@ import java.util.List;
  * @param unknown its other attributes, kept as received
  */
 public record NextHop(InetAddress gateway, int ifindex, int weight, int flags, List<RawAttribute> unknown) {
+    /** Copies the lists, so the record is immutable. */
     public NextHop {
         unknown = List.copyOf(unknown);
     }

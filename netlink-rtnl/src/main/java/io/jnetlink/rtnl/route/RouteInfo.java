@@ -42,6 +42,7 @@ public record RouteInfo(int family, int destinationLength, int sourceLength, int
                         RouteProtocol protocol, Scope scope, RouteType type, int flags, InetAddress destination,
                         InetAddress source, InetAddress gateway, int oif, int iif, InetAddress prefsrc, long priority,
                         List<NextHop> nexthops, List<RawAttribute> unknown) {
+    /** Copies the lists, so the record is immutable. */
     public RouteInfo {
         nexthops = List.copyOf(nexthops);
         unknown = List.copyOf(unknown);

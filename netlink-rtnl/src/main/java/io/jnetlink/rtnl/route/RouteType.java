@@ -2,6 +2,7 @@ package io.jnetlink.rtnl.route;
 
 /** The type of a route ({@code RTN_*} of {@code linux/rtnetlink.h}): what happens to a matching packet. */
 public enum RouteType {
+    /** No type (a wildcard in deletes). */
     UNSPEC,
     /** Forward: through a gateway or directly on a link. */
     UNICAST,
@@ -11,6 +12,7 @@ public enum RouteType {
     BROADCAST,
     /** Accept locally as broadcast, send as unicast. */
     ANYCAST,
+    /** A multicast route. */
     MULTICAST,
     /** Drop silently. */
     BLACKHOLE,
@@ -20,7 +22,9 @@ public enum RouteType {
     PROHIBIT,
     /** Not in this table: continue the lookup in the next rule. */
     THROW,
+    /** Address translation (obsolete). */
     NAT,
+    /** Use an external resolver (not implemented by Linux). */
     XRESOLVE;
 
     /** The kernel's number for the type (the enum's ordinal, as in the header). */
