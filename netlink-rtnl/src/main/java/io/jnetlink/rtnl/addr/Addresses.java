@@ -1,0 +1,218 @@
+package io.jnetlink.rtnl.addr;
+
+import static io.jnetlink.core.codec.Netlink.NLM_F_ACK;
+import static io.jnetlink.core.codec.Netlink.NLM_F_CREATE;
+import static io.jnetlink.core.codec.Netlink.NLM_F_DUMP;
+import static io.jnetlink.core.codec.Netlink.NLM_F_EXCL;
+import static io.jnetlink.core.codec.Netlink.NLM_F_REPLACE;
+import static io.jnetlink.core.codec.Netlink.NLM_F_REQUEST;
+import static io.jnetlink.rtnl.addr.IfAddr.*;
+
+import io.jnetlink.core.Errno;
+import io.jnetlink.core.NetlinkException;
+import io.jnetlink.core.NoSuchDeviceException;
+import io.jnetlink.core.codec.MessageWriter;
+import io.jnetlink.core.socket.NetlinkSocket;
+import io.jnetlink.rtnl.IpPrefix;
+import io.jnetlink.rtnl.LinkNames;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The addresses of the links of one network namespace: {@code ip addr add|replace|del|show|flush}.
+ *
+ * <p>Each method is one netlink exchange on the given NETLINK_ROUTE socket (whose namespace is the
+ * one acted on); {@link #flush} is a dump plus one pipelined batch of deletes. Failures raise
+ * {@link NetlinkException} (or a subclass) naming the operation, such as
+ * {@code "add address 192.168.15.1/24 to link veth-red"}, with the kernel's extended-ACK text.
+ */
+public final class Addresses {
+    private final NetlinkSocket rtnl;
+
+    /** Addresses of the namespace {@code rtnl} belongs to. */
+    public Addresses(NetlinkSocket rtnl) {
+        this.rtnl = Objects.requireNonNull(rtnl, "rtnl");
+    }
+
+    /** Adds {@code prefix} to link {@code ifindex} (RTM_NEWADDR, NLM_F_CREATE|NLM_F_EXCL). */
+    public void add(int ifindex, IpPrefix prefix) {
+        add(AddressSpec.of(ifindex, prefix));
+    }
+
+    /**
+     * Adds an address (RTM_NEWADDR with NLM_F_CREATE|NLM_F_EXCL), as {@code ip addr add}.
+     *
+     * @throws io.jnetlink.core.AlreadyExistsException if the link has the address already
+     * @throws io.jnetlink.core.NoSuchDeviceException  if the link does not exist
+     */
+    public void add(AddressSpec spec) {
+        modify("add address " + spec.prefix() + " to link " + spec.linkText(), spec, NLM_F_CREATE | NLM_F_EXCL);
+    }
+
+    /**
+     * Adds an address or updates the one that is there (RTM_NEWADDR with
+     * NLM_F_CREATE|NLM_F_REPLACE), as {@code ip addr replace}. Of an existing address the kernel
+     * updates the metric, the flags and the lifetimes; broadcast, label and scope stay as they were.
+     */
+    public void replace(AddressSpec spec) {
+        modify("replace address " + spec.prefix() + " on link " + spec.linkText(), spec, NLM_F_CREATE | NLM_F_REPLACE);
+    }
+
+    /**
+     * Removes {@code prefix} from link {@code ifindex} (RTM_DELADDR), as {@code ip addr del}.
+     *
+     * @throws NetlinkException with {@link Errno#EADDRNOTAVAIL} if the link does not have it
+     */
+    public void delete(int ifindex, IpPrefix prefix) {
+        Objects.requireNonNull(prefix, "prefix");
+        requireIndex(ifindex);
+        rtnl.request("delete address " + prefix + " from link " + ifindex, w -> encodeDelete(w, ifindex, prefix));
+    }
+
+    /** Removes an address as listed ({@link #list()}). */
+    public void delete(AddressInfo address) {
+        rtnl.request("delete address " + address.prefix() + " from link " + address.ifindex(),
+                w -> encodeDelete(w, address));
+    }
+
+    /** Every IPv4 and IPv6 address of every link (RTM_GETADDR dump). */
+    public List<AddressInfo> list() {
+        return dump("list addresses", 0, 0);
+    }
+
+    /** The IPv4 and IPv6 addresses of link {@code ifindex} (RTM_GETADDR dump filtered by link). */
+    public List<AddressInfo> list(int ifindex) {
+        requireIndex(ifindex);
+        return dump("list addresses of link " + ifindex, 0, ifindex);
+    }
+
+    /**
+     * The addresses of one family ({@link IpPrefix#AF_INET} or {@link IpPrefix#AF_INET6}) on link
+     * {@code ifindex}, or on every link when {@code ifindex} is 0.
+     */
+    public List<AddressInfo> list(int family, int ifindex) {
+        if (family != IpPrefix.AF_INET && family != IpPrefix.AF_INET6) {
+            throw new IllegalArgumentException("family must be AF_INET (2) or AF_INET6 (10), got " + family);
+        }
+        if (ifindex < 0) {
+            throw new IllegalArgumentException("link index must not be negative, got " + ifindex);
+        }
+        return dump("list " + (family == IpPrefix.AF_INET ? "IPv4" : "IPv6") + " addresses"
+                + (ifindex != 0 ? " of link " + ifindex : ""), family, ifindex);
+    }
+
+    /**
+     * Removes every address (IPv4 and IPv6, link-local included) from link {@code ifindex}, as
+     * {@code ip addr flush dev}: one dump, then all deletes pipelined in one send. IPv4 secondaries
+     * go first; an address already gone (the kernel drops secondaries with their primary) is not an
+     * error.
+     */
+    public void flush(int ifindex) {
+        requireIndex(ifindex);
+        List<AddressInfo> all = new ArrayList<>(list(ifindex));
+        if (all.isEmpty()) {
+            return;
+        }
+        all.sort(Comparator.comparing((AddressInfo a) -> !a.has(AddressFlag.SECONDARY)));
+        NetlinkException[] errs = rtnl.pipeline("flush addresses of link " + ifindex, w -> {
+            for (AddressInfo a : all) {
+                encodeDelete(w, a);
+            }
+        }, (i, m) -> { });
+        for (int i = 0; i < errs.length; i++) {
+            NetlinkException e = errs[i];
+            if (e != null && e.errno() != Errno.EADDRNOTAVAIL) {
+                throw NetlinkException.of("flush addresses of link " + ifindex + ": delete " + all.get(i).prefix(),
+                        e.errno().value(), e.extAckMessage(), e.extAckOffset(), e.sequence());
+            }
+        }
+    }
+
+    private void modify(String op, AddressSpec spec, int createFlags) {
+        int ifindex = spec.ifindex();
+        if (ifindex == 0) {
+            try {
+                ifindex = LinkNames.indexOf(rtnl, spec.linkName());
+            } catch (NoSuchDeviceException e) {
+                throw NoSuchDeviceException.named(op, spec.linkName());
+            }
+        }
+        int index = ifindex;
+        rtnl.request(op, w -> encodeNew(w, createFlags, spec, index));
+    }
+
+    private List<AddressInfo> dump(String op, int family, int ifindex) {
+        List<AddressInfo> out = rtnl.dumpAll(op, w -> encodeDump(w, family, ifindex), AddressInfo::decode);
+        if (ifindex != 0 || family != 0) {
+            out.removeIf(a -> (ifindex != 0 && a.ifindex() != ifindex) || (family != 0 && a.family() != family));
+        }
+        return out;
+    }
+
+    /** Writes the RTM_GETADDR dump request; family 0 and ifindex 0 mean all. */
+    static void encodeDump(MessageWriter w, int family, int ifindex) {
+        w.begin(RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP);
+        // Strict checking wants prefixlen, flags and scope zero; family and index filter.
+        ifaddrmsg(w, family, 0, 0, 0, ifindex);
+        w.end();
+    }
+
+    /** Writes the RTM_NEWADDR request for {@code spec} on link {@code ifindex}, attributes in iproute2's order. */
+    static void encodeNew(MessageWriter w, int createFlags, AddressSpec spec, int ifindex) {
+        IpPrefix p = spec.prefix();
+        int flags = spec.flags();
+        w.begin(RTM_NEWADDR, NLM_F_REQUEST | NLM_F_ACK | createFlags);
+        ifaddrmsg(w, p.family(), p.length(), flags & 0xFF, spec.scope().value(), ifindex);
+        w.attrAddress(IFA_LOCAL, p.address());
+        w.attrAddress(IFA_ADDRESS, spec.peer() != null ? spec.peer() : p.address());
+        InetAddress brd = spec.broadcast();
+        if (brd != null) {
+            w.attrAddress(IFA_BROADCAST, brd);
+        }
+        if (spec.label() != null) {
+            w.attrString(IFA_LABEL, spec.label());
+        }
+        if (flags > 0xFF) {
+            w.attrU32(IFA_FLAGS, flags);
+        }
+        if (spec.metric() != 0) {
+            w.attrU32(IFA_RT_PRIORITY, (int) spec.metric());
+        }
+        w.end();
+    }
+
+    /** Writes the RTM_DELADDR request, as {@code ip addr del} does: IFA_LOCAL and IFA_ADDRESS. */
+    static void encodeDelete(MessageWriter w, int ifindex, IpPrefix p) {
+        w.begin(RTM_DELADDR, NLM_F_REQUEST | NLM_F_ACK);
+        ifaddrmsg(w, p.family(), p.length(), 0, 0, ifindex);
+        w.attrAddress(IFA_LOCAL, p.address());
+        w.attrAddress(IFA_ADDRESS, p.address());
+        w.end();
+    }
+
+    /** Writes the RTM_DELADDR request for an address as listed (peer addresses included). */
+    static void encodeDelete(MessageWriter w, AddressInfo a) {
+        w.begin(RTM_DELADDR, NLM_F_REQUEST | NLM_F_ACK);
+        ifaddrmsg(w, a.family(), a.prefixLength(), 0, 0, a.ifindex());
+        if (a.local() != null) {
+            w.attrAddress(IFA_LOCAL, a.local());
+        }
+        if (a.address() != null) {
+            w.attrAddress(IFA_ADDRESS, a.address());
+        }
+        w.end();
+    }
+
+    private static void ifaddrmsg(MessageWriter w, int family, int prefixLength, int flags, int scope, int ifindex) {
+        w.u8(family).u8(prefixLength).u8(flags).u8(scope).u32(ifindex);
+    }
+
+    private static void requireIndex(int ifindex) {
+        if (ifindex <= 0) {
+            throw new IllegalArgumentException("link index must be positive, got " + ifindex);
+        }
+    }
+}
