@@ -28,3 +28,7 @@ cap rtm_delroute_v4 0x19 ip -n $NS route del 10.9.0.0/16 via 192.168.15.7 table 
 cap rtm_deladdr_v4 0x15 ip -n $NS addr del 192.168.15.5/24 dev gx0
 cap rtm_newneigh_permanent 0x1c ip -n $NS neigh add 192.168.15.9 lladdr 02:00:00:00:00:09 nud permanent dev gx0
 cap rtm_delneigh 0x1d ip -n $NS neigh del 192.168.15.9 dev gx0
+# links (after the address/route captures, so their ifindexes stay as documented)
+cap rtm_newlink_bridge 0x10 ip -n $NS link add v-net-0 type bridge
+cap rtm_newlink_set_master 0x10 ip -n $NS link set gx0 master v-net-0
+cap rtm_newlink_veth 0x10 ip -n $NS link add va type veth peer name vb

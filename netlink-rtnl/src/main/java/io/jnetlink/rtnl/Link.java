@@ -1,0 +1,136 @@
+package io.jnetlink.rtnl;
+
+import io.jnetlink.rtnl.link.LinkInfo;
+import io.jnetlink.rtnl.link.Links;
+
+/**
+ * A handle to one link of a {@link Netns}, for chaining the steps of {@code ip link set} and
+ * {@code ip addr add}: {@code red.link("veth-red").address("192.168.15.1/24").up()}.
+ *
+ * <p>The handle holds the link's index; every call is one request (named in its javadoc), checked
+ * by the kernel, and throws with its reason. Holding a handle does not keep the link alive.
+ */
+public final class Link {
+    private final Netns netns;
+    private final int index;
+    private volatile String name;
+
+    Link(Netns netns, int index, String name) {
+        this.netns = netns;
+        this.index = index;
+        this.name = name;
+    }
+
+    /** The interface index. */
+    public int index() {
+        return index;
+    }
+
+    /** The name, as of the last rename through this handle. */
+    public String name() {
+        return name;
+    }
+
+    /** The namespace the link is in. */
+    public Netns netns() {
+        return netns;
+    }
+
+    private Links links() {
+        netns.namespace().ensureAlive();
+        return netns.linkService();
+    }
+
+    /** {@code ip link set NAME up}: RTM_NEWLINK with IFF_UP set. */
+    public Link up() {
+        links().setUp(index, true);
+        return this;
+    }
+
+    /** {@code ip link set NAME down}: RTM_NEWLINK with IFF_UP cleared. */
+    public Link down() {
+        links().setUp(index, false);
+        return this;
+    }
+
+    /** {@code ip link set NAME mtu N}: RTM_NEWLINK with IFLA_MTU. */
+    public Link mtu(int mtu) {
+        links().setMtu(index, mtu);
+        return this;
+    }
+
+    /** {@code ip link set NAME address MAC}: RTM_NEWLINK with IFLA_ADDRESS. */
+    public Link mac(String mac) {
+        links().setMac(index, mac);
+        return this;
+    }
+
+    /** {@code ip link set NAME name NEW}: RTM_NEWLINK with IFLA_IFNAME. */
+    public Link rename(String newName) {
+        links().setName(index, newName);
+        this.name = newName;
+        return this;
+    }
+
+    /** {@code ip link set NAME group N}: RTM_NEWLINK with IFLA_GROUP. */
+    public Link group(int group) {
+        links().setGroup(index, group);
+        return this;
+    }
+
+    /** {@code ip link set NAME master BRIDGE}: RTM_NEWLINK with IFLA_MASTER. */
+    public Link master(Link bridge) {
+        if (bridge.netns.namespace() != netns.namespace()) {
+            throw new IllegalArgumentException("master " + bridge.name + " is in another namespace than " + name);
+        }
+        links().setMaster(index, bridge.index);
+        return this;
+    }
+
+    /** {@code ip link set NAME master BRIDGE}, the bridge given by name (RTM_GETLINK, then RTM_NEWLINK). */
+    public Link master(String bridge) {
+        links().setMaster(index, links().indexOf(bridge));
+        return this;
+    }
+
+    /** {@code ip link set NAME nomaster}: RTM_NEWLINK with IFLA_MASTER 0. */
+    public Link noMaster() {
+        links().setNoMaster(index);
+        return this;
+    }
+
+    /**
+     * {@code ip addr add CIDR dev NAME}: RTM_NEWADDR ("192.168.15.1/24", "fd00::1/64"). For a
+     * broadcast ({@code brd +}), label or scope use {@link Netns#addresses()} with an
+     * {@link io.jnetlink.rtnl.addr.AddressSpec}.
+     */
+    public Link address(String cidr) {
+        IpPrefix p = IpPrefix.parse(cidr);
+        netns.addresses().add(index, p);
+        return this;
+    }
+
+    /**
+     * {@code ip link set NAME netns OTHER}: RTM_NEWLINK with IFLA_NET_NS_FD. Returns the handle of
+     * the link in {@code target} (one RTM_GETLINK there: the index may change).
+     */
+    public Link moveTo(Netns target) {
+        links().moveTo(index, target);
+        return target.link(name);
+    }
+
+    /** {@code ip link del NAME}: RTM_DELLINK. */
+    public void delete() {
+        links().delete(index);
+    }
+
+    /** {@code ip -d -s link show NAME}: RTM_GETLINK. */
+    public LinkInfo info() {
+        return links().get(index);
+    }
+
+    @Override
+    public String toString() {
+        return "Link[" + name + " #" + index + " in " + netns + "]";
+    }
+}

@@ -1,0 +1,219 @@
+package io.jnetlink.rtnl;
+
+import io.jnetlink.core.codec.Netlink;
+import io.jnetlink.core.netns.InNamespace;
+import io.jnetlink.core.netns.NetworkNamespace;
+import io.jnetlink.core.socket.NetlinkSocket;
+import io.jnetlink.rtnl.addr.Addresses;
+import io.jnetlink.rtnl.link.LinkInfo;
+import io.jnetlink.rtnl.link.LinkSpec;
+import io.jnetlink.rtnl.link.Links;
+import io.jnetlink.rtnl.neigh.Neighbours;
+import io.jnetlink.rtnl.route.Routes;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * A network namespace with its links, addresses, routes and neighbours: the entry point of the
+ * fluent API.
+ *
+ * <pre>{@code
+ * try (Netns host = Netns.create("lab-host");
+ *      Netns red = Netns.create("lab-red")) {
+ *     Link bridge = host.link(Bridge.named("v-net-0")).up().address("192.168.15.5/24");
+ *     red.link(Veth.named("veth-red").peer("veth-red-br", host)).address("192.168.15.1/24").up();
+ *     host.link("veth-red-br").master(bridge).up();
+ *     red.routes().add(Route.defaultVia("192.168.15.5"));
+ * }   // both namespaces, and everything in them, are gone here
+ * }</pre>
+ *
+ * <p>A {@code Netns} from {@link #create} owns its namespace and deletes it on {@link #close()};
+ * one from {@link #open} or {@link #self()} does not. All requests go through the namespace's own
+ * NETLINK_ROUTE socket, opened once; a {@code Netns} is thread-safe. Before each fluent call the
+ * handle checks that the namespace still exists, so a namespace deleted behind the program's back
+ * (by {@code ip netns del}) fails with {@link io.jnetlink.core.NoSuchNamespaceException} instead
+ * of silently changing an orphaned namespace.
+ */
+public final class Netns implements InNamespace, AutoCloseable {
+    private final NetworkNamespace ns;
+    private volatile Links links;
+    private volatile Addresses addresses;
+    private volatile Routes routes;
+    private volatile Neighbours neighbours;
+
+    private Netns(NetworkNamespace ns) {
+        this.ns = ns;
+    }
+
+    /** Creates namespace {@code name} (like {@code ip netns add}); closing the handle deletes it. */
+    public static Netns create(String name) {
+        return new Netns(NetworkNamespace.create(name));
+    }
+
+    /** Opens the existing namespace {@code name}; closing the handle leaves it. */
+    public static Netns open(String name) {
+        return new Netns(NetworkNamespace.open(name));
+    }
+
+    /** The namespace the JVM started in. */
+    public static Netns self() {
+        return new Netns(NetworkNamespace.self());
+    }
+
+    /** The fluent API over a core handle (which keeps its own ownership rules). */
+    public static Netns wrap(InNamespace ns) {
+        return new Netns(ns.namespace());
+    }
+
+    /** The names of the namespaces under /run/netns (like {@code ip netns list}). */
+    public static List<String> list() {
+        return NetworkNamespace.list();
+    }
+
+    /** Deletes namespace {@code name} (like {@code ip netns del}). */
+    public static void delete(String name) {
+        NetworkNamespace.delete(name);
+    }
+
+    /** The namespace's name, or null for {@link #self()}. */
+    public String name() {
+        return ns.name();
+    }
+
+    @Override
+    public NetworkNamespace namespace() {
+        return ns;
+    }
+
+    /** The namespace's NETLINK_ROUTE socket (shared, thread-safe). */
+    public NetlinkSocket rtnl() {
+        return ns.socket(Netlink.NETLINK_ROUTE);
+    }
+
+    // ---- links -----------------------------------------------------------------------------------
+
+    /**
+     * Creates a link and returns a handle to it: one RTM_NEWLINK (see {@link Links#create}), then
+     * one RTM_GETLINK by name to learn its index. For a veth the handle is the local end.
+     */
+    public Link link(LinkSpec<?> spec) {
+        linkService().create(spec);
+        return link(spec.name());
+    }
+
+    /** A handle to the existing link named {@code name} (one RTM_GETLINK to learn its index). */
+    public Link link(String name) {
+        ns.ensureAlive();
+        return new Link(this, linkService().indexOf(name), name);
+    }
+
+    /** A handle to the existing link with index {@code index} (one RTM_GETLINK to learn its name). */
+    public Link link(int index) {
+        ns.ensureAlive();
+        return new Link(this, index, linkService().get(index).name());
+    }
+
+    /** Every link, as {@code ip -d -s link show} lists them: one RTM_GETLINK dump. */
+    public List<LinkInfo> links() {
+        ns.ensureAlive();
+        return linkService().list();
+    }
+
+    /** The typed link requests of this namespace (no liveness check: for tight loops). */
+    public Links linkService() {
+        Links l = links;
+        if (l == null) {
+            l = links = new Links(rtnl());
+        }
+        return l;
+    }
+
+    // ---- addresses, routes, neighbours ----------------------------------------------------------
+
+    /** Addresses of this namespace (RTM_NEWADDR / RTM_DELADDR / RTM_GETADDR). */
+    public Addresses addresses() {
+        ns.ensureAlive();
+        Addresses a = addresses;
+        if (a == null) {
+            a = addresses = new Addresses(rtnl());
+        }
+        return a;
+    }
+
+    /** Routes of this namespace (RTM_NEWROUTE / RTM_DELROUTE / RTM_GETROUTE). */
+    public Routes routes() {
+        ns.ensureAlive();
+        Routes r = routes;
+        if (r == null) {
+            r = routes = new Routes(rtnl());
+        }
+        return r;
+    }
+
+    /** The neighbour (ARP / NDP) table of this namespace (RTM_NEWNEIGH / RTM_DELNEIGH / RTM_GETNEIGH). */
+    public Neighbours neighbours() {
+        ns.ensureAlive();
+        Neighbours n = neighbours;
+        if (n == null) {
+            n = neighbours = new Neighbours(rtnl());
+        }
+        return n;
+    }
+
+    // ---- code, programs, sysctls -----------------------------------------------------------------
+
+    /** Runs Java code inside the namespace (see {@link NetworkNamespace#run(Callable)}). */
+    public <T> T run(Callable<T> task) {
+        return ns.run(task);
+    }
+
+    /** Runs Java code inside the namespace (see {@link NetworkNamespace#run(Runnable)}). */
+    public void run(Runnable task) {
+        ns.run(task);
+    }
+
+    /** Starts a program inside the namespace, like {@code ip netns exec NAME command...}. */
+    public Process exec(String... command) {
+        return ns.exec(command);
+    }
+
+    /** Starts {@code builder}'s program inside the namespace. */
+    public Process start(ProcessBuilder builder) {
+        return ns.start(builder);
+    }
+
+    /** Reads a net.* sysctl of this namespace. */
+    public String sysctl(String key) {
+        return ns.sysctl(key);
+    }
+
+    /** Writes a net.* sysctl of this namespace, like {@code ip netns exec NAME sysctl -w key=value}. */
+    public Netns sysctl(String key, String value) {
+        ns.sysctl(key, value);
+        return this;
+    }
+
+    // ---- lifetime --------------------------------------------------------------------------------
+
+    /** Gives up ownership: {@link #close()} will leave the namespace in place. */
+    public Netns keep() {
+        ns.keep();
+        return this;
+    }
+
+    /** Deletes the namespace now (like {@code ip netns del}) and closes the handle. */
+    public void delete() {
+        ns.delete();
+    }
+
+    /** Releases the socket; if this handle created the namespace (and was not kept), deletes it. */
+    @Override
+    public void close() {
+        ns.close();
+    }
+
+    @Override
+    public String toString() {
+        return ns.isSelf() ? "Netns[self]" : "Netns[" + ns.name() + "]";
+    }
+}

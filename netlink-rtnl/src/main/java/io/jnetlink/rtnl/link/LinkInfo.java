@@ -1,0 +1,159 @@
+package io.jnetlink.rtnl.link;
+
+import io.jnetlink.core.codec.AttrNames;
+import io.jnetlink.core.codec.AttributeCursor;
+import io.jnetlink.core.codec.Message;
+import io.jnetlink.core.codec.RawAttribute;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A link as the kernel reports it (RTM_NEWLINK): what {@code ip -d -s link show} prints.
+ *
+ * @param index        interface index
+ * @param name         interface name
+ * @param type         ARPHRD_* hardware type (1 = ether, 772 = loopback)
+ * @param flags        IFF_* flags (use {@link #isUp()}, {@link #isLowerUp()})
+ * @param operState    RFC 2863 operational state
+ * @param mtu          MTU in bytes
+ * @param mac          hardware address as "aa:bb:cc:dd:ee:ff", or null if the link has none
+ * @param master       index of the master (bridge) or 0
+ * @param kind         IFLA_INFO_KIND ("veth", "bridge", ...) or null for links without one
+ * @param peerIndex    IFLA_LINK: for a veth the peer's index (in the peer's namespace), else 0
+ * @param linkNetnsId  IFLA_LINK_NETNSID: the peer's namespace id as seen from here, or -1
+ * @param group        the link group
+ * @param txQueueLen   transmit queue length
+ * @param stats        64-bit counters, or null if the kernel sent none
+ * @param unknown      attributes this record does not model, kept as received (lazily copied)
+ */
+public record LinkInfo(int index, String name, int type, int flags, OperState operState, int mtu, String mac,
+                       int master, String kind, int peerIndex, int linkNetnsId, int group, int txQueueLen,
+                       LinkStats stats, Unknown unknown) {
+
+    /** Whether the link is administratively up (IFF_UP). */
+    public boolean isUp() {
+        return (flags & Ifla.IFF_UP) != 0;
+    }
+
+    /** Whether the link has carrier (IFF_LOWER_UP). */
+    public boolean isLowerUp() {
+        return (flags & Ifla.IFF_LOWER_UP) != 0;
+    }
+
+    /** Decodes an RTM_NEWLINK message (a reply, dump entry or event). */
+    public static LinkInfo decode(Message m) {
+        m.requirePayload(Ifla.IFINFOMSG_LEN, "struct ifinfomsg");
+        int type = m.u16(2);
+        int index = m.u32(4);
+        int flags = m.u32(8);
+        String name = null;
+        String mac = null;
+        String kind = null;
+        int mtu = 0;
+        int master = 0;
+        int peer = 0;
+        int netnsid = -1;
+        int group = 0;
+        int txqlen = 0;
+        OperState oper = OperState.UNKNOWN;
+        LinkStats stats = null;
+        AttributeCursor a = m.attributes(Ifla.IFINFOMSG_LEN, Ifla.NAMES);
+        long attrStart = m.payloadOffset() + Ifla.IFINFOMSG_LEN;
+        while (a.next()) {
+            switch (a.type()) {
+                case Ifla.IFLA_IFNAME -> name = a.string();
+                case Ifla.IFLA_MTU -> mtu = a.u32();
+                case Ifla.IFLA_ADDRESS -> mac = a.length() == 0 ? null : Mac.format(a.bytes());
+                case Ifla.IFLA_MASTER -> master = a.u32();
+                case Ifla.IFLA_LINK -> peer = a.u32();
+                case Ifla.IFLA_LINK_NETNSID -> netnsid = a.s32();
+                case Ifla.IFLA_GROUP -> group = a.u32();
+                case Ifla.IFLA_TXQLEN -> txqlen = a.u32();
+                case Ifla.IFLA_OPERSTATE -> oper = OperState.of(a.u8());
+                case Ifla.IFLA_STATS64 -> stats = LinkStats.decode(a);
+                case Ifla.IFLA_LINKINFO -> kind = kindOf(a.nested(Ifla.INFO_NAMES));
+                default -> { }
+            }
+        }
+        if (name == null) {
+            throw new io.jnetlink.core.MalformedMessageException("IFLA_IFNAME", attrStart,
+                    "link " + index + " has no name");
+        }
+        byte[] attrs = m.segment().asSlice(attrStart, m.offset() + m.length() - attrStart)
+                .toArray(ValueLayout.JAVA_BYTE);
+        return new LinkInfo(index, name, type, flags, oper, mtu, mac, master, kind, peer, netnsid, group, txqlen,
+                stats, new Unknown(attrs));
+    }
+
+    private static String kindOf(AttributeCursor info) {
+        String kind = null;
+        while (info.next()) {
+            if (info.type() == Ifla.IFLA_INFO_KIND) {
+                kind = info.string();
+            }
+        }
+        return kind;
+    }
+
+    /**
+     * The attributes of a link message that {@link LinkInfo} does not model (IFLA_AF_SPEC,
+     * IFLA_QDISC, ...), kept as received. Copied once as a block; split into attributes only when
+     * asked, so decoding a large dump stays cheap. Equal when the bytes are equal.
+     */
+    public static final class Unknown {
+        private static final int[] MODELED = {Ifla.IFLA_IFNAME, Ifla.IFLA_MTU, Ifla.IFLA_ADDRESS, Ifla.IFLA_MASTER,
+            Ifla.IFLA_LINK, Ifla.IFLA_LINK_NETNSID, Ifla.IFLA_GROUP, Ifla.IFLA_TXQLEN, Ifla.IFLA_OPERSTATE,
+            Ifla.IFLA_STATS64, Ifla.IFLA_LINKINFO};
+
+        private final byte[] attributes;
+
+        Unknown(byte[] attributes) {
+            this.attributes = attributes;
+        }
+
+        /** The attributes not modeled by {@link LinkInfo}, in the order received. */
+        public List<RawAttribute> list() {
+            List<RawAttribute> out = new ArrayList<>();
+            MemorySegment s = MemorySegment.ofArray(attributes);
+            AttributeCursor a = new AttributeCursor(s, 0, attributes.length, AttrNames.numbered("IFLA"));
+            outer:
+            while (a.next()) {
+                for (int t : MODELED) {
+                    if (a.type() == t) {
+                        continue outer;
+                    }
+                }
+                out.add(a.raw());
+            }
+            return out;
+        }
+
+        /** The unmodeled attribute of type {@code type}, or null. */
+        public RawAttribute get(int type) {
+            for (RawAttribute r : list()) {
+                if ((r.type() & io.jnetlink.core.codec.Netlink.NLA_TYPE_MASK) == type) {
+                    return r;
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Unknown u && Arrays.equals(u.attributes, attributes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(attributes);
+        }
+
+        @Override
+        public String toString() {
+            return attributes.length + " bytes of attributes";
+        }
+    }
+}

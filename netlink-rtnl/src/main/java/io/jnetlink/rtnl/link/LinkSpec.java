@@ -1,0 +1,105 @@
+package io.jnetlink.rtnl.link;
+
+import io.jnetlink.core.codec.MessageWriter;
+import io.jnetlink.core.socket.NetlinkSocket;
+import io.jnetlink.rtnl.LinkNames;
+
+/**
+ * What to create: a link of one kind ({@link Veth}, {@link Bridge}, {@link Vxlan},
+ * {@link Macvlan}) with its name and the settings every kind shares (MTU, MAC address, group). A
+ * new kind is one new subclass that writes its own IFLA_INFO_DATA.
+ *
+ * <p>Names and values are checked when set, so a bad spec fails before anything is sent. A spec
+ * is a builder: not thread-safe, reusable for several creates.
+ *
+ * @param <S> the concrete kind, so the shared setters chain
+ */
+public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridge, Vxlan, Macvlan {
+    private final String name;
+    private int mtu;
+    private byte[] mac;
+    private int group = -1;
+
+    LinkSpec(String name) {
+        LinkNames.validateName(name);
+        this.name = name;
+    }
+
+    @SuppressWarnings("unchecked")
+    private S self() {
+        return (S) this;
+    }
+
+    /** The link's name. */
+    public String name() {
+        return name;
+    }
+
+    /** The kernel's name of the kind ({@code "veth"}, {@code "bridge"}, ...). */
+    public abstract String kind();
+
+    /** Sets the MTU the link is created with. */
+    public S mtu(int mtu) {
+        Links.checkMtu(mtu);
+        this.mtu = mtu;
+        return self();
+    }
+
+    /** Sets the MAC address the link is created with ("02:00:00:00:00:01"). */
+    public S mac(String mac) {
+        this.mac = Mac.parse(mac);
+        return self();
+    }
+
+    /** Puts the link in a link group (for deleting many at once with {@link Links#deleteGroup}). */
+    public S group(int group) {
+        if (group < 0) {
+            throw new IllegalArgumentException("link group must be >= 0, got " + group);
+        }
+        this.group = group;
+        return self();
+    }
+
+    /** Resolves names to indexes (parent devices) before the request is encoded. */
+    void resolve(NetlinkSocket rtnl) {
+    }
+
+    /** Attributes at the top level of the RTM_NEWLINK, beside IFLA_LINKINFO (IFLA_LINK for macvlan). */
+    void writeTop(MessageWriter w) {
+    }
+
+    /** The content of IFLA_INFO_DATA; nothing for kinds without options. */
+    void writeInfoData(MessageWriter w) {
+    }
+
+    /** Whether {@link #writeInfoData} writes anything (iproute2 omits an empty IFLA_INFO_DATA). */
+    boolean hasInfoData() {
+        return false;
+    }
+
+    /** The whole RTM_NEWLINK body after the ifinfomsg. */
+    final void write(MessageWriter w) {
+        w.attrString(Ifla.IFLA_IFNAME, name);
+        if (mtu > 0) {
+            w.attrU32(Ifla.IFLA_MTU, mtu);
+        }
+        if (mac != null) {
+            w.attrBytes(Ifla.IFLA_ADDRESS, mac);
+        }
+        if (group >= 0) {
+            w.attrU32(Ifla.IFLA_GROUP, group);
+        }
+        writeTop(w);
+        w.nest(Ifla.IFLA_LINKINFO, li -> {
+            li.attrString(Ifla.IFLA_INFO_KIND, kind());
+            if (hasInfoData()) {
+                li.nest(Ifla.IFLA_INFO_DATA, this::writeInfoData);
+            }
+        });
+    }
+
+    @Override
+    public String toString() {
+        return kind() + " " + name;
+    }
+}

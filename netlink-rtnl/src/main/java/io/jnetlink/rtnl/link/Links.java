@@ -1,0 +1,266 @@
+package io.jnetlink.rtnl.link;
+
+import static io.jnetlink.core.codec.Netlink.NLM_F_ACK;
+import static io.jnetlink.core.codec.Netlink.NLM_F_CREATE;
+import static io.jnetlink.core.codec.Netlink.NLM_F_DUMP;
+import static io.jnetlink.core.codec.Netlink.NLM_F_EXCL;
+import static io.jnetlink.core.codec.Netlink.NLM_F_REQUEST;
+
+import io.jnetlink.core.NoSuchDeviceException;
+import io.jnetlink.core.codec.MessageWriter;
+import io.jnetlink.core.netns.InNamespace;
+import io.jnetlink.core.netns.NetworkNamespace;
+import io.jnetlink.core.socket.NetlinkSocket;
+import io.jnetlink.rtnl.LinkNames;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Links of one namespace, over its NETLINK_ROUTE socket: the typed layer under the fluent
+ * {@code Netns}/{@code Link}. Each method is one request (named in its javadoc) and throws a
+ * {@link io.jnetlink.core.NetlinkException} carrying the kernel's reason.
+ *
+ * <p>Thread-safe (the socket serialises requests).
+ */
+public final class Links {
+    private final NetlinkSocket rtnl;
+
+    /** Links of the namespace {@code rtnl} belongs to. */
+    public Links(NetlinkSocket rtnl) {
+        this.rtnl = Objects.requireNonNull(rtnl, "rtnl");
+    }
+
+    /** The socket the requests go through. */
+    public NetlinkSocket socket() {
+        return rtnl;
+    }
+
+    // ---- create / delete -----------------------------------------------------------------------
+
+    /**
+     * Creates a link: one RTM_NEWLINK with NLM_F_CREATE | NLM_F_EXCL (after RTM_GETLINK lookups of
+     * parent devices named in the spec). The kernel creates it whole or not at all (a veth pair
+     * with both ends, the peer possibly in another namespace).
+     *
+     * @throws io.jnetlink.core.AlreadyExistsException if a link of that name (or the peer's) exists
+     */
+    public void create(LinkSpec<?> spec) {
+        spec.resolve(rtnl);
+        rtnl.request("create " + spec, w -> {
+            w.begin(Ifla.RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL);
+            ifinfomsg(w, 0, 0, 0);
+            spec.write(w);
+            w.end();
+        });
+    }
+
+    /**
+     * Creates many links in one send (pipelined RTM_NEWLINKs); the first failure is thrown after
+     * all were tried. Links that were created stay.
+     */
+    public void createAll(List<? extends LinkSpec<?>> specs) {
+        for (LinkSpec<?> s : specs) {
+            s.resolve(rtnl);
+        }
+        rtnl.pipelineOrThrow("create " + specs.size() + " links", w -> {
+            for (LinkSpec<?> spec : specs) {
+                w.begin(Ifla.RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL);
+                ifinfomsg(w, 0, 0, 0);
+                spec.write(w);
+                w.end();
+            }
+        }, (i, m) -> { });
+    }
+
+    /** Deletes link {@code index} (RTM_DELLINK); a veth's peer goes with it. */
+    public void delete(int index) {
+        checkIndex(index);
+        rtnl.request("delete link " + index, w -> {
+            w.begin(Ifla.RTM_DELLINK, NLM_F_REQUEST | NLM_F_ACK);
+            ifinfomsg(w, index, 0, 0);
+            w.end();
+        });
+    }
+
+    /** Deletes the link named {@code name} (RTM_DELLINK by IFLA_IFNAME). */
+    public void delete(String name) {
+        LinkNames.validateName(name);
+        try {
+            rtnl.request("delete link " + name, w -> {
+                w.begin(Ifla.RTM_DELLINK, NLM_F_REQUEST | NLM_F_ACK);
+                ifinfomsg(w, 0, 0, 0);
+                w.attrString(Ifla.IFLA_IFNAME, name);
+                w.end();
+            });
+        } catch (NoSuchDeviceException e) {
+            throw NoSuchDeviceException.named("delete link " + name, name);
+        }
+    }
+
+    /**
+     * Deletes every link of group {@code group} in one request (RTM_DELLINK with ifindex 0 and
+     * IFLA_GROUP). The kernel's per-delete wait (an RCU grace period, about 16 ms) is then paid
+     * once for all of them instead of once each.
+     */
+    public void deleteGroup(int group) {
+        if (group <= 0) {
+            throw new IllegalArgumentException("group delete needs a group > 0 (group 0 holds every link), got " + group);
+        }
+        rtnl.request("delete link group " + group, w -> {
+            w.begin(Ifla.RTM_DELLINK, NLM_F_REQUEST | NLM_F_ACK);
+            ifinfomsg(w, 0, 0, 0);
+            w.attrU32(Ifla.IFLA_GROUP, group);
+            w.end();
+        });
+    }
+
+    // ---- read ------------------------------------------------------------------------------------
+
+    /** The link with index {@code index} (RTM_GETLINK). */
+    public LinkInfo get(int index) {
+        checkIndex(index);
+        LinkInfo l = rtnl.query("get link " + index, w -> {
+            w.begin(Ifla.RTM_GETLINK, NLM_F_REQUEST | NLM_F_ACK);
+            ifinfomsg(w, index, 0, 0);
+            w.end();
+        }, LinkInfo::decode);
+        if (l == null) {
+            throw new NoSuchDeviceException("get link " + index, 19, "no link with index " + index, -1, 0);
+        }
+        return l;
+    }
+
+    /** The link named {@code name} (RTM_GETLINK with IFLA_IFNAME). */
+    public LinkInfo get(String name) {
+        return find(name).orElseThrow(() -> NoSuchDeviceException.named("get link " + name, name));
+    }
+
+    /** The link named {@code name}, if there is one (RTM_GETLINK with IFLA_IFNAME). */
+    public Optional<LinkInfo> find(String name) {
+        LinkNames.validateName(name);
+        try {
+            return Optional.ofNullable(rtnl.query("get link " + name, w -> {
+                w.begin(Ifla.RTM_GETLINK, NLM_F_REQUEST | NLM_F_ACK);
+                ifinfomsg(w, 0, 0, 0);
+                w.attrString(Ifla.IFLA_IFNAME, name);
+                w.end();
+            }, LinkInfo::decode));
+        } catch (NoSuchDeviceException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The index of the link named {@code name}. */
+    public int indexOf(String name) {
+        return LinkNames.indexOf(rtnl, name);
+    }
+
+    /** Every link (an RTM_GETLINK dump), in index order as the kernel sends them. */
+    public List<LinkInfo> list() {
+        return rtnl.dumpAll("list links", Links::dumpRequest, LinkInfo::decode);
+    }
+
+    /** Hands every link to {@code each} (an RTM_GETLINK dump) without building a list. */
+    public void forEach(Consumer<LinkInfo> each) {
+        rtnl.dump("list links", Links::dumpRequest, m -> each.accept(LinkInfo.decode(m)));
+    }
+
+    private static void dumpRequest(MessageWriter w) {
+        w.begin(Ifla.RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP);
+        ifinfomsg(w, 0, 0, 0);
+        w.end();
+    }
+
+    // ---- change ----------------------------------------------------------------------------------
+
+    /** Sets the link up or down: RTM_NEWLINK with IFF_UP in ifi_flags and ifi_change. */
+    public void setUp(int index, boolean up) {
+        checkIndex(index);
+        rtnl.request("set link " + index + (up ? " up" : " down"), w -> {
+            w.begin(Ifla.RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK);
+            ifinfomsg(w, index, up ? Ifla.IFF_UP : 0, Ifla.IFF_UP);
+            w.end();
+        });
+    }
+
+    /** Sets the MTU: RTM_NEWLINK with IFLA_MTU. */
+    public void setMtu(int index, int mtu) {
+        checkIndex(index);
+        checkMtu(mtu);
+        set("set mtu " + mtu + " on link " + index, index, w -> w.attrU32(Ifla.IFLA_MTU, mtu));
+    }
+
+    /** Renames the link: RTM_NEWLINK with IFLA_IFNAME (the link must be down for most kinds). */
+    public void setName(int index, String name) {
+        checkIndex(index);
+        LinkNames.validateName(name);
+        set("rename link " + index + " to " + name, index, w -> w.attrString(Ifla.IFLA_IFNAME, name));
+    }
+
+    /** Sets the MAC address: RTM_NEWLINK with IFLA_ADDRESS. */
+    public void setMac(int index, String mac) {
+        checkIndex(index);
+        byte[] b = Mac.parse(mac);
+        set("set address " + mac + " on link " + index, index, w -> w.attrBytes(Ifla.IFLA_ADDRESS, b));
+    }
+
+    /** Enslaves the link to a bridge (or other master): RTM_NEWLINK with IFLA_MASTER. */
+    public void setMaster(int index, int masterIndex) {
+        checkIndex(index);
+        checkIndex(masterIndex);
+        set("set master " + masterIndex + " of link " + index, index, w -> w.attrU32(Ifla.IFLA_MASTER, masterIndex));
+    }
+
+    /** Releases the link from its master: RTM_NEWLINK with IFLA_MASTER 0. */
+    public void setNoMaster(int index) {
+        checkIndex(index);
+        set("release link " + index + " from its master", index, w -> w.attrU32(Ifla.IFLA_MASTER, 0));
+    }
+
+    /** Puts the link in group {@code group}: RTM_NEWLINK with IFLA_GROUP. */
+    public void setGroup(int index, int group) {
+        checkIndex(index);
+        if (group < 0) {
+            throw new IllegalArgumentException("link group must be >= 0, got " + group);
+        }
+        set("set group " + group + " on link " + index, index, w -> w.attrU32(Ifla.IFLA_GROUP, group));
+    }
+
+    /**
+     * Moves the link into namespace {@code target}: RTM_NEWLINK with IFLA_NET_NS_FD. The link keeps
+     * its name; its index in the target may differ.
+     */
+    public void moveTo(int index, InNamespace target) {
+        checkIndex(index);
+        NetworkNamespace ns = target.namespace();
+        set("move link " + index + " to " + (ns.isSelf() ? "the JVM's namespace" : "namespace " + ns.name()), index,
+                w -> w.attrU32(Ifla.IFLA_NET_NS_FD, ns.fd()));
+    }
+
+    private void set(String op, int index, Consumer<MessageWriter> attrs) {
+        rtnl.request(op, w -> {
+            w.begin(Ifla.RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK);
+            ifinfomsg(w, index, 0, 0);
+            attrs.accept(w);
+            w.end();
+        });
+    }
+
+    static void ifinfomsg(MessageWriter w, int index, int flags, int change) {
+        w.u8(0).u8(0).u16(0).s32(index).u32(flags).u32(change);
+    }
+
+    static void checkIndex(int index) {
+        if (index <= 0) {
+            throw new IllegalArgumentException("link index must be positive, got " + index);
+        }
+    }
+
+    static void checkMtu(int mtu) {
+        if (mtu < 68 || mtu > 65535) {
+            throw new IllegalArgumentException("MTU must be 68..65535, got " + mtu);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.jnetlink.rtnl.link;
+
+import java.util.HexFormat;
+
+/** MAC addresses as text ("02:00:5e:10:00:01") and bytes. */
+final class Mac {
+    private Mac() {}
+
+    /** Parses six colon-separated hex bytes; throws naming the input otherwise. */
+    static byte[] parse(String mac) {
+        if (mac == null) {
+            throw new IllegalArgumentException("MAC address is null");
+        }
+        String[] parts = mac.split(":", -1);
+        if (parts.length != 6) {
+            throw new IllegalArgumentException("bad MAC address \"" + mac + "\": expected 6 bytes like 02:00:00:00:00:01");
+        }
+        byte[] b = new byte[6];
+        for (int i = 0; i < 6; i++) {
+            if (parts[i].length() != 2 || !HexFormat.isHexDigit(parts[i].charAt(0))
+                    || !HexFormat.isHexDigit(parts[i].charAt(1))) {
+                throw new IllegalArgumentException("bad MAC address \"" + mac + "\": \"" + parts[i] + "\" is not a hex byte");
+            }
+            b[i] = (byte) HexFormat.fromHexDigits(parts[i]);
+        }
+        if ((b[0] & 1) != 0) {
+            throw new IllegalArgumentException("bad MAC address \"" + mac + "\": a multicast address cannot name a link");
+        }
+        return b;
+    }
+
+    /** Lower-case colon form, as iproute2 prints it. */
+    static String format(byte[] b) {
+        return HexFormat.ofDelimiter(":").formatHex(b);
+    }
+}

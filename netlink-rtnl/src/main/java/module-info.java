@@ -1,0 +1,13 @@
+/**
+ * rtnetlink: links (veth, bridge, vxlan, macvlan), addresses, routes and neighbours of any network
+ * namespace, and the fluent API ({@link io.jnetlink.rtnl.Netns}, {@link io.jnetlink.rtnl.Link}).
+ */
+module io.jnetlink.rtnl {
+    requires transitive io.jnetlink.core;
+
+    exports io.jnetlink.rtnl;
+    exports io.jnetlink.rtnl.link;
+    exports io.jnetlink.rtnl.addr;
+    exports io.jnetlink.rtnl.route;
+    exports io.jnetlink.rtnl.neigh;
+}
