@@ -20,6 +20,7 @@ cap() { # cap NAME MSGTYPE cmd...
   rm -f /tmp/$name.trace
 }
 cap rtm_newaddr_v4_brd_plus 0x14 ip -n $NS addr add 192.168.15.5/24 brd + dev gx0
+cap rtm_newaddr_v4_lifetimes 0x14 ip -n $NS addr add 10.5.0.1/24 dev gx0 valid_lft 100 preferred_lft 50
 cap rtm_newaddr_v6 0x14 ip -n $NS addr add fd00::5/64 dev gx0
 cap rtm_newroute_default_via 0x18 ip -n $NS route add default via 192.168.15.5
 cap rtm_newroute_v4_full 0x18 ip -n $NS route add 10.9.0.0/16 via 192.168.15.7 dev gx0 src 192.168.15.5 metric 50 table 1000
