@@ -10,20 +10,23 @@ trap 'ip netns del $NS' EXIT
 ip -n $NS link add gx0 type veth peer name gx1   # gx0 gets ifindex 3 in a fresh namespace
 ip -n $NS link set gx0 up
 ip -n $NS link set gx1 up
+ip -n $NS addr add 192.168.16.6/24 dev gx1      # gx1 (ifindex 2) reaches the second multipath gateway
 cap() { # cap NAME MSGTYPE cmd...
   name=$1; type=$2; shift 2
   strace -f -e trace=sendmsg,sendto -e write=all -xx -s 65535 -o /tmp/$name.trace "$@" >/dev/null
-  { echo "# command: $*"; echo "# ifindex of gx0: 3; $(ip -V)"; echo "# $(uname -sr)";
+  { echo "# command: $*"; echo "# ifindex of gx0: 3, gx1: 2; $(ip -V)"; echo "# $(uname -sr)";
     awk -v t="$type" '/sendmsg\(/ {keep = index($0, "nlmsg_type=" t) > 0} /^ \| [0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f] / && keep {
         line = substr($0, 11, 49); print line }' /tmp/$name.trace; } > $name.hex
   rm -f /tmp/$name.trace
 }
 cap rtm_newaddr_v4_brd_plus 0x14 ip -n $NS addr add 192.168.15.5/24 brd + dev gx0
+cap rtm_newaddr_v4_lifetimes 0x14 ip -n $NS addr add 10.5.0.1/24 dev gx0 valid_lft 100 preferred_lft 50
 cap rtm_newaddr_v6 0x14 ip -n $NS addr add fd00::5/64 dev gx0
 cap rtm_newroute_default_via 0x18 ip -n $NS route add default via 192.168.15.5
 cap rtm_newroute_v4_full 0x18 ip -n $NS route add 10.9.0.0/16 via 192.168.15.7 dev gx0 src 192.168.15.5 metric 50 table 1000
 cap rtm_newroute_v6_default 0x18 ip -n $NS route add default via fd00::7 dev gx0
 cap rtm_newroute_blackhole 0x18 ip -n $NS route add blackhole 10.66.0.0/16 table 100
+cap rtm_newroute_multipath 0x18 ip -n $NS route add 10.70.0.0/16 nexthop via 192.168.15.7 dev gx0 weight 2 nexthop via 192.168.16.8 dev gx1
 cap rtm_delroute_v4 0x19 ip -n $NS route del 10.9.0.0/16 via 192.168.15.7 table 1000
 cap rtm_deladdr_v4 0x15 ip -n $NS addr del 192.168.15.5/24 dev gx0
 cap rtm_newneigh_permanent 0x1c ip -n $NS neigh add 192.168.15.9 lladdr 02:00:00:00:00:09 nud permanent dev gx0

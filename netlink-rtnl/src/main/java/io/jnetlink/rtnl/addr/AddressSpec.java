@@ -27,6 +27,8 @@ public final class AddressSpec {
     private final Scope scope;
     private final int flags;
     private final long metric;
+    private final long validLifetime;
+    private final long preferredLifetime;
 
     private AddressSpec(Builder b) {
         this.ifindex = b.ifindex;
@@ -39,6 +41,8 @@ public final class AddressSpec {
         this.scope = b.scope;
         this.flags = b.flags;
         this.metric = b.metric;
+        this.validLifetime = b.validLifetime;
+        this.preferredLifetime = b.preferredLifetime;
     }
 
     /** A new builder. */
@@ -122,6 +126,21 @@ public final class AddressSpec {
         return metric;
     }
 
+    /** The valid lifetime in seconds, {@link AddressInfo#FOREVER} by default. */
+    public long validLifetime() {
+        return validLifetime;
+    }
+
+    /** The preferred lifetime in seconds, {@link AddressInfo#FOREVER} by default. */
+    public long preferredLifetime() {
+        return preferredLifetime;
+    }
+
+    /** Whether a lifetime was given (then IFA_CACHEINFO is sent). */
+    public boolean hasLifetimes() {
+        return validLifetime != AddressInfo.FOREVER || preferredLifetime != AddressInfo.FOREVER;
+    }
+
     /** The link as words for messages: "veth0" or "5". */
     String linkText() {
         return linkName != null ? linkName : Integer.toString(ifindex);
@@ -144,6 +163,9 @@ public final class AddressSpec {
         if (scope != null) {
             sb.append(" scope ").append(scope);
         }
+        if (hasLifetimes()) {
+            sb.append(" valid_lft ").append(validLifetime).append(" preferred_lft ").append(preferredLifetime);
+        }
         return sb.append(" dev ").append(linkText()).toString();
     }
 
@@ -159,6 +181,8 @@ public final class AddressSpec {
         private Scope scope;
         private int flags;
         private long metric;
+        private long validLifetime = AddressInfo.FOREVER;
+        private long preferredLifetime = AddressInfo.FOREVER;
 
         private Builder() {}
 
@@ -253,6 +277,30 @@ public final class AddressSpec {
         }
 
         /**
+         * How long the address stays (seconds, 1..2^32-1; {@link AddressInfo#FOREVER} is the
+         * default): the kernel removes it afterwards ({@code valid_lft}).
+         */
+        public Builder validLifetime(long seconds) {
+            if (seconds <= 0 || seconds > AddressInfo.FOREVER) {
+                throw new IllegalArgumentException("valid lifetime " + seconds + " is out of range 1..4294967295");
+            }
+            this.validLifetime = seconds;
+            return this;
+        }
+
+        /**
+         * How long the address is preferred for new connections (seconds, 0..2^32-1, at most the
+         * valid lifetime; {@code preferred_lft}). 0 makes it deprecated at once.
+         */
+        public Builder preferredLifetime(long seconds) {
+            if (seconds < 0 || seconds > AddressInfo.FOREVER) {
+                throw new IllegalArgumentException("preferred lifetime " + seconds + " is out of range 0..4294967295");
+            }
+            this.preferredLifetime = seconds;
+            return this;
+        }
+
+        /**
          * The spec.
          *
          * @throws IllegalArgumentException if the link or prefix is missing, or an option does not
@@ -279,6 +327,10 @@ public final class AddressSpec {
             }
             if (broadcast != null && broadcastDerived) {
                 throw new IllegalArgumentException("address " + prefix + ": give an explicit broadcast or a derived one, not both");
+            }
+            if (preferredLifetime > validLifetime) {
+                throw new IllegalArgumentException("address " + prefix + ": preferred lifetime " + preferredLifetime
+                        + " is longer than the valid lifetime " + validLifetime);
             }
             if (!v4 && label != null) {
                 throw new IllegalArgumentException("address " + prefix + ": labels are IPv4 only");

@@ -172,6 +172,11 @@ public final class Addresses {
         if (brd != null) {
             w.attrAddress(IFA_BROADCAST, brd);
         }
+        if (spec.hasLifetimes()) {
+            // struct ifa_cacheinfo: preferred, valid, then two timestamps the kernel fills in. A
+            // "nest" here only writes the header and fills the length; the type has no NESTED bit.
+            w.nest(IFA_CACHEINFO, c -> c.u32((int) spec.preferredLifetime()).u32((int) spec.validLifetime()).u32(0).u32(0));
+        }
         if (spec.label() != null) {
             w.attrString(IFA_LABEL, spec.label());
         }

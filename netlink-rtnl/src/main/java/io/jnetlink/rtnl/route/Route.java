@@ -4,6 +4,8 @@ import io.jnetlink.rtnl.IpPrefix;
 import io.jnetlink.rtnl.LinkNames;
 import io.jnetlink.rtnl.Scope;
 import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -15,49 +17,88 @@ import java.util.Objects;
  * Route.defaultVia("192.168.15.5");
  * Route.to("10.9.0.0/16").via("192.168.15.7").dev("veth-red").src("192.168.15.1").metric(50).table(1000);
  * Route.to("fd00:9::/64").type(RouteType.BLACKHOLE);
+ * Route.to("10.70.0.0/16").nexthop("10.1.0.9", "a0", 2).nexthop("10.2.0.9", "b0", 1);
  * }</pre>
  *
- * <p>The address family comes from the addresses: destination, gateway and preferred source must
+ * <p>The address family comes from the addresses: destination, gateways and preferred source must
  * all be of one family, or the method that mixes them throws {@link IllegalArgumentException}
  * before anything is sent. {@code "default"} takes the family of the gateway or source; alone it
  * means IPv4 (as in iproute2); {@code "::/0"} is the IPv6 default.
  *
- * <p>Defaults follow iproute2: table main (local for local, broadcast, anycast and NAT routes), protocol boot, type unicast, scope link for a unicast
- * route without gateway, host for local and NAT routes, link for broadcast, multicast and anycast,
- * global otherwise. When deleting, what was not given is a wildcard (as {@code ip route del}).
+ * <p>Defaults follow iproute2: table main (local for local, broadcast, anycast and NAT routes),
+ * protocol boot, type unicast, scope link for a unicast route without gateway, host for local and
+ * NAT routes, link for broadcast, multicast and anycast, global otherwise. When deleting, what was
+ * not given is a wildcard (as {@code ip route del}).
  */
 public final class Route {
-    private final IpPrefix dst;          // null: default route of the family of the other addresses
-    private final InetAddress gateway;
-    private final String linkName;
-    private final int ifindex;
-    private final InetAddress source;
-    private final long metric;           // -1: not given
-    private final int table;             // 0: not given (main)
-    private final Scope scope;
-    private final RouteProtocol protocol;
-    private final RouteType type;
-    private final boolean onlink;
+    /**
+     * One path of a multipath route ({@code ip route add ... nexthop via GW dev DEV weight W}).
+     *
+     * @param gateway  the gateway, or null
+     * @param linkName the output link by name, or null
+     * @param ifindex  the output link by index, or 0
+     * @param weight   the weight, 1..256
+     */
+    public record Hop(InetAddress gateway, String linkName, int ifindex, int weight) {
+        /** Checks the weight and that a gateway or a link is given. */
+        public Hop {
+            if (weight < 1 || weight > 256) {
+                throw new IllegalArgumentException("nexthop weight " + weight + " is out of range 1..256");
+            }
+            if (gateway == null && linkName == null && ifindex == 0) {
+                throw new IllegalArgumentException("a nexthop needs a gateway or a link");
+            }
+            if (linkName != null) {
+                LinkNames.validateName(linkName);
+            }
+            if (ifindex < 0) {
+                throw new IllegalArgumentException("link index must be positive, got " + ifindex);
+            }
+        }
 
-    private Route(IpPrefix dst, InetAddress gateway, String linkName, int ifindex, InetAddress source, long metric,
-                  int table, Scope scope, RouteProtocol protocol, RouteType type, boolean onlink) {
-        this.dst = dst;
-        this.gateway = gateway;
-        this.linkName = linkName;
-        this.ifindex = ifindex;
-        this.source = source;
-        this.metric = metric;
-        this.table = table;
-        this.scope = scope;
-        this.protocol = protocol;
-        this.type = type;
-        this.onlink = onlink;
-        checkFamilies();
+        @Override
+        public String toString() {
+            return "nexthop" + (gateway != null ? " via " + IpPrefix.format(gateway) : "")
+                    + (linkName != null ? " dev " + linkName : ifindex != 0 ? " dev " + ifindex : "")
+                    + " weight " + weight;
+        }
+    }
+
+    private IpPrefix dst;            // null: default route of the family of the other addresses
+    private InetAddress gateway;
+    private String linkName;
+    private int ifindex;
+    private InetAddress source;
+    private long metric = -1;        // -1: not given
+    private int table;               // 0: not given
+    private Scope scope;
+    private RouteProtocol protocol;
+    private RouteType type;
+    private boolean onlink;
+    private List<Hop> hops = List.of();
+
+    private Route() {}
+
+    private Route copy() {
+        Route r = new Route();
+        r.dst = dst;
+        r.gateway = gateway;
+        r.linkName = linkName;
+        r.ifindex = ifindex;
+        r.source = source;
+        r.metric = metric;
+        r.table = table;
+        r.scope = scope;
+        r.protocol = protocol;
+        r.type = type;
+        r.onlink = onlink;
+        r.hops = hops;
+        return r;
     }
 
     /** The default route through gateway {@code gateway} (IPv4 or IPv6). */
     public static Route defaultVia(String gateway) {
-        return new Route(null, null, null, 0, null, -1, 0, null, null, null, false).via(gateway);
+        return new Route().via(gateway);
     }
 
     /**
@@ -69,7 +110,7 @@ public final class Route {
     public static Route to(String prefix) {
         Objects.requireNonNull(prefix, "prefix");
         if (prefix.strip().toLowerCase(Locale.ROOT).equals("default")) {
-            return new Route(null, null, null, 0, null, -1, 0, null, null, null, false);
+            return new Route();
         }
         return to(IpPrefix.parse(prefix));
     }
@@ -86,30 +127,30 @@ public final class Route {
             throw new IllegalArgumentException("route destination " + prefix + " has host bits set; the network is "
                     + prefix.network());
         }
-        return new Route(prefix, null, null, 0, null, -1, 0, null, null, null, false);
+        Route r = new Route();
+        r.dst = prefix;
+        return r;
     }
 
     /** Through gateway {@code gateway}. */
     public Route via(String gateway) {
-        InetAddress g;
-        try {
-            g = IpPrefix.parseAddress(gateway);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("invalid gateway: " + e.getMessage(), e);
-        }
-        return via(g);
+        return via(address("gateway", gateway));
     }
 
     /** Through gateway {@code gateway}. */
     public Route via(InetAddress gateway) {
-        return new Route(dst, Objects.requireNonNull(gateway, "gateway"), linkName, ifindex, source, metric, table,
-                scope, protocol, type, onlink);
+        Route r = copy();
+        r.gateway = Objects.requireNonNull(gateway, "gateway");
+        return r.checked();
     }
 
     /** Out of the link named {@code linkName} (looked up when the route is sent). */
     public Route dev(String linkName) {
         LinkNames.validateName(linkName);
-        return new Route(dst, gateway, linkName, 0, source, metric, table, scope, protocol, type, onlink);
+        Route r = copy();
+        r.linkName = linkName;
+        r.ifindex = 0;
+        return r.checked();
     }
 
     /** Out of link {@code ifindex}. */
@@ -117,18 +158,17 @@ public final class Route {
         if (ifindex <= 0) {
             throw new IllegalArgumentException("link index must be positive, got " + ifindex);
         }
-        return new Route(dst, gateway, null, ifindex, source, metric, table, scope, protocol, type, onlink);
+        Route r = copy();
+        r.ifindex = ifindex;
+        r.linkName = null;
+        return r.checked();
     }
 
     /** With preferred source address {@code address} (RTA_PREFSRC; {@code ip route ... src}). */
     public Route src(String address) {
-        InetAddress s;
-        try {
-            s = IpPrefix.parseAddress(address);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("invalid source address: " + e.getMessage(), e);
-        }
-        return new Route(dst, gateway, linkName, ifindex, s, metric, table, scope, protocol, type, onlink);
+        Route r = copy();
+        r.source = address("source address", address);
+        return r.checked();
     }
 
     /** With metric (priority) {@code metric}; lower wins. */
@@ -141,7 +181,9 @@ public final class Route {
         if (metric < 0 || metric > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("metric " + metric + " is out of range 0..4294967295");
         }
-        return new Route(dst, gateway, linkName, ifindex, source, metric, table, scope, protocol, type, onlink);
+        Route r = copy();
+        r.metric = metric;
+        return r;
     }
 
     /** In routing table {@code table} (1..2^32-1, read as unsigned; 254 is main, 255 local). */
@@ -149,44 +191,70 @@ public final class Route {
         if (table == 0) {
             throw new IllegalArgumentException("table 0 is not a routing table (RT_TABLE_UNSPEC)");
         }
-        return new Route(dst, gateway, linkName, ifindex, source, metric, table, scope, protocol, type, onlink);
+        Route r = copy();
+        r.table = table;
+        return r;
     }
 
     /** With scope {@code scope}. */
     public Route scope(Scope scope) {
-        return new Route(dst, gateway, linkName, ifindex, source, metric, table, Objects.requireNonNull(scope, "scope"),
-                protocol, type, onlink);
+        Route r = copy();
+        r.scope = Objects.requireNonNull(scope, "scope");
+        return r;
     }
 
     /** Installed by protocol {@code protocol} (default {@link RouteProtocol#BOOT}). */
     public Route protocol(RouteProtocol protocol) {
-        return new Route(dst, gateway, linkName, ifindex, source, metric, table, scope,
-                Objects.requireNonNull(protocol, "protocol"), type, onlink);
+        Route r = copy();
+        r.protocol = Objects.requireNonNull(protocol, "protocol");
+        return r;
     }
 
     /** Of type {@code type} (default {@link RouteType#UNICAST}). */
     public Route type(RouteType type) {
-        return new Route(dst, gateway, linkName, ifindex, source, metric, table, scope, protocol,
-                Objects.requireNonNull(type, "type"), onlink);
+        Route r = copy();
+        r.type = Objects.requireNonNull(type, "type");
+        return r;
     }
 
     /** Take the gateway as directly on the link even if no address says so (RTNH_F_ONLINK). */
     public Route onlink() {
-        return new Route(dst, gateway, linkName, ifindex, source, metric, table, scope, protocol, type, true);
+        Route r = copy();
+        r.onlink = true;
+        return r;
+    }
+
+    /**
+     * Adds a path to a multipath route: through {@code gateway} (may be null) out of the link
+     * named {@code linkName} (may be null), with {@code weight} 1..256. A multipath route has no
+     * gateway or link of its own.
+     */
+    public Route nexthop(String gateway, String linkName, int weight) {
+        return nexthop(new Hop(gateway == null ? null : address("nexthop gateway", gateway), linkName, 0, weight));
+    }
+
+    /** Adds a path through {@code gateway} (may be null) out of link {@code ifindex} (0: none). */
+    public Route nexthop(String gateway, int ifindex, int weight) {
+        return nexthop(new Hop(gateway == null ? null : address("nexthop gateway", gateway), null, ifindex, weight));
+    }
+
+    /** Adds a path. */
+    public Route nexthop(Hop hop) {
+        Route r = copy();
+        List<Hop> h = new ArrayList<>(hops);
+        h.add(Objects.requireNonNull(hop, "hop"));
+        r.hops = List.copyOf(h);
+        return r.checked();
     }
 
     // ---- reading -------------------------------------------------------------------------
 
     /** {@link IpPrefix#AF_INET} or {@link IpPrefix#AF_INET6}. */
     public int family() {
-        if (dst != null) {
-            return dst.family();
-        }
-        if (gateway != null) {
-            return IpPrefix.familyOf(gateway);
-        }
-        if (source != null) {
-            return IpPrefix.familyOf(source);
+        for (InetAddress a : addresses()) {
+            if (a != null) {
+                return IpPrefix.familyOf(a);
+            }
         }
         return IpPrefix.AF_INET;
     }
@@ -249,23 +317,53 @@ public final class Route {
         return onlink;
     }
 
+    /** The paths of a multipath route; empty for an ordinary route. */
+    public List<Hop> nexthops() {
+        return hops;
+    }
+
     /** Whether a link (by name or index) is given. */
     boolean hasDevice() {
         return linkName != null || ifindex != 0;
     }
 
-    /** Throws if the destination, gateway and source are not all of one family. */
-    private void checkFamilies() {
+    private static InetAddress address(String what, String text) {
+        try {
+            return IpPrefix.parseAddress(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Destination, gateway, source, then the nexthops' gateways. */
+    private List<InetAddress> addresses() {
+        List<InetAddress> a = new ArrayList<>();
+        a.add(dst == null ? null : dst.address());
+        a.add(gateway);
+        a.add(source);
+        for (Hop h : hops) {
+            a.add(h.gateway());
+        }
+        return a;
+    }
+
+    /** Throws if the addresses are not all of one family, or a multipath route has its own gateway or link. */
+    private Route checked() {
         String first = null;
         int family = 0;
-        String[] what = {"destination", "gateway", "source"};
-        InetAddress[] addr = {dst == null ? null : dst.address(), gateway, source};
-        for (int i = 0; i < 3; i++) {
-            if (addr[i] == null) {
+        List<InetAddress> addr = addresses();
+        for (int i = 0; i < addr.size(); i++) {
+            InetAddress a = addr.get(i);
+            if (a == null) {
                 continue;
             }
-            String text = what[i] + " " + (i == 0 ? dst.toString() : IpPrefix.format(addr[i]));
-            int f = IpPrefix.familyOf(addr[i]);
+            String text = switch (i) {
+                case 0 -> "destination " + dst;
+                case 1 -> "gateway " + IpPrefix.format(a);
+                case 2 -> "source " + IpPrefix.format(a);
+                default -> "nexthop gateway " + IpPrefix.format(a);
+            };
+            int f = IpPrefix.familyOf(a);
             if (family == 0) {
                 family = f;
                 first = text;
@@ -274,6 +372,10 @@ public final class Route {
                         + " but " + first + " is " + familyName(family));
             }
         }
+        if (!hops.isEmpty() && (gateway != null || hasDevice())) {
+            throw new IllegalArgumentException("route " + this + ": give either a gateway/link or nexthops, not both");
+        }
+        return this;
     }
 
     private static String familyName(int family) {
@@ -310,6 +412,9 @@ public final class Route {
         }
         if (onlink) {
             sb.append(" onlink");
+        }
+        for (Hop h : hops) {
+            sb.append(' ').append(h);
         }
         return sb.toString();
     }

@@ -150,14 +150,24 @@ public final class Routes {
         Objects.requireNonNull(r, "route");
         int oif = r.ifindex();
         if (r.linkName() != null) {
-            try {
-                oif = LinkNames.indexOf(rtnl, r.linkName());
-            } catch (NoSuchDeviceException e) {
-                throw NoSuchDeviceException.named(op, r.linkName());
-            }
+            oif = indexOf(op, r.linkName());
+        }
+        List<Route.Hop> hops = r.nexthops();
+        int[] hopIndexes = new int[hops.size()];
+        for (int i = 0; i < hopIndexes.length; i++) {
+            Route.Hop h = hops.get(i);
+            hopIndexes[i] = h.linkName() != null ? indexOf(op, h.linkName()) : h.ifindex();
         }
         int index = oif;
-        rtnl.request(op, w -> encode(w, type, flags, r, index));
+        rtnl.request(op, w -> encode(w, type, flags, r, index, hopIndexes));
+    }
+
+    private int indexOf(String op, String linkName) {
+        try {
+            return LinkNames.indexOf(rtnl, linkName);
+        } catch (NoSuchDeviceException e) {
+            throw NoSuchDeviceException.named(op, linkName);
+        }
     }
 
     /** Writes the RTM_GETROUTE dump request; family 0 and table 0 mean all. */
@@ -172,15 +182,24 @@ public final class Routes {
     }
 
     /**
-     * Writes an RTM_NEWROUTE or RTM_DELROUTE for {@code r} out of link {@code oif} (0: none), with
-     * iproute2's defaults and attribute order.
+     * Writes an RTM_NEWROUTE or RTM_DELROUTE for {@code r} out of link {@code oif} (0: none), the
+     * nexthops out of the links they give by index.
      */
     static void encode(MessageWriter w, int type, int createFlags, Route r, int oif) {
+        int[] hopIndexes = r.nexthops().stream().mapToInt(Route.Hop::ifindex).toArray();
+        encode(w, type, createFlags, r, oif, hopIndexes);
+    }
+
+    /**
+     * Writes an RTM_NEWROUTE or RTM_DELROUTE for {@code r} out of link {@code oif} (0: none), its
+     * nexthops out of {@code hopIndexes}, with iproute2's defaults and attribute order.
+     */
+    static void encode(MessageWriter w, int type, int createFlags, Route r, int oif, int[] hopIndexes) {
         boolean delete = type == RTM_DELROUTE;
         int table = r.table() != 0 ? r.table() : defaultTable(r.type());
         int protocol = r.protocol() != null ? r.protocol().value() : delete ? 0 : RouteProtocol.BOOT.value();
         RouteType rtype = r.type() != null ? r.type() : delete ? RouteType.UNSPEC : RouteType.UNICAST;
-        int scope = r.scope() != null ? r.scope().value() : defaultScope(rtype, r.gateway() != null, delete).value();
+        int scope = r.scope() != null ? r.scope().value() : defaultScope(rtype, r.gateway() != null || !r.nexthops().isEmpty(), delete).value();
         IpPrefix dst = r.destination();
         w.begin(type, NLM_F_REQUEST | NLM_F_ACK | createFlags);
         rtmsg(w, r.family(), dst.length(), table, protocol, scope, rtype.value(), r.isOnlink() ? RTNH_F_ONLINK : 0);
@@ -198,6 +217,20 @@ public final class Routes {
         }
         if (Integer.compareUnsigned(table, 256) >= 0) {
             w.attrU32(RTA_TABLE, table);
+        }
+        if (!r.nexthops().isEmpty()) {
+            w.nest(RTA_MULTIPATH, mp -> {
+                List<Route.Hop> hops = r.nexthops();
+                for (int i = 0; i < hops.size(); i++) {
+                    Route.Hop h = hops.get(i);
+                    // struct rtnexthop: its length covers the attributes that follow it
+                    int len = RTNH_LEN + (h.gateway() == null ? 0 : 4 + h.gateway().getAddress().length);
+                    mp.u16(len).u8(0).u8(h.weight() - 1).s32(hopIndexes[i]);
+                    if (h.gateway() != null) {
+                        mp.attrAddress(RTA_GATEWAY, h.gateway());
+                    }
+                }
+            });
         }
         if (oif > 0) {
             w.attrU32(RTA_OIF, oif);

@@ -38,6 +38,17 @@ class AddressCodecTest {
     }
 
     @Test
+    void lifetimesAreWhatIproute2Sends() {
+        // ip addr add 10.5.0.1/24 dev gx0 valid_lft 100 preferred_lft 50
+        AddressSpec spec = AddressSpec.builder().link(3).prefix("10.5.0.1/24").validLifetime(100).preferredLifetime(50)
+                .build();
+        Golden.assertMatches("rtm_newaddr_v4_lifetimes", w -> Addresses.encodeNew(w, NLM_F_CREATE | NLM_F_EXCL, spec, 3));
+        AddressInfo back = decode(Golden.encode(w -> Addresses.encodeNew(w, 0, spec, 3)), 20);
+        assertEquals(100, back.validLifetime());
+        assertEquals(50, back.preferredLifetime());
+    }
+
+    @Test
     void deleteIsWhatIproute2Sends() {
         // ip addr del 192.168.15.5/24 dev gx0
         Golden.assertMatches("rtm_deladdr_v4", w -> Addresses.encodeDelete(w, 3, IpPrefix.parse("192.168.15.5/24")));
@@ -85,6 +96,9 @@ class AddressCodecTest {
         assertMessage("bytes", () -> spec("10.0.0.1/8").label("a-label-that-is-too-long"));
         assertMessage("out of range", () -> spec("10.0.0.1/8").metric(-1));
         assertMessage("positive", () -> AddressSpec.builder().link(0));
+        assertMessage("longer than the valid", () -> spec("10.0.0.1/8").validLifetime(10).preferredLifetime(20).build());
+        assertMessage("out of range", () -> spec("10.0.0.1/8").validLifetime(0));
+        assertMessage("out of range", () -> spec("10.0.0.1/8").preferredLifetime(-1));
         assertMessage("\"10.0.0.300/8\"", () -> spec("10.0.0.300/8"));
         assertMessage("\"10.0.0.1/40\"", () -> spec("10.0.0.1/40"));
         assertMessage("bytes long", () -> AddressSpec.builder().link("a-name-of-16-byt"));

@@ -110,6 +110,21 @@ class AddressesKernelTest {
     }
 
     @Test
+    void lifetimes() {
+        addresses.add(AddressSpec.builder().link(va).prefix("10.5.0.1/24").validLifetime(1000).preferredLifetime(500)
+                .build());
+        Map<String, Object> a = oracleAddr("va", "10.5.0.1");
+        long valid = (Long) a.get("valid_life_time");
+        long preferred = (Long) a.get("preferred_life_time");
+        assertTrue(valid <= 1000 && valid > 990, a.toString());
+        assertTrue(preferred <= 500 && preferred > 490, a.toString());
+        AddressInfo mine = addresses.list(va).stream().filter(x -> x.prefix().equals(IpPrefix.parse("10.5.0.1/24")))
+                .findFirst().orElseThrow();
+        assertTrue(mine.validLifetime() <= 1000 && mine.validLifetime() > 990, mine.toString());
+        assertTrue(mine.preferredLifetime() <= 500 && mine.preferredLifetime() > 490, mine.toString());
+    }
+
+    @Test
     void replaceUpdatesOrCreates() {
         addresses.add(AddressSpec.of("va", "192.168.15.1/24"));
         assertThrows(AlreadyExistsException.class, () -> addresses.add(AddressSpec.of("va", "192.168.15.1/24")));

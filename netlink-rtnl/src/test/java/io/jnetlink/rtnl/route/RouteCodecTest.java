@@ -59,6 +59,28 @@ class RouteCodecTest {
     }
 
     @Test
+    void multipathIsWhatIproute2Sends() {
+        // ip route add 10.70.0.0/16 nexthop via 192.168.15.7 dev gx0 weight 2 nexthop via 192.168.16.8 dev gx1
+        Route r = Route.to("10.70.0.0/16").nexthop("192.168.15.7", 3, 2).nexthop("192.168.16.8", 2, 1);
+        Golden.assertMatches("rtm_newroute_multipath", w -> Routes.encode(w, Rt.RTM_NEWROUTE, ADD, r, 0));
+        RouteInfo back = decode(Golden.encode(w -> Routes.encode(w, Rt.RTM_NEWROUTE, ADD, r, 0)));
+        assertEquals(2, back.nexthops().size());
+        assertEquals(2, back.nexthops().get(0).weight());
+        assertEquals(Scope.UNIVERSE, back.scope());
+    }
+
+    @Test
+    void badMultipathFailsBeforeSending() {
+        assertMessage("not both", () -> Route.to("10.70.0.0/16").via("10.0.0.1").nexthop("10.0.0.2", 1, 1));
+        assertMessage("not both", () -> Route.to("10.70.0.0/16").nexthop("10.0.0.2", 1, 1).dev(1));
+        assertMessage("mixes", () -> Route.to("10.70.0.0/16").nexthop("fd00::2", 1, 1));
+        assertMessage("mixes", () -> Route.to("default").nexthop("10.0.0.2", 1, 1).nexthop("fd00::2", 1, 1));
+        assertMessage("1..256", () -> Route.to("10.70.0.0/16").nexthop("10.0.0.2", 1, 0));
+        assertMessage("gateway or a link", () -> Route.to("10.70.0.0/16").nexthop(null, 0, 1));
+        assertMessage("invalid nexthop gateway", () -> Route.to("10.70.0.0/16").nexthop("10.0.0", 1, 1));
+    }
+
+    @Test
     void familyComesFromTheAddresses() {
         assertEquals(IpPrefix.AF_INET6, Route.defaultVia("fd00::1").family());
         assertEquals("::/0", Route.defaultVia("fd00::1").destination().toString());

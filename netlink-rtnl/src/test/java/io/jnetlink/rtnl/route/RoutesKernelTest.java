@@ -159,6 +159,26 @@ class RoutesKernelTest {
     }
 
     @Test
+    void multipathRoutes() {
+        Sh.ip(n, "addr", "add", "192.168.16.1/24", "dev", "vb");
+        Sh.ip(n, "addr", "add", "fd00:16::1/64", "dev", "vb", "nodad");
+        routes.add(Route.to("10.70.0.0/16").nexthop("192.168.15.7", "va", 2).nexthop("192.168.16.8", "vb", 1));
+        routes.add(Route.to("fd00:70::/64").nexthop("fd00::7", "va", 1).nexthop("fd00:16::8", "vb", 1));
+        Map<String, Object> r = oracleRoute("-4", "main", "10.70.0.0/16");
+        @SuppressWarnings("unchecked")
+        List<Object> hops = (List<Object>) r.get("nexthops");
+        assertEquals(2, hops.size(), r.toString());
+        assertEquals("192.168.15.7", Oracle.objects(hops).get(0).get("gateway"));
+        assertEquals(2L, Oracle.objects(hops).get(0).get("weight"));
+        assertEquals("vb", Oracle.objects(hops).get(1).get("dev"));
+        assertSameAsIproute2(IpPrefix.AF_INET, Routes.TABLE_MAIN);
+        assertSameAsIproute2(IpPrefix.AF_INET6, Routes.TABLE_MAIN);
+        NoSuchDeviceException e = assertThrows(NoSuchDeviceException.class,
+                () -> routes.add(Route.to("10.71.0.0/16").nexthop("192.168.15.7", "nosuch0", 1)));
+        assertTrue(e.getMessage().contains("nosuch0"), e.getMessage());
+    }
+
+    @Test
     void ipv6DefaultAndPrefix() {
         routes.add(Route.defaultVia("fd00::5").dev("va"));
         routes.add(Route.to("fd00:9::/64").via("fd00::7").metric(10));
