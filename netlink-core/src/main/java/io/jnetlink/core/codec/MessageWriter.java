@@ -243,6 +243,14 @@ public final class MessageWriter {
         return pad(b.length + 1);
     }
 
+    /**
+     * A UTF-8 string without the terminating NUL. The kernel's NLA_STRING accepts both forms;
+     * iproute2 sends some attributes (IFLA_INFO_KIND) this way.
+     */
+    public MessageWriter attrStringNoNul(int type, String s) {
+        return attrBytes(type, s.getBytes(StandardCharsets.UTF_8));
+    }
+
     public MessageWriter attrBytes(int type, byte[] b) {
         header(type, b.length);
         MemorySegment.copy(b, 0, buf, ValueLayout.JAVA_BYTE, pos, b.length);

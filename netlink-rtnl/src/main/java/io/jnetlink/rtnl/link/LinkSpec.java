@@ -91,7 +91,7 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
         }
         writeTop(w);
         w.nest(Ifla.IFLA_LINKINFO, li -> {
-            li.attrString(Ifla.IFLA_INFO_KIND, kind());
+            li.attrStringNoNul(Ifla.IFLA_INFO_KIND, kind()); // as iproute2 sends it
             if (hasInfoData()) {
                 li.nest(Ifla.IFLA_INFO_DATA, this::writeInfoData);
             }

@@ -1,0 +1,203 @@
+package io.jnetlink.rtnl.link;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jnetlink.core.AlreadyExistsException;
+import io.jnetlink.core.NetlinkException;
+import io.jnetlink.core.NoSuchDeviceException;
+import io.jnetlink.core.codec.Netlink;
+import io.jnetlink.core.netns.NetworkNamespace;
+import io.jnetlink.core.testing.KernelTest;
+import io.jnetlink.core.testing.Sh;
+import io.jnetlink.core.testing.TestNamespaces;
+import io.jnetlink.rtnl.Oracle;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Every link operation against the kernel, checked with {@code ip -j -d link}. */
+@KernelTest
+class LinksKernelTest {
+    @RegisterExtension
+    final TestNamespaces namespaces = new TestNamespaces();
+
+    private static Links links(NetworkNamespace ns) {
+        return new Links(ns.socket(Netlink.NETLINK_ROUTE));
+    }
+
+    private static Map<String, Object> ipLink(String ns, String name) {
+        return Oracle.objects(Sh.ipJson(ns, "-d", "link", "show", "dev", name)).get(0);
+    }
+
+    @Test
+    void vethWithPeerInAnotherNamespaceInOneRequest() {
+        NetworkNamespace red = namespaces.create("red");
+        NetworkNamespace host = namespaces.create("host");
+        links(red).create(Veth.named("veth-red").peer("veth-red-br", host).mtu(1400));
+        Map<String, Object> local = ipLink(red.name(), "veth-red");
+        Map<String, Object> peer = ipLink(host.name(), "veth-red-br");
+        assertEquals(1400L, local.get("mtu"));
+        assertEquals(peer.get("ifindex"), local.get("link_index"));
+        LinkInfo mine = links(red).get("veth-red");
+        assertEquals("veth", mine.kind());
+        assertEquals(((Long) peer.get("ifindex")).intValue(), mine.peerIndex());
+        assertEquals(((Long) local.get("link_netnsid")).intValue(), mine.linkNetnsId());
+        assertFalse(Sh.ipJson(red.name(), "link", "show").toString().contains("veth-red-br"));
+        assertEquals(LinkOracle.ip(red.name()), LinkOracle.library(links(red).list()));
+        assertEquals(LinkOracle.ip(host.name()), LinkOracle.library(links(host).list()));
+    }
+
+    @Test
+    void bridgeWithPortsUpDownMtuMacRenameMaster() {
+        NetworkNamespace ns = namespaces.create("br");
+        Links l = links(ns);
+        l.create(Bridge.named("v-net-0"));
+        l.create(Veth.named("p0").peer("p0-peer"));
+        l.create(Veth.named("p1").peer("p1-peer"));
+        int br = l.indexOf("v-net-0");
+        int p0 = l.indexOf("p0");
+        int p1 = l.indexOf("p1");
+        l.setMaster(p0, br);
+        l.setMaster(p1, br);
+        l.setUp(br, true);
+        l.setUp(p0, true);
+        l.setMtu(p1, 1280);
+        l.setMac(p1, "02:00:00:00:10:01");
+        l.setName(p1, "port1");
+        assertEquals("v-net-0", ipLink(ns.name(), "p0").get("master"));
+        assertEquals("v-net-0", ipLink(ns.name(), "port1").get("master"));
+        @SuppressWarnings("unchecked")
+        List<String> flags = (List<String>) ipLink(ns.name(), "p0").get("flags");
+        assertTrue(flags.contains("UP"));
+        assertEquals(1280L, ipLink(ns.name(), "port1").get("mtu"));
+        assertEquals("02:00:00:00:10:01", ipLink(ns.name(), "port1").get("address"));
+        assertEquals(LinkOracle.ip(ns.name()), LinkOracle.library(l.list()));
+
+        l.setNoMaster(p0);
+        l.setUp(p0, false);
+        assertFalse(ipLink(ns.name(), "p0").containsKey("master"));
+        assertEquals(LinkOracle.ip(ns.name()), LinkOracle.library(l.list()));
+        LinkInfo bridge = l.get(br);
+        assertEquals("bridge", bridge.kind());
+        assertEquals(br, l.get("port1").master());
+    }
+
+    @Test
+    void vxlanAndMacvlan() {
+        NetworkNamespace ns = namespaces.create("kinds");
+        Links l = links(ns);
+        l.create(Veth.named("under").peer("under-peer"));
+        Sh.ip(ns.name(), "addr", "add", "10.99.0.1/24", "dev", "under");
+        l.create(Vxlan.named("vx0", 4242).device("under").local("10.99.0.1").remote("10.99.0.2").port(4790));
+        l.create(Macvlan.named("mv0", "under").mode(Macvlan.Mode.BRIDGE));
+        Map<String, Object> vx = ipLink(ns.name(), "vx0");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> data = (Map<String, Object>) ((Map<String, Object>) vx.get("linkinfo")).get("info_data");
+        assertEquals(4242L, data.get("id"));
+        assertEquals("10.99.0.2", data.get("remote"));
+        assertEquals("10.99.0.1", data.get("local"));
+        assertEquals("under", data.get("link"));
+        assertEquals(4790L, data.get("port"));
+        Map<String, Object> mv = ipLink(ns.name(), "mv0");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> mvData = (Map<String, Object>) ((Map<String, Object>) mv.get("linkinfo")).get("info_data");
+        assertEquals("bridge", mvData.get("mode"));
+        assertEquals("under", mv.get("link"));
+        assertEquals(LinkOracle.ip(ns.name()), LinkOracle.library(l.list()));
+    }
+
+    @Test
+    void moveToAnotherNamespaceAndDelete() {
+        NetworkNamespace a = namespaces.create("a");
+        NetworkNamespace b = namespaces.create("b");
+        Links la = links(a);
+        la.create(Veth.named("mv-a").peer("mv-b"));
+        la.moveTo(la.indexOf("mv-b"), b);
+        assertTrue(links(a).find("mv-b").isEmpty());
+        assertEquals("mv-b", ipLink(b.name(), "mv-b").get("ifname"));
+        assertEquals(LinkOracle.ip(a.name()), LinkOracle.library(la.list()));
+        assertEquals(LinkOracle.ip(b.name()), LinkOracle.library(links(b).list()));
+        links(b).delete("mv-b");
+        assertEquals(1, Sh.ipJson(a.name(), "link", "show").size(), "the peer goes with it");
+        assertEquals(1, Sh.ipJson(b.name(), "link", "show").size());
+    }
+
+    @Test
+    void groupDeleteRemovesManyInOneRequest() {
+        NetworkNamespace ns = namespaces.create("grp");
+        Links l = links(ns);
+        for (int i = 0; i < 16; i++) {
+            l.create(Veth.named("g" + i).peer("gp" + i).group(77));
+        }
+        l.create(Veth.named("keep").peer("keep-peer"));
+        assertEquals(77, l.get("g3").group());
+        l.deleteGroup(77);
+        List<Object> left = Sh.ipJson(ns.name(), "link", "show");
+        assertEquals(3, left.size(), left::toString); // lo, keep, keep-peer
+        assertThrows(IllegalArgumentException.class, () -> l.deleteGroup(0));
+    }
+
+    @Test
+    void statisticsMatchIproute2AfterTraffic() throws Exception {
+        NetworkNamespace ns = namespaces.create("stats");
+        Sh.ip(ns.name(), "link", "set", "lo", "up");
+        Sh.inNs(ns.name(), "ping", "-c", "3", "-i", "0.2", "-W", "1", "127.0.0.1").ok();
+        Links l = links(ns);
+        LinkInfo lo = l.get("lo");
+        assertNotNull(lo.stats());
+        assertTrue(lo.stats().rxPackets() >= 6, lo.stats()::toString);
+        assertEquals(LinkOracle.stats(ns.name()), LinkOracle.stats(l.list()));
+        assertFalse(lo.unknown().list().isEmpty(), "unmodeled attributes are kept");
+        assertNotNull(lo.unknown().get(6), "IFLA_QDISC is kept as a raw attribute");
+    }
+
+    @Test
+    void sameReadingAsIproute2ForANamespaceBuiltWithIp() {
+        String ns = namespaces.createWithIp("ipbuilt");
+        String other = namespaces.createWithIp("ipother");
+        Sh.ip(ns, "link", "add", "br0", "type", "bridge");
+        for (int i = 0; i < 4; i++) {
+            Sh.ip(ns, "link", "add", "e" + i, "type", "veth", "peer", "name", "e" + i + "p");
+            Sh.ip(ns, "link", "set", "e" + i, "master", "br0");
+            Sh.ip(ns, "link", "set", "e" + i, "up");
+        }
+        Sh.ip(ns, "link", "add", "far", "type", "veth", "peer", "name", "far-peer", "netns", other);
+        Sh.ip(ns, "link", "set", "far", "mtu", "9000", "group", "5", "address", "02:aa:bb:cc:dd:ee");
+        Sh.ip(ns, "link", "set", "br0", "up");
+        try (NetworkNamespace h = NetworkNamespace.open(ns)) {
+            assertEquals(LinkOracle.ip(ns), LinkOracle.library(links(h).list()));
+        }
+    }
+
+    @Test
+    void badInputIsRefusedClearlyAndLeavesNothing() {
+        NetworkNamespace ns = namespaces.create("bad");
+        Links l = links(ns);
+        IllegalArgumentException longName = assertThrows(IllegalArgumentException.class,
+                () -> Veth.named("a-name-over-15-bytes"));
+        assertTrue(longName.getMessage().contains("15"), longName.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Bridge.named(""));
+        assertThrows(IllegalArgumentException.class, () -> Veth.named("x").mac("02:00:00:00:00"));
+        assertThrows(IllegalArgumentException.class, () -> Veth.named("x").mtu(20));
+
+        NoSuchDeviceException noMaster = assertThrows(NoSuchDeviceException.class, () -> l.indexOf("no-such-br"));
+        assertTrue(noMaster.getMessage().contains("no-such-br"), noMaster.getMessage());
+        NetlinkException noDevice = assertThrows(NetlinkException.class, () -> l.setMaster(9999, 1));
+        assertTrue(noDevice.getMessage().contains("9999"), noDevice.getMessage());
+        assertThrows(NoSuchDeviceException.class, () -> l.delete("ghost"));
+        assertThrows(NoSuchDeviceException.class, () -> l.get(4242));
+
+        l.create(Veth.named("taken").peer("taken-peer"));
+        int before = Sh.ipJson(ns.name(), "link", "show").size();
+        AlreadyExistsException taken = assertThrows(AlreadyExistsException.class,
+                () -> l.create(Veth.named("fresh").peer("taken")));
+        assertTrue(taken.getMessage().startsWith("create veth fresh"), taken.getMessage());
+        assertEquals(before, Sh.ipJson(ns.name(), "link", "show").size(), "a failed veth create leaves no link");
+        assertTrue(l.find("fresh").isEmpty());
+    }
+}
