@@ -1,17 +1,23 @@
 package io.jnetlink.rtnl;
 
 import io.jnetlink.core.codec.Netlink;
+import io.jnetlink.core.events.Change;
+import io.jnetlink.core.events.WatchedTable;
 import io.jnetlink.core.netns.InNamespace;
 import io.jnetlink.core.netns.NetworkNamespace;
 import io.jnetlink.core.socket.NetlinkSocket;
+import io.jnetlink.rtnl.addr.AddressInfo;
 import io.jnetlink.rtnl.addr.Addresses;
 import io.jnetlink.rtnl.link.LinkInfo;
 import io.jnetlink.rtnl.link.LinkSpec;
 import io.jnetlink.rtnl.link.Links;
+import io.jnetlink.rtnl.neigh.NeighbourInfo;
 import io.jnetlink.rtnl.neigh.Neighbours;
+import io.jnetlink.rtnl.route.RouteInfo;
 import io.jnetlink.rtnl.route.Routes;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /**
  * A network namespace with its links, addresses, routes and neighbours: the entry point of the
@@ -158,6 +164,37 @@ public final class Netns implements InNamespace, AutoCloseable {
             n = neighbours = new Neighbours(rtnl());
         }
         return n;
+    }
+
+    // ---- events ----------------------------------------------------------------------------------
+
+    /**
+     * Watches the links: a table that starts from a dump and follows RTNLGRP_LINK events, calling
+     * {@code listener} (on the watch's own thread) for each change. Close it to stop.
+     */
+    public WatchedTable<Integer, LinkInfo> watchLinks(Consumer<Change<Integer, LinkInfo>> listener) {
+        ns.ensureAlive();
+        return Watches.links(this, 0, listener);
+    }
+
+    /** Watches the IPv4 and IPv6 addresses (see {@link #watchLinks}). */
+    public WatchedTable<Watches.AddressKey, AddressInfo> watchAddresses(
+            Consumer<Change<Watches.AddressKey, AddressInfo>> listener) {
+        ns.ensureAlive();
+        return Watches.addresses(this, 0, listener);
+    }
+
+    /** Watches the IPv4 and IPv6 routes of every table (see {@link #watchLinks}). */
+    public WatchedTable<Watches.RouteKey, RouteInfo> watchRoutes(Consumer<Change<Watches.RouteKey, RouteInfo>> listener) {
+        ns.ensureAlive();
+        return Watches.routes(this, 0, listener);
+    }
+
+    /** Watches the neighbour table (see {@link #watchLinks}). */
+    public WatchedTable<Watches.NeighbourKey, NeighbourInfo> watchNeighbours(
+            Consumer<Change<Watches.NeighbourKey, NeighbourInfo>> listener) {
+        ns.ensureAlive();
+        return Watches.neighbours(this, 0, listener);
     }
 
     // ---- code, programs, sysctls -----------------------------------------------------------------
