@@ -112,6 +112,9 @@ public final class Watches {
                             return null;
                         }
                         V v = decode.apply(m);
+                        if (v == null) {
+                            return null; // a family the records do not model (multicast routes, ...)
+                        }
                         return new Change<>(t == newType ? Change.Kind.ADDED : Change.Kind.REMOVED, key.apply(v), v,
                                 false);
                     }
