@@ -60,14 +60,22 @@ final class TcpProbe {
         return new Server(s, name);
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger SOURCE_PORT =
+            new java.util.concurrent.atomic.AtomicInteger(40000 + new java.util.Random().nextInt(10000));
+
     /**
-     * Connects from inside {@code ns} to {@code address:port} and returns the server's line.
+     * Connects from inside {@code ns} to {@code address:port} and returns the server's line. Each
+     * connection uses a source port of its own: a connection tried before a NAT rule existed leaves
+     * a conntrack entry without NAT, and a later one that reused its port would bypass the rule.
      *
      * @throws UncheckedIOException if the connection fails or times out
      */
     static String ask(Netns ns, String address, int port, int timeoutMs) {
+        int sourcePort = SOURCE_PORT.getAndIncrement();
         return ns.run(() -> {
             try (Socket s = new Socket()) {
+                s.setReuseAddress(true);
+                s.bind(new InetSocketAddress(sourcePort));
                 s.connect(new InetSocketAddress(InetAddress.getByName(address), port), timeoutMs);
                 s.setSoTimeout(timeoutMs);
                 BufferedReader r = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));

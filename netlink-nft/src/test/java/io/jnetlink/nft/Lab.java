@@ -100,10 +100,22 @@ final class Lab {
         }
     }
 
-    /** Connects from {@code ns} to {@code address}:{@code port}; true if the TCP handshake completed. */
+    /** Source ports for test clients: each connection gets a fresh one (see {@link #connects}). */
+    private static final java.util.concurrent.atomic.AtomicInteger SOURCE_PORT =
+            new java.util.concurrent.atomic.AtomicInteger(40000 + new java.util.Random().nextInt(10000));
+
+    /**
+     * Connects from {@code ns} to {@code address}:{@code port}; true if the TCP handshake completed.
+     * Every attempt uses a source port of its own: an earlier attempt made before a NAT rule existed
+     * leaves a conntrack entry without NAT for its 4-tuple, and a later attempt that happened to
+     * reuse that ephemeral port would match it and bypass the new rule.
+     */
     static boolean connects(NetworkNamespace ns, String address, int port, int timeoutMillis) {
+        int sourcePort = SOURCE_PORT.getAndIncrement();
         return ns.run(() -> {
             try (Socket s = new Socket()) {
+                s.setReuseAddress(true);
+                s.bind(new InetSocketAddress(sourcePort));
                 s.connect(new InetSocketAddress(InetAddress.ofLiteral(address), port), timeoutMillis);
                 return true;
             } catch (IOException e) {
