@@ -188,7 +188,7 @@ final class NamespaceThreads {
     }
 
     static NetlinkException setnsFailure(String op, int errno) {
-        if (errno == Errno.EPERM.value()) {
+        if (errno == Errno.EPERM.value() || errno == Errno.EACCES.value()) {
             return new PermissionException(op, errno, null, -1, 0, PermissionException.SYS_ADMIN);
         }
         return NetlinkException.ofSyscall(op, errno);

@@ -11,9 +11,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.CharBuffer;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A handle to one network namespace: named ones live under {@code /run/netns} exactly as
@@ -50,21 +58,59 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
     /** Longest name accepted (a file name, NAME_MAX). */
     public static final int MAX_NAME_LENGTH = 255;
 
-    private static final NetworkNamespace SELF = new NetworkNamespace(null, NamespaceThreads.ORIGINAL_FD, false, -1);
+    private static final Logger LOG = LoggerFactory.getLogger(NetworkNamespace.class);
+    /** Identity (device and inode on nsfs) of the namespace the JVM started in. */
+    private static final NsId ORIGINAL_ID = NsId.ofFd(NamespaceThreads.ORIGINAL_FD);
+    private static final NetworkNamespace SELF =
+            new NetworkNamespace(null, NamespaceThreads.ORIGINAL_FD, false, ORIGINAL_ID);
+    /** Serialises making /run/netns a shared mount, so two creates never stack two bind mounts. */
+    private static final Object RUN_DIR_LOCK = new Object();
+    private static final boolean UTF8_FILE_NAMES =
+            "UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding", ""));
+    /** Set in {@link #state} once the handle is closed; the bits below count users of {@link #fd}. */
+    private static final long CLOSED = 1L << 62;
 
     private final String name;
     private final int fd;
-    private final long inode;
+    private final NsId id;
     private final Map<Integer, NetlinkSocket> sockets = new ConcurrentHashMap<>();
+    /**
+     * {@link #CLOSED} plus the number of calls using {@link #fd} right now. The descriptor is
+     * closed by whoever brings this to exactly {@code CLOSED}: a descriptor closed under a running
+     * call could be reused by the next open() of the process, and that call would then enter
+     * whatever namespace the new descriptor refers to.
+     */
+    private final AtomicLong state = new AtomicLong();
     private volatile boolean owned;
-    private volatile boolean closed;
-    private volatile boolean deleted;
 
-    private NetworkNamespace(String name, int fd, boolean owned, long inode) {
+    private NetworkNamespace(String name, int fd, boolean owned, NsId id) {
         this.name = name;
         this.fd = fd;
         this.owned = owned;
-        this.inode = inode;
+        this.id = id;
+    }
+
+    /** A namespace's identity: device and inode of its nsfs file, as stat reports them. */
+    private record NsId(long dev, long ino) {
+        static NsId ofFd(int fd) {
+            NsId id = of(Path.of("/proc/self/fd/" + fd));
+            if (id == null) {
+                throw new IllegalStateException("descriptor " + fd + " is not open");
+            }
+            return id;
+        }
+
+        /** The identity of what {@code path} refers to (following links), or null if it is gone. */
+        static NsId of(Path path) {
+            try {
+                Map<String, Object> a = Files.readAttributes(path, "unix:dev,ino");
+                return new NsId((Long) a.get("dev"), (Long) a.get("ino"));
+            } catch (NoSuchFileException e) {
+                return null;
+            } catch (IOException e) {
+                throw new UncheckedIOException("stat " + path, e);
+            }
+        }
     }
 
     // ---- create / open / list / delete --------------------------------------------------------
@@ -205,15 +251,36 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
+            if (Character.isISOControl(c)) {
                 throw new IllegalArgumentException("namespace name contains control character 0x"
                         + Integer.toHexString(c) + " at index " + i);
             }
         }
-        int bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        int bytes;
+        try {
+            // Strict: an unpaired surrogate would otherwise become '?' and name another file.
+            bytes = StandardCharsets.UTF_8.newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(CharBuffer.wrap(name)).remaining();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("namespace name is not valid Unicode (unpaired surrogate)");
+        }
         if (bytes > MAX_NAME_LENGTH) {
             throw new IllegalArgumentException("namespace name is " + bytes + " bytes long; at most "
                     + MAX_NAME_LENGTH + " allowed");
+        }
+        if (bytes != name.length() && !UTF8_FILE_NAMES) {
+            // Native calls pass names as UTF-8, java.nio.file in sun.jnu.encoding: they must agree.
+            throw new IllegalArgumentException("namespace name \"" + name + "\" is not ASCII and file names "
+                    + "are not UTF-8 in this JVM (sun.jnu.encoding=" + System.getProperty("sun.jnu.encoding")
+                    + "); use an ASCII name or a UTF-8 locale");
+        }
+        try {
+            RUN_NETNS.resolve(name);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("namespace name \"" + name + "\" is not a valid file name: "
+                    + e.getMessage());
         }
     }
 
@@ -247,7 +314,8 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
 
     /**
      * A descriptor referring to the namespace, for requests that name a namespace by descriptor
-     * (IFLA_NET_NS_FD). Owned by the handle: do not close it.
+     * (IFLA_NET_NS_FD). Owned by the handle: do not close it, and do not use it after
+     * {@link #close()} (the number may then refer to something else).
      */
     public int fd() {
         ensureUsable("use");
@@ -268,21 +336,28 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
      * (it is thread-safe). Closed with the handle.
      */
     public NetlinkSocket socket(int protocol) {
-        ensureUsable("open a netlink socket in");
+        String what = "open a netlink socket in";
+        ensureUsable(what);
         NetlinkSocket s = sockets.get(protocol);
         if (s != null) {
             return s;
         }
         synchronized (sockets) {
-            ensureUsable("open a netlink socket in");
-            return sockets.computeIfAbsent(protocol, this::openSocket);
+            // close() marks the handle closed before it takes this lock to close the sockets, so
+            // a socket opened here is either refused or closed with the handle.
+            ensureUsable(what);
+            s = sockets.get(protocol);
+            if (s == null) {
+                s = openSocket(protocol);
+                sockets.put(protocol, s);
+            }
+            return s;
         }
     }
 
     /** A new netlink socket in this namespace that the caller owns and closes (for events). */
     public NetlinkSocket openSocket(int protocol) {
-        ensureUsable("open a netlink socket in");
-        return call(() -> NetlinkSocket.open(protocol));
+        return call("open a netlink socket in", () -> NetlinkSocket.open(protocol));
     }
 
     /**
@@ -292,8 +367,7 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
      * {@link java.util.concurrent.CompletionException}.
      */
     public <T> T run(Callable<T> task) {
-        ensureUsable("run code in");
-        return call(task);
+        return call("run code in", task);
     }
 
     /** Runs {@code task} inside this namespace (see {@link #run(Callable)}). */
@@ -311,8 +385,7 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
 
     /** Starts {@code builder}'s program inside this namespace (it inherits the namespace). */
     public Process start(ProcessBuilder builder) {
-        ensureUsable("start a program in");
-        return call(builder::start);
+        return call("start a program in", builder::start);
     }
 
     /**
@@ -321,8 +394,7 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
      */
     public String sysctl(String key) {
         Path p = sysctlPath(key);
-        ensureUsable("read sysctl in");
-        return call(() -> {
+        return call("read sysctl in", () -> {
             try {
                 return Files.readString(p).strip();
             } catch (NoSuchFileException e) {
@@ -337,8 +409,7 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
         if (value == null || value.indexOf('\n') >= 0) {
             throw new IllegalArgumentException("sysctl value must be one line, got " + value);
         }
-        ensureUsable("write sysctl in");
-        call(() -> {
+        call("write sysctl in", () -> {
             try {
                 Files.writeString(p, value);
                 return null;
@@ -353,51 +424,103 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
         });
     }
 
-    /** Deletes this namespace (see {@link #delete(String)}) and closes the handle. */
+    /**
+     * Deletes this namespace (see {@link #delete(String)}) and closes the handle, owned or not.
+     * Only the namespace this handle was opened on is deleted: if its name now refers to another
+     * namespace (deleted and made again by someone else), that one is left alone.
+     *
+     * @throws NoSuchNamespaceException if the namespace was deleted already
+     * @throws IllegalStateException    if the handle is closed
+     */
     public void delete() {
         if (isSelf()) {
             throw new UnsupportedOperationException("the JVM's own namespace cannot be deleted");
         }
-        closeResources();
-        if (!deleted) {
-            deleted = true;
-            delete(name);
+        ensureUsable("delete");
+        if (!markClosed()) {
+            throw closedException("delete");
         }
+        closeSockets();
+        delete(name);
     }
 
     /**
      * Releases the handle's sockets and descriptor; if the handle owns the namespace (it came from
-     * {@link #create} and {@link #keep()} was not called) also deletes it. Idempotent. Does nothing
-     * for {@link #self()}.
+     * {@link #create} and {@link #keep()} was not called) also deletes it, provided its name still
+     * refers to this very namespace. Idempotent. Does nothing for {@link #self()}. Calls running
+     * in the namespace at that moment finish first; only then is the descriptor closed.
      */
     @Override
     public void close() {
-        if (isSelf()) {
+        if (isSelf() || !markClosed()) {
             return;
         }
-        closeResources();
-        if (owned && !deleted) {
-            deleted = true;
-            if (Files.exists(RUN_NETNS.resolve(name))) {
+        closeSockets();
+        if (owned) {
+            Path path = RUN_NETNS.resolve(name);
+            NsId now = NsId.of(path);
+            if (now == null) {
+                return; // deleted already, by anyone
+            }
+            if (!now.equals(id)) {
+                LOG.warn("not deleting {}: it is another namespace than the one this handle created", path);
+                return;
+            }
+            try {
                 delete(name);
+            } catch (NoSuchNamespaceException gone) {
+                // deleted by someone else in the meantime: what close() wanted anyway
             }
         }
     }
 
-    private synchronized void closeResources() {
-        if (closed) {
-            return;
+    /** Marks the handle closed; true for the one call that did. Closes the fd if nobody uses it. */
+    private boolean markClosed() {
+        long prev = state.getAndUpdate(s -> s | CLOSED);
+        if ((prev & CLOSED) != 0) {
+            return false;
         }
-        closed = true;
+        if (prev == 0) {
+            closeFd();
+        }
+        return true;
+    }
+
+    private void acquire(String what) {
+        while (true) {
+            long s = state.get();
+            if ((s & CLOSED) != 0) {
+                throw closedException(what);
+            }
+            if (state.compareAndSet(s, s + 1)) {
+                return;
+            }
+        }
+    }
+
+    private void release() {
+        if (state.decrementAndGet() == CLOSED) {
+            closeFd();
+        }
+    }
+
+    private void closeFd() {
+        try (Arena a = Arena.ofConfined()) {
+            Libc.close(Libc.newCallState(a), fd);
+        }
+    }
+
+    private void closeSockets() {
         synchronized (sockets) {
             for (NetlinkSocket s : sockets.values()) {
                 s.close();
             }
             sockets.clear();
         }
-        try (Arena a = Arena.ofConfined()) {
-            Libc.close(Libc.newCallState(a), fd);
-        }
+    }
+
+    private IllegalStateException closedException(String what) {
+        return new IllegalStateException("cannot " + what + " " + label() + ": the handle is closed");
     }
 
     @Override
@@ -411,9 +534,13 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
         return isSelf() ? "the JVM's own network namespace" : "network namespace " + name;
     }
 
-    private <T> T call(Callable<T> task) {
+    private <T> T call(String what, Callable<T> task) {
         if (isSelf()) {
-            // Every JVM thread is in the original namespace, the calling one included.
+            // Almost every thread is in the original namespace and runs the task itself; but a
+            // thread inside run() of another namespace (or started from one) is not, so it hops.
+            if (!ORIGINAL_ID.equals(NsId.of(Path.of("/proc/thread-self/ns/net")))) {
+                return NamespaceThreads.call("self", NamespaceThreads.ORIGINAL_FD, task);
+            }
             try {
                 return task.call();
             } catch (RuntimeException e) {
@@ -424,30 +551,38 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
                 throw new java.util.concurrent.CompletionException(e);
             }
         }
-        return NamespaceThreads.call(name, fd, task);
+        acquire(what);
+        try {
+            ensureUsable(what);
+            return NamespaceThreads.call(name, fd, task);
+        } finally {
+            release();
+        }
     }
 
     private void ensureUsable(String what) {
         if (isSelf()) {
             return;
         }
-        if (closed) {
-            throw new IllegalStateException("cannot " + what + " " + label() + ": the handle is closed");
+        if ((state.get() & CLOSED) != 0) {
+            throw closedException(what);
         }
-        if (deleted || currentInode(RUN_NETNS.resolve(name)) != inode) {
-            throw new NoSuchNamespaceException(what + " " + label(),
-                    "namespace \"" + name + "\" was deleted after this handle was opened");
+        // The handle's descriptor keeps the namespace alive after `ip netns del`; without this
+        // check requests would quietly go to a namespace nobody can see any more.
+        NsId now = NsId.of(RUN_NETNS.resolve(name));
+        if (!id.equals(now)) {
+            throw new NoSuchNamespaceException(what + " " + label(), now == null
+                    ? "namespace \"" + name + "\" was deleted after this handle was opened"
+                    : "namespace \"" + name + "\" was deleted after this handle was opened and its name now "
+                            + "refers to another namespace");
         }
     }
 
     private static NetworkNamespace openPath(String name, Path path, boolean owned, String op) {
-        long ino = currentInode(path);
-        if (ino < 0) {
-            throw new NoSuchNamespaceException(op, "no namespace named \"" + name + "\" in " + RUN_NETNS);
-        }
+        int fd;
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = Libc.newCallState(a);
-            int fd = Libc.open(st, a.allocateFrom(path.toString()), Libc.O_RDONLY | Libc.O_CLOEXEC, 0);
+            fd = Libc.open(st, a.allocateFrom(path.toString()), Libc.O_RDONLY | Libc.O_CLOEXEC, 0);
             if (fd < 0) {
                 int err = Libc.errno(st);
                 if (err == Errno.ENOENT.value()) {
@@ -455,22 +590,20 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
                 }
                 throw syscall(op, err);
             }
-            return new NetworkNamespace(name, fd, owned, ino);
         }
-    }
-
-    /** The inode of a namespace's bind mount (the namespace's identity), or -1 if it is gone. */
-    private static long currentInode(Path path) {
         try {
-            Object ino = Files.getAttribute(path, "unix:ino");
-            Object dev = Files.getAttribute(path, "unix:dev");
-            // A bare file left by a failed mount is on the /run file system, not nsfs: no namespace.
-            long rootDev = (long) Files.getAttribute(RUN_NETNS, "unix:dev");
-            return ((Long) dev) == rootDev ? -1 : (Long) ino;
-        } catch (NoSuchFileException e) {
-            return -1;
-        } catch (IOException e) {
-            throw new UncheckedIOException("stat " + path, e);
+            // The identity comes from the descriptor itself, so it is the namespace actually opened.
+            NsId id = NsId.ofFd(fd);
+            if (id.dev() != ORIGINAL_ID.dev()) {
+                // A bare file (left by a failed mount) lives on /run's file system, not on nsfs.
+                throw new NoSuchNamespaceException(op, path + " exists but is not a mounted network namespace");
+            }
+            return new NetworkNamespace(name, fd, owned, id);
+        } catch (RuntimeException e) {
+            try (Arena a = Arena.ofConfined()) {
+                Libc.close(Libc.newCallState(a), fd);
+            }
+            throw e;
         }
     }
 
@@ -484,6 +617,12 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
         }
         // As iproute2: make /run/netns a shared mount (bind-mounting it onto itself first if it
         // is not a mount point), so namespaces mounted here show up in every mount namespace.
+        synchronized (RUN_DIR_LOCK) {
+            makeRunDirShared(op);
+        }
+    }
+
+    private static void makeRunDirShared(String op) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = Libc.newCallState(a);
             MemorySegment dir = a.allocateFrom(RUN_NETNS.toString());
