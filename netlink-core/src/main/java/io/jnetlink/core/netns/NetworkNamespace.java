@@ -378,14 +378,108 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
         });
     }
 
-    /** Starts a program inside this namespace, like {@code ip netns exec NAME command...}. */
+    /**
+     * Starts a program inside this namespace, like {@code ip netns exec NAME command...} (see
+     * {@link #start(ProcessBuilder)}).
+     */
     public Process exec(String... command) {
         return start(new ProcessBuilder(command));
     }
 
-    /** Starts {@code builder}'s program inside this namespace (it inherits the namespace). */
+    /**
+     * Starts {@code builder}'s program inside this namespace, keeping the builder's directory,
+     * environment and redirects.
+     *
+     * <p>The program is started by {@code nsenter --net=... -- command...} (util-linux) from a
+     * thread in the JVM's own namespace, not from a thread inside this namespace: the JDK starts a
+     * "process reaper" thread for every process from the thread that starts it, keeps it pooled,
+     * and runs completion callbacks on it (waking virtual threads that wait for the process, which
+     * can start scheduler carriers from it). Started from inside, that pooled thread would stay in
+     * this namespace, keep it alive after deletion, and pass the namespace on to threads it starts.
+     * nsenter enters through this handle's own descriptor ({@code /proc/PID/fd/N}), which stays
+     * open until the program ends, so it reaches exactly this namespace.
+     *
+     * <p>A program that is not found gives {@link UncheckedIOException} as {@link ProcessBuilder}
+     * would. Failures after that (nsenter refused by a missing capability) show as the program's
+     * exit status 1 with nsenter's message on its standard error.
+     *
+     * @throws IllegalStateException if nsenter is not installed
+     */
     public Process start(ProcessBuilder builder) {
-        return call("start a program in", builder::start);
+        String what = "start a program in";
+        if (isSelf()) {
+            return call(what, builder::start);
+        }
+        List<String> command = builder.command();
+        if (command.isEmpty()) {
+            throw new IllegalArgumentException("cannot start a program in " + label() + ": the command is empty");
+        }
+        String nsenter = Nsenter.PATH;
+        if (nsenter == null) {
+            throw new IllegalStateException("cannot " + what + " " + label() + ": nsenter (util-linux) is not installed");
+        }
+        String program = command.get(0);
+        if (resolve(program, builder) == null) {
+            throw new UncheckedIOException(new IOException("Cannot run program \"" + program + "\" in " + label()
+                    + ": not found or not executable"));
+        }
+        acquire(what);
+        boolean handedOver = false;
+        try {
+            ensureUsable(what);
+            List<String> wrapped = new ArrayList<>(List.of(nsenter,
+                    "--net=/proc/" + ProcessHandle.current().pid() + "/fd/" + fd, "--"));
+            wrapped.addAll(command);
+            ProcessBuilder pb = new ProcessBuilder(wrapped)
+                    .directory(builder.directory())
+                    .redirectInput(builder.redirectInput())
+                    .redirectOutput(builder.redirectOutput())
+                    .redirectError(builder.redirectError())
+                    .redirectErrorStream(builder.redirectErrorStream());
+            pb.environment().clear();
+            pb.environment().putAll(builder.environment());
+            Process p = SELF.call(what, pb::start);
+            // The descriptor must outlive nsenter's open of it: keep it until the program ends.
+            p.onExit().whenComplete((x, e) -> release());
+            handedOver = true;
+            return p;
+        } finally {
+            if (!handedOver) {
+                release();
+            }
+        }
+    }
+
+    /** Where a program name resolves, as execvp would with the builder's PATH; null if nowhere. */
+    private static Path resolve(String program, ProcessBuilder builder) {
+        if (program.indexOf('/') >= 0) {
+            Path p = builder.directory() == null || program.startsWith("/")
+                    ? Path.of(program) : builder.directory().toPath().resolve(program);
+            return Files.isExecutable(p) ? p : null;
+        }
+        String path = builder.environment().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+        for (String dir : path.split(":")) {
+            Path p = Path.of(dir.isEmpty() ? "." : dir, program);
+            if (Files.isRegularFile(p) && Files.isExecutable(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The nsenter binary, looked up once. */
+    private static final class Nsenter {
+        static final String PATH = find();
+
+        private static String find() {
+            for (String dir : List.of("/usr/bin", "/bin", "/usr/sbin", "/sbin", "/usr/local/bin")) {
+                Path p = Path.of(dir, "nsenter");
+                if (Files.isExecutable(p)) {
+                    return p.toString();
+                }
+            }
+            return null;
+        }
     }
 
     /**
