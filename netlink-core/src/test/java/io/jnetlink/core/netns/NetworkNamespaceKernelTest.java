@@ -274,6 +274,51 @@ class NetworkNamespaceKernelTest {
         String qOut = new String(q.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, q.waitFor());
         assertEquals(ProcSelf.netnsOf(Path.of("/run/netns", ns.name())) + "\nerr\n", qOut);
+
+        // Directory and environment of the builder are kept.
+        ProcessBuilder env = new ProcessBuilder("sh", "-c", "echo $JNL_MARK; pwd").directory(new java.io.File("/tmp"));
+        env.environment().put("JNL_MARK", "marked");
+        assertEquals("marked\n/tmp\n", new String(ns.start(env).getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+
+        java.io.UncheckedIOException missing = assertThrows(java.io.UncheckedIOException.class,
+                () -> ns.exec("no-such-program-jnl"));
+        assertTrue(missing.getMessage().contains("no-such-program-jnl"), missing.getMessage());
+    }
+
+    @Test
+    void startingProgramsLeavesNoJvmThreadInTheNamespace() throws Exception {
+        // The JDK starts a pooled "process reaper" thread from the thread that starts a process;
+        // it must not be a thread inside the namespace. Waiting from virtual threads too: their
+        // wake-up comes from that reaper.
+        String original = ProcSelf.netns();
+        NetworkNamespace ns = namespaces.create("reaper");
+        List<Thread> waiters = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            waiters.add(Thread.ofVirtual().start(() -> {
+                try {
+                    Process p = ns.exec("sleep", "0.2");
+                    assertEquals(0, p.waitFor());
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            }));
+        }
+        Thread.sleep(100);
+        assertEquals(java.util.Map.of(), foreignThreads(original), "while the programs run");
+        for (Thread t : waiters) {
+            t.join();
+        }
+        assertEquals(java.util.Map.of(), foreignThreads(original), "after they ended");
+    }
+
+    static java.util.Map<String, String> foreignThreads(String original) {
+        java.util.Map<String, String> foreign = new java.util.TreeMap<>();
+        ProcSelf.allThreadsNetns(true).forEach((thread, ns) -> {
+            if (!ns.equals(original)) {
+                foreign.put(thread, ns);
+            }
+        });
+        return foreign;
     }
 
     // ---- sysctl ---------------------------------------------------------------------------------
