@@ -46,11 +46,15 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p><b>Threads.</b> No JVM thread is ever left in a foreign namespace. Code that must run inside
- * ({@link #run}, {@link #exec}, {@link #sysctl}, opening sockets) runs on a fresh platform thread
- * that enters with {@code setns}, does the work and comes back; it then ends. Sockets opened that
- * way ({@link #socket(int)}) belong to the namespace for life and are used from any thread
- * afterwards, so ordinary netlink requests involve no thread switch at all. A handle is safe to
- * share between threads.
+ * ({@link #run}, {@link #sysctl}, opening sockets) runs on a fresh platform thread that enters
+ * with {@code setns}, does the work and comes back; it then ends. Sockets opened that way
+ * ({@link #socket(int)}) belong to the namespace for life and are used from any thread
+ * afterwards, so ordinary netlink requests involve no thread switch at all. Programs
+ * ({@link #exec}, {@link #start}) are started from the JVM's own namespace through
+ * {@code nsenter}, so that the JDK's process-reaper threads stay home. Threads that the code
+ * given to {@link #run} starts itself inherit this namespace: start none that outlive it (and
+ * do not submit to shared pools such as the common ForkJoinPool from there, which may start
+ * their worker threads from the submitting thread). A handle is safe to share between threads.
  */
 public final class NetworkNamespace implements InNamespace, AutoCloseable {
     /** Where iproute2 keeps named network namespaces. */

@@ -158,6 +158,39 @@ class NetworkNamespaceKernelTest {
     }
 
     @Test
+    void closeWhileCodeRunsInsideKeepsTheDescriptorUntilItEnds() throws Exception {
+        String name = namespaces.createWithIp("busy");
+        String identity = ProcSelf.netnsOf(Path.of("/run/netns", name));
+        NetworkNamespace ns = NetworkNamespace.open(name);
+        Path fdLink = Path.of("/proc/self/fd/" + ns.fd());
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<String> ran = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofPlatform().start(() -> {
+            try {
+                ran.complete(ns.run(() -> {
+                    inside.countDown();
+                    release.await();
+                    return ProcSelf.threadNetns();
+                }));
+            } catch (Throwable e) {
+                ran.completeExceptionally(e);
+            }
+        });
+        try {
+            assertTrue(inside.await(10, TimeUnit.SECONDS));
+            ns.close();
+            assertThrows(IllegalStateException.class, () -> ns.run(() -> 1), "closed for new calls");
+            assertEquals(identity, ProcSelf.netnsOf(fdLink), "the descriptor stays open while in use");
+        } finally {
+            release.countDown();
+        }
+        assertEquals(identity, ran.get(10, TimeUnit.SECONDS));
+        assertFalse(Files.exists(fdLink) && ProcSelf.netnsOf(fdLink).equals(identity), "closed after the last use");
+        assertTrue(ipNetnsList().contains(name), "an opened handle's close() does not delete");
+    }
+
+    @Test
     void everyOperationAfterCloseIsRefusedNamingTheNamespace() {
         NetworkNamespace ns = namespaces.create("closed");
         String name = ns.name();
