@@ -191,6 +191,33 @@ class NetworkNamespaceKernelTest {
     }
 
     @Test
+    void codeRunsOnAFreshPlatformThreadThatEndsNeverOnTheCallerOrAPooledOne() throws Exception {
+        NetworkNamespace ns = namespaces.create("fresh");
+        List<Thread> ran = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> callers = new ArrayList<>();
+        Runnable caller = () -> {
+            for (int i = 0; i < 10; i++) {
+                Thread me = Thread.currentThread();
+                Thread t = ns.run(Thread::currentThread);
+                assertNotEquals(me, t);
+                ran.add(t);
+            }
+        };
+        callers.add(Thread.ofVirtual().start(caller));
+        callers.add(Thread.ofPlatform().start(caller));
+        for (Thread c : callers) {
+            c.join();
+        }
+        assertEquals(20, ran.size());
+        assertEquals(20, new java.util.HashSet<>(ran).size(), "a new thread for every call");
+        for (Thread t : ran) {
+            assertFalse(t.isVirtual(), t + " is a platform thread");
+            t.join(5000);
+            assertFalse(t.isAlive(), t + " ended after its call");
+        }
+    }
+
+    @Test
     void everyOperationAfterCloseIsRefusedNamingTheNamespace() {
         NetworkNamespace ns = namespaces.create("closed");
         String name = ns.name();
