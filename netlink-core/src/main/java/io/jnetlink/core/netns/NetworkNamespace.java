@@ -327,6 +327,28 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
     }
 
     /**
+     * Calls {@code use} with the namespace's descriptor (see {@link #fd()}), keeping it open until
+     * {@code use} returns even if another thread closes the handle meanwhile; a descriptor
+     * closed under a request could be reused for something else by then.
+     *
+     * @throws IllegalStateException    if the handle is closed
+     * @throws NoSuchNamespaceException if the namespace was deleted
+     */
+    public <T> T withFd(java.util.function.IntFunction<T> use) {
+        if (isSelf()) {
+            return use.apply(fd);
+        }
+        String what = "use";
+        acquire(what);
+        try {
+            ensureUsable(what);
+            return use.apply(fd);
+        } finally {
+            release();
+        }
+    }
+
+    /**
      * Throws {@link NoSuchNamespaceException} if the namespace was deleted (by this library, by
      * {@code ip netns del}, by anyone) since the handle was opened, and {@link IllegalStateException}
      * if the handle was closed.

@@ -188,6 +188,15 @@ class NetworkNamespaceKernelTest {
         assertEquals(identity, ran.get(10, TimeUnit.SECONDS));
         assertFalse(Files.exists(fdLink) && ProcSelf.netnsOf(fdLink).equals(identity), "closed after the last use");
         assertTrue(ipNetnsList().contains(name), "an opened handle's close() does not delete");
+
+        // withFd: the same for requests that name the namespace by descriptor
+        NetworkNamespace again = NetworkNamespace.open(name);
+        String seen = again.withFd(fd -> {
+            again.close();
+            return ProcSelf.netnsOf(Path.of("/proc/self/fd/" + fd));
+        });
+        assertEquals(identity, seen);
+        assertThrows(IllegalStateException.class, () -> again.withFd(fd -> fd));
     }
 
     @Test
