@@ -8,10 +8,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,12 +26,23 @@ import org.slf4j.LoggerFactory;
  * {@code setns(target)}, runs the task, then {@code setns(original)}; it then ends. If switching
  * back fails the thread ends all the same, so it is retired, never reused. The original namespace
  * is the one the JVM started in, held open by a descriptor for the life of the process.
+ *
+ * <p>The hop thread hands its result to the caller only <em>after</em> it is back in the original
+ * namespace. Handing it over wakes the caller, and waking a virtual thread submits it to the
+ * scheduler, which may start a new carrier thread from the waking thread; a carrier started from a
+ * thread inside a foreign namespace would inherit that namespace and run every virtual thread it
+ * ever carries there. For the same reason a hop thread that could not switch back hands its result
+ * to a relay thread (a platform thread that never leaves the original namespace), which wakes the
+ * caller and logs the failure.
  */
 final class NamespaceThreads {
     private static final Logger LOG = LoggerFactory.getLogger(NamespaceThreads.class);
     private static final AtomicLong COUNTER = new AtomicLong();
     /** The JVM's own network namespace (of its main thread), open for the life of the process. */
     static final int ORIGINAL_FD = openOriginal();
+    /** Outcomes of hop threads that could not return, delivered by {@link #relay()}. */
+    private static final BlockingQueue<Runnable> STRANDED = new LinkedBlockingQueue<>();
+    private static volatile Thread relay;
 
     private NamespaceThreads() {}
 
@@ -49,20 +62,28 @@ final class NamespaceThreads {
      * {@code nsFd < 0}, inside a brand-new namespace made by {@code unshare}), waits
      * for it and returns its result. Exceptions of the task come out unchanged if unchecked; an
      * {@link IOException} as {@link UncheckedIOException}; other checked ones in a
-     * {@link CompletionException}.
+     * {@link CompletionException}. Interrupting the caller interrupts the task, and the caller
+     * still waits for the task to end (so no task outlives the call), then keeps its interrupt
+     * status.
      */
     static <T> T call(String nsName, int nsFd, Callable<T> task) {
+        ensureRelay();
         CompletableFuture<T> result = new CompletableFuture<>();
         Thread t = Thread.ofPlatform()
                 .name("netns-" + nsName + "-" + COUNTER.incrementAndGet())
                 .daemon(true)
                 .unstarted(() -> hop(nsName, nsFd, task, result));
         t.start();
+        boolean interrupted = false;
         try {
-            return result.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CompletionException("interrupted while waiting for code in namespace " + nsName, e);
+            while (true) {
+                try {
+                    return result.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    t.interrupt();
+                }
+            }
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof RuntimeException r) {
@@ -76,37 +97,98 @@ final class NamespaceThreads {
                 throw new UncheckedIOException(io.getMessage(), io);
             }
             throw new CompletionException(c);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     private static <T> void hop(String nsName, int nsFd, Callable<T> task, CompletableFuture<T> result) {
+        T value = null;
+        Throwable failure = null;
+        boolean returned;
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = Libc.newCallState(a);
+            // The thread starts in the namespace of the thread that started it, which need not be
+            // the original one (a caller inside run() of another namespace); setns back to the
+            // original below makes no difference to that.
             if (nsFd < 0) {
                 if (Libc.unshare(st, Libc.CLONE_NEWNET) < 0) {
-                    result.completeExceptionally(setnsFailure("create network namespace " + nsName, Libc.errno(st)));
-                    return;
+                    failure = setnsFailure("create network namespace " + nsName, Libc.errno(st));
                 }
             } else if (Libc.setns(st, nsFd, Libc.CLONE_NEWNET) < 0) {
-                result.completeExceptionally(setnsFailure("enter network namespace " + nsName, Libc.errno(st)));
+                failure = setnsFailure("enter network namespace " + nsName, Libc.errno(st));
+            }
+            if (failure == null) {
+                try {
+                    value = task.call();
+                } catch (Throwable e) {
+                    failure = e;
+                }
+            }
+            returned = Libc.setns(st, ORIGINAL_FD, Libc.CLONE_NEWNET) == 0;
+            if (!returned) {
+                int errno = Libc.errno(st);
+                T v = value;
+                Throwable f = failure;
+                String thread = Thread.currentThread().getName();
+                // Nothing more happens on this thread: it ends right after, retired. The relay
+                // wakes the caller from the original namespace.
+                STRANDED.add(() -> {
+                    LOG.error("thread {} could not return from namespace {} ({}); retired it",
+                            thread, nsName, Errno.of(errno));
+                    complete(result, v, f);
+                });
                 return;
             }
+        }
+        complete(result, value, failure);
+    }
+
+    private static <T> void complete(CompletableFuture<T> result, T value, Throwable failure) {
+        if (failure != null) {
+            result.completeExceptionally(failure);
+        } else {
+            result.complete(value);
+        }
+    }
+
+    private static void ensureRelay() {
+        if (relay != null) {
+            return;
+        }
+        synchronized (NamespaceThreads.class) {
+            if (relay == null) {
+                Thread r = Thread.ofPlatform().name("netns-relay").daemon(true).unstarted(NamespaceThreads::relay);
+                r.start();
+                relay = r;
+            }
+        }
+    }
+
+    private static void relay() {
+        // Make sure of where this thread is: it may have been started from a thread that a user
+        // moved into another namespace.
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment st = Libc.newCallState(a);
+            if (Libc.setns(st, ORIGINAL_FD, Libc.CLONE_NEWNET) < 0) {
+                LOG.error("netns relay thread cannot enter the original namespace ({})", Errno.of(Libc.errno(st)));
+            }
+        }
+        while (true) {
             try {
-                result.complete(task.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            } finally {
-                if (Libc.setns(st, ORIGINAL_FD, Libc.CLONE_NEWNET) < 0) {
-                    // The thread ends right here, so it is retired and runs nothing else.
-                    LOG.error("thread {} could not return from namespace {} ({}); retiring it",
-                            Thread.currentThread().getName(), nsName, Errno.of(Libc.errno(st)));
-                }
+                STRANDED.take().run();
+            } catch (InterruptedException e) {
+                // a daemon that must keep running: ignore
+            } catch (RuntimeException e) {
+                LOG.error("netns relay: delivering a result failed", e);
             }
         }
     }
 
     static NetlinkException setnsFailure(String op, int errno) {
-        if (errno == Errno.EPERM.value()) {
+        if (errno == Errno.EPERM.value() || errno == Errno.EACCES.value()) {
             return new PermissionException(op, errno, null, -1, 0, PermissionException.SYS_ADMIN);
         }
         return NetlinkException.ofSyscall(op, errno);

@@ -11,9 +11,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.CharBuffer;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A handle to one network namespace: named ones live under {@code /run/netns} exactly as
@@ -38,11 +46,15 @@ import java.util.stream.Stream;
  * </ul>
  *
  * <p><b>Threads.</b> No JVM thread is ever left in a foreign namespace. Code that must run inside
- * ({@link #run}, {@link #exec}, {@link #sysctl}, opening sockets) runs on a fresh platform thread
- * that enters with {@code setns}, does the work and comes back; it then ends. Sockets opened that
- * way ({@link #socket(int)}) belong to the namespace for life and are used from any thread
- * afterwards, so ordinary netlink requests involve no thread switch at all. A handle is safe to
- * share between threads.
+ * ({@link #run}, {@link #sysctl}, opening sockets) runs on a fresh platform thread that enters
+ * with {@code setns}, does the work and comes back; it then ends. Sockets opened that way
+ * ({@link #socket(int)}) belong to the namespace for life and are used from any thread
+ * afterwards, so ordinary netlink requests involve no thread switch at all. Programs
+ * ({@link #exec}, {@link #start}) are started from the JVM's own namespace through
+ * {@code nsenter}, so that the JDK's process-reaper threads stay home. Threads that the code
+ * given to {@link #run} starts itself inherit this namespace: start none that outlive it (and
+ * do not submit to shared pools such as the common ForkJoinPool from there, which may start
+ * their worker threads from the submitting thread). A handle is safe to share between threads.
  */
 public final class NetworkNamespace implements InNamespace, AutoCloseable {
     /** Where iproute2 keeps named network namespaces. */
@@ -50,21 +62,59 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
     /** Longest name accepted (a file name, NAME_MAX). */
     public static final int MAX_NAME_LENGTH = 255;
 
-    private static final NetworkNamespace SELF = new NetworkNamespace(null, NamespaceThreads.ORIGINAL_FD, false, -1);
+    private static final Logger LOG = LoggerFactory.getLogger(NetworkNamespace.class);
+    /** Identity (device and inode on nsfs) of the namespace the JVM started in. */
+    private static final NsId ORIGINAL_ID = NsId.ofFd(NamespaceThreads.ORIGINAL_FD);
+    private static final NetworkNamespace SELF =
+            new NetworkNamespace(null, NamespaceThreads.ORIGINAL_FD, false, ORIGINAL_ID);
+    /** Serialises making /run/netns a shared mount, so two creates never stack two bind mounts. */
+    private static final Object RUN_DIR_LOCK = new Object();
+    private static final boolean UTF8_FILE_NAMES =
+            "UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding", ""));
+    /** Set in {@link #state} once the handle is closed; the bits below count users of {@link #fd}. */
+    private static final long CLOSED = 1L << 62;
 
     private final String name;
     private final int fd;
-    private final long inode;
+    private final NsId id;
     private final Map<Integer, NetlinkSocket> sockets = new ConcurrentHashMap<>();
+    /**
+     * {@link #CLOSED} plus the number of calls using {@link #fd} right now. The descriptor is
+     * closed by whoever brings this to exactly {@code CLOSED}: a descriptor closed under a running
+     * call could be reused by the next open() of the process, and that call would then enter
+     * whatever namespace the new descriptor refers to.
+     */
+    private final AtomicLong state = new AtomicLong();
     private volatile boolean owned;
-    private volatile boolean closed;
-    private volatile boolean deleted;
 
-    private NetworkNamespace(String name, int fd, boolean owned, long inode) {
+    private NetworkNamespace(String name, int fd, boolean owned, NsId id) {
         this.name = name;
         this.fd = fd;
         this.owned = owned;
-        this.inode = inode;
+        this.id = id;
+    }
+
+    /** A namespace's identity: device and inode of its nsfs file, as stat reports them. */
+    private record NsId(long dev, long ino) {
+        static NsId ofFd(int fd) {
+            NsId id = of(Path.of("/proc/self/fd/" + fd));
+            if (id == null) {
+                throw new IllegalStateException("descriptor " + fd + " is not open");
+            }
+            return id;
+        }
+
+        /** The identity of what {@code path} refers to (following links), or null if it is gone. */
+        static NsId of(Path path) {
+            try {
+                Map<String, Object> a = Files.readAttributes(path, "unix:dev,ino");
+                return new NsId((Long) a.get("dev"), (Long) a.get("ino"));
+            } catch (NoSuchFileException e) {
+                return null;
+            } catch (IOException e) {
+                throw new UncheckedIOException("stat " + path, e);
+            }
+        }
     }
 
     // ---- create / open / list / delete --------------------------------------------------------
@@ -205,15 +255,36 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
+            if (Character.isISOControl(c)) {
                 throw new IllegalArgumentException("namespace name contains control character 0x"
                         + Integer.toHexString(c) + " at index " + i);
             }
         }
-        int bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        int bytes;
+        try {
+            // Strict: an unpaired surrogate would otherwise become '?' and name another file.
+            bytes = StandardCharsets.UTF_8.newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(CharBuffer.wrap(name)).remaining();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("namespace name is not valid Unicode (unpaired surrogate)");
+        }
         if (bytes > MAX_NAME_LENGTH) {
             throw new IllegalArgumentException("namespace name is " + bytes + " bytes long; at most "
                     + MAX_NAME_LENGTH + " allowed");
+        }
+        if (bytes != name.length() && !UTF8_FILE_NAMES) {
+            // Native calls pass names as UTF-8, java.nio.file in sun.jnu.encoding: they must agree.
+            throw new IllegalArgumentException("namespace name \"" + name + "\" is not ASCII and file names "
+                    + "are not UTF-8 in this JVM (sun.jnu.encoding=" + System.getProperty("sun.jnu.encoding")
+                    + "); use an ASCII name or a UTF-8 locale");
+        }
+        try {
+            RUN_NETNS.resolve(name);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("namespace name \"" + name + "\" is not a valid file name: "
+                    + e.getMessage());
         }
     }
 
@@ -247,11 +318,34 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
 
     /**
      * A descriptor referring to the namespace, for requests that name a namespace by descriptor
-     * (IFLA_NET_NS_FD). Owned by the handle: do not close it.
+     * (IFLA_NET_NS_FD). Owned by the handle: do not close it, and do not use it after
+     * {@link #close()} (the number may then refer to something else).
      */
     public int fd() {
         ensureUsable("use");
         return fd;
+    }
+
+    /**
+     * Calls {@code use} with the namespace's descriptor (see {@link #fd()}), keeping it open until
+     * {@code use} returns even if another thread closes the handle meanwhile; a descriptor
+     * closed under a request could be reused for something else by then.
+     *
+     * @throws IllegalStateException    if the handle is closed
+     * @throws NoSuchNamespaceException if the namespace was deleted
+     */
+    public <T> T withFd(java.util.function.IntFunction<T> use) {
+        if (isSelf()) {
+            return use.apply(fd);
+        }
+        String what = "use";
+        acquire(what);
+        try {
+            ensureUsable(what);
+            return use.apply(fd);
+        } finally {
+            release();
+        }
     }
 
     /**
@@ -268,21 +362,28 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
      * (it is thread-safe). Closed with the handle.
      */
     public NetlinkSocket socket(int protocol) {
-        ensureUsable("open a netlink socket in");
+        String what = "open a netlink socket in";
+        ensureUsable(what);
         NetlinkSocket s = sockets.get(protocol);
         if (s != null) {
             return s;
         }
         synchronized (sockets) {
-            ensureUsable("open a netlink socket in");
-            return sockets.computeIfAbsent(protocol, this::openSocket);
+            // close() marks the handle closed before it takes this lock to close the sockets, so
+            // a socket opened here is either refused or closed with the handle.
+            ensureUsable(what);
+            s = sockets.get(protocol);
+            if (s == null) {
+                s = openSocket(protocol);
+                sockets.put(protocol, s);
+            }
+            return s;
         }
     }
 
     /** A new netlink socket in this namespace that the caller owns and closes (for events). */
     public NetlinkSocket openSocket(int protocol) {
-        ensureUsable("open a netlink socket in");
-        return call(() -> NetlinkSocket.open(protocol));
+        return call("open a netlink socket in", () -> NetlinkSocket.open(protocol));
     }
 
     /**
@@ -292,8 +393,7 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
      * {@link java.util.concurrent.CompletionException}.
      */
     public <T> T run(Callable<T> task) {
-        ensureUsable("run code in");
-        return call(task);
+        return call("run code in", task);
     }
 
     /** Runs {@code task} inside this namespace (see {@link #run(Callable)}). */
@@ -304,15 +404,108 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
         });
     }
 
-    /** Starts a program inside this namespace, like {@code ip netns exec NAME command...}. */
+    /**
+     * Starts a program inside this namespace, like {@code ip netns exec NAME command...} (see
+     * {@link #start(ProcessBuilder)}).
+     */
     public Process exec(String... command) {
         return start(new ProcessBuilder(command));
     }
 
-    /** Starts {@code builder}'s program inside this namespace (it inherits the namespace). */
+    /**
+     * Starts {@code builder}'s program inside this namespace, keeping the builder's directory,
+     * environment and redirects.
+     *
+     * <p>The program is started by {@code nsenter --net=... -- command...} (util-linux) from a
+     * thread in the JVM's own namespace, not from a thread inside this namespace: the JDK starts a
+     * "process reaper" thread for every process from the thread that starts it, keeps it pooled,
+     * and runs completion callbacks on it (waking virtual threads that wait for the process, which
+     * can start scheduler carriers from it). Started from inside, that pooled thread would stay in
+     * this namespace, keep it alive after deletion, and pass the namespace on to threads it starts.
+     * nsenter enters through this handle's own descriptor ({@code /proc/PID/fd/N}), which stays
+     * open until the program ends, so it reaches exactly this namespace.
+     *
+     * <p>A program that is not found gives {@link UncheckedIOException} as {@link ProcessBuilder}
+     * would. Failures after that (nsenter refused by a missing capability) show as the program's
+     * exit status 1 with nsenter's message on its standard error.
+     *
+     * @throws IllegalStateException if nsenter is not installed
+     */
     public Process start(ProcessBuilder builder) {
-        ensureUsable("start a program in");
-        return call(builder::start);
+        String what = "start a program in";
+        if (isSelf()) {
+            return call(what, builder::start);
+        }
+        List<String> command = builder.command();
+        if (command.isEmpty()) {
+            throw new IllegalArgumentException("cannot start a program in " + label() + ": the command is empty");
+        }
+        String nsenter = Nsenter.PATH;
+        if (nsenter == null) {
+            throw new IllegalStateException("cannot " + what + " " + label() + ": nsenter (util-linux) is not installed");
+        }
+        String program = command.get(0);
+        if (resolve(program, builder) == null) {
+            throw new UncheckedIOException(new IOException("Cannot run program \"" + program + "\" in " + label()
+                    + ": not found or not executable"));
+        }
+        acquire(what);
+        boolean handedOver = false;
+        try {
+            ensureUsable(what);
+            List<String> wrapped = new ArrayList<>(List.of(nsenter,
+                    "--net=/proc/" + ProcessHandle.current().pid() + "/fd/" + fd, "--"));
+            wrapped.addAll(command);
+            ProcessBuilder pb = new ProcessBuilder(wrapped)
+                    .directory(builder.directory())
+                    .redirectInput(builder.redirectInput())
+                    .redirectOutput(builder.redirectOutput())
+                    .redirectError(builder.redirectError())
+                    .redirectErrorStream(builder.redirectErrorStream());
+            pb.environment().clear();
+            pb.environment().putAll(builder.environment());
+            Process p = SELF.call(what, pb::start);
+            // The descriptor must outlive nsenter's open of it: keep it until the program ends.
+            p.onExit().whenComplete((x, e) -> release());
+            handedOver = true;
+            return p;
+        } finally {
+            if (!handedOver) {
+                release();
+            }
+        }
+    }
+
+    /** Where a program name resolves, as execvp would with the builder's PATH; null if nowhere. */
+    private static Path resolve(String program, ProcessBuilder builder) {
+        if (program.indexOf('/') >= 0) {
+            Path p = builder.directory() == null || program.startsWith("/")
+                    ? Path.of(program) : builder.directory().toPath().resolve(program);
+            return Files.isExecutable(p) ? p : null;
+        }
+        String path = builder.environment().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+        for (String dir : path.split(":")) {
+            Path p = Path.of(dir.isEmpty() ? "." : dir, program);
+            if (Files.isRegularFile(p) && Files.isExecutable(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The nsenter binary, looked up once. */
+    private static final class Nsenter {
+        static final String PATH = find();
+
+        private static String find() {
+            for (String dir : List.of("/usr/bin", "/bin", "/usr/sbin", "/sbin", "/usr/local/bin")) {
+                Path p = Path.of(dir, "nsenter");
+                if (Files.isExecutable(p)) {
+                    return p.toString();
+                }
+            }
+            return null;
+        }
     }
 
     /**
@@ -321,8 +514,7 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
      */
     public String sysctl(String key) {
         Path p = sysctlPath(key);
-        ensureUsable("read sysctl in");
-        return call(() -> {
+        return call("read sysctl in", () -> {
             try {
                 return Files.readString(p).strip();
             } catch (NoSuchFileException e) {
@@ -337,8 +529,7 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
         if (value == null || value.indexOf('\n') >= 0) {
             throw new IllegalArgumentException("sysctl value must be one line, got " + value);
         }
-        ensureUsable("write sysctl in");
-        call(() -> {
+        call("write sysctl in", () -> {
             try {
                 Files.writeString(p, value);
                 return null;
@@ -353,51 +544,103 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
         });
     }
 
-    /** Deletes this namespace (see {@link #delete(String)}) and closes the handle. */
+    /**
+     * Deletes this namespace (see {@link #delete(String)}) and closes the handle, owned or not.
+     * Only the namespace this handle was opened on is deleted: if its name now refers to another
+     * namespace (deleted and made again by someone else), that one is left alone.
+     *
+     * @throws NoSuchNamespaceException if the namespace was deleted already
+     * @throws IllegalStateException    if the handle is closed
+     */
     public void delete() {
         if (isSelf()) {
             throw new UnsupportedOperationException("the JVM's own namespace cannot be deleted");
         }
-        closeResources();
-        if (!deleted) {
-            deleted = true;
-            delete(name);
+        ensureUsable("delete");
+        if (!markClosed()) {
+            throw closedException("delete");
         }
+        closeSockets();
+        delete(name);
     }
 
     /**
      * Releases the handle's sockets and descriptor; if the handle owns the namespace (it came from
-     * {@link #create} and {@link #keep()} was not called) also deletes it. Idempotent. Does nothing
-     * for {@link #self()}.
+     * {@link #create} and {@link #keep()} was not called) also deletes it, provided its name still
+     * refers to this very namespace. Idempotent. Does nothing for {@link #self()}. Calls running
+     * in the namespace at that moment finish first; only then is the descriptor closed.
      */
     @Override
     public void close() {
-        if (isSelf()) {
+        if (isSelf() || !markClosed()) {
             return;
         }
-        closeResources();
-        if (owned && !deleted) {
-            deleted = true;
-            if (Files.exists(RUN_NETNS.resolve(name))) {
+        closeSockets();
+        if (owned) {
+            Path path = RUN_NETNS.resolve(name);
+            NsId now = NsId.of(path);
+            if (now == null) {
+                return; // deleted already, by anyone
+            }
+            if (!now.equals(id)) {
+                LOG.warn("not deleting {}: it is another namespace than the one this handle created", path);
+                return;
+            }
+            try {
                 delete(name);
+            } catch (NoSuchNamespaceException gone) {
+                // deleted by someone else in the meantime: what close() wanted anyway
             }
         }
     }
 
-    private synchronized void closeResources() {
-        if (closed) {
-            return;
+    /** Marks the handle closed; true for the one call that did. Closes the fd if nobody uses it. */
+    private boolean markClosed() {
+        long prev = state.getAndUpdate(s -> s | CLOSED);
+        if ((prev & CLOSED) != 0) {
+            return false;
         }
-        closed = true;
+        if (prev == 0) {
+            closeFd();
+        }
+        return true;
+    }
+
+    private void acquire(String what) {
+        while (true) {
+            long s = state.get();
+            if ((s & CLOSED) != 0) {
+                throw closedException(what);
+            }
+            if (state.compareAndSet(s, s + 1)) {
+                return;
+            }
+        }
+    }
+
+    private void release() {
+        if (state.decrementAndGet() == CLOSED) {
+            closeFd();
+        }
+    }
+
+    private void closeFd() {
+        try (Arena a = Arena.ofConfined()) {
+            Libc.close(Libc.newCallState(a), fd);
+        }
+    }
+
+    private void closeSockets() {
         synchronized (sockets) {
             for (NetlinkSocket s : sockets.values()) {
                 s.close();
             }
             sockets.clear();
         }
-        try (Arena a = Arena.ofConfined()) {
-            Libc.close(Libc.newCallState(a), fd);
-        }
+    }
+
+    private IllegalStateException closedException(String what) {
+        return new IllegalStateException("cannot " + what + " " + label() + ": the handle is closed");
     }
 
     @Override
@@ -411,9 +654,13 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
         return isSelf() ? "the JVM's own network namespace" : "network namespace " + name;
     }
 
-    private <T> T call(Callable<T> task) {
+    private <T> T call(String what, Callable<T> task) {
         if (isSelf()) {
-            // Every JVM thread is in the original namespace, the calling one included.
+            // Almost every thread is in the original namespace and runs the task itself; but a
+            // thread inside run() of another namespace (or started from one) is not, so it hops.
+            if (!ORIGINAL_ID.equals(NsId.of(Path.of("/proc/thread-self/ns/net")))) {
+                return NamespaceThreads.call("self", NamespaceThreads.ORIGINAL_FD, task);
+            }
             try {
                 return task.call();
             } catch (RuntimeException e) {
@@ -424,30 +671,38 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
                 throw new java.util.concurrent.CompletionException(e);
             }
         }
-        return NamespaceThreads.call(name, fd, task);
+        acquire(what);
+        try {
+            ensureUsable(what);
+            return NamespaceThreads.call(name, fd, task);
+        } finally {
+            release();
+        }
     }
 
     private void ensureUsable(String what) {
         if (isSelf()) {
             return;
         }
-        if (closed) {
-            throw new IllegalStateException("cannot " + what + " " + label() + ": the handle is closed");
+        if ((state.get() & CLOSED) != 0) {
+            throw closedException(what);
         }
-        if (deleted || currentInode(RUN_NETNS.resolve(name)) != inode) {
-            throw new NoSuchNamespaceException(what + " " + label(),
-                    "namespace \"" + name + "\" was deleted after this handle was opened");
+        // The handle's descriptor keeps the namespace alive after `ip netns del`; without this
+        // check requests would quietly go to a namespace nobody can see any more.
+        NsId now = NsId.of(RUN_NETNS.resolve(name));
+        if (!id.equals(now)) {
+            throw new NoSuchNamespaceException(what + " " + label(), now == null
+                    ? "namespace \"" + name + "\" was deleted after this handle was opened"
+                    : "namespace \"" + name + "\" was deleted after this handle was opened and its name now "
+                            + "refers to another namespace");
         }
     }
 
     private static NetworkNamespace openPath(String name, Path path, boolean owned, String op) {
-        long ino = currentInode(path);
-        if (ino < 0) {
-            throw new NoSuchNamespaceException(op, "no namespace named \"" + name + "\" in " + RUN_NETNS);
-        }
+        int fd;
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = Libc.newCallState(a);
-            int fd = Libc.open(st, a.allocateFrom(path.toString()), Libc.O_RDONLY | Libc.O_CLOEXEC, 0);
+            fd = Libc.open(st, a.allocateFrom(path.toString()), Libc.O_RDONLY | Libc.O_CLOEXEC, 0);
             if (fd < 0) {
                 int err = Libc.errno(st);
                 if (err == Errno.ENOENT.value()) {
@@ -455,22 +710,20 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
                 }
                 throw syscall(op, err);
             }
-            return new NetworkNamespace(name, fd, owned, ino);
         }
-    }
-
-    /** The inode of a namespace's bind mount (the namespace's identity), or -1 if it is gone. */
-    private static long currentInode(Path path) {
         try {
-            Object ino = Files.getAttribute(path, "unix:ino");
-            Object dev = Files.getAttribute(path, "unix:dev");
-            // A bare file left by a failed mount is on the /run file system, not nsfs: no namespace.
-            long rootDev = (long) Files.getAttribute(RUN_NETNS, "unix:dev");
-            return ((Long) dev) == rootDev ? -1 : (Long) ino;
-        } catch (NoSuchFileException e) {
-            return -1;
-        } catch (IOException e) {
-            throw new UncheckedIOException("stat " + path, e);
+            // The identity comes from the descriptor itself, so it is the namespace actually opened.
+            NsId id = NsId.ofFd(fd);
+            if (id.dev() != ORIGINAL_ID.dev()) {
+                // A bare file (left by a failed mount) lives on /run's file system, not on nsfs.
+                throw new NoSuchNamespaceException(op, path + " exists but is not a mounted network namespace");
+            }
+            return new NetworkNamespace(name, fd, owned, id);
+        } catch (RuntimeException e) {
+            try (Arena a = Arena.ofConfined()) {
+                Libc.close(Libc.newCallState(a), fd);
+            }
+            throw e;
         }
     }
 
@@ -484,6 +737,12 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
         }
         // As iproute2: make /run/netns a shared mount (bind-mounting it onto itself first if it
         // is not a mount point), so namespaces mounted here show up in every mount namespace.
+        synchronized (RUN_DIR_LOCK) {
+            makeRunDirShared(op);
+        }
+    }
+
+    private static void makeRunDirShared(String op) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = Libc.newCallState(a);
             MemorySegment dir = a.allocateFrom(RUN_NETNS.toString());
