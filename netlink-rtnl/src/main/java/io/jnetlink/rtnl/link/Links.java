@@ -48,6 +48,20 @@ public final class Links {
      */
     public void create(LinkSpec<?> spec) {
         spec.resolve(rtnl);
+        NetworkNamespace peerNs = spec instanceof Veth v ? v.peerNamespace() : null;
+        if (peerNs != null && !peerNs.isSelf()) {
+            // Keep the peer namespace's descriptor open until the kernel has it (a concurrent
+            // close() must not let the number be reused by another namespace meanwhile).
+            peerNs.withFd(fd -> {
+                sendCreate(spec);
+                return null;
+            });
+        } else {
+            sendCreate(spec);
+        }
+    }
+
+    private void sendCreate(LinkSpec<?> spec) {
         rtnl.request("create " + spec, w -> {
             w.begin(Ifla.RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL);
             ifinfomsg(w, 0, 0, 0);
@@ -235,8 +249,11 @@ public final class Links {
     public void moveTo(int index, InNamespace target) {
         checkIndex(index);
         NetworkNamespace ns = target.namespace();
-        set("move link " + index + " to " + (ns.isSelf() ? "the JVM's namespace" : "namespace " + ns.name()), index,
-                w -> w.attrU32(Ifla.IFLA_NET_NS_FD, ns.fd()));
+        ns.withFd(fd -> {
+            set("move link " + index + " to " + (ns.isSelf() ? "the JVM's namespace" : "namespace " + ns.name()), index,
+                    w -> w.attrU32(Ifla.IFLA_NET_NS_FD, fd));
+            return null;
+        });
     }
 
     private void set(String op, int index, Consumer<MessageWriter> attrs) {
