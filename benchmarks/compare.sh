@@ -58,8 +58,8 @@ jmh() {
   done
   (( waited > 0 )) && echo "  (waited ${waited}s for another JMH run to finish)" >&2
   awk -F, -v m="$metric" -v p="$param" '
-    { for (i = 1; i <= NF; i++) gsub(/^"|"$/, "", $i) }
-    NR > 1 { n = split($1, parts, "."); short = parts[n - 1] "." parts[n];
+    { sub(/\r$/, ""); for (i = 1; i <= NF; i++) gsub(/^"|"$/, "", $i) }
+    NR > 1 { short = $1; sub(/^io\.jnetlink\.benchmarks\./, "", short);
              if (short == m && (p == "" || $NF == p)) { print $5; exit } }' "$out"
 }
 kv() { sed -n "s/.*\\b$1=\\([^ ]*\\).*/\\1/p"; }     # value of key $1 in a key=value line
@@ -147,6 +147,7 @@ row dump         dumps/s 1 dump      ">=600/s"              'lib >= 600'
 row attach       ms      0 attach    "median <=2 ms"        'lib <= 2'
 row attach-teardown ms   0 attach-teardown "(none)"         '2'
 echo "ip side: benchmarks/ipbatch.sh (ip -batch; getlink/dump print to /dev/null; attach = ip netns add + 2 ip -batch runs)."
+if [ -n "${RAW:-}" ]; then echo; echo "raw results (workload round side value):"; cat "$res"; fi
 [ -s "$work/failed" ] && { echo; echo "FAILED runs (their rows are missing):"; cat "$work/failed"; }
 echo "churn-bulk's ip column is ip one pair at a time (the target's baseline); ip's own group-delete form: $(med churn-bulk ip) pairs/s."
 exit 0
