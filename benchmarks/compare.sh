@@ -30,6 +30,8 @@ JMH_OPTS=${JMH_OPTS:-}
 ns=bench-cmp-$$
 work=$(mktemp -d "${TMPDIR:-/tmp}/jnetlink-compare.XXXXXX")
 cleanup() {
+  # only the script itself cleans up, never one of its $(...) subshells
+  [ "${BASHPID:-$$}" = "$$" ] || return 0
   # ipbatch.sh deletes its own container namespaces (its own trap); JMH forks delete theirs.
   ip netns del "$ns" 2>/dev/null || true
   rm -rf "$work"
