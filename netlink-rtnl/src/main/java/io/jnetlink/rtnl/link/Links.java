@@ -146,6 +146,32 @@ public final class Links {
         return l;
     }
 
+    /**
+     * The links with the given indexes, fetched in one send: one RTM_GETLINK per index, pipelined
+     * (see {@link NetlinkSocket#pipeline}), so the round trips of many lookups are paid once. The
+     * same index may appear more than once.
+     *
+     * @return the links, in the order of {@code indexes}
+     * @throws NoSuchDeviceException if some index names no link (the first such failure)
+     */
+    public LinkInfo[] getAll(int[] indexes) {
+        for (int index : indexes) {
+            checkIndex(index);
+        }
+        LinkInfo[] out = new LinkInfo[indexes.length];
+        if (indexes.length == 0) {
+            return out;
+        }
+        rtnl.pipelineOrThrow("get " + indexes.length + " links", w -> {
+            for (int index : indexes) {
+                w.begin(Ifla.RTM_GETLINK, NLM_F_REQUEST | NLM_F_ACK);
+                ifinfomsg(w, index, 0, 0);
+                w.end();
+            }
+        }, (i, m) -> out[i] = LinkInfo.decode(m));
+        return out;
+    }
+
     /** The link named {@code name} (RTM_GETLINK with IFLA_IFNAME). */
     public LinkInfo get(String name) {
         return find(name).orElseThrow(() -> NoSuchDeviceException.named("get link " + name, name));

@@ -1,0 +1,155 @@
+#!/bin/bash
+# Side by side: jnetlink's JMH benchmarks and the same work through `ip -batch` (benchmarks/ipbatch.sh),
+# interleaved workload by workload in one run, optionally also the raw C reference program
+# (nlbench.c; give the path of a compiled binary in NLBENCH). Prints one table.
+#
+#   ./mvnw -o -q -pl netlink-core,netlink-rtnl,benchmarks -am package -DskipTests   # builds the jar
+#   sudo benchmarks/compare.sh                      # ROUNDS=3 by default; the median round is shown
+#   sudo NLBENCH=/tmp/nlbench ROUNDS=1 benchmarks/compare.sh
+#   ONLY="getlink dump" benchmarks/compare.sh       # a subset of: create churn churn-bulk bridge500
+#                                                   #   getlink getlink64 dump attach
+# Builds nothing. Needs root (creates network namespaces). Everything happens inside namespaces named
+# bench-*: the ip / C side in bench-cmp-PID (made and deleted here), the JMH side in bench-* namespaces
+# each benchmark makes and deletes. JMH_OPTS adds options to every JMH run (e.g. "-prof gc"); JAVA_OPTS
+# to the JMH launcher JVM. While another JMH run holds /tmp/jmh.lock, waits (LOCK_WAIT, 300 s).
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(dirname "$here")
+# shellcheck source=/dev/null
+. "$root/.mvn/find-jdk.sh"
+jnetlink_find_jdk
+JAVA="$JAVA_HOME/bin/java"
+JAR="$here/target/benchmarks.jar"
+[ -f "$JAR" ] || { echo "compare.sh: $JAR missing; build it first (see the top of this script)" >&2; exit 1; }
+[ "$(id -u)" = 0 ] || { echo "compare.sh: needs root (network namespaces)" >&2; exit 1; }
+ROUNDS=${ROUNDS:-3}
+ONLY=${ONLY:-create churn churn-bulk bridge500 getlink getlink64 dump attach}
+NLBENCH=${NLBENCH:-}
+JAVA_OPTS=${JAVA_OPTS:-}
+JMH_OPTS=${JMH_OPTS:-}
+ns=bench-cmp-$$
+work=$(mktemp -d "${TMPDIR:-/tmp}/jnetlink-compare.XXXXXX")
+cleanup() {
+  # only the script itself cleans up, never one of its $(...) subshells
+  [ "${BASHPID:-$$}" = "$$" ] || return 0
+  # ipbatch.sh deletes its own container namespaces (its own trap); JMH forks delete theirs.
+  ip netns del "$ns" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+ip netns add "$ns"
+inns() { ip netns exec "$ns" "$@"; }
+
+# One JMH run; prints the score of metric $2 (a benchmark name, or NAME:p0.50) with param $3 (optional).
+# If another JMH run holds JMH's lock (/tmp/jmh.lock), waits for it (up to LOCK_WAIT seconds) rather
+# than measuring two benchmarks at once. A failed run prints nothing and is listed after the table.
+jmh() {
+  local regex=$1 metric=$2 param=${3:-} out="$work/jmh.csv" waited=0
+  while true; do
+    rm -f "$out"
+    # shellcheck disable=SC2086
+    if "$JAVA" $JAVA_OPTS -jar "$JAR" "$regex" $JMH_OPTS -rf csv -rff "$out" "${@:4}" > "$work/jmh.log" 2>&1; then
+      break
+    fi
+    if grep -q "Unable to acquire the JMH lock" "$work/jmh.log" && (( waited < ${LOCK_WAIT:-300} )); then
+      sleep 5; waited=$((waited + 5)); continue
+    fi
+    { echo "JMH run $regex failed:"; tail -20 "$work/jmh.log"; } >> "$work/failed"
+    return 0
+  done
+  (( waited > 0 )) && echo "  (waited ${waited}s for another JMH run to finish)" >&2
+  awk -F, -v m="$metric" -v p="$param" '
+    { sub(/\r$/, ""); for (i = 1; i <= NF; i++) gsub(/^"|"$/, "", $i) }
+    NR > 1 { short = $1; sub(/^io\.jnetlink\.benchmarks\./, "", short);
+             if (short == m && (p == "" || $NF == p)) { print $5; exit } }' "$out"
+}
+kv() { sed -n "s/.*\\b$1=\\([^ ]*\\).*/\\1/p"; }     # value of key $1 in a key=value line
+ipb() { inns "$here/ipbatch.sh" "$@"; }
+cref() { [ -n "$NLBENCH" ] && inns "$NLBENCH" "$@" || true; }
+
+# results: lines "workload round side value"
+res="$work/results"; : > "$res"
+put() { echo "$1 $2 $3 $4" >> "$res"; }
+SHORT=(-f 1 -wi 1 -w 1 -i 2 -r 1)
+
+for ((r = 1; r <= ROUNDS; r++)); do
+  for w in $ONLY; do
+    echo "round $r/$ROUNDS: $w" >&2
+    case $w in
+    create)
+      put $w $r ip "$(ipb create 2000 | kv ops_per_s)"
+      put $w $r lib "$(jmh 'LinkCreate.veth' LinkCreate.veth '' "${SHORT[@]}")"
+      [ -n "$NLBENCH" ] && put $w $r c "$(cref create 2000 1 | kv ops_per_s)" ;;
+    churn)
+      put $w $r ip "$(ipb churn 150 | kv ops_per_s)"
+      put $w $r lib "$(jmh 'LinkChurn.oneAtATime' LinkChurn.oneAtATime '' -f 1 -wi 0 -i 2 -r 2)"
+      [ -n "$NLBENCH" ] && put $w $r c "$(cref churn 150 1 | kv ops_per_s)" ;;
+    churn-bulk)
+      put $w $r ip "$(ipb churn-group 1280 | kv ops_per_s)"
+      put $w $r lib "$(jmh 'LinkChurn.bulk64' LinkChurn.bulk64 '' "${SHORT[@]}")"
+      [ -n "$NLBENCH" ] && put $w $r c "$(cref churn-group 1280 64 | kv ops_per_s)" ;;
+    bridge500)
+      put $w $r ip "$(ipb bridge500 500 | kv total_s)"
+      put $w $r lib "$(jmh 'Bridge500' Bridge500.setUpAndTearDown closeNamespace -f 1 -wi 1 -i 2 -p teardown=closeNamespace | awk '{ printf "%.6f", $1 / 1000 }')"
+      put bridge500-groupdel $r lib "$(jmh 'Bridge500' Bridge500.setUpAndTearDown groupDelete -f 1 -wi 1 -i 2 -p teardown=groupDelete | awk '{ printf "%.6f", $1 / 1000 }')"
+      if [ -n "$NLBENCH" ]; then
+        put $w $r c "$(cref bridge500 500 64 | kv total_s)"
+        put bridge500-groupdel $r c "$(cref bridge500g 500 64 | kv total_s)"
+      fi ;;
+    getlink)
+      put $w $r ip "$(ipb getlink 20000 | kv ops_per_s)"
+      put $w $r lib "$(jmh 'GetLink.oneAtATime' GetLink.oneAtATime '' "${SHORT[@]}")"
+      [ -n "$NLBENCH" ] && put $w $r c "$(cref getlink 200000 1 | kv ops_per_s)" ;;
+    getlink64)
+      put $w $r lib "$(jmh 'GetLink.pipelined64' GetLink.pipelined64 '' "${SHORT[@]}")"
+      [ -n "$NLBENCH" ] && put $w $r c "$(cref getlink 200000 64 | kv ops_per_s)" ;;
+    dump)
+      put $w $r ip "$(ipb dump 200 | kv dumps_per_s)"
+      put $w $r lib "$(jmh 'DumpLinks.dump' DumpLinks.dump '' "${SHORT[@]}")"
+      [ -n "$NLBENCH" ] && put $w $r c "$(cref dump 300 1000 | kv dumps_per_s)" ;;
+    attach)
+      line=$(ipb attach 40)
+      put $w $r ip "$(echo "$line" | kv attach_median_ms)"
+      put attach-teardown $r ip "$(echo "$line" | kv teardown_median_ms)"
+      put $w $r lib "$(jmh 'NamespaceAttach.attach' 'NamespaceAttach.attach:p0.50' '' "${SHORT[@]}" | awk '{ printf "%.3f", $1 / 1000 }')"
+      put attach-teardown $r lib "$(jmh 'NamespaceAttach.teardown' 'NamespaceAttach.teardown:p0.50' '' "${SHORT[@]}" | awk '{ printf "%.3f", $1 / 1000 }')" ;;
+    *) echo "compare.sh: unknown workload $w" >&2; exit 2 ;;
+    esac
+  done
+done
+
+# The table: per workload and side, the median over rounds.
+med() { awk -v w="$1" -v s="$2" '$1 == w && $3 == s && $4 != "" { print $4 }' "$res" | sort -g |
+        awk '{ v[NR] = $1 } END { if (NR == 0) print ""; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+echo
+echo "jnetlink vs ip -batch$([ -n "$NLBENCH" ] && echo " vs raw C") on $(nproc) cores, $(uname -r), $(date -u +%FT%TZ), median of $ROUNDS round(s)"
+printf '%-22s %-10s %12s %12s %8s' workload unit jnetlink ip lib/ip
+[ -n "$NLBENCH" ] && printf ' %12s %8s' raw-C lib/C
+printf '  %s\n' target
+row() { # workload unit higher-is-better(1|0) ip-workload target-text check(awk expr over lib, ip, c)
+  local w=$1 unit=$2 hib=$3 ipw=$4 tgt=$5 chk=$6 lib ipv c ratio cratio ok
+  lib=$(med "$w" lib); ipv=$(med "$ipw" ip); c=$(med "$w" c)
+  [ -z "$lib" ] && return 0
+  ratio=$(awk -v a="$lib" -v b="$ipv" -v h="$hib" 'BEGIN { if (b == "" || a == 0 || b == 0) print "-"; else printf "%.2fx", h ? a / b : b / a }')
+  cratio=$(awk -v a="$lib" -v b="$c" -v h="$hib" 'BEGIN { if (b == "" || a == 0 || b == 0) print "-"; else printf "%.2fx", h ? a / b : b / a }')
+  ok=$(awk -v lib="$lib" -v ip="${ipv:-0}" -v c="${c:-0}" "BEGIN { r = ($chk); print (r == 2 ? \"n/a\" : (r ? \"met\" : \"MISSED\")) }")
+  printf '%-22s %-10s %12s %12s %8s' "$w" "$unit" "$lib" "${ipv:--}" "$ratio"
+  [ -n "$NLBENCH" ] && printf ' %12s %8s' "${c:--}" "$cratio"
+  printf '  %s: %s\n' "$tgt" "$ok"
+}
+row create       pairs/s 1 create    ">=1.3x ip, >=0.95x C" 'c > 0 ? (lib >= 1.3 * ip && lib >= 0.95 * c) : lib >= 1.3 * ip'
+row churn        pairs/s 1 churn     ">=0.95x ip"           'lib >= 0.95 * ip'
+row churn-bulk   pairs/s 1 churn     ">=30x ip one-by-one"  'lib >= 30 * ip'
+row bridge500    s       0 bridge500 "<=1/15 of ip time"    'lib * 15 <= ip'
+row bridge500-groupdel s 0 bridge500 "<=1/15 of ip time"    'lib * 15 <= ip'
+row getlink      ops/s   1 getlink   ">=160,000/s"          'lib >= 160000'
+row getlink64    links/s 1 getlink   ">=300,000/s"          'lib >= 300000'
+row dump         dumps/s 1 dump      ">=600/s"              'lib >= 600'
+row attach       ms      0 attach    "median <=2 ms"        'lib <= 2'
+row attach-teardown ms   0 attach-teardown "(none)"         '2'
+echo "ip side: benchmarks/ipbatch.sh (ip -batch; getlink/dump print to /dev/null; attach = ip netns add + 2 ip -batch runs)."
+if [ -n "${RAW:-}" ]; then echo; echo "raw results (workload round side value):"; cat "$res"; fi
+[ -s "$work/failed" ] && { echo; echo "FAILED runs (their rows are missing):"; cat "$work/failed"; }
+echo "churn-bulk's ip column is ip one pair at a time (the target's baseline); ip's own group-delete form: $(med churn-bulk ip) pairs/s."
+exit 0

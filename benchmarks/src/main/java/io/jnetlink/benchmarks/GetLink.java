@@ -1,0 +1,68 @@
+package io.jnetlink.benchmarks;
+
+import io.jnetlink.rtnl.Netns;
+import io.jnetlink.rtnl.link.LinkInfo;
+import io.jnetlink.rtnl.link.Links;
+import io.jnetlink.rtnl.link.Veth;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One link by index, decoded into a {@link LinkInfo}, in namespace {@code bench-get-*} holding one
+ * veth pair. {@code oneAtATime}: {@link Links#get(int)}, one RTM_GETLINK per call. {@code
+ * pipelined64}: {@link Links#getAll(int[])}, 64 RTM_GETLINKs in one send; score is links per
+ * second. Run with {@code -prof gc} for the bytes allocated per link (record included).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+public class GetLink {
+    static final int DEPTH = 64;
+
+    Netns ns;
+    Links links;
+    int index;
+    int[] indexes;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        ns = BenchNamespaces.create("get");
+        links = ns.linkService();
+        links.create(Veth.named("ga0").peer("gb0"));
+        index = links.indexOf("ga0");
+        indexes = new int[DEPTH];
+        Arrays.fill(indexes, index);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        BenchNamespaces.close(ns);
+    }
+
+    @Benchmark
+    public LinkInfo oneAtATime() {
+        return links.get(index);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(DEPTH)
+    public LinkInfo[] pipelined64() {
+        return links.getAll(indexes);
+    }
+}
