@@ -40,7 +40,7 @@ public final class LinkNames {
         String op = "look up link " + name;
         try {
             Integer index = rtnl.query(op, w -> {
-                w.begin(RTM_GETLINK, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK);
+                w.begin(RTM_GETLINK, Netlink.NLM_F_REQUEST); // no ACK: the reply ends the exchange
                 ifinfomsg(w, 0);
                 w.attrU32(IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
                 w.attrString(IFLA_IFNAME, name);
@@ -66,7 +66,7 @@ public final class LinkNames {
         }
         String op = "look up link " + index;
         String name = rtnl.query(op, w -> {
-            w.begin(RTM_GETLINK, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK);
+            w.begin(RTM_GETLINK, Netlink.NLM_F_REQUEST); // no ACK: the reply ends the exchange
             ifinfomsg(w, index);
             w.attrU32(IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
             w.end();

@@ -41,11 +41,22 @@ final class Exchange {
     private boolean[] waiting = new boolean[16];
     private boolean[] interrupted = new boolean[16];
     private boolean[] expects = new boolean[16];
+    private boolean[] endsOnReply = new boolean[16];
     private NetlinkException[] errors; // lazily, only when something failed
     private int stale;
 
     /** Begins tracking the messages {@code w} holds. */
-    void start(String operation, MessageWriter w, NetlinkSocket.ReplyHandler handler, boolean dump) {
+    /** What ends a request's part of the exchange. */
+    enum Mode {
+        /** NLMSG_ERROR (ACK or error) for requests with NLM_F_ACK; nothing for the others. */
+        ACK,
+        /** Like ACK, but a request without NLM_F_ACK ends with its first reply (a GET by key). */
+        REPLY,
+        /** NLMSG_DONE (or an error): a dump. */
+        DUMP
+    }
+
+    void start(String operation, MessageWriter w, NetlinkSocket.ReplyHandler handler, Mode mode) {
         this.operation = operation;
         this.handler = handler;
         this.count = w.messageCount();
@@ -54,6 +65,7 @@ final class Exchange {
             waiting = new boolean[Math.max(count, waiting.length * 2)];
             interrupted = new boolean[waiting.length];
             expects = new boolean[waiting.length];
+            endsOnReply = new boolean[waiting.length];
         }
         open = 0;
         errors = null;
@@ -63,8 +75,10 @@ final class Exchange {
             }
             // A dump ends with NLMSG_DONE; anything else answers only if it asked for an ACK. (The
             // dump bits overlap NEW's REPLACE/EXCL, so the caller says which it is.)
-            boolean expectsAnswer = dump || (w.flagsAt(i) & Netlink.NLM_F_ACK) != 0;
+            boolean acked = (w.flagsAt(i) & Netlink.NLM_F_ACK) != 0;
+            boolean expectsAnswer = mode != Mode.ACK || acked;
             expects[i] = expectsAnswer;
+            endsOnReply[i] = mode == Mode.REPLY && !acked;
             waiting[i] = expectsAnswer;
             interrupted[i] = false;
             if (expectsAnswer) {
@@ -151,8 +165,11 @@ final class Exchange {
                 finish(idx);
             }
             default -> {
-                if (errorAt(idx) == null && handler != null) {
+                if (errorAt(idx) == null && handler != null && (waiting[idx] || !endsOnReply[idx])) {
                     handler.onReply(idx, m);
+                }
+                if (endsOnReply[idx]) {
+                    finish(idx);
                 }
             }
         }

@@ -11,12 +11,19 @@ import java.lang.foreign.ValueLayout;
 import java.time.Duration;
 
 /**
- * A real {@code AF_NETLINK} socket. Receives size each datagram first (MSG_PEEK | MSG_TRUNC into
- * the whole buffer) and grow the buffer before taking it off the queue, so a message is never
- * truncated; the common case then only discards the already-copied datagram.
+ * A real {@code AF_NETLINK} socket.
+ *
+ * <p>Receiving takes one {@code recvfrom} per datagram into a 64 KiB buffer, with MSG_TRUNC so the
+ * kernel reports a datagram's real size. The kernel's dump datagrams never exceed 32 KiB (it sizes
+ * them by the reader's buffer, capped there), and unicast replies above 64 KiB are rare (a device
+ * with hundreds of VFs). Should one not fit, it is not silently cut: the receive throws
+ * {@link ReceiveTruncatedException}, the buffer grows to the datagram's size and from then on the
+ * socket sizes every datagram first (MSG_PEEK | MSG_TRUNC, then the real receive), so it cannot
+ * happen twice. Dumps retry by themselves.
  */
 final class NativeTransport implements Transport {
-    private static final int INITIAL_RECEIVE = 32 * 1024;
+    /** Default receive buffer: twice the largest dump datagram the kernel makes. */
+    static final int DEFAULT_RECEIVE = 64 * 1024;
     private static final int SOCKET_BUFFER = 4 << 20;
 
     private final Arena arena = Arena.ofShared();
@@ -26,9 +33,15 @@ final class NativeTransport implements Transport {
     private final int portId;
     private final String what;
     private MemorySegment rbuf;
+    private boolean peekFirst;
     private boolean closed;
 
     NativeTransport(int protocol, Duration receiveTimeout) {
+        this(protocol, receiveTimeout, DEFAULT_RECEIVE);
+    }
+
+    /** For tests: a socket whose receive buffer starts at {@code receiveBytes}. */
+    NativeTransport(int protocol, Duration receiveTimeout, int receiveBytes) {
         what = protocol == 0 ? "NETLINK_ROUTE socket" : protocol == 12 ? "NETLINK_NETFILTER socket"
                 : "netlink socket (protocol " + protocol + ")";
         int f = Libc.socket(state, Libc.AF_NETLINK, Libc.SOCK_RAW | Libc.SOCK_CLOEXEC, protocol);
@@ -39,7 +52,7 @@ final class NativeTransport implements Transport {
         }
         fd = f;
         try {
-            rbuf = arena.allocate(INITIAL_RECEIVE, 8);
+            rbuf = arena.allocate(receiveBytes, 8);
             bufferSize(Libc.SO_RCVBUFFORCE, Libc.SO_RCVBUF);
             bufferSize(Libc.SO_SNDBUFFORCE, Libc.SO_SNDBUF);
             option(Libc.NETLINK_EXT_ACK, true);
@@ -132,8 +145,9 @@ final class NativeTransport implements Transport {
         ensureOpen();
         int dontWait = wait ? 0 : Libc.MSG_DONTWAIT;
         long n;
+        int peek = peekFirst ? Libc.MSG_PEEK : 0;
         while (true) {
-            n = Libc.recvfrom(state, fd, rbuf, rbuf.byteSize(), Libc.MSG_PEEK | Libc.MSG_TRUNC | dontWait);
+            n = Libc.recvfrom(state, fd, rbuf, rbuf.byteSize(), peek | Libc.MSG_TRUNC | dontWait);
             if (n >= 0) {
                 break;
             }
@@ -151,6 +165,15 @@ final class NativeTransport implements Transport {
                 throw new OverrunException("receive on " + what);
             }
             throw NetlinkException.ofSyscall("receive on " + what, err);
+        }
+        if (!peekFirst) {
+            if (n > rbuf.byteSize()) {
+                long had = rbuf.byteSize();
+                rbuf = arena.allocate(Math.max(n, had * 2), 8);
+                peekFirst = true;
+                throw new ReceiveTruncatedException("receive on " + what, n, had);
+            }
+            return rbuf.asSlice(0, n);
         }
         if (n > rbuf.byteSize()) {
             // Larger than the buffer: grow it, then take the datagram for real.

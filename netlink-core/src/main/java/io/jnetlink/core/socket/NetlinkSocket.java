@@ -27,7 +27,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Options on by default: NETLINK_EXT_ACK (the kernel explains errors; the text lands in
  * {@link NetlinkException#extAckMessage()}), NETLINK_CAP_ACK (ACKs do not echo the request) and
- * NETLINK_GET_STRICT_CHK (dump filters are honoured). Every blocking receive has a timeout
+ * NETLINK_GET_STRICT_CHK (dump filters are honoured). A datagram is never silently truncated:
+ * one that does not fit the receive buffer raises {@link ReceiveTruncatedException} and makes the
+ * socket size every later datagram first (dumps retry by themselves). Every blocking receive has a timeout
  * (default 10 s, {@link #receiveTimeout(Duration)}): a kernel that does not answer raises
  * {@link NetlinkTimeoutException}. A dump that the kernel flags NLM_F_DUMP_INTR is retried up to
  * {@link #DUMP_ATTEMPTS} times, then {@link DumpInterruptedException} is thrown.
@@ -141,7 +143,7 @@ public final class NetlinkSocket implements AutoCloseable {
     public void request(String operation, Encoder encoder) {
         lock.lock();
         try {
-            exchangeLocked(operation, encoder, null, false);
+            exchangeLocked(operation, encoder, null, Exchange.Mode.ACK);
             throwFirst();
         } finally {
             lock.unlock();
@@ -150,7 +152,9 @@ public final class NetlinkSocket implements AutoCloseable {
 
     /**
      * Sends one request that is answered by one message (a GET by key, or a NEW with NLM_F_ECHO)
-     * and returns that message decoded; null if the kernel sent only an ACK.
+     * and returns that message decoded; null if the kernel sent only an ACK. Without NLM_F_ACK in
+     * the request the exchange ends with the reply itself (one datagram instead of two: the
+     * fastest form for GETs); with it, it ends with the ACK.
      */
     public <T> T query(String operation, Encoder encoder, Decoder<T> decoder) {
         lock.lock();
@@ -160,11 +164,26 @@ public final class NetlinkSocket implements AutoCloseable {
                 if (box[0] == null) {
                     box[0] = decoder.decode(m);
                 }
-            }, false);
+            }, Exchange.Mode.REPLY);
             throwFirst();
             @SuppressWarnings("unchecked")
             T t = (T) box[0];
             return t;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Sends every request {@code encoder} writes (GETs by key) in one datagram and hands each reply
+     * to {@code handler} with its request's index; a request without NLM_F_ACK ends with its reply,
+     * as in {@link #query}. Throws the first error after all were answered.
+     */
+    public void queryAll(String operation, Encoder encoder, ReplyHandler handler) {
+        lock.lock();
+        try {
+            exchangeLocked(operation, encoder, handler, Exchange.Mode.REPLY);
+            throwFirst();
         } finally {
             lock.unlock();
         }
@@ -179,7 +198,18 @@ public final class NetlinkSocket implements AutoCloseable {
         lock.lock();
         try {
             for (int attempt = 1; ; attempt++) {
-                exchangeLocked(operation, encoder, (i, m) -> handler.onMessage(m), true);
+                try {
+                    exchangeLocked(operation, encoder, (i, m) -> handler.onMessage(m), Exchange.Mode.DUMP);
+                } catch (ReceiveTruncatedException e) {
+                    // The socket now sizes each datagram first; read the rest of the abandoned dump
+                    // (the kernel refuses a new dump while one is running), then start again.
+                    drainDump(writer.sequenceAt(0));
+                    if (attempt == DUMP_ATTEMPTS) {
+                        throw e;
+                    }
+                    handler.onRestart();
+                    continue;
+                }
                 throwFirst();
                 if (!exchange.interruptedAt(0)) {
                     return;
@@ -226,7 +256,7 @@ public final class NetlinkSocket implements AutoCloseable {
     public NetlinkException[] pipeline(String operation, Encoder encoder, ReplyHandler handler) {
         lock.lock();
         try {
-            exchangeLocked(operation, encoder, handler, false);
+            exchangeLocked(operation, encoder, handler, Exchange.Mode.ACK);
             NetlinkException[] errs = exchange.errors();
             return errs != null ? errs : new NetlinkException[exchange.count()];
         } finally {
@@ -238,7 +268,7 @@ public final class NetlinkSocket implements AutoCloseable {
     public void pipelineOrThrow(String operation, Encoder encoder, ReplyHandler handler) {
         lock.lock();
         try {
-            exchangeLocked(operation, encoder, handler, false);
+            exchangeLocked(operation, encoder, handler, Exchange.Mode.ACK);
             throwFirst();
         } finally {
             lock.unlock();
@@ -317,7 +347,7 @@ public final class NetlinkSocket implements AutoCloseable {
 
     // ---- the exchange ----------------------------------------------------------------------
 
-    private void exchangeLocked(String operation, Encoder encoder, ReplyHandler handler, boolean dump) {
+    private void exchangeLocked(String operation, Encoder encoder, ReplyHandler handler, Exchange.Mode mode) {
         ensureOpen();
         writer.reset();
         writer.nextSequence(seq);
@@ -334,7 +364,7 @@ public final class NetlinkSocket implements AutoCloseable {
             throw new IllegalStateException(operation + ": the encoder wrote no message");
         }
         seq = writer.nextSequence();
-        exchange.start(operation, writer, handler, dump);
+        exchange.start(operation, writer, handler, mode);
         transport.send(writer.written());
         while (!exchange.complete()) {
             MemorySegment d;
@@ -350,6 +380,26 @@ public final class NetlinkSocket implements AutoCloseable {
             while ((d = transport.receive(false)) != null) {
                 exchange.accept(d);
             }
+        }
+    }
+
+    /** Reads datagrams until the dump with sequence {@code seq} has ended (or nothing comes). */
+    private void drainDump(int seq) {
+        Message m = new Message();
+        try {
+            while (true) {
+                MemorySegment d = transport.receive(true);
+                long pos = 0;
+                while (pos < d.byteSize()) {
+                    pos += m.bind(d, pos, d.byteSize() - pos);
+                    if (m.sequence() == seq && (m.type() == io.jnetlink.core.codec.Netlink.NLMSG_DONE
+                            || m.type() == io.jnetlink.core.codec.Netlink.NLMSG_ERROR)) {
+                        return;
+                    }
+                }
+            }
+        } catch (NetlinkTimeoutException e) {
+            // nothing more is coming
         }
     }
 

@@ -99,6 +99,44 @@ class ProtocolTest {
         }
     }
 
+    private static void getWithoutAck(MessageWriter w) {
+        w.begin(18, NLM_F_REQUEST);
+        w.zeros(16);
+        w.end();
+    }
+
+    @Test
+    void queryWithoutAckEndsWithTheReplyItself() {
+        ScriptedTransport t = new ScriptedTransport(sent -> List.of(link(sequences(sent).get(0), 0, 9)));
+        try (NetlinkSocket s = NetlinkSocket.over(t, 0)) {
+            Integer index = s.query("get link 9", ProtocolTest::getWithoutAck, m -> m.u32(4));
+            assertEquals(9, index);
+        }
+        ScriptedTransport err = new ScriptedTransport(sent -> List.of(error(sequences(sent).get(0), 19, null, -1)));
+        try (NetlinkSocket s = NetlinkSocket.over(err, 0)) {
+            assertThrows(NoSuchDeviceException.class, () -> s.query("get link 9", ProtocolTest::getWithoutAck,
+                    m -> m.u32(4)));
+        }
+    }
+
+    @Test
+    void queryAllMatchesEachReplyToItsRequest() {
+        ScriptedTransport t = new ScriptedTransport(sent -> {
+            List<Integer> seqs = sequences(sent);
+            return List.of(datagram(link(seqs.get(2), 0, 30), link(seqs.get(0), 0, 10)), link(seqs.get(1), 0, 20));
+        });
+        try (NetlinkSocket s = NetlinkSocket.over(t, 0)) {
+            int[] got = new int[3];
+            s.queryAll("get links", w -> {
+                for (int i = 0; i < 3; i++) {
+                    getWithoutAck(w);
+                }
+            }, (i, m) -> got[i] = m.u32(4));
+            assertArrayEquals(new int[] {10, 20, 30}, got);
+            assertEquals(1, t.sent().size());
+        }
+    }
+
     @Test
     void multipartDumpSpansDatagramsUntilDone() {
         ScriptedTransport t = new ScriptedTransport(sent -> {

@@ -136,7 +136,7 @@ public final class Links {
     public LinkInfo get(int index) {
         checkIndex(index);
         LinkInfo l = rtnl.query("get link " + index, w -> {
-            w.begin(Ifla.RTM_GETLINK, NLM_F_REQUEST | NLM_F_ACK);
+            w.begin(Ifla.RTM_GETLINK, NLM_F_REQUEST); // no ACK: the reply ends the exchange
             ifinfomsg(w, index, 0, 0);
             w.end();
         }, LinkInfo::decode);
@@ -162,9 +162,9 @@ public final class Links {
         if (indexes.length == 0) {
             return out;
         }
-        rtnl.pipelineOrThrow("get " + indexes.length + " links", w -> {
+        rtnl.queryAll("get " + indexes.length + " links", w -> {
             for (int index : indexes) {
-                w.begin(Ifla.RTM_GETLINK, NLM_F_REQUEST | NLM_F_ACK);
+                w.begin(Ifla.RTM_GETLINK, NLM_F_REQUEST); // no ACK: each reply ends its request
                 ifinfomsg(w, index, 0, 0);
                 w.end();
             }
@@ -182,7 +182,7 @@ public final class Links {
         LinkNames.validateName(name);
         try {
             return Optional.ofNullable(rtnl.query("get link " + name, w -> {
-                w.begin(Ifla.RTM_GETLINK, NLM_F_REQUEST | NLM_F_ACK);
+                w.begin(Ifla.RTM_GETLINK, NLM_F_REQUEST); // no ACK: the reply ends the exchange
                 ifinfomsg(w, 0, 0, 0);
                 w.attrString(Ifla.IFLA_IFNAME, name);
                 w.end();

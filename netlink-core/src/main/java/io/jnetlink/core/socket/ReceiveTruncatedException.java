@@ -1,0 +1,26 @@
+package io.jnetlink.core.socket;
+
+import io.jnetlink.core.Errno;
+import io.jnetlink.core.NetlinkException;
+
+/**
+ * A datagram from the kernel was larger than the socket's receive buffer and was lost. The socket
+ * has grown its buffer and sizes every datagram first from now on, so retrying the request
+ * succeeds; dumps do that by themselves.
+ */
+public class ReceiveTruncatedException extends NetlinkException {
+    private static final long serialVersionUID = 1L;
+
+    private final long size;
+
+    public ReceiveTruncatedException(String operation, long size, long buffer) {
+        super(operation, Errno.EMSGSIZE.value(), "a datagram of " + size + " bytes did not fit the " + buffer
+                + "-byte receive buffer and was lost; the buffer has grown, retry", -1, 0);
+        this.size = size;
+    }
+
+    /** The size of the lost datagram. */
+    public long size() {
+        return size;
+    }
+}
