@@ -3,6 +3,7 @@ package io.jnetlink.benchmarks;
 import io.jnetlink.rtnl.IpPrefix;
 import io.jnetlink.rtnl.Link;
 import io.jnetlink.rtnl.Netns;
+import io.jnetlink.rtnl.addr.AddressSpec;
 import io.jnetlink.rtnl.addr.Addresses;
 import io.jnetlink.rtnl.link.Bridge;
 import io.jnetlink.rtnl.link.LinkInfo;
@@ -28,8 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The reference's workload 2, timed whole (single shot, seconds): in a new namespace {@code
  * bench-b500-*}, 500 veth pairs (created 64 per send with {@link Links#createAll}), a bridge, every
- * host end enslaved, everything up, an IPv4 address on each peer end (one request each, through the
- * typed API), then torn down.
+ * host end enslaved, everything up, an IPv4 address on each peer end (pipelined: setMasterAll,
+ * setUpAll and addAll send each step's requests in one datagram), then torn down.
  *
  * <p>Teardown, by {@code teardown}:
  * <ul>
@@ -81,17 +82,20 @@ public class Bridge500 {
         for (LinkInfo l : links.list()) {
             index.put(l.name(), l.index());
         }
+        int[] hostEnds = new int[PAIRS];
+        int[] both = new int[2 * PAIRS];
+        List<AddressSpec> addrs = new ArrayList<>(PAIRS);
         for (int i = 0; i < PAIRS; i++) {
-            links.setMaster(index.get("vh" + i), bridge.index());
+            hostEnds[i] = index.get("vh" + i);
+            both[2 * i] = hostEnds[i];
+            both[2 * i + 1] = index.get("vp" + i);
+            addrs.add(AddressSpec.of(index.get("vp" + i),
+                    IpPrefix.parse("10." + (100 + i / 250) + "." + (i % 250) + ".2/24")));
         }
+        links.setMasterAll(hostEnds, bridge.index());   // one send each: pipelined requests
         bridge.up();
-        for (int i = 0; i < PAIRS; i++) {
-            links.setUp(index.get("vh" + i), true);
-            links.setUp(index.get("vp" + i), true);
-        }
-        for (int i = 0; i < PAIRS; i++) {
-            addresses.add(index.get("vp" + i), IpPrefix.parse("10." + (100 + i / 250) + "." + (i % 250) + ".2/24"));
-        }
+        links.setUpAll(both, true);
+        addresses.addAll(addrs);
         int made = index.size();
         if ("groupDelete".equals(teardown)) {
             links.deleteGroup(GROUP);

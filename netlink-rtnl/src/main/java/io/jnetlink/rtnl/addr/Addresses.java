@@ -131,6 +131,27 @@ public final class Addresses {
         }
     }
 
+    /**
+     * Adds many addresses in one send (pipelined RTM_NEWADDRs, one ACK each), as many
+     * {@code ip addr add}; the first failure is thrown after all were tried. Links given by name
+     * are looked up first.
+     */
+    public void addAll(List<AddressSpec> specs) {
+        if (specs.isEmpty()) {
+            return;
+        }
+        int[] indexes = new int[specs.size()];
+        for (int i = 0; i < indexes.length; i++) {
+            AddressSpec spec = specs.get(i);
+            indexes[i] = spec.ifindex() != 0 ? spec.ifindex() : LinkNames.indexOf(rtnl, spec.linkName());
+        }
+        rtnl.pipelineOrThrow("add " + specs.size() + " addresses", w -> {
+            for (int i = 0; i < indexes.length; i++) {
+                encodeNew(w, NLM_F_CREATE | NLM_F_EXCL, specs.get(i), indexes[i]);
+            }
+        }, (i, m) -> { });
+    }
+
     private void modify(String op, AddressSpec spec, int createFlags) {
         int ifindex = spec.ifindex();
         if (ifindex == 0) {

@@ -225,6 +225,48 @@ public final class Links {
         });
     }
 
+    /**
+     * Sets many links up (or down) in one send: pipelined RTM_NEWLINKs, one ACK each; the first
+     * failure is thrown after all were tried.
+     */
+    public void setUpAll(int[] indexes, boolean up) {
+        for (int index : indexes) {
+            checkIndex(index);
+        }
+        if (indexes.length == 0) {
+            return;
+        }
+        rtnl.pipelineOrThrow("set " + indexes.length + " links" + (up ? " up" : " down"), w -> {
+            for (int index : indexes) {
+                w.begin(Ifla.RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK);
+                ifinfomsg(w, index, up ? Ifla.IFF_UP : 0, Ifla.IFF_UP);
+                w.end();
+            }
+        }, (i, m) -> { });
+    }
+
+    /**
+     * Enslaves many links to one master in one send: pipelined RTM_NEWLINKs with IFLA_MASTER; the
+     * first failure is thrown after all were tried.
+     */
+    public void setMasterAll(int[] indexes, int masterIndex) {
+        checkIndex(masterIndex);
+        for (int index : indexes) {
+            checkIndex(index);
+        }
+        if (indexes.length == 0) {
+            return;
+        }
+        rtnl.pipelineOrThrow("set master " + masterIndex + " of " + indexes.length + " links", w -> {
+            for (int index : indexes) {
+                w.begin(Ifla.RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK);
+                ifinfomsg(w, index, 0, 0);
+                w.attrU32(Ifla.IFLA_MASTER, masterIndex);
+                w.end();
+            }
+        }, (i, m) -> { });
+    }
+
     /** Sets the MTU: RTM_NEWLINK with IFLA_MTU. */
     public void setMtu(int index, int mtu) {
         checkIndex(index);
