@@ -26,10 +26,29 @@ import java.util.function.Consumer;
  */
 public final class Links {
     private final NetlinkSocket rtnl;
+    private final NetlinkSocket.Decoder<LinkInfo> decoder;
 
-    /** Links of the namespace {@code rtnl} belongs to. */
+    /**
+     * Links of the namespace {@code rtnl} belongs to. Reads keep the attributes {@link LinkInfo}
+     * does not model ({@link LinkInfo#unknown()}); see {@link #modeledOnly()} for the lean form.
+     */
     public Links(NetlinkSocket rtnl) {
+        this(rtnl, LinkInfo::decode);
+    }
+
+    private Links(NetlinkSocket rtnl, NetlinkSocket.Decoder<LinkInfo> decoder) {
         this.rtnl = Objects.requireNonNull(rtnl, "rtnl");
+        this.decoder = decoder;
+    }
+
+    /**
+     * The same links over the same socket, but reads ({@link #get(int)}, {@link #find}, {@link #list},
+     * {@link #forEach}) decode only the modeled fields ({@link LinkInfo#decodeModeled}): no copy of
+     * the unmodeled attributes, which are most of a link message's bytes. For lookups in tight
+     * loops and large dumps. Writes are the same as this instance's.
+     */
+    public Links modeledOnly() {
+        return new Links(rtnl, LinkInfo::decodeModeled);
     }
 
     /** The socket the requests go through. */
@@ -139,7 +158,7 @@ public final class Links {
             w.begin(Ifla.RTM_GETLINK, NLM_F_REQUEST | NLM_F_ACK);
             ifinfomsg(w, index, 0, 0);
             w.end();
-        }, LinkInfo::decode);
+        }, decoder);
         if (l == null) {
             throw new NoSuchDeviceException("get link " + index, 19, "no link with index " + index, -1, 0);
         }
@@ -160,7 +179,7 @@ public final class Links {
                 ifinfomsg(w, 0, 0, 0);
                 w.attrString(Ifla.IFLA_IFNAME, name);
                 w.end();
-            }, LinkInfo::decode));
+            }, decoder));
         } catch (NoSuchDeviceException e) {
             return Optional.empty();
         }
@@ -173,12 +192,12 @@ public final class Links {
 
     /** Every link (an RTM_GETLINK dump), in index order as the kernel sends them. */
     public List<LinkInfo> list() {
-        return rtnl.dumpAll("list links", Links::dumpRequest, LinkInfo::decode);
+        return rtnl.dumpAll("list links", Links::dumpRequest, decoder);
     }
 
     /** Hands every link to {@code each} (an RTM_GETLINK dump) without building a list. */
     public void forEach(Consumer<LinkInfo> each) {
-        rtnl.dump("list links", Links::dumpRequest, m -> each.accept(LinkInfo.decode(m)));
+        rtnl.dump("list links", Links::dumpRequest, m -> each.accept(decoder.decode(m)));
     }
 
     private static void dumpRequest(MessageWriter w) {

@@ -200,4 +200,49 @@ class LinksKernelTest {
         assertEquals(before, Sh.ipJson(ns.name(), "link", "show").size(), "a failed veth create leaves no link");
         assertTrue(l.find("fresh").isEmpty());
     }
+
+    @Test
+    void modeledOnlyReadsTheSameFieldsWithoutCopyingTheRest() throws Exception {
+        NetworkNamespace ns = namespaces.create("lean");
+        Links full = links(ns);
+        full.create(Veth.named("ln0").peer("ln0-peer").mtu(1450).group(3));
+        Links lean = full.modeledOnly();
+        int index = full.indexOf("ln0");
+        LinkInfo kept = full.get(index);
+        LinkInfo modeled = lean.get(index);
+        assertFalse(kept.unknown().list().isEmpty());
+        assertTrue(modeled.unknown().list().isEmpty());
+        assertEquals(LinkInfo.Unknown.NONE, modeled.unknown());
+        assertEquals(kept.name(), modeled.name());
+        assertEquals(kept.peerIndex(), modeled.peerIndex());
+        assertEquals(LinkOracle.ip(ns.name()), LinkOracle.library(lean.list()));
+        assertEquals("ln0", lean.find("ln0").orElseThrow().name());
+
+        // what a lookup allocates, the reply's ~1.5 KB attribute copy included or not
+        // (by reflection: the test classes compile inside module io.jnetlink.rtnl, which does not
+        // read jdk.management; they run on the class path, where it is readable)
+        Object mx = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
+        java.lang.reflect.Method allocated =
+                Class.forName("com.sun.management.ThreadMXBean").getMethod("getThreadAllocatedBytes", long.class);
+        long tid = Thread.currentThread().threadId();
+        int n = 3000;
+        for (int i = 0; i < n; i++) {
+            full.get(index);
+            lean.get(index);
+        }
+        long a0 = (long) allocated.invoke(mx, tid);
+        for (int i = 0; i < n; i++) {
+            full.get(index);
+        }
+        long a1 = (long) allocated.invoke(mx, tid);
+        for (int i = 0; i < n; i++) {
+            lean.get(index);
+        }
+        long a2 = (long) allocated.invoke(mx, tid);
+        long perFull = (a1 - a0) / n;
+        long perLean = (a2 - a1) / n;
+        System.out.printf("Links.get allocation: %d B/op keeping unknown attributes, %d B/op modeledOnly%n",
+                perFull, perLean);
+        assertTrue(perFull - perLean > 1000, () -> perFull + " vs " + perLean + " B/op");
+    }
 }
