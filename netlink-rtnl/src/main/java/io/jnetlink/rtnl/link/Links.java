@@ -218,6 +218,58 @@ public final class Links {
         });
     }
 
+    /** How many requests the bulk setters put into one datagram. */
+    private static final int BATCH = 256;
+
+    /**
+     * Sets many links up or down: one RTM_NEWLINK per link (as {@link #setUp}), pipelined, up to 256
+     * per send, instead of one exchange each. All indexes are checked before anything is sent. If
+     * the kernel refuses one, the first error is thrown after its batch was tried: the other links
+     * of that batch and of earlier batches are changed, later batches are not sent.
+     */
+    public void setUpAll(int[] indexes, boolean up) {
+        for (int index : indexes) {
+            checkIndex(index);
+        }
+        for (int from = 0; from < indexes.length; from += BATCH) {
+            int start = from;
+            int end = Math.min(indexes.length, from + BATCH);
+            rtnl.pipelineOrThrow("set " + (end - start) + " links" + (up ? " up" : " down"), w -> {
+                for (int i = start; i < end; i++) {
+                    w.begin(Ifla.RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK);
+                    ifinfomsg(w, indexes[i], up ? Ifla.IFF_UP : 0, Ifla.IFF_UP);
+                    w.end();
+                }
+            }, (i, m) -> { });
+        }
+    }
+
+    /**
+     * Enslaves many links to {@code masterIndex} (or releases them with 0): one RTM_NEWLINK with
+     * IFLA_MASTER per link (as {@link #setMaster}), pipelined like {@link #setUpAll}, with the same
+     * error rule.
+     */
+    public void setMasterAll(int[] indexes, int masterIndex) {
+        for (int index : indexes) {
+            checkIndex(index);
+        }
+        if (masterIndex < 0) {
+            throw new IllegalArgumentException("master index must be positive (or 0 for none), got " + masterIndex);
+        }
+        for (int from = 0; from < indexes.length; from += BATCH) {
+            int start = from;
+            int end = Math.min(indexes.length, from + BATCH);
+            rtnl.pipelineOrThrow("set master " + masterIndex + " of " + (end - start) + " links", w -> {
+                for (int i = start; i < end; i++) {
+                    w.begin(Ifla.RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK);
+                    ifinfomsg(w, indexes[i], 0, 0);
+                    w.attrU32(Ifla.IFLA_MASTER, masterIndex);
+                    w.end();
+                }
+            }, (i, m) -> { });
+        }
+    }
+
     /** Sets the MTU: RTM_NEWLINK with IFLA_MTU. */
     public void setMtu(int index, int mtu) {
         checkIndex(index);

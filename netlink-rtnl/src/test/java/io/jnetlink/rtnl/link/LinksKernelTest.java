@@ -245,4 +245,44 @@ class LinksKernelTest {
                 perFull, perLean);
         assertTrue(perFull - perLean > 1000, () -> perFull + " vs " + perLean + " B/op");
     }
+
+    @Test
+    void bulkUpAndMasterPipelined() {
+        NetworkNamespace ns = namespaces.create("bulk");
+        Links l = links(ns);
+        l.create(Bridge.named("bulkbr"));
+        int br = l.indexOf("bulkbr");
+        int n = 300; // more than one batch of 256
+        List<Veth> specs = new java.util.ArrayList<>();
+        for (int i = 0; i < n / 2; i++) {
+            specs.add(Veth.named("b" + i).peer("bp" + i));
+        }
+        l.createAll(specs);
+        int[] ports = l.list().stream().filter(x -> x.name().startsWith("b") && !x.name().equals("bulkbr"))
+                .mapToInt(LinkInfo::index).toArray();
+        assertEquals(n, ports.length);
+        l.setMasterAll(ports, br);
+        l.setUpAll(ports, true);
+        int enslavedUp = 0;
+        for (Map<String, Object> x : Oracle.objects(Sh.ipJson(ns.name(), "link", "show"))) {
+            @SuppressWarnings("unchecked")
+            List<String> flags = (List<String>) x.get("flags");
+            if ("bulkbr".equals(x.get("master")) && flags.contains("UP")) {
+                enslavedUp++;
+            }
+        }
+        assertEquals(n, enslavedUp);
+        assertEquals(LinkOracle.ip(ns.name()), LinkOracle.library(l.list()));
+
+        l.setMasterAll(ports, 0);
+        l.setUpAll(ports, false);
+        assertTrue(Oracle.objects(Sh.ipJson(ns.name(), "link", "show")).stream()
+                .noneMatch(x -> x.containsKey("master") || ((List<?>) x.get("flags")).contains("UP")));
+
+        assertThrows(IllegalArgumentException.class, () -> l.setUpAll(new int[] {ports[0], 0}, true));
+        assertFalse(((List<?>) ipLink(ns.name(), "b0").get("flags")).contains("UP"), "nothing sent on bad input");
+        NetlinkException missing = assertThrows(NetlinkException.class,
+                () -> l.setUpAll(new int[] {ports[0], 99999, ports[1]}, true));
+        assertTrue(missing.getMessage().contains("links up"), missing.getMessage());
+    }
 }
