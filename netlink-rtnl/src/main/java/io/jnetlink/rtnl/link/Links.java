@@ -3,6 +3,7 @@ package io.jnetlink.rtnl.link;
 import static io.jnetlink.core.codec.Netlink.NLM_F_ACK;
 import static io.jnetlink.core.codec.Netlink.NLM_F_CREATE;
 import static io.jnetlink.core.codec.Netlink.NLM_F_DUMP;
+import static io.jnetlink.core.codec.Netlink.NLM_F_ECHO;
 import static io.jnetlink.core.codec.Netlink.NLM_F_EXCL;
 import static io.jnetlink.core.codec.Netlink.NLM_F_REQUEST;
 
@@ -66,27 +67,49 @@ public final class Links {
      * @throws io.jnetlink.core.AlreadyExistsException if a link of that name (or the peer's) exists
      */
     public void create(LinkSpec<?> spec) {
+        createWith(spec, false);
+    }
+
+    /**
+     * Creates a link like {@link #create} and returns its index: the RTM_NEWLINK also carries
+     * NLM_F_ECHO, so the kernel (Linux 6.3 and later) answers with the new link's RTM_NEWLINK and
+     * no second request is needed. On kernels that do not echo it, one RTM_GETLINK by name
+     * follows. For a veth the index is the local end's.
+     */
+    public int createReturningIndex(LinkSpec<?> spec) {
+        Integer index = createWith(spec, true);
+        return index != null ? index : indexOf(spec.name());
+    }
+
+    /** Creates; with {@code echo}, the index from the kernel's echo, or null if it sent none. */
+    Integer createWith(LinkSpec<?> spec, boolean echo) {
         spec.resolve(rtnl);
         NetworkNamespace peerNs = spec instanceof Veth v ? v.peerNamespace() : null;
         if (peerNs != null && !peerNs.isSelf()) {
             // Keep the peer namespace's descriptor open until the kernel has it (a concurrent
             // close() must not let the number be reused by another namespace meanwhile).
-            peerNs.withFd(fd -> {
-                sendCreate(spec);
-                return null;
-            });
-        } else {
-            sendCreate(spec);
+            return peerNs.withFd(fd -> sendCreate(spec, echo));
         }
+        return sendCreate(spec, echo);
     }
 
-    private void sendCreate(LinkSpec<?> spec) {
-        rtnl.request("create " + spec, w -> {
-            w.begin(Ifla.RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL);
+    private Integer sendCreate(LinkSpec<?> spec, boolean echo) {
+        int flags = NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL;
+        NetlinkSocket.Encoder encoder = w -> {
+            w.begin(Ifla.RTM_NEWLINK, echo ? flags | NLM_F_ECHO : flags);
             ifinfomsg(w, 0, 0, 0);
             spec.write(w);
             w.end();
-        });
+        };
+        if (!echo) {
+            rtnl.request("create " + spec, encoder);
+            return null;
+        }
+        String name = spec.name();
+        // only the created link's own message counts (a veth's peer is never echoed, but be sure)
+        return rtnl.query("create " + spec, encoder,
+                m -> m.type() == Ifla.RTM_NEWLINK && m.payloadLength() >= Ifla.IFINFOMSG_LEN
+                        && name.equals(LinkInfo.decodeModeled(m).name()) ? m.u32(4) : null);
     }
 
     /**

@@ -285,4 +285,27 @@ class LinksKernelTest {
                 () -> l.setUpAll(new int[] {ports[0], 99999, ports[1]}, true));
         assertTrue(missing.getMessage().contains("links up"), missing.getMessage());
     }
+
+    @Test
+    void createReturningIndexTakesTheIndexFromTheKernelsEcho() {
+        NetworkNamespace ns = namespaces.create("echo");
+        NetworkNamespace other = namespaces.create("echo-peer");
+        Links l = links(ns);
+        int br = l.createReturningIndex(Bridge.named("ebr"));
+        int veth = l.createReturningIndex(Veth.named("ev0").peer("ev0-peer"));
+        int far = l.createReturningIndex(Veth.named("ev1").peer("ev1-peer", other));
+        assertEquals((long) br, ipLink(ns.name(), "ebr").get("ifindex"));
+        assertEquals((long) veth, ipLink(ns.name(), "ev0").get("ifindex"));
+        assertEquals((long) far, ipLink(ns.name(), "ev1").get("ifindex"));
+        // on this kernel the index really comes from the echo (NLM_F_ECHO on RTM_NEWLINK: Linux 6.3+)
+        String[] v = System.getProperty("os.version").split("[.-]");
+        if (Integer.parseInt(v[0]) > 6 || Integer.parseInt(v[0]) == 6 && Integer.parseInt(v[1]) >= 3) {
+            Integer echoed = l.createWith(Veth.named("ev2").peer("ev2-peer"), true);
+            assertNotNull(echoed, "the kernel echoed the new link");
+            assertEquals((long) echoed, ipLink(ns.name(), "ev2").get("ifindex"));
+        }
+        int before = Sh.ipJson(ns.name(), "link", "show").size();
+        assertThrows(AlreadyExistsException.class, () -> l.createReturningIndex(Veth.named("ev3").peer("ev0")));
+        assertEquals(before, Sh.ipJson(ns.name(), "link", "show").size(), "nothing half-made");
+    }
 }
