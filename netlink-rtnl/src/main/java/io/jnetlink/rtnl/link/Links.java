@@ -174,16 +174,30 @@ public final class Links {
 
     // ---- read ------------------------------------------------------------------------------------
 
-    /** The link with index {@code index} (RTM_GETLINK). */
+    /**
+     * The link with index {@code index} (RTM_GETLINK).
+     *
+     * <p>Lookups are sent without NLM_F_ACK: the kernel answers a GET with the link or with an
+     * error either way, and processes it while the request is being sent, so the reply is already
+     * queued when the socket drains after the send. That spares the kernel an ACK and the socket
+     * one datagram per lookup.
+     *
+     * @throws NoSuchDeviceException if no link has that index (the kernel's ENODEV)
+     */
     public LinkInfo get(int index) {
         checkIndex(index);
-        LinkInfo l = rtnl.query("get link " + index, w -> {
-            w.begin(Ifla.RTM_GETLINK, NLM_F_REQUEST | NLM_F_ACK);
+        String op = "get link " + index;
+        return replied(op, rtnl.query(op, w -> {
+            w.begin(Ifla.RTM_GETLINK, NLM_F_REQUEST);
             ifinfomsg(w, index, 0, 0);
             w.end();
-        }, decoder);
+        }, decoder));
+    }
+
+    private static LinkInfo replied(String op, LinkInfo l) {
         if (l == null) {
-            throw new NoSuchDeviceException("get link " + index, 19, "no link with index " + index, -1, 0);
+            // a GET is answered by the link or an error; nothing at all means the reply was lost
+            throw new IllegalStateException(op + ": the kernel sent no reply");
         }
         return l;
     }
@@ -193,16 +207,20 @@ public final class Links {
         return find(name).orElseThrow(() -> NoSuchDeviceException.named("get link " + name, name));
     }
 
-    /** The link named {@code name}, if there is one (RTM_GETLINK with IFLA_IFNAME). */
+    /**
+     * The link named {@code name}, if there is one (RTM_GETLINK with IFLA_IFNAME, without
+     * NLM_F_ACK like {@link #get(int)}).
+     */
     public Optional<LinkInfo> find(String name) {
         LinkNames.validateName(name);
+        String op = "get link " + name;
         try {
-            return Optional.ofNullable(rtnl.query("get link " + name, w -> {
-                w.begin(Ifla.RTM_GETLINK, NLM_F_REQUEST | NLM_F_ACK);
+            return Optional.of(replied(op, rtnl.query(op, w -> {
+                w.begin(Ifla.RTM_GETLINK, NLM_F_REQUEST);
                 ifinfomsg(w, 0, 0, 0);
                 w.attrString(Ifla.IFLA_IFNAME, name);
                 w.end();
-            }, decoder));
+            }, decoder)));
         } catch (NoSuchDeviceException e) {
             return Optional.empty();
         }
