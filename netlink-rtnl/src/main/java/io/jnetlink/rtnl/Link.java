@@ -78,13 +78,28 @@ public final class Link {
         return this;
     }
 
-    /** {@code ip link set NAME master BRIDGE}: RTM_NEWLINK with IFLA_MASTER. */
+    /**
+     * {@code ip link set NAME master BRIDGE}: RTM_NEWLINK with IFLA_MASTER. The bridge handle may
+     * come from another {@link Netns} handle of the same namespace (same name); a bridge of another
+     * namespace is refused before anything is sent, since its index means nothing here.
+     */
     public Link master(Link bridge) {
-        if (bridge.netns.namespace() != netns.namespace()) {
-            throw new IllegalArgumentException("master " + bridge.name + " is in another namespace than " + name);
+        if (!sameNamespace(bridge.netns, netns)) {
+            throw new IllegalArgumentException("master " + bridge.name + " is in " + bridge.netns
+                    + ", not in " + netns + " with " + name);
         }
         links().setMaster(index, bridge.index);
         return this;
+    }
+
+    private static boolean sameNamespace(Netns a, Netns b) {
+        if (a.namespace() == b.namespace()) {
+            return true;
+        }
+        if (a.namespace().isSelf() || b.namespace().isSelf()) {
+            return a.namespace().isSelf() && b.namespace().isSelf();
+        }
+        return a.name() != null && a.name().equals(b.name());
     }
 
     /** {@code ip link set NAME master BRIDGE}, the bridge given by name (RTM_GETLINK, then RTM_NEWLINK). */

@@ -99,12 +99,13 @@ public final class Netns implements InNamespace, AutoCloseable {
     // ---- links -----------------------------------------------------------------------------------
 
     /**
-     * Creates a link and returns a handle to it: one RTM_NEWLINK (see {@link Links#create}), then
-     * one RTM_GETLINK by name to learn its index. For a veth the handle is the local end.
+     * Creates a link and returns a handle to it: one RTM_NEWLINK with NLM_F_ECHO, whose echoed
+     * reply gives the index (see {@link Links#createReturningIndex}; before Linux 6.3 one
+     * RTM_GETLINK by name follows). For a veth the handle is the local end.
      */
     public Link link(LinkSpec<?> spec) {
-        linkService().create(spec);
-        return link(spec.name());
+        ns.ensureAlive();
+        return new Link(this, linkService().createReturningIndex(spec), spec.name());
     }
 
     /** A handle to the existing link named {@code name} (one RTM_GETLINK to learn its index). */

@@ -140,11 +140,28 @@ class WatchesKernelTest {
                     b.append("link del fl").append(i).append('\n');
                 }
                 Files.writeString(batch, b.toString());
-                try (WatchedTable<Integer, LinkInfo> links = Watches.links(ns, 4096, c -> { });
-                     WatchedTable<Watches.AddressKey, AddressInfo> addrs = Watches.addresses(ns, 4096, c -> { })) {
+                // The listeners stall on the first flood event until the flood is over, so the
+                // 4 KiB socket buffers overflow for certain (not only when the machine is slow).
+                java.util.concurrent.atomic.AtomicBoolean stall = new java.util.concurrent.atomic.AtomicBoolean();
+                java.util.concurrent.CountDownLatch floodDone = new java.util.concurrent.CountDownLatch(1);
+                java.util.function.Consumer<Object> stallOnce = c -> {
+                    if (stall.get()) {
+                        try {
+                            floodDone.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                };
+                try (WatchedTable<Integer, LinkInfo> links = Watches.links(ns, 4096, stallOnce::accept);
+                     WatchedTable<Watches.AddressKey, AddressInfo> addrs = Watches.addresses(ns, 4096,
+                             stallOnce::accept)) {
+                    stall.set(true);
                     Thread flood = Thread.ofPlatform().start(() -> Sh.run("ip", "-n", ns.name(), "-batch",
                             batch.toString()));
                     flood.join();
+                    stall.set(false);
+                    floodDone.countDown();
                     links.awaitQuiet(Duration.ofMillis(500), Duration.ofSeconds(60));
                     addrs.awaitQuiet(Duration.ofMillis(500), Duration.ofSeconds(60));
                     assertNull(links.failure());

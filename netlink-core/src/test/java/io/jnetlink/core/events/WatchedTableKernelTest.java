@@ -143,9 +143,25 @@ class WatchedTableKernelTest {
             }
             Files.writeString(batch, b.toString());
             List<Change<Integer, Link>> seen = new CopyOnWriteArrayList<>();
+            // The listener stalls on the first flood event until the flood is over, so the 4 KiB
+            // buffer overflows for certain (not only when the machine happens to be slow).
+            java.util.concurrent.atomic.AtomicBoolean stall = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.CountDownLatch floodDone = new java.util.concurrent.CountDownLatch(1);
             try (WatchedTable<Integer, Link> t = WatchedTable.open(ns, NETLINK_ROUTE, new int[] {RTNLGRP_LINK}, 4096,
-                    links(ns), seen::add)) {
+                    links(ns), c -> {
+                        seen.add(c);
+                        if (stall.get()) {
+                            try {
+                                floodDone.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                    })) {
+                stall.set(true);
                 Sh.run("ip", "-n", ns.name(), "-batch", batch.toString());
+                stall.set(false);
+                floodDone.countDown();
                 t.awaitQuiet(Duration.ofMillis(500), Duration.ofSeconds(60));
                 assertNull(t.failure());
                 Map<Integer, Link> kernel = oracle(ns.name());

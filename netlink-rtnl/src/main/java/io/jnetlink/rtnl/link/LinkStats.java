@@ -7,6 +7,17 @@ import java.lang.foreign.ValueLayout;
 /**
  * A link's 64-bit counters (IFLA_STATS64, {@code struct rtnl_link_stats64}): the first ten fields,
  * the ones {@code ip -s link} shows.
+ *
+ * @param rxPackets  packets received
+ * @param txPackets  packets sent
+ * @param rxBytes    bytes received
+ * @param txBytes    bytes sent
+ * @param rxErrors   receive errors
+ * @param txErrors   transmit errors
+ * @param rxDropped  received packets dropped
+ * @param txDropped  packets dropped on transmit
+ * @param multicast  multicast packets received
+ * @param collisions collisions
  */
 public record LinkStats(long rxPackets, long txPackets, long rxBytes, long txBytes, long rxErrors, long txErrors,
                         long rxDropped, long txDropped, long multicast, long collisions) {
@@ -18,10 +29,11 @@ public record LinkStats(long rxPackets, long txPackets, long rxBytes, long txByt
         }
         MemorySegment s = a.segment();
         long o = a.payloadOffset();
-        long[] v = new long[FIELDS];
-        for (int i = 0; i < FIELDS; i++) {
-            v[i] = s.get(ValueLayout.JAVA_LONG_UNALIGNED, o + 8L * i);
-        }
-        return new LinkStats(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9]);
+        return new LinkStats(at(s, o, 0), at(s, o, 1), at(s, o, 2), at(s, o, 3), at(s, o, 4), at(s, o, 5),
+                at(s, o, 6), at(s, o, 7), at(s, o, 8), at(s, o, 9));
+    }
+
+    private static long at(MemorySegment s, long o, int field) {
+        return s.get(ValueLayout.JAVA_LONG_UNALIGNED, o + 8L * field);
     }
 }

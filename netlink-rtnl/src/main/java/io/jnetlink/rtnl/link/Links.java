@@ -3,6 +3,7 @@ package io.jnetlink.rtnl.link;
 import static io.jnetlink.core.codec.Netlink.NLM_F_ACK;
 import static io.jnetlink.core.codec.Netlink.NLM_F_CREATE;
 import static io.jnetlink.core.codec.Netlink.NLM_F_DUMP;
+import static io.jnetlink.core.codec.Netlink.NLM_F_ECHO;
 import static io.jnetlink.core.codec.Netlink.NLM_F_EXCL;
 import static io.jnetlink.core.codec.Netlink.NLM_F_REQUEST;
 
@@ -26,10 +27,29 @@ import java.util.function.Consumer;
  */
 public final class Links {
     private final NetlinkSocket rtnl;
+    private final NetlinkSocket.Decoder<LinkInfo> decoder;
 
-    /** Links of the namespace {@code rtnl} belongs to. */
+    /**
+     * Links of the namespace {@code rtnl} belongs to. Reads keep the attributes {@link LinkInfo}
+     * does not model ({@link LinkInfo#unknown()}); see {@link #modeledOnly()} for the lean form.
+     */
     public Links(NetlinkSocket rtnl) {
+        this(rtnl, LinkInfo::decode);
+    }
+
+    private Links(NetlinkSocket rtnl, NetlinkSocket.Decoder<LinkInfo> decoder) {
         this.rtnl = Objects.requireNonNull(rtnl, "rtnl");
+        this.decoder = decoder;
+    }
+
+    /**
+     * The same links over the same socket, but reads ({@link #get(int)}, {@link #find}, {@link #list},
+     * {@link #forEach}) decode only the modeled fields ({@link LinkInfo#decodeModeled}): no copy of
+     * the unmodeled attributes, which are most of a link message's bytes. For lookups in tight
+     * loops and large dumps. Writes are the same as this instance's.
+     */
+    public Links modeledOnly() {
+        return new Links(rtnl, LinkInfo::decodeModeled);
     }
 
     /** The socket the requests go through. */
@@ -47,27 +67,49 @@ public final class Links {
      * @throws io.jnetlink.core.AlreadyExistsException if a link of that name (or the peer's) exists
      */
     public void create(LinkSpec<?> spec) {
+        createWith(spec, false);
+    }
+
+    /**
+     * Creates a link like {@link #create} and returns its index: the RTM_NEWLINK also carries
+     * NLM_F_ECHO, so the kernel (Linux 6.3 and later) answers with the new link's RTM_NEWLINK and
+     * no second request is needed. On kernels that do not echo it, one RTM_GETLINK by name
+     * follows. For a veth the index is the local end's.
+     */
+    public int createReturningIndex(LinkSpec<?> spec) {
+        Integer index = createWith(spec, true);
+        return index != null ? index : indexOf(spec.name());
+    }
+
+    /** Creates; with {@code echo}, the index from the kernel's echo, or null if it sent none. */
+    Integer createWith(LinkSpec<?> spec, boolean echo) {
         spec.resolve(rtnl);
         NetworkNamespace peerNs = spec instanceof Veth v ? v.peerNamespace() : null;
         if (peerNs != null && !peerNs.isSelf()) {
             // Keep the peer namespace's descriptor open until the kernel has it (a concurrent
             // close() must not let the number be reused by another namespace meanwhile).
-            peerNs.withFd(fd -> {
-                sendCreate(spec);
-                return null;
-            });
-        } else {
-            sendCreate(spec);
+            return peerNs.withFd(fd -> sendCreate(spec, echo));
         }
+        return sendCreate(spec, echo);
     }
 
-    private void sendCreate(LinkSpec<?> spec) {
-        rtnl.request("create " + spec, w -> {
-            w.begin(Ifla.RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL);
+    private Integer sendCreate(LinkSpec<?> spec, boolean echo) {
+        int flags = NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL;
+        NetlinkSocket.Encoder encoder = w -> {
+            w.begin(Ifla.RTM_NEWLINK, echo ? flags | NLM_F_ECHO : flags);
             ifinfomsg(w, 0, 0, 0);
             spec.write(w);
             w.end();
-        });
+        };
+        if (!echo) {
+            rtnl.request("create " + spec, encoder);
+            return null;
+        }
+        String name = spec.name();
+        // only the created link's own message counts (a veth's peer is never echoed, but be sure)
+        return rtnl.query("create " + spec, encoder,
+                m -> m.type() == Ifla.RTM_NEWLINK && m.payloadLength() >= Ifla.IFINFOMSG_LEN
+                        && name.equals(LinkInfo.decodeModeled(m).name()) ? m.u32(4) : null);
     }
 
     /**
@@ -132,16 +174,29 @@ public final class Links {
 
     // ---- read ------------------------------------------------------------------------------------
 
-    /** The link with index {@code index} (RTM_GETLINK). */
+    /**
+     * The link with index {@code index} (RTM_GETLINK).
+     *
+     * <p>Lookups are sent without NLM_F_ACK: the kernel answers a GET with the link or with an
+     * error either way, and the reply itself ends the exchange ({@link NetlinkSocket#query}). That
+     * spares the kernel an ACK and the socket one datagram per lookup.
+     *
+     * @throws NoSuchDeviceException if no link has that index (the kernel's ENODEV)
+     */
     public LinkInfo get(int index) {
         checkIndex(index);
-        LinkInfo l = rtnl.query("get link " + index, w -> {
-            w.begin(Ifla.RTM_GETLINK, NLM_F_REQUEST); // no ACK: the reply ends the exchange
+        String op = "get link " + index;
+        return replied(op, rtnl.query(op, w -> {
+            w.begin(Ifla.RTM_GETLINK, NLM_F_REQUEST);
             ifinfomsg(w, index, 0, 0);
             w.end();
-        }, LinkInfo::decode);
+        }, decoder));
+    }
+
+    private static LinkInfo replied(String op, LinkInfo l) {
         if (l == null) {
-            throw new NoSuchDeviceException("get link " + index, 19, "no link with index " + index, -1, 0);
+            // a GET is answered by the link or an error; nothing at all means the reply was lost
+            throw new IllegalStateException(op + ": the kernel sent no reply");
         }
         return l;
     }
@@ -168,7 +223,7 @@ public final class Links {
                 ifinfomsg(w, index, 0, 0);
                 w.end();
             }
-        }, (i, m) -> out[i] = LinkInfo.decode(m));
+        }, (i, m) -> out[i] = decoder.decode(m));
         return out;
     }
 
@@ -177,16 +232,20 @@ public final class Links {
         return find(name).orElseThrow(() -> NoSuchDeviceException.named("get link " + name, name));
     }
 
-    /** The link named {@code name}, if there is one (RTM_GETLINK with IFLA_IFNAME). */
+    /**
+     * The link named {@code name}, if there is one (RTM_GETLINK with IFLA_IFNAME, without
+     * NLM_F_ACK like {@link #get(int)}).
+     */
     public Optional<LinkInfo> find(String name) {
         LinkNames.validateName(name);
+        String op = "get link " + name;
         try {
-            return Optional.ofNullable(rtnl.query("get link " + name, w -> {
-                w.begin(Ifla.RTM_GETLINK, NLM_F_REQUEST); // no ACK: the reply ends the exchange
+            return Optional.of(replied(op, rtnl.query(op, w -> {
+                w.begin(Ifla.RTM_GETLINK, NLM_F_REQUEST);
                 ifinfomsg(w, 0, 0, 0);
                 w.attrString(Ifla.IFLA_IFNAME, name);
                 w.end();
-            }, LinkInfo::decode));
+            }, decoder)));
         } catch (NoSuchDeviceException e) {
             return Optional.empty();
         }
@@ -199,12 +258,12 @@ public final class Links {
 
     /** Every link (an RTM_GETLINK dump), in index order as the kernel sends them. */
     public List<LinkInfo> list() {
-        return rtnl.dumpAll("list links", Links::dumpRequest, LinkInfo::decode);
+        return rtnl.dumpAll("list links", Links::dumpRequest, decoder);
     }
 
     /** Hands every link to {@code each} (an RTM_GETLINK dump) without building a list. */
     public void forEach(Consumer<LinkInfo> each) {
-        rtnl.dump("list links", Links::dumpRequest, m -> each.accept(LinkInfo.decode(m)));
+        rtnl.dump("list links", Links::dumpRequest, m -> each.accept(decoder.decode(m)));
     }
 
     private static void dumpRequest(MessageWriter w) {
@@ -225,46 +284,56 @@ public final class Links {
         });
     }
 
+    /** How many requests the bulk setters put into one datagram. */
+    private static final int BATCH = 256;
+
     /**
-     * Sets many links up (or down) in one send: pipelined RTM_NEWLINKs, one ACK each; the first
-     * failure is thrown after all were tried.
+     * Sets many links up or down: one RTM_NEWLINK per link (as {@link #setUp}), pipelined, up to 256
+     * per send, instead of one exchange each. All indexes are checked before anything is sent. If
+     * the kernel refuses one, the first error is thrown after its batch was tried: the other links
+     * of that batch and of earlier batches are changed, later batches are not sent.
      */
     public void setUpAll(int[] indexes, boolean up) {
         for (int index : indexes) {
             checkIndex(index);
         }
-        if (indexes.length == 0) {
-            return;
+        for (int from = 0; from < indexes.length; from += BATCH) {
+            int start = from;
+            int end = Math.min(indexes.length, from + BATCH);
+            rtnl.pipelineOrThrow("set " + (end - start) + " links" + (up ? " up" : " down"), w -> {
+                for (int i = start; i < end; i++) {
+                    w.begin(Ifla.RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK);
+                    ifinfomsg(w, indexes[i], up ? Ifla.IFF_UP : 0, Ifla.IFF_UP);
+                    w.end();
+                }
+            }, (i, m) -> { });
         }
-        rtnl.pipelineOrThrow("set " + indexes.length + " links" + (up ? " up" : " down"), w -> {
-            for (int index : indexes) {
-                w.begin(Ifla.RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK);
-                ifinfomsg(w, index, up ? Ifla.IFF_UP : 0, Ifla.IFF_UP);
-                w.end();
-            }
-        }, (i, m) -> { });
     }
 
     /**
-     * Enslaves many links to one master in one send: pipelined RTM_NEWLINKs with IFLA_MASTER; the
-     * first failure is thrown after all were tried.
+     * Enslaves many links to {@code masterIndex} (or releases them with 0): one RTM_NEWLINK with
+     * IFLA_MASTER per link (as {@link #setMaster}), pipelined like {@link #setUpAll}, with the same
+     * error rule.
      */
     public void setMasterAll(int[] indexes, int masterIndex) {
-        checkIndex(masterIndex);
         for (int index : indexes) {
             checkIndex(index);
         }
-        if (indexes.length == 0) {
-            return;
+        if (masterIndex < 0) {
+            throw new IllegalArgumentException("master index must be positive (or 0 for none), got " + masterIndex);
         }
-        rtnl.pipelineOrThrow("set master " + masterIndex + " of " + indexes.length + " links", w -> {
-            for (int index : indexes) {
-                w.begin(Ifla.RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK);
-                ifinfomsg(w, index, 0, 0);
-                w.attrU32(Ifla.IFLA_MASTER, masterIndex);
-                w.end();
-            }
-        }, (i, m) -> { });
+        for (int from = 0; from < indexes.length; from += BATCH) {
+            int start = from;
+            int end = Math.min(indexes.length, from + BATCH);
+            rtnl.pipelineOrThrow("set master " + masterIndex + " of " + (end - start) + " links", w -> {
+                for (int i = start; i < end; i++) {
+                    w.begin(Ifla.RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK);
+                    ifinfomsg(w, indexes[i], 0, 0);
+                    w.attrU32(Ifla.IFLA_MASTER, masterIndex);
+                    w.end();
+                }
+            }, (i, m) -> { });
+        }
     }
 
     /** Sets the MTU: RTM_NEWLINK with IFLA_MTU. */

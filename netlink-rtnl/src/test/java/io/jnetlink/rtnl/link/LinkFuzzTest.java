@@ -30,6 +30,7 @@ class LinkFuzzTest {
     @Test
     void onlyMalformedMessageExceptionComesOut() {
         Fuzz.Result r = Fuzz.run(7L, 20_000, Ifla.RTM_NEWLINK, List.of(sample()), m -> {
+            LinkInfo.decodeModeled(m);
             LinkInfo l = LinkInfo.decode(m);
             l.unknown().list();
             return l;

@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Links as {@code ip -j -d link show} sees them, in the same one-line form as the library's. */
-final class LinkOracle {
+public final class LinkOracle {
     private LinkOracle() {}
 
     /** name -> key, from iproute2. */
     @SuppressWarnings("unchecked")
-    static Map<String, String> ip(String ns) {
+    public static Map<String, String> ip(String ns) {
         Map<String, String> out = new TreeMap<>();
         for (Map<String, Object> l : Oracle.objects(Sh.ipJson(ns, "-d", "link", "show"))) {
             List<String> flags = (List<String>) l.get("flags");
@@ -39,7 +39,7 @@ final class LinkOracle {
     }
 
     /** name -> key, from the library's records. */
-    static Map<String, String> library(List<LinkInfo> links) {
+    public static Map<String, String> library(List<LinkInfo> links) {
         Map<Integer, String> names = new HashMap<>();
         for (LinkInfo l : links) {
             names.put(l.index(), l.name());
@@ -66,7 +66,7 @@ final class LinkOracle {
 
     /** name -> "rx_bytes rx_packets tx_bytes tx_packets" from {@code ip -j -s link}. */
     @SuppressWarnings("unchecked")
-    static Map<String, List<Long>> stats(String ns) {
+    public static Map<String, List<Long>> stats(String ns) {
         Map<String, List<Long>> out = new TreeMap<>();
         for (Map<String, Object> l : Oracle.objects(Sh.ipJson(ns, "-s", "link", "show"))) {
             Map<String, Object> s = (Map<String, Object>) l.get("stats64");
@@ -84,7 +84,7 @@ final class LinkOracle {
         return out;
     }
 
-    static Map<String, List<Long>> stats(List<LinkInfo> links) {
+    public static Map<String, List<Long>> stats(List<LinkInfo> links) {
         Map<String, List<Long>> out = new TreeMap<>();
         for (LinkInfo l : links) {
             LinkStats s = l.stats();

@@ -200,4 +200,112 @@ class LinksKernelTest {
         assertEquals(before, Sh.ipJson(ns.name(), "link", "show").size(), "a failed veth create leaves no link");
         assertTrue(l.find("fresh").isEmpty());
     }
+
+    @Test
+    void modeledOnlyReadsTheSameFieldsWithoutCopyingTheRest() throws Exception {
+        NetworkNamespace ns = namespaces.create("lean");
+        Links full = links(ns);
+        full.create(Veth.named("ln0").peer("ln0-peer").mtu(1450).group(3));
+        Links lean = full.modeledOnly();
+        int index = full.indexOf("ln0");
+        LinkInfo kept = full.get(index);
+        LinkInfo modeled = lean.get(index);
+        assertFalse(kept.unknown().list().isEmpty());
+        assertTrue(modeled.unknown().list().isEmpty());
+        assertEquals(LinkInfo.Unknown.NONE, modeled.unknown());
+        assertEquals(kept.name(), modeled.name());
+        assertEquals(kept.peerIndex(), modeled.peerIndex());
+        assertEquals(LinkOracle.ip(ns.name()), LinkOracle.library(lean.list()));
+        assertEquals("ln0", lean.find("ln0").orElseThrow().name());
+
+        // what a lookup allocates, the reply's ~1.5 KB attribute copy included or not
+        // (by reflection: the test classes compile inside module io.jnetlink.rtnl, which does not
+        // read jdk.management; they run on the class path, where it is readable)
+        Object mx = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
+        java.lang.reflect.Method allocated =
+                Class.forName("com.sun.management.ThreadMXBean").getMethod("getThreadAllocatedBytes", long.class);
+        long tid = Thread.currentThread().threadId();
+        int n = 3000;
+        for (int i = 0; i < n; i++) {
+            full.get(index);
+            lean.get(index);
+        }
+        long a0 = (long) allocated.invoke(mx, tid);
+        for (int i = 0; i < n; i++) {
+            full.get(index);
+        }
+        long a1 = (long) allocated.invoke(mx, tid);
+        for (int i = 0; i < n; i++) {
+            lean.get(index);
+        }
+        long a2 = (long) allocated.invoke(mx, tid);
+        long perFull = (a1 - a0) / n;
+        long perLean = (a2 - a1) / n;
+        System.out.printf("Links.get allocation: %d B/op keeping unknown attributes, %d B/op modeledOnly%n",
+                perFull, perLean);
+        assertTrue(perFull - perLean > 1000, () -> perFull + " vs " + perLean + " B/op");
+    }
+
+    @Test
+    void bulkUpAndMasterPipelined() {
+        NetworkNamespace ns = namespaces.create("bulk");
+        Links l = links(ns);
+        l.create(Bridge.named("bulkbr"));
+        int br = l.indexOf("bulkbr");
+        int n = 300; // more than one batch of 256
+        List<Veth> specs = new java.util.ArrayList<>();
+        for (int i = 0; i < n / 2; i++) {
+            specs.add(Veth.named("b" + i).peer("bp" + i));
+        }
+        l.createAll(specs);
+        int[] ports = l.list().stream().filter(x -> x.name().startsWith("b") && !x.name().equals("bulkbr"))
+                .mapToInt(LinkInfo::index).toArray();
+        assertEquals(n, ports.length);
+        l.setMasterAll(ports, br);
+        l.setUpAll(ports, true);
+        int enslavedUp = 0;
+        for (Map<String, Object> x : Oracle.objects(Sh.ipJson(ns.name(), "link", "show"))) {
+            @SuppressWarnings("unchecked")
+            List<String> flags = (List<String>) x.get("flags");
+            if ("bulkbr".equals(x.get("master")) && flags.contains("UP")) {
+                enslavedUp++;
+            }
+        }
+        assertEquals(n, enslavedUp);
+        assertEquals(LinkOracle.ip(ns.name()), LinkOracle.library(l.list()));
+
+        l.setMasterAll(ports, 0);
+        l.setUpAll(ports, false);
+        assertTrue(Oracle.objects(Sh.ipJson(ns.name(), "link", "show")).stream()
+                .noneMatch(x -> x.containsKey("master") || ((List<?>) x.get("flags")).contains("UP")));
+
+        assertThrows(IllegalArgumentException.class, () -> l.setUpAll(new int[] {ports[0], 0}, true));
+        assertFalse(((List<?>) ipLink(ns.name(), "b0").get("flags")).contains("UP"), "nothing sent on bad input");
+        NetlinkException missing = assertThrows(NetlinkException.class,
+                () -> l.setUpAll(new int[] {ports[0], 99999, ports[1]}, true));
+        assertTrue(missing.getMessage().contains("links up"), missing.getMessage());
+    }
+
+    @Test
+    void createReturningIndexTakesTheIndexFromTheKernelsEcho() {
+        NetworkNamespace ns = namespaces.create("echo");
+        NetworkNamespace other = namespaces.create("echo-peer");
+        Links l = links(ns);
+        int br = l.createReturningIndex(Bridge.named("ebr"));
+        int veth = l.createReturningIndex(Veth.named("ev0").peer("ev0-peer"));
+        int far = l.createReturningIndex(Veth.named("ev1").peer("ev1-peer", other));
+        assertEquals((long) br, ipLink(ns.name(), "ebr").get("ifindex"));
+        assertEquals((long) veth, ipLink(ns.name(), "ev0").get("ifindex"));
+        assertEquals((long) far, ipLink(ns.name(), "ev1").get("ifindex"));
+        // on this kernel the index really comes from the echo (NLM_F_ECHO on RTM_NEWLINK: Linux 6.3+)
+        String[] v = System.getProperty("os.version").split("[.-]");
+        if (Integer.parseInt(v[0]) > 6 || Integer.parseInt(v[0]) == 6 && Integer.parseInt(v[1]) >= 3) {
+            Integer echoed = l.createWith(Veth.named("ev2").peer("ev2-peer"), true);
+            assertNotNull(echoed, "the kernel echoed the new link");
+            assertEquals((long) echoed, ipLink(ns.name(), "ev2").get("ifindex"));
+        }
+        int before = Sh.ipJson(ns.name(), "link", "show").size();
+        assertThrows(AlreadyExistsException.class, () -> l.createReturningIndex(Veth.named("ev3").peer("ev0")));
+        assertEquals(before, Sh.ipJson(ns.name(), "link", "show").size(), "nothing half-made");
+    }
 }
