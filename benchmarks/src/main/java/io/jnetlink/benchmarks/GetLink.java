@@ -24,7 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * One link by index, decoded into a {@link LinkInfo}, in namespace {@code bench-get-*} holding one
  * veth pair. {@code oneAtATime}: {@link Links#get(int)}, one RTM_GETLINK per call. {@code
  * pipelined64}: {@link Links#getAll(int[])}, 64 RTM_GETLINKs in one send; score is links per
- * second. Run with {@code -prof gc} for the bytes allocated per link (record included).
+ * second. The {@code ModeledOnly} forms use {@link Links#modeledOnly()}, whose records do not keep
+ * the attributes {@code LinkInfo} does not model. Run with {@code -prof gc} for the bytes allocated
+ * per link (record included).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -37,6 +39,7 @@ public class GetLink {
 
     Netns ns;
     Links links;
+    Links lean;
     int index;
     int[] indexes;
 
@@ -44,6 +47,7 @@ public class GetLink {
     public void setUp() {
         ns = BenchNamespaces.create("get");
         links = ns.linkService();
+        lean = links.modeledOnly();
         links.create(Veth.named("ga0").peer("gb0"));
         index = links.indexOf("ga0");
         indexes = new int[DEPTH];
@@ -64,5 +68,18 @@ public class GetLink {
     @OperationsPerInvocation(DEPTH)
     public LinkInfo[] pipelined64() {
         return links.getAll(indexes);
+    }
+
+    /** As {@link #oneAtATime}, through {@link Links#modeledOnly()}: no copy of unmodeled attributes. */
+    @Benchmark
+    public LinkInfo oneAtATimeModeledOnly() {
+        return lean.get(index);
+    }
+
+    /** As {@link #pipelined64}, through {@link Links#modeledOnly()}. */
+    @Benchmark
+    @OperationsPerInvocation(DEPTH)
+    public LinkInfo[] pipelined64ModeledOnly() {
+        return lean.getAll(indexes);
     }
 }
