@@ -143,6 +143,7 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(op + ": cannot create " + path, e);
         }
+        NetlinkSocket[] rtnl = new NetlinkSocket[1];
         try {
             NamespaceThreads.call(name, -1, () -> {
                 try (Arena a = Arena.ofConfined()) {
@@ -153,11 +154,19 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
                         throw syscall(op + ": bind mount to " + path, Libc.errno(st));
                     }
                 }
+                // Open the namespace's NETLINK_ROUTE socket while this thread is inside anyway:
+                // nearly every new namespace is configured next, and that spares a second hop.
+                rtnl[0] = NetlinkSocket.open(io.jnetlink.core.codec.Netlink.NETLINK_ROUTE);
                 return null;
             });
-            return openPath(name, path, true, op);
+            NetworkNamespace ns = openPath(name, path, true, op);
+            ns.sockets.put(io.jnetlink.core.codec.Netlink.NETLINK_ROUTE, rtnl[0]);
+            return ns;
         } catch (RuntimeException e) {
-            // Leave nothing half-made: no mount, no file.
+            // Leave nothing half-made: no socket, no mount, no file.
+            if (rtnl[0] != null) {
+                rtnl[0].close();
+            }
             detachAndRemove(path);
             throw e;
         }
