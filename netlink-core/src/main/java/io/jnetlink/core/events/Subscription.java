@@ -100,7 +100,9 @@ public final class Subscription implements AutoCloseable {
             while (!closed) {
                 try {
                     socket.receiveEvents(listener::onMessage);
-                } catch (OverrunException e) {
+                } catch (OverrunException | io.jnetlink.core.socket.ReceiveTruncatedException e) {
+                    // Either way events were lost (a too-large one, or many for a full buffer);
+                    // the socket has adapted, and state kept from events must be re-read.
                     overruns.incrementAndGet();
                     socket.drainEvents();
                     listener.onOverrun();
