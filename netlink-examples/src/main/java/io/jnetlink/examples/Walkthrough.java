@@ -210,9 +210,15 @@ public final class Walkthrough {
             summary();
             if (keep) {
                 out.println();
-                out.println("Kept for inspection, e.g.:  ip netns exec " + red.name() + " ip addr;  ip netns exec "
-                        + host.name() + " nft list ruleset");
-                out.println("Remove with:  ./walkthrough --cleanup");
+                out.println("Kept for inspection, e.g.:");
+                out.println("  ip netns list");
+                out.println("  ip netns exec " + red.name() + " ip addr; ip netns exec " + red.name() + " ip route");
+                out.println("  ip netns exec " + blue.name() + " ip neigh; ip netns exec " + red.name()
+                        + " ping -c1 192.168.15.2");
+                out.println("  ip -n " + host.name() + " link show master v-net-0; ip netns exec " + host.name()
+                        + " nft list ruleset");
+                out.println("Remove with:  ./walkthrough --cleanup   (or: ip netns del " + String.join("; ip netns del ",
+                        namespaceNames()) + ")");
             }
             return checks.stream().allMatch(Check::passed);
         }
@@ -231,6 +237,7 @@ public final class Walkthrough {
         try (TcpProbe.Server s = TcpProbe.serve(blue, 7, "blue")) {
             probe("red reaches blue over the pipe", red, "192.168.15.2", 7, "blue saw 192.168.15.1");
         }
+        ping("ip netns exec red ping -c1 -W1 192.168.15.2", red, "192.168.15.2");
         say("ip -n red link del veth-red", "red.link(\"veth-red\").delete()   // the peer goes with it");
         vr.delete();
         check("deleting veth-red removed veth-blue too", blue.links().stream().noneMatch(l -> l.name().equals("veth-blue")),
@@ -264,6 +271,7 @@ public final class Walkthrough {
 
         say("ip addr add 192.168.15.5/24 dev v-net-0", "bridge.address(\"192.168.15.5/24\")");
         bridge.address("192.168.15.5/24");
+        ping("ip netns exec red ping -c1 -W1 192.168.15.2   (through the bridge)", red, "192.168.15.2");
         try (TcpProbe.Server r = TcpProbe.serve(red, 7, "red"); TcpProbe.Server b = TcpProbe.serve(blue, 7, "blue")) {
             probe("red reaches blue through the bridge", red, "192.168.15.2", 7, "blue saw 192.168.15.1");
             probe("blue reaches red through the bridge", blue, "192.168.15.1", 7, "red saw 192.168.15.2");
@@ -357,7 +365,8 @@ public final class Walkthrough {
                         l.mtu(), l.operState(), l.mac() == null ? "" : l.mac());
             }
         }
-        out.println("  $ ip netns exec " + host.name() + " iptables -nvL -t nat     // Nat.in(host).list()");
+        out.println("  $ ip netns exec " + host.name() + " nft list table inet jnetlink   (iptables -nvL -t nat)"
+                + "     // Nat.in(host).list()");
         for (NatRule r : Nat.in(host).list()) {
             out.println("    " + r);
         }
@@ -392,6 +401,41 @@ public final class Walkthrough {
         } catch (UncheckedIOException e) {
             check(what, false, "TCP " + address + ":" + port + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * A second, independent check with the system's ping started inside {@code from} (as
+     * {@code ip netns exec} would); reported as SKIP, not counted, where no ping program exists.
+     */
+    private void ping(String what, Netns from, String address) {
+        Process p;
+        try {
+            p = from.exec("ping", "-c1", "-W1", address);
+        } catch (RuntimeException e) {
+            out.println("  [SKIP] " + what + " (cannot start ping: " + e.getMessage() + ")");
+            return;
+        }
+        try {
+            p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            if (!p.waitFor(3, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                check(what, false, "ping did not finish in 3 s");
+                return;
+            }
+        } catch (java.io.IOException e) {
+            check(what, false, e.toString());
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+            check(what, false, "interrupted");
+            return;
+        }
+        if (p.exitValue() == 127) {
+            out.println("  [SKIP] " + what + " (no ping program here)");
+            return;
+        }
+        check(what, p.exitValue() == 0, "ping exit status " + p.exitValue());
     }
 
     private void refused(String what, Netns from, String address, int port) {
