@@ -5,6 +5,7 @@ import io.jnetlink.core.netns.NetworkNamespace;
 import io.jnetlink.nft.Nat;
 import io.jnetlink.nft.NatRule;
 import io.jnetlink.nft.Protocol;
+import io.jnetlink.rtnl.IpPrefix;
 import io.jnetlink.rtnl.Link;
 import io.jnetlink.rtnl.Netns;
 import io.jnetlink.rtnl.link.Bridge;
@@ -80,12 +81,44 @@ public final class Walkthrough {
                 }
             }
         }
+        List<String> missing = missingCapabilities();
+        if (!missing.isEmpty()) {
+            System.err.println("walkthrough: needs root, or CAP_NET_ADMIN + CAP_SYS_ADMIN (it creates network namespaces);"
+                    + " missing here: " + String.join(", ", missing) + ". Try: sudo ./walkthrough");
+            System.exit(1);
+        }
         Walkthrough w = new Walkthrough(System.out, PREFIX);
         if (cleanup) {
             System.out.println("removed: " + w.cleanup());
             return;
         }
         System.exit(w.runMain(keep));
+    }
+
+    /**
+     * The capabilities this process lacks of the two the walkthrough needs, read from the effective
+     * set in {@code /proc/self/status} (CAP_NET_ADMIN is bit 12, CAP_SYS_ADMIN bit 21, from
+     * linux/capability.h). Empty when both are there, or when the set cannot be read (then the
+     * kernel's EPERM still says so later).
+     */
+    static List<String> missingCapabilities() {
+        long effective;
+        try {
+            effective = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status")).stream()
+                    .filter(l -> l.startsWith("CapEff:"))
+                    .mapToLong(l -> Long.parseUnsignedLong(l.substring("CapEff:".length()).trim(), 16))
+                    .findFirst().orElse(-1L);
+        } catch (java.io.IOException | NumberFormatException e) {
+            return List.of();
+        }
+        List<String> missing = new ArrayList<>();
+        if ((effective & (1L << 12)) == 0) {
+            missing.add("CAP_NET_ADMIN");
+        }
+        if ((effective & (1L << 21)) == 0) {
+            missing.add("CAP_SYS_ADMIN");
+        }
+        return missing;
     }
 
     private int runMain(boolean keep) {
@@ -177,9 +210,15 @@ public final class Walkthrough {
             summary();
             if (keep) {
                 out.println();
-                out.println("Kept for inspection, e.g.:  ip netns exec " + red.name() + " ip addr;  ip netns exec "
-                        + host.name() + " nft list ruleset");
-                out.println("Remove with:  ./walkthrough --cleanup");
+                out.println("Kept for inspection, e.g.:");
+                out.println("  ip netns list");
+                out.println("  ip netns exec " + red.name() + " ip addr; ip netns exec " + red.name() + " ip route");
+                out.println("  ip netns exec " + blue.name() + " ip neigh; ip netns exec " + red.name()
+                        + " ping -c1 192.168.15.2");
+                out.println("  ip -n " + host.name() + " link show master v-net-0; ip netns exec " + host.name()
+                        + " nft list ruleset");
+                out.println("Remove with:  ./walkthrough --cleanup   (or: ip netns del " + String.join("; ip netns del ",
+                        namespaceNames()) + ")");
             }
             return checks.stream().allMatch(Check::passed);
         }
@@ -198,6 +237,7 @@ public final class Walkthrough {
         try (TcpProbe.Server s = TcpProbe.serve(blue, 7, "blue")) {
             probe("red reaches blue over the pipe", red, "192.168.15.2", 7, "blue saw 192.168.15.1");
         }
+        ping("ip netns exec red ping -c1 -W1 192.168.15.2", red, "192.168.15.2");
         say("ip -n red link del veth-red", "red.link(\"veth-red\").delete()   // the peer goes with it");
         vr.delete();
         check("deleting veth-red removed veth-blue too", blue.links().stream().noneMatch(l -> l.name().equals("veth-blue")),
@@ -208,21 +248,30 @@ public final class Walkthrough {
         title("2. A virtual switch: bridge v-net-0 in the host, red and blue plugged in");
         say("ip link add v-net-0 type bridge; ip link set dev v-net-0 up", "host.link(Bridge.named(\"v-net-0\")).up()");
         Link bridge = host.link(Bridge.named("v-net-0")).up();
-        for (Object[] n : new Object[][] {{red, "red", "192.168.15.1"}, {blue, "blue", "192.168.15.2"}}) {
-            Netns ns = (Netns) n[0];
-            String c = (String) n[1];
-            say("ip link add veth-" + c + " type veth peer name veth-" + c + "-br; ip link set veth-" + c + " netns " + c,
-                    c + ".link(Veth.named(\"veth-" + c + "\").peer(\"veth-" + c + "-br\", host))");
-            Link end = ns.link(Veth.named("veth-" + c).peer("veth-" + c + "-br", host));
-            say("ip link set veth-" + c + "-br master v-net-0; ip link set veth-" + c + "-br up",
-                    "host.link(\"veth-" + c + "-br\").master(bridge).up()");
-            host.link("veth-" + c + "-br").master(bridge).up();
-            say("ip -n " + c + " addr add " + n[2] + "/24 dev veth-" + c + "; ip -n " + c + " link set veth-" + c + " up",
-                    "end.address(\"" + n[2] + "/24\").up()");
-            end.address(n[2] + "/24").up();
-        }
+
+        say("ip link add veth-red type veth peer name veth-red-br; ip link set veth-red netns red",
+                "red.link(Veth.named(\"veth-red\").peer(\"veth-red-br\", host))");
+        Link vethRed = red.link(Veth.named("veth-red").peer("veth-red-br", host));
+        say("ip link set veth-red-br master v-net-0; ip link set veth-red-br up",
+                "host.link(\"veth-red-br\").master(bridge).up()");
+        host.link("veth-red-br").master(bridge).up();
+        say("ip -n red addr add 192.168.15.1/24 dev veth-red; ip -n red link set veth-red up",
+                "vethRed.address(\"192.168.15.1/24\").up()");
+        vethRed.address("192.168.15.1/24").up();
+
+        say("ip link add veth-blue type veth peer name veth-blue-br; ip link set veth-blue netns blue",
+                "blue.link(Veth.named(\"veth-blue\").peer(\"veth-blue-br\", host))");
+        Link vethBlue = blue.link(Veth.named("veth-blue").peer("veth-blue-br", host));
+        say("ip link set veth-blue-br master v-net-0; ip link set veth-blue-br up",
+                "host.link(\"veth-blue-br\").master(bridge).up()");
+        host.link("veth-blue-br").master(bridge).up();
+        say("ip -n blue addr add 192.168.15.2/24 dev veth-blue; ip -n blue link set veth-blue up",
+                "vethBlue.address(\"192.168.15.2/24\").up()");
+        vethBlue.address("192.168.15.2/24").up();
+
         say("ip addr add 192.168.15.5/24 dev v-net-0", "bridge.address(\"192.168.15.5/24\")");
         bridge.address("192.168.15.5/24");
+        ping("ip netns exec red ping -c1 -W1 192.168.15.2   (through the bridge)", red, "192.168.15.2");
         try (TcpProbe.Server r = TcpProbe.serve(red, 7, "red"); TcpProbe.Server b = TcpProbe.serve(blue, 7, "blue")) {
             probe("red reaches blue through the bridge", red, "192.168.15.2", 7, "blue saw 192.168.15.1");
             probe("blue reaches red through the bridge", blue, "192.168.15.1", 7, "red saw 192.168.15.2");
@@ -238,8 +287,13 @@ public final class Walkthrough {
                 "host.link(Veth.named(\"up0\").peer(\"wan0\", wan)).address(\"10.200.0.1/24\").up()");
         host.link(Veth.named("up0").peer("wan0", wan)).address("10.200.0.1/24").up();
         wan.link("wan0").address("10.200.0.2/24").up();
-        say("ip netns exec blue ip route add 10.200.0.0/24 via 192.168.15.5   (the seed's 192.168.1.0/24)",
-                "blue.routes().add(Route.to(\"10.200.0.0/24\").via(\"192.168.15.5\"))");
+        check("the outside world has no route to 192.168.15.0/24", wan.routes().list().stream()
+                .noneMatch(r -> r.destinationPrefix().contains(IpPrefix.parseAddress("192.168.15.2"))),
+                "wan's routes: " + wan.routes().list().stream()
+                        .filter(r -> r.family() == IpPrefix.AF_INET).map(r -> r.destinationPrefix().toString()).toList());
+        say("ip netns exec red ip route add 10.200.0.0/24 via 192.168.15.5   (the seed's 192.168.1.0/24; blue: the same)",
+                "red.routes().add(Route.to(\"10.200.0.0/24\").via(\"192.168.15.5\"))");
+        red.routes().add(Route.to("10.200.0.0/24").via("192.168.15.5"));
         blue.routes().add(Route.to("10.200.0.0/24").via("192.168.15.5"));
         say("ip netns exec red ip route add default via 192.168.15.5; (blue: the same)",
                 "red.routes().add(Route.defaultVia(\"192.168.15.5\"))");
@@ -283,24 +337,27 @@ public final class Walkthrough {
             }
             out.println("  $ ip netns exec " + ns.name() + " arp -n      // " + ns.name().substring(prefix.length())
                     + ".neighbours().list()");
-            out.printf("    %-16s %-8s %-19s %-10s %s%n", "Address", "HWtype", "HWaddress", "State", "Iface");
+            out.printf("    %-24s %-7s %-19s %-5s %-15s %s%n", "Address", "HWtype", "HWaddress", "Flags", "Mask", "Iface");
             for (NeighbourInfo n : ns.neighbours().list()) {
-                if (n.address() instanceof java.net.Inet4Address) {
-                    out.printf("    %-16s %-8s %-19s %-10s %s%n", n.address().getHostAddress(), "ether",
-                            n.mac() == null ? "(incomplete)" : n.mac(), n.state(), names.get(n.ifindex()));
+                if (n.family() == IpPrefix.AF_INET) {
+                    out.printf("    %-24s %-7s %-19s %-5s %-15s %s%n", n.address().getHostAddress(),
+                            n.mac() == null ? "" : "ether", n.mac() == null ? "(incomplete)" : n.mac(),
+                            n.mac() == null ? "" : n.isPermanent() ? "CM" : "C", "", names.get(n.ifindex()));
                 }
             }
             out.println("  $ ip netns exec " + ns.name() + " route -n    // " + ns.name().substring(prefix.length())
                     + ".routes().list()");
-            out.printf("    %-16s %-16s %-6s %-7s %s%n", "Destination", "Gateway", "Prefix", "Metric", "Iface");
+            out.println("    Kernel IP routing table");
+            out.printf("    %-15s %-15s %-15s %-5s %-6s %-3s %6s %s%n", "Destination", "Gateway", "Genmask", "Flags",
+                    "Metric", "Ref", "Use", "Iface");
             for (RouteInfo r : ns.routes().list()) {
-                if (r.family() != 2) {
+                if (r.family() != IpPrefix.AF_INET) {
                     continue;
                 }
-                String dst = r.destination() == null ? "0.0.0.0" : r.destination().getHostAddress();
+                String dst = r.destinationPrefix().address().getHostAddress();
                 String gw = r.gateway() == null ? "0.0.0.0" : r.gateway().getHostAddress();
-                out.printf("    %-16s %-16s %-6s  %-7d %s%n", dst, gw, "/" + r.destinationLength(), r.priority(),
-                        names.get(r.oif()));
+                out.printf("    %-15s %-15s %-15s %-5s %-6d %-3d %6d %s%n", dst, gw, netmask(r.destinationLength()),
+                        r.gateway() == null ? "U" : "UG", r.priority(), 0, 0, names.get(r.oif()));
             }
             out.println("  $ ip -n " + ns.name() + " link     // " + ns.name().substring(prefix.length()) + ".links()");
             for (LinkInfo l : ns.links()) {
@@ -308,12 +365,16 @@ public final class Walkthrough {
                         l.mtu(), l.operState(), l.mac() == null ? "" : l.mac());
             }
         }
-        out.println("  $ ip netns exec " + host.name() + " iptables -nvL -t nat     // Nat.in(host).list()");
+        out.println("  $ ip netns exec " + host.name() + " nft list table inet jnetlink   (iptables -nvL -t nat)"
+                + "     // Nat.in(host).list()");
         for (NatRule r : Nat.in(host).list()) {
             out.println("    " + r);
         }
-        check("red's ARP table holds blue's address", red.neighbours().list().stream()
-                .anyMatch(n -> n.address().getHostAddress().equals("192.168.15.2") && n.mac() != null), "");
+        check("red's ARP table holds blue's address", knows(red, "192.168.15.2"), "");
+        check("blue's ARP table holds red's address", knows(blue, "192.168.15.1"), "");
+        check("red's routing table has the default route via 192.168.15.5", red.routes().list().stream()
+                .anyMatch(r -> r.isDefault() && r.family() == IpPrefix.AF_INET && r.gateway() != null
+                        && r.gateway().getHostAddress().equals("192.168.15.5")), "");
     }
 
     // ---- printing and checking -----------------------------------------------------------------------
@@ -342,6 +403,41 @@ public final class Walkthrough {
         }
     }
 
+    /**
+     * A second, independent check with the system's ping started inside {@code from} (as
+     * {@code ip netns exec} would); reported as SKIP, not counted, where no ping program exists.
+     */
+    private void ping(String what, Netns from, String address) {
+        Process p;
+        try {
+            p = from.exec("ping", "-c1", "-W1", address);
+        } catch (RuntimeException e) {
+            out.println("  [SKIP] " + what + " (cannot start ping: " + e.getMessage() + ")");
+            return;
+        }
+        try {
+            p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            if (!p.waitFor(3, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                check(what, false, "ping did not finish in 3 s");
+                return;
+            }
+        } catch (java.io.IOException e) {
+            check(what, false, e.toString());
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+            check(what, false, "interrupted");
+            return;
+        }
+        if (p.exitValue() == 127) {
+            out.println("  [SKIP] " + what + " (no ping program here)");
+            return;
+        }
+        check(what, p.exitValue() == 0, "ping exit status " + p.exitValue());
+    }
+
     private void refused(String what, Netns from, String address, int port) {
         try {
             String got = TcpProbe.ask(from, address, port, TIMEOUT_MS / 2);
@@ -355,6 +451,17 @@ public final class Walkthrough {
         long passed = checks.stream().filter(Check::passed).count();
         out.println();
         out.println(passed + " of " + checks.size() + " checks passed" + (passed == checks.size() ? "" : ": FAILED"));
+    }
+
+    private static boolean knows(Netns ns, String address) {
+        return ns.neighbours().list().stream()
+                .anyMatch(n -> n.address().getHostAddress().equals(address) && n.mac() != null);
+    }
+
+    /** The dotted netmask {@code route -n} prints for a prefix length: 24 -> 255.255.255.0. */
+    static String netmask(int length) {
+        long m = length == 0 ? 0 : (0xffffffffL << (32 - length)) & 0xffffffffL;
+        return (m >>> 24) + "." + ((m >>> 16) & 255) + "." + ((m >>> 8) & 255) + "." + (m & 255);
     }
 
     private static String names(List<LinkInfo> links) {

@@ -39,7 +39,10 @@ class WalkthroughKernelTest {
         assertTrue(walkthrough.checks().stream().allMatch(Walkthrough.Check::passed), output);
         assertTrue(output.contains("ip link add v-net-0 type bridge"), output);
         assertTrue(output.contains("MASQUERADE"), output);
+        assertTrue(output.contains("[PASS] red reaches blue over the pipe"), output);
+        assertTrue(!output.contains("[FAIL]"), output);
         assertEquals(List.of(), ours(), "the walkthrough deleted its namespaces");
+        assertTrue(!Sh.run("ip", "netns", "list").contains(prefix), "ip netns list shows none of ours");
     }
 
     @Test
@@ -55,5 +58,7 @@ class WalkthroughKernelTest {
         assertTrue(again.getMessage().contains("--cleanup"), again.getMessage());
         assertEquals(4, walkthrough.cleanup().size());
         assertEquals(List.of(), ours());
+        assertTrue(!Sh.run("ip", "netns", "list").contains(prefix), "ip netns list shows none of ours");
+        assertEquals(List.of(), walkthrough.cleanup(), "a second cleanup finds nothing");
     }
 }
