@@ -1,5 +1,9 @@
 package io.jnetlink.benchmarks;
 
+import io.jnetlink.core.codec.Message;
+import io.jnetlink.core.codec.MessageWriter;
+import io.jnetlink.core.codec.Netlink;
+import io.jnetlink.core.socket.NetlinkSocket;
 import io.jnetlink.rtnl.Netns;
 import io.jnetlink.rtnl.link.LinkInfo;
 import io.jnetlink.rtnl.link.Links;
@@ -37,9 +41,12 @@ import org.openjdk.jmh.annotations.Warmup;
 public class GetLink {
     static final int DEPTH = 64;
 
-    Netns ns;
     Links links;
     Links lean;
+    static final int RTM_GETLINK = 18;
+
+    Netns ns;
+    NetlinkSocket socket;
     int index;
     int[] indexes;
 
@@ -48,6 +55,7 @@ public class GetLink {
         ns = BenchNamespaces.create("get");
         links = ns.linkService();
         lean = links.modeledOnly();
+        socket = links.socket();
         links.create(Veth.named("ga0").peer("gb0"));
         index = links.indexOf("ga0");
         indexes = new int[DEPTH];
@@ -74,6 +82,29 @@ public class GetLink {
     @Benchmark
     public LinkInfo oneAtATimeModeledOnly() {
         return lean.get(index);
+    }
+
+    /**
+     * The request path alone: the same RTM_GETLINK by index through {@link NetlinkSocket#query(String,
+     * int, NetlinkSocket.KeyEncoder, NetlinkSocket.Decoder)} with a constant encoder and a decoder
+     * that builds nothing (it reads the index). Its bytes per operation are what the library
+     * allocates to send a request and take its reply: the target is none.
+     */
+    @Benchmark
+    public int requestPathOnly() {
+        return socket.query("get link", index, GetLink::getByIndex, GetLink::indexOfReply);
+    }
+
+    private static final Integer ONE = 1;
+
+    private static void getByIndex(MessageWriter w, int index) {
+        w.begin(RTM_GETLINK, Netlink.NLM_F_REQUEST);
+        w.u8(0).u8(0).u16(0).s32(index).u32(0).u32(0); // struct ifinfomsg
+        w.end();
+    }
+
+    private static Integer indexOfReply(Message m) {
+        return m.u32(4) > 0 ? ONE : null; // a cached Integer: the decoder itself allocates nothing
     }
 
     /** As {@link #pipelined64}, through {@link Links#modeledOnly()}. */

@@ -33,7 +33,8 @@ final class Exchange {
             "NLMSGERR_ATTR_MISS_NEST");
 
     private final Message view = new Message();
-    private String operation;
+    private String verb;
+    private int key;
     private NetlinkSocket.ReplyHandler handler;
     private int firstSeq;
     private int count;
@@ -45,7 +46,6 @@ final class Exchange {
     private NetlinkException[] errors; // lazily, only when something failed
     private int stale;
 
-    /** Begins tracking the messages {@code w} holds. */
     /** What ends a request's part of the exchange. */
     enum Mode {
         /** NLMSG_ERROR (ACK or error) for requests with NLM_F_ACK; nothing for the others. */
@@ -56,8 +56,14 @@ final class Exchange {
         DUMP
     }
 
-    void start(String operation, MessageWriter w, NetlinkSocket.ReplyHandler handler, Mode mode) {
-        this.operation = operation;
+    /**
+     * Begins tracking the messages {@code w} holds. The operation's text, for errors, is
+     * {@code verb} followed by {@code key} unless the key is {@link NetlinkSocket#NO_KEY}; it is
+     * built only when an error needs it.
+     */
+    void start(String verb, int key, MessageWriter w, NetlinkSocket.ReplyHandler handler, Mode mode) {
+        this.verb = verb;
+        this.key = key;
         this.handler = handler;
         this.count = w.messageCount();
         this.firstSeq = count == 0 ? 0 : w.sequenceAt(0);
@@ -124,10 +130,14 @@ final class Exchange {
 
     /** Processes one received datagram (one or more messages). */
     void accept(MemorySegment datagram) {
+        accept(datagram, datagram.byteSize());
+    }
+
+    /** Processes the datagram of {@code size} bytes at the start of {@code buffer}. */
+    void accept(MemorySegment buffer, long size) {
         long pos = 0;
-        long size = datagram.byteSize();
         while (pos < size) {
-            long step = view.bind(datagram, pos, size - pos);
+            long step = view.bind(buffer, pos, size - pos);
             handle(view);
             pos += step;
         }
@@ -201,7 +211,7 @@ final class Exchange {
             errors = new NetlinkException[count];
         }
         if (errors[idx] == null) {
-            errors[idx] = NetlinkException.of(operation, -err, text, offset, m.sequence());
+            errors[idx] = NetlinkException.of(NetlinkSocket.describe(verb, key), -err, text, offset, m.sequence());
         }
     }
 
@@ -210,6 +220,12 @@ final class Exchange {
             waiting[idx] = false;
             open--;
         }
+    }
+
+    /** Drops the references of the last exchange (handler, verb) so that they can be collected. */
+    void clear() {
+        handler = null;
+        verb = null;
     }
 
     /** Errors per request, or null when none failed. */

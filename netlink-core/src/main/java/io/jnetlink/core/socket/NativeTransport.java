@@ -141,7 +141,12 @@ final class NativeTransport implements Transport {
     }
 
     @Override
-    public MemorySegment receive(boolean wait) {
+    public MemorySegment buffer() {
+        return rbuf;
+    }
+
+    @Override
+    public long receive(boolean wait) {
         ensureOpen();
         int dontWait = wait ? 0 : Libc.MSG_DONTWAIT;
         long n;
@@ -157,7 +162,7 @@ final class NativeTransport implements Transport {
             }
             if (err == Errno.EAGAIN.value()) {
                 if (!wait) {
-                    return null;
+                    return -1;
                 }
                 throw new NetlinkTimeoutException("receive on " + what, 0);
             }
@@ -173,7 +178,7 @@ final class NativeTransport implements Transport {
                 peekFirst = true;
                 throw new ReceiveTruncatedException("receive on " + what, n, had);
             }
-            return rbuf.asSlice(0, n);
+            return n;
         }
         if (n > rbuf.byteSize()) {
             // Larger than the buffer: grow it, then take the datagram for real.
@@ -187,7 +192,7 @@ final class NativeTransport implements Transport {
             // Already copied by the peek: just drop it from the queue.
             take(MemorySegment.NULL, 0);
         }
-        return rbuf.asSlice(0, n);
+        return n;
     }
 
     private long take(MemorySegment into, long cap) {

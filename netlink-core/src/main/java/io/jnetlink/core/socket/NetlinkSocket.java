@@ -46,6 +46,18 @@ public final class NetlinkSocket implements AutoCloseable {
         void encode(MessageWriter w);
     }
 
+    /**
+     * Writes one request about a numeric key (a link index, a table handle) given as an argument,
+     * so that the encoder can be a constant: a request written this way allocates nothing.
+     */
+    @FunctionalInterface
+    public interface KeyEncoder {
+        void encode(MessageWriter w, int key);
+    }
+
+    /** The key of an exchange that has none: its operation text is the verb alone. */
+    public static final int NO_KEY = Integer.MIN_VALUE;
+
     /** Turns a reply message into a value; may return null to skip it. */
     @FunctionalInterface
     public interface Decoder<T> {
@@ -73,6 +85,14 @@ public final class NetlinkSocket implements AutoCloseable {
     private final Arena arena = Arena.ofShared();
     private final MessageWriter writer = new MessageWriter(arena, 16 * 1024);
     private final Exchange exchange = new Exchange();
+    /** The decoder and result of the {@link #query} under way (guarded by the lock; no box per call). */
+    private Decoder<?> queryDecoder;
+    private Object queryResult;
+    private final ReplyHandler queryHandler = (i, m) -> {
+        if (queryResult == null) {
+            queryResult = queryDecoder.decode(m);
+        }
+    };
     private int seq = 1;
     private boolean closed;
 
@@ -143,7 +163,22 @@ public final class NetlinkSocket implements AutoCloseable {
     public void request(String operation, Encoder encoder) {
         lock.lock();
         try {
-            exchangeLocked(operation, encoder, null, Exchange.Mode.ACK);
+            exchangeLocked(operation, NO_KEY, encoder, null, null, Exchange.Mode.ACK);
+            throwFirst();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Like {@link #request(String, Encoder)} for a request about one numeric key: the operation
+     * text ({@code verb + " " + key}, "delete link 7") is built only if it fails, and a constant
+     * {@code encoder} makes the call allocation-free.
+     */
+    public void request(String verb, int key, KeyEncoder encoder) {
+        lock.lock();
+        try {
+            exchangeLocked(verb, key, null, encoder, null, Exchange.Mode.ACK);
             throwFirst();
         } finally {
             lock.unlock();
@@ -157,19 +192,32 @@ public final class NetlinkSocket implements AutoCloseable {
      * fastest form for GETs); with it, it ends with the ACK.
      */
     public <T> T query(String operation, Encoder encoder, Decoder<T> decoder) {
+        return query(operation, NO_KEY, encoder, null, decoder);
+    }
+
+    /**
+     * Like {@link #query(String, Encoder, Decoder)} for a request about one numeric key (a GET by
+     * index): the operation text ({@code verb + " " + key}, "get link 7") is built only if it
+     * fails. With a constant {@code encoder} and {@code decoder}, nothing is allocated on the way to
+     * the kernel and back; only what the decoder makes.
+     */
+    public <T> T query(String verb, int key, KeyEncoder encoder, Decoder<T> decoder) {
+        return query(verb, key, null, encoder, decoder);
+    }
+
+    private <T> T query(String verb, int key, Encoder encoder, KeyEncoder keyEncoder, Decoder<T> decoder) {
         lock.lock();
         try {
-            Object[] box = new Object[1];
-            exchangeLocked(operation, encoder, (i, m) -> {
-                if (box[0] == null) {
-                    box[0] = decoder.decode(m);
-                }
-            }, Exchange.Mode.REPLY);
+            queryDecoder = decoder;
+            queryResult = null;
+            exchangeLocked(verb, key, encoder, keyEncoder, queryHandler, Exchange.Mode.REPLY);
             throwFirst();
             @SuppressWarnings("unchecked")
-            T t = (T) box[0];
+            T t = (T) queryResult;
             return t;
         } finally {
+            queryDecoder = null;
+            queryResult = null;
             lock.unlock();
         }
     }
@@ -182,7 +230,7 @@ public final class NetlinkSocket implements AutoCloseable {
     public void queryAll(String operation, Encoder encoder, ReplyHandler handler) {
         lock.lock();
         try {
-            exchangeLocked(operation, encoder, handler, Exchange.Mode.REPLY);
+            exchangeLocked(operation, NO_KEY, encoder, null, handler, Exchange.Mode.REPLY);
             throwFirst();
         } finally {
             lock.unlock();
@@ -199,7 +247,7 @@ public final class NetlinkSocket implements AutoCloseable {
         try {
             for (int attempt = 1; ; attempt++) {
                 try {
-                    exchangeLocked(operation, encoder, (i, m) -> handler.onMessage(m), Exchange.Mode.DUMP);
+                    exchangeLocked(operation, NO_KEY, encoder, null, (i, m) -> handler.onMessage(m), Exchange.Mode.DUMP);
                 } catch (ReceiveTruncatedException e) {
                     // The socket now sizes each datagram first; read the rest of the abandoned dump
                     // (the kernel refuses a new dump while one is running), then start again.
@@ -256,7 +304,7 @@ public final class NetlinkSocket implements AutoCloseable {
     public NetlinkException[] pipeline(String operation, Encoder encoder, ReplyHandler handler) {
         lock.lock();
         try {
-            exchangeLocked(operation, encoder, handler, Exchange.Mode.ACK);
+            exchangeLocked(operation, NO_KEY, encoder, null, handler, Exchange.Mode.ACK);
             NetlinkException[] errs = exchange.errors();
             return errs != null ? errs : new NetlinkException[exchange.count()];
         } finally {
@@ -268,7 +316,7 @@ public final class NetlinkSocket implements AutoCloseable {
     public void pipelineOrThrow(String operation, Encoder encoder, ReplyHandler handler) {
         lock.lock();
         try {
-            exchangeLocked(operation, encoder, handler, Exchange.Mode.ACK);
+            exchangeLocked(operation, NO_KEY, encoder, null, handler, Exchange.Mode.ACK);
             throwFirst();
         } finally {
             lock.unlock();
@@ -299,17 +347,18 @@ public final class NetlinkSocket implements AutoCloseable {
         lock.lock();
         try {
             ensureOpen();
-            MemorySegment d;
+            long size;
             try {
-                d = transport.receive(true);
+                size = transport.receive(true);
             } catch (NetlinkTimeoutException e) {
                 return 0;
             }
+            MemorySegment d = transport.buffer();
             Message m = new Message();
             long pos = 0;
             int n = 0;
-            while (pos < d.byteSize()) {
-                pos += m.bind(d, pos, d.byteSize() - pos);
+            while (pos < size) {
+                pos += m.bind(d, pos, size - pos);
                 handler.accept(m);
                 n++;
             }
@@ -332,7 +381,7 @@ public final class NetlinkSocket implements AutoCloseable {
             int n = 0;
             while (true) {
                 try {
-                    if (transport.receive(false) == null) {
+                    if (transport.receive(false) < 0) {
                         return n;
                     }
                     n++;
@@ -347,40 +396,58 @@ public final class NetlinkSocket implements AutoCloseable {
 
     // ---- the exchange ----------------------------------------------------------------------
 
-    private void exchangeLocked(String operation, Encoder encoder, ReplyHandler handler, Exchange.Mode mode) {
+    /**
+     * One exchange: encodes with {@code encoder}, or with {@code keyEncoder} and {@code key}; the
+     * operation text for errors is {@link #describe describe(verb, key)}.
+     */
+    private void exchangeLocked(String verb, int key, Encoder encoder, KeyEncoder keyEncoder, ReplyHandler handler,
+                                Exchange.Mode mode) {
         ensureOpen();
         writer.reset();
         writer.nextSequence(seq);
         try {
-            encoder.encode(writer);
+            if (keyEncoder != null) {
+                keyEncoder.encode(writer, key);
+            } else {
+                encoder.encode(writer);
+            }
         } catch (RuntimeException e) {
             writer.reset();
             throw e;
         }
         if (writer.inMessage()) {
-            throw new IllegalStateException(operation + ": the encoder left a message open (missing end())");
+            throw new IllegalStateException(describe(verb, key) + ": the encoder left a message open (missing end())");
         }
         if (writer.messageCount() == 0) {
-            throw new IllegalStateException(operation + ": the encoder wrote no message");
+            throw new IllegalStateException(describe(verb, key) + ": the encoder wrote no message");
         }
         seq = writer.nextSequence();
-        exchange.start(operation, writer, handler, mode);
-        transport.send(writer.written());
-        while (!exchange.complete()) {
-            MemorySegment d;
-            try {
-                d = transport.receive(true);
-            } catch (NetlinkTimeoutException e) {
-                throw new NetlinkTimeoutException(operation, writer.sequenceAt(0));
+        exchange.start(verb, key, writer, handler, mode);
+        try {
+            transport.send(writer.written());
+            while (!exchange.complete()) {
+                long size;
+                try {
+                    size = transport.receive(true);
+                } catch (NetlinkTimeoutException e) {
+                    throw new NetlinkTimeoutException(describe(verb, key), writer.sequenceAt(0));
+                }
+                exchange.accept(transport.buffer(), size);
             }
-            exchange.accept(d);
-        }
-        if (exchange.hasSilentRequests()) {
-            MemorySegment d;
-            while ((d = transport.receive(false)) != null) {
-                exchange.accept(d);
+            if (exchange.hasSilentRequests()) {
+                long size;
+                while ((size = transport.receive(false)) >= 0) {
+                    exchange.accept(transport.buffer(), size);
+                }
             }
+        } finally {
+            exchange.clear();
         }
+    }
+
+    /** The text of an operation: {@code verb}, followed by {@code key} unless it is {@link #NO_KEY}. */
+    static String describe(String verb, int key) {
+        return key == NO_KEY ? verb : verb + " " + key;
     }
 
     /** Reads datagrams until the dump with sequence {@code seq} has ended (or nothing comes). */
@@ -388,10 +455,11 @@ public final class NetlinkSocket implements AutoCloseable {
         Message m = new Message();
         try {
             while (true) {
-                MemorySegment d = transport.receive(true);
+                long size = transport.receive(true);
+                MemorySegment d = transport.buffer();
                 long pos = 0;
-                while (pos < d.byteSize()) {
-                    pos += m.bind(d, pos, d.byteSize() - pos);
+                while (pos < size) {
+                    pos += m.bind(d, pos, size - pos);
                     if (m.sequence() == seq && (m.type() == io.jnetlink.core.codec.Netlink.NLMSG_DONE
                             || m.type() == io.jnetlink.core.codec.Netlink.NLMSG_ERROR)) {
                         return;

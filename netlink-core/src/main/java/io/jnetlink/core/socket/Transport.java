@@ -18,15 +18,22 @@ public interface Transport extends AutoCloseable {
     void send(MemorySegment data);
 
     /**
-     * Receives one whole datagram, never truncated.
+     * Receives one whole datagram, never truncated, into {@link #buffer()} (from offset 0). Returns
+     * its length rather than a view of it, so that receiving allocates nothing.
      *
-     * @param wait false to return null at once when nothing is queued
-     * @return a view of the datagram, valid until the next call; null only when {@code wait} is false
-     *         and nothing is queued
+     * @param wait false to return -1 at once when nothing is queued
+     * @return the datagram's length in bytes; -1 only when {@code wait} is false and nothing is
+     *         queued
      * @throws io.jnetlink.core.NetlinkTimeoutException if {@code wait} and nothing arrived in time
      * @throws io.jnetlink.core.OverrunException if the kernel dropped messages (ENOBUFS)
      */
-    MemorySegment receive(boolean wait);
+    long receive(boolean wait);
+
+    /**
+     * The buffer holding the datagram the last {@link #receive} took, at offset 0; valid until the
+     * next receive (which may also replace the buffer by a larger one).
+     */
+    MemorySegment buffer();
 
     /** The port id the kernel gave this socket (0 for a scripted transport). */
     int portId();

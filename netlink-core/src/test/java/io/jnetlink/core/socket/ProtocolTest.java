@@ -119,6 +119,39 @@ class ProtocolTest {
         }
     }
 
+    private static void getByIndex(MessageWriter w, int index) {
+        w.begin(18, NLM_F_REQUEST);
+        w.u8(0).u8(0).u16(0).s32(index).u32(0).u32(0);
+        w.end();
+    }
+
+    @Test
+    void keyedQueryPassesTheKeyToTheEncoderAndNamesItInErrors() {
+        ScriptedTransport t = new ScriptedTransport(sent -> {
+            // the kernel's view: the request carries the key as its ifindex
+            Message m = new Message();
+            m.bind(java.lang.foreign.MemorySegment.ofArray(sent), 0, sent.length);
+            return List.of(link(m.sequence(), 0, m.u32(4)));
+        });
+        try (NetlinkSocket s = NetlinkSocket.over(t, 0)) {
+            assertEquals(Integer.valueOf(42), s.<Integer>query("get link", 42, ProtocolTest::getByIndex, m -> m.u32(4)));
+            assertEquals(Integer.valueOf(43), s.<Integer>query("get link", 43, ProtocolTest::getByIndex, m -> m.u32(4)));
+        }
+        ScriptedTransport err = new ScriptedTransport(sent -> List.of(error(sequences(sent).get(0), 19, "gone", -1)));
+        try (NetlinkSocket s = NetlinkSocket.over(err, 0)) {
+            NoSuchDeviceException e = assertThrows(NoSuchDeviceException.class,
+                    () -> s.query("get link", 9, ProtocolTest::getByIndex, m -> m.u32(4)));
+            assertEquals("get link 9", e.operation());
+            NetlinkException r = assertThrows(NetlinkException.class,
+                    () -> s.request("delete link", 12, (w, k) -> {
+                        w.begin(17, NLM_F_REQUEST | NLM_F_ACK);
+                        w.u8(0).u8(0).u16(0).s32(k).u32(0).u32(0);
+                        w.end();
+                    }));
+            assertEquals("delete link 12", r.operation());
+        }
+    }
+
     @Test
     void queryAllMatchesEachReplyToItsRequest() {
         ScriptedTransport t = new ScriptedTransport(sent -> {

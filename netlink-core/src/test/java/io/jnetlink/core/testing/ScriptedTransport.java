@@ -21,6 +21,7 @@ public final class ScriptedTransport implements Transport {
     private final Function<byte[], List<byte[]>> replies;
     private final Deque<byte[]> queue = new ArrayDeque<>();
     private final List<byte[]> sent = new ArrayList<>();
+    private MemorySegment buffer = MemorySegment.NULL;
     private boolean closed;
 
     /** @param replies given the bytes of one send, the datagrams to answer with */
@@ -46,17 +47,23 @@ public final class ScriptedTransport implements Transport {
     }
 
     @Override
-    public MemorySegment receive(boolean wait) {
+    public long receive(boolean wait) {
         byte[] d = queue.poll();
         if (d == null) {
             if (!wait) {
-                return null;
+                return -1;
             }
             throw new NetlinkTimeoutException("receive on scripted transport", 0);
         }
-        MemorySegment seg = arena.allocate(Math.max(1, d.length), 8);
-        MemorySegment.copy(d, 0, seg, ValueLayout.JAVA_BYTE, 0, d.length);
-        return seg.asSlice(0, d.length);
+        // a fresh buffer each time, so a test that keeps a view of an old one sees it unchanged
+        buffer = arena.allocate(Math.max(1, d.length), 8);
+        MemorySegment.copy(d, 0, buffer, ValueLayout.JAVA_BYTE, 0, d.length);
+        return d.length;
+    }
+
+    @Override
+    public MemorySegment buffer() {
+        return buffer;
     }
 
     @Override

@@ -85,7 +85,7 @@ public record LinkInfo(int index, String name, int type, int flags, OperState op
             switch (a.type()) {
                 case Ifla.IFLA_IFNAME -> name = a.string();
                 case Ifla.IFLA_MTU -> mtu = a.u32();
-                case Ifla.IFLA_ADDRESS -> mac = a.length() == 0 ? null : Mac.format(a.bytes());
+                case Ifla.IFLA_ADDRESS -> mac = a.length() == 0 ? null : Mac.format(a.segment(), a.payloadOffset(), a.length());
                 case Ifla.IFLA_MASTER -> master = a.u32();
                 case Ifla.IFLA_LINK -> peer = a.u32();
                 case Ifla.IFLA_LINK_NETNSID -> netnsid = a.s32();
@@ -114,10 +114,37 @@ public record LinkInfo(int index, String name, int type, int flags, OperState op
         String kind = null;
         while (info.next()) {
             if (info.type() == Ifla.IFLA_INFO_KIND) {
-                kind = info.string();
+                kind = knownKind(info);
+                if (kind == null) {
+                    kind = info.string();
+                }
             }
         }
         return kind;
+    }
+
+    /** The kinds a dump is full of, shared instead of decoded once per link. */
+    private static final String[] KNOWN_KINDS = {"veth", "bridge", "vxlan", "macvlan", "tun", "dummy", "vlan", "bond"};
+
+    private static String knownKind(AttributeCursor info) {
+        MemorySegment s = info.segment();
+        long off = info.payloadOffset();
+        int len = info.length();
+        outer:
+        for (String k : KNOWN_KINDS) {
+            int n = k.length();
+            // sent with or without the terminating NUL
+            if (len != n && !(len == n + 1 && s.get(ValueLayout.JAVA_BYTE, off + n) == 0)) {
+                continue;
+            }
+            for (int i = 0; i < n; i++) {
+                if (s.get(ValueLayout.JAVA_BYTE, off + i) != k.charAt(i)) {
+                    continue outer;
+                }
+            }
+            return k;
+        }
+        return null;
     }
 
     /**

@@ -133,11 +133,13 @@ public final class Links {
     /** Deletes link {@code index} (RTM_DELLINK); a veth's peer goes with it. */
     public void delete(int index) {
         checkIndex(index);
-        rtnl.request("delete link " + index, w -> {
-            w.begin(Ifla.RTM_DELLINK, NLM_F_REQUEST | NLM_F_ACK);
-            ifinfomsg(w, index, 0, 0);
-            w.end();
-        });
+        rtnl.request("delete link", index, Links::deleteByIndex);
+    }
+
+    private static void deleteByIndex(MessageWriter w, int index) {
+        w.begin(Ifla.RTM_DELLINK, NLM_F_REQUEST | NLM_F_ACK);
+        ifinfomsg(w, index, 0, 0);
+        w.end();
     }
 
     /** Deletes the link named {@code name} (RTM_DELLINK by IFLA_IFNAME). */
@@ -185,12 +187,15 @@ public final class Links {
      */
     public LinkInfo get(int index) {
         checkIndex(index);
-        String op = "get link " + index;
-        return replied(op, rtnl.query(op, w -> {
-            w.begin(Ifla.RTM_GETLINK, NLM_F_REQUEST);
-            ifinfomsg(w, index, 0, 0);
-            w.end();
-        }, decoder));
+        LinkInfo l = rtnl.query("get link", index, Links::getByIndex, decoder);
+        return l != null ? l : replied("get link " + index, null);
+    }
+
+    /** RTM_GETLINK by index, without NLM_F_ACK: the reply ends the exchange. */
+    private static void getByIndex(MessageWriter w, int index) {
+        w.begin(Ifla.RTM_GETLINK, NLM_F_REQUEST);
+        ifinfomsg(w, index, 0, 0);
+        w.end();
     }
 
     private static LinkInfo replied(String op, LinkInfo l) {
@@ -277,11 +282,23 @@ public final class Links {
     /** Sets the link up or down: RTM_NEWLINK with IFF_UP in ifi_flags and ifi_change. */
     public void setUp(int index, boolean up) {
         checkIndex(index);
-        rtnl.request("set link " + index + (up ? " up" : " down"), w -> {
-            w.begin(Ifla.RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK);
-            ifinfomsg(w, index, up ? Ifla.IFF_UP : 0, Ifla.IFF_UP);
-            w.end();
-        });
+        if (up) {
+            rtnl.request("set up link", index, Links::setUpByIndex);
+        } else {
+            rtnl.request("set down link", index, Links::setDownByIndex);
+        }
+    }
+
+    private static void setUpByIndex(MessageWriter w, int index) {
+        w.begin(Ifla.RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK);
+        ifinfomsg(w, index, Ifla.IFF_UP, Ifla.IFF_UP);
+        w.end();
+    }
+
+    private static void setDownByIndex(MessageWriter w, int index) {
+        w.begin(Ifla.RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK);
+        ifinfomsg(w, index, 0, Ifla.IFF_UP);
+        w.end();
     }
 
     /** How many requests the bulk setters put into one datagram. */

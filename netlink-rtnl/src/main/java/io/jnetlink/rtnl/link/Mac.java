@@ -1,5 +1,8 @@
 package io.jnetlink.rtnl.link;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
 /** MAC addresses as text ("02:00:5e:10:00:01") and bytes. */
@@ -29,8 +32,29 @@ final class Mac {
         return b;
     }
 
+    private static final HexFormat COLONS = HexFormat.ofDelimiter(":");
+    private static final byte[] DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
     /** Lower-case colon form, as iproute2 prints it. */
     static String format(byte[] b) {
-        return HexFormat.ofDelimiter(":").formatHex(b);
+        return COLONS.formatHex(b);
+    }
+
+    /**
+     * The {@code len} bytes at {@code offset} of {@code s} in lower-case colon form, read straight
+     * from the message (no intermediate array): what link decoding calls for every link.
+     */
+    static String format(MemorySegment s, long offset, int len) {
+        byte[] text = new byte[len * 3 - 1];
+        for (int i = 0; i < len; i++) {
+            int v = s.get(ValueLayout.JAVA_BYTE, offset + i) & 0xff;
+            int at = i * 3;
+            if (i > 0) {
+                text[at - 1] = ':';
+            }
+            text[at] = DIGITS[v >>> 4];
+            text[at + 1] = DIGITS[v & 0xf];
+        }
+        return new String(text, StandardCharsets.ISO_8859_1);
     }
 }

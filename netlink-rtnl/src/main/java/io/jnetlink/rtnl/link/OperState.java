@@ -4,9 +4,11 @@ package io.jnetlink.rtnl.link;
 public enum OperState {
     UNKNOWN, NOTPRESENT, DOWN, LOWERLAYERDOWN, TESTING, DORMANT, UP;
 
+    /** values() copies its array on every call; decoding a link must not. */
+    private static final OperState[] VALUES = values();
+
     /** The state for the kernel's number; out-of-range numbers are UNKNOWN. */
     public static OperState of(int value) {
-        OperState[] v = values();
-        return value >= 0 && value < v.length ? v[value] : UNKNOWN;
+        return value >= 0 && value < VALUES.length ? VALUES[value] : UNKNOWN;
     }
 }
