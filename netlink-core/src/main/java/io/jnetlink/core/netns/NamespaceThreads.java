@@ -14,6 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,11 +23,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs code on a thread inside another network namespace without ever leaving a JVM thread there.
  *
- * <p>Every hop starts a fresh platform thread (never a virtual thread, whose carrier is shared,
- * and never a pooled thread that would run other work afterwards). That thread calls
- * {@code setns(target)}, runs the task, then {@code setns(original)}; it then ends. If switching
- * back fails the thread ends all the same, so it is retired, never reused. The original namespace
- * is the one the JVM started in, held open by a descriptor for the life of the process.
+ * <p>A hop of user code ({@link #call}) starts a fresh platform thread (never a virtual thread,
+ * whose carrier is shared, and never a pooled thread: user code may leave thread-locals behind, a
+ * per-thread socket cache say, that would belong to the wrong namespace on the next hop). That
+ * thread calls {@code setns(target)}, runs the task, then {@code setns(original)}; it then ends.
+ * The library's own short tasks (bind-mounting a new namespace, opening a socket in one, reading a
+ * sysctl: {@link #callInternal}) run on reusable platform workers instead, which do the same
+ * enter/run/return and then wait for the next task in the original namespace; starting a thread
+ * costs more than the task (0.1 to 0.3 ms against tens of microseconds). Whoever runs a hop, if
+ * switching back fails the thread ends all the same, so it is retired, never reused. The original
+ * namespace is the one the JVM started in, held open by a descriptor for the life of the process.
  *
  * <p>The hop thread hands its result to the caller only <em>after</em> it is back in the original
  * namespace. Handing it over wakes the caller, and waking a virtual thread submits it to the
@@ -43,6 +50,41 @@ final class NamespaceThreads {
     /** Outcomes of hop threads that could not return, delivered by {@link #relay()}. */
     private static final BlockingQueue<Runnable> STRANDED = new LinkedBlockingQueue<>();
     private static volatile Thread relay;
+    private static final AtomicLong WORKER_COUNTER = new AtomicLong();
+    /** How many reusable workers run the library's own hops at most; further tasks queue. */
+    static final int WORKER_COUNT = 4;
+    /**
+     * Workers for {@link #callInternal}: up to {@link #WORKER_COUNT} platform daemon threads, made
+     * on demand and ended after 30 s idle; one that could not return to the original namespace is
+     * ended at once ({@link Retired}) and replaced. A queue rather than a hand-off: a worker wakes
+     * its caller before it is back waiting for work, so with a hand-off the caller's next task
+     * would mostly find no waiting worker and start a thread after all. The tasks are short and
+     * never hop themselves, so queueing behind a busy worker cannot deadlock.
+     */
+    private static final ThreadPoolExecutor WORKERS = new ThreadPoolExecutor(WORKER_COUNT, WORKER_COUNT, 30,
+            TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                Thread t = Thread.ofPlatform()
+                        .name("netns-worker-" + WORKER_COUNTER.incrementAndGet())
+                        .daemon(true)
+                        .unstarted(r);
+                t.setUncaughtExceptionHandler((th, e) -> {
+                    if (!(e instanceof Retired)) {
+                        LOG.error("netns worker {} failed", th.getName(), e);
+                    }
+                });
+                return t;
+            });
+
+    static {
+        WORKERS.allowCoreThreadTimeOut(true);
+    }
+
+    /** Thrown by a worker that could not return to the original namespace, so that it ends. */
+    private static final class Retired extends RuntimeException {
+        Retired() {
+            super("retired: could not return to the original network namespace", null, false, false);
+        }
+    }
 
     private NamespaceThreads() {}
 
@@ -74,6 +116,31 @@ final class NamespaceThreads {
                 .daemon(true)
                 .unstarted(() -> hop(nsName, nsFd, task, result));
         t.start();
+        return await(result, nsName, t);
+    }
+
+    /**
+     * Like {@link #call}, for the library's own short tasks that run no user code: on a reusable
+     * worker thread (see the class comment). The caller is not interruptible while it waits (the
+     * tasks are a few system calls); its interrupt status is kept.
+     */
+    static <T> T callInternal(String nsName, int nsFd, Callable<T> task) {
+        ensureRelay();
+        CompletableFuture<T> result = new CompletableFuture<>();
+        WORKERS.execute(() -> {
+            if (!hop(nsName, nsFd, task, result)) {
+                throw new Retired();
+            }
+        });
+        return await(result, nsName, null);
+    }
+
+    /**
+     * Waits for a hop's result and unwraps its failure. Interrupting the caller interrupts the hop
+     * thread {@code t} if given; the caller still waits for the task to end (so no task outlives
+     * the call), then keeps its interrupt status.
+     */
+    private static <T> T await(CompletableFuture<T> result, String nsName, Thread t) {
         boolean interrupted = false;
         try {
             while (true) {
@@ -81,13 +148,16 @@ final class NamespaceThreads {
                     return result.get();
                 } catch (InterruptedException e) {
                     interrupted = true;
-                    t.interrupt();
+                    if (t != null) {
+                        t.interrupt();
+                    }
                 }
             }
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof RuntimeException r) {
-                r.addSuppressed(new Exception("(ran in namespace " + nsName + " on thread " + t.getName() + ")"));
+                r.addSuppressed(new Exception("(ran in namespace " + nsName
+                        + (t != null ? " on thread " + t.getName() : " on a netns worker thread") + ")"));
                 throw r;
             }
             if (c instanceof Error err) {
@@ -104,7 +174,12 @@ final class NamespaceThreads {
         }
     }
 
-    private static <T> void hop(String nsName, int nsFd, Callable<T> task, CompletableFuture<T> result) {
+    /**
+     * Enters the namespace (or makes a new one), runs the task, returns to the original namespace
+     * and completes {@code result}. Returns false if the thread could not return: the result then
+     * goes through the relay and the thread must end.
+     */
+    private static <T> boolean hop(String nsName, int nsFd, Callable<T> task, CompletableFuture<T> result) {
         T value = null;
         Throwable failure = null;
         boolean returned;
@@ -140,10 +215,11 @@ final class NamespaceThreads {
                             thread, nsName, Errno.of(errno));
                     complete(result, v, f);
                 });
-                return;
+                return false;
             }
         }
         complete(result, value, failure);
+        return true;
     }
 
     private static <T> void complete(CompletableFuture<T> result, T value, Throwable failure) {

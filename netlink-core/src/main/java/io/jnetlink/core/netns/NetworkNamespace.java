@@ -45,9 +45,12 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #self()} is the namespace the JVM started in.</li>
  * </ul>
  *
- * <p><b>Threads.</b> No JVM thread is ever left in a foreign namespace. Code that must run inside
- * ({@link #run}, {@link #sysctl}, opening sockets) runs on a fresh platform thread that enters
- * with {@code setns}, does the work and comes back; it then ends. Sockets opened that way
+ * <p><b>Threads.</b> No JVM thread is ever left in a foreign namespace. Code given to
+ * {@link #run} runs on a fresh platform thread that enters with {@code setns}, does the work and
+ * comes back; it then ends, so nothing the code left on the thread is seen by later work. The
+ * library's own work inside ({@link #sysctl}, opening sockets, setting up a new namespace) runs
+ * the same way on reusable worker threads, which wait in the JVM's own namespace between tasks
+ * (starting a thread costs more than those tasks). Sockets opened that way
  * ({@link #socket(int)}) belong to the namespace for life and are used from any thread
  * afterwards, so ordinary netlink requests involve no thread switch at all. Programs
  * ({@link #exec}, {@link #start}) are started from the JVM's own namespace through
@@ -145,7 +148,7 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
         }
         NetlinkSocket[] rtnl = new NetlinkSocket[1];
         try {
-            NamespaceThreads.call(name, -1, () -> {
+            NamespaceThreads.callInternal(name, -1, () -> {
                 try (Arena a = Arena.ofConfined()) {
                     MemorySegment st = Libc.newCallState(a);
                     int rc = Libc.mount(st, a.allocateFrom("/proc/thread-self/ns/net"),
@@ -392,7 +395,7 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
 
     /** A new netlink socket in this namespace that the caller owns and closes (for events). */
     public NetlinkSocket openSocket(int protocol) {
-        return call("open a netlink socket in", () -> NetlinkSocket.open(protocol));
+        return call("open a netlink socket in", true, () -> NetlinkSocket.open(protocol));
     }
 
     /**
@@ -402,7 +405,7 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
      * {@link java.util.concurrent.CompletionException}.
      */
     public <T> T run(Callable<T> task) {
-        return call("run code in", task);
+        return call("run code in", false, task);
     }
 
     /** Runs {@code task} inside this namespace (see {@link #run(Callable)}). */
@@ -443,7 +446,7 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
     public Process start(ProcessBuilder builder) {
         String what = "start a program in";
         if (isSelf()) {
-            return call(what, builder::start);
+            return call(what, false, builder::start);
         }
         List<String> command = builder.command();
         if (command.isEmpty()) {
@@ -473,7 +476,7 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
                     .redirectErrorStream(builder.redirectErrorStream());
             pb.environment().clear();
             pb.environment().putAll(builder.environment());
-            Process p = SELF.call(what, pb::start);
+            Process p = SELF.call(what, false, pb::start);
             // The descriptor must outlive nsenter's open of it: keep it until the program ends.
             p.onExit().whenComplete((x, e) -> release());
             handedOver = true;
@@ -523,9 +526,13 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
      */
     public String sysctl(String key) {
         Path p = sysctlPath(key);
-        return call("read sysctl in", () -> {
+        return call("read sysctl in", true, () -> {
             try {
-                return Files.readString(p).strip();
+                // Not Files.readString: procfs reports size 0 and the JDK's sized read of it can
+                // stop after the first byte ("4" for a TTL of 41). A plain stream reads to EOF.
+                try (java.io.InputStream in = Files.newInputStream(p)) {
+                    return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).strip();
+                }
             } catch (NoSuchFileException e) {
                 throw new IllegalArgumentException("no sysctl " + key + " in " + label());
             }
@@ -538,7 +545,7 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
         if (value == null || value.indexOf('\n') >= 0) {
             throw new IllegalArgumentException("sysctl value must be one line, got " + value);
         }
-        call("write sysctl in", () -> {
+        call("write sysctl in", true, () -> {
             try {
                 Files.writeString(p, value);
                 return null;
@@ -663,12 +670,17 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
         return isSelf() ? "the JVM's own network namespace" : "network namespace " + name;
     }
 
-    private <T> T call(String what, Callable<T> task) {
+    /**
+     * Runs {@code task} in this namespace. {@code internal}: the task is the library's own (no user
+     * code), so it may run on a reusable worker ({@link NamespaceThreads#callInternal}).
+     */
+    private <T> T call(String what, boolean internal, Callable<T> task) {
         if (isSelf()) {
             // Almost every thread is in the original namespace and runs the task itself; but a
             // thread inside run() of another namespace (or started from one) is not, so it hops.
             if (!ORIGINAL_ID.equals(NsId.of(Path.of("/proc/thread-self/ns/net")))) {
-                return NamespaceThreads.call("self", NamespaceThreads.ORIGINAL_FD, task);
+                return internal ? NamespaceThreads.callInternal("self", NamespaceThreads.ORIGINAL_FD, task)
+                        : NamespaceThreads.call("self", NamespaceThreads.ORIGINAL_FD, task);
             }
             try {
                 return task.call();
@@ -683,7 +695,7 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
         acquire(what);
         try {
             ensureUsable(what);
-            return NamespaceThreads.call(name, fd, task);
+            return internal ? NamespaceThreads.callInternal(name, fd, task) : NamespaceThreads.call(name, fd, task);
         } finally {
             release();
         }

@@ -392,12 +392,19 @@ class NetworkNamespaceKernelTest {
 
     // ---- sysctl ---------------------------------------------------------------------------------
 
+    /** A procfs file read to EOF (Files.readString can stop after one byte there). */
+    private static String readProc(Path p) throws java.io.IOException {
+        try (java.io.InputStream in = Files.newInputStream(p)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).strip();
+        }
+    }
+
     @Test
     void sysctlWritesInTheNamespaceOnly() throws Exception {
         Path hostV4 = Path.of("/proc/sys/net/ipv4/ip_forward");
         Path hostV6 = Path.of("/proc/sys/net/ipv6/conf/all/forwarding");
-        String v4Before = Files.readString(hostV4).strip(); // read only: never written here
-        String v6Before = Files.readString(hostV6).strip();
+        String v4Before = readProc(hostV4); // read only: never written here
+        String v6Before = readProc(hostV6);
         NetworkNamespace a = namespaces.create("fwd");
         NetworkNamespace b = namespaces.create("nofwd");
         assertEquals("0", a.sysctl("net.ipv4.ip_forward"));
@@ -410,11 +417,15 @@ class NetworkNamespaceKernelTest {
         assertEquals("1", a.sysctl("net.ipv6.conf.all.forwarding"));
         assertEquals("0", Sh.inNs(b.name(), "sysctl", "-n", "net.ipv4.ip_forward").ok().out().strip());
         assertEquals("0", b.sysctl("net.ipv6.conf.all.forwarding"));
-        assertEquals(v4Before, Files.readString(hostV4).strip(), "the JVM's own ip_forward is unchanged");
-        assertEquals(v6Before, Files.readString(hostV6).strip(), "the JVM's own IPv6 forwarding is unchanged");
+        assertEquals(v4Before, readProc(hostV4), "the JVM's own ip_forward is unchanged");
+        assertEquals(v6Before, readProc(hostV6), "the JVM's own IPv6 forwarding is unchanged");
+        // values longer than one byte come back whole (procfs reports size 0)
+        a.sysctl("net.ipv4.ip_default_ttl", "123");
+        assertEquals("123", Sh.inNs(a.name(), "sysctl", "-n", "net.ipv4.ip_default_ttl").ok().out().strip());
+        assertEquals("123", a.sysctl("net.ipv4.ip_default_ttl"));
 
         // Keys outside net.* are machine-wide: refused before anything is touched.
-        String hostname = Files.readString(Path.of("/proc/sys/kernel/hostname"));
+        String hostname = readProc(Path.of("/proc/sys/kernel/hostname"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> a.sysctl("kernel.hostname", "pwned"));
         assertTrue(e.getMessage().contains("kernel.hostname") && e.getMessage().contains("net."), e.getMessage());
@@ -424,6 +435,6 @@ class NetworkNamespaceKernelTest {
         assertThrows(IllegalArgumentException.class, () -> a.sysctl("", "1"));
         assertThrows(IllegalArgumentException.class, () -> a.sysctl("net.ipv4.no_such_key"));
         assertThrows(IllegalArgumentException.class, () -> a.sysctl("net.ipv4.ip_forward", "1\n0"));
-        assertEquals(hostname, Files.readString(Path.of("/proc/sys/kernel/hostname")));
+        assertEquals(hostname, readProc(Path.of("/proc/sys/kernel/hostname")));
     }
 }

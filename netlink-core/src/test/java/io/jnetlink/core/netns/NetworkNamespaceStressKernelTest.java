@@ -66,6 +66,9 @@ class NetworkNamespaceStressKernelTest {
                     links.add("s" + i + "b" + j);
                 }
                 assertEquals(links, NetlinkLinks.ip(ns.name()));
+                // a sysctl that tells the namespaces apart, for the hops of the library's own workers
+                Sh.exec("ip", "netns", "exec", ns.name(), "sh", "-c",
+                        "echo " + (40 + i) + " > /proc/sys/net/ipv4/ip_default_ttl");
                 expected.add(links);
                 expectedNs.add(ProcSelf.netnsOf(Path.of("/run/netns", ns.name())));
             }
@@ -82,7 +85,15 @@ class NetworkNamespaceStressKernelTest {
                     while ((r = next.getAndIncrement()) < REQUESTS) {
                         int i = (r * 7 + r / NAMESPACES) % NAMESPACES;
                         NetworkNamespace ns = handles.get(i);
-                        if (r % RUN_EVERY == 0) {
+                        if (r % RUN_EVERY == RUN_EVERY / 2) {
+                            // read through a reusable worker thread of the library
+                            String ttl = ns.sysctl("net.ipv4.ip_default_ttl");
+                            hops.incrementAndGet();
+                            if (!ttl.equals(String.valueOf(40 + i))) {
+                                wrong.add("sysctl #" + r + " in " + ns.name() + " read ttl " + ttl);
+                                continue;
+                            }
+                        } else if (r % RUN_EVERY == 0) {
                             String where = ns.run(ProcSelf::threadNetns);
                             hops.incrementAndGet();
                             if (!where.equals(expectedNs.get(i))) {
@@ -115,19 +126,20 @@ class NetworkNamespaceStressKernelTest {
                 t.join();
             }
             long millis = (System.nanoTime() - t0) / 1_000_000;
-            System.out.printf("netns stress: %d requests (%d run() hops) from %d platform + %d virtual threads "
+            System.out.printf("netns stress: %d requests (%d hops: run() and sysctl reads) from %d platform + %d virtual threads "
                     + "across %d namespaces in %d ms%n", REQUESTS, hops.get(), PLATFORM_THREADS, VIRTUAL_THREADS,
                     NAMESPACES, millis);
             assertTrue(wrong.isEmpty(), wrong.size() + " wrong answers, first: " + wrong.peek());
             assertEquals(REQUESTS, good.get());
-            assertEquals(REQUESTS / RUN_EVERY, hops.get());
+            assertEquals(2 * REQUESTS / RUN_EVERY, hops.get());
             for (NetworkNamespace ns : handles) {
                 NetlinkSocket s = ns.socket(NETLINK_ROUTE);
                 assertSame(s, ns.socket(NETLINK_ROUTE), "one socket per namespace and protocol");
             }
 
             // Every thread of the process is in the JVM's own namespace: the workers, the carriers
-            // of the virtual threads, and the hop threads still winding down.
+            // of the virtual threads, the hop threads still winding down and the library's
+            // reusable netns workers waiting for their next task.
             Map<String, String> foreign = new java.util.TreeMap<>();
             ProcSelf.allThreadsNetns(true).forEach((thread, ns) -> {
                 if (!ns.equals(original)) {
