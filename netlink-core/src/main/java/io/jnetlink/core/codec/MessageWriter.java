@@ -4,6 +4,7 @@ import static io.jnetlink.core.codec.Netlink.NLA_HDRLEN;
 import static io.jnetlink.core.codec.Netlink.NLA_MAX_LEN;
 import static io.jnetlink.core.codec.Netlink.NLMSG_HDRLEN;
 
+import io.jnetlink.core.ffi.Libc;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -60,7 +61,7 @@ public final class MessageWriter {
     /** A writer whose buffer comes from {@code arena}; it grows (in that arena) when needed. */
     public MessageWriter(Arena arena, int initialCapacity) {
         this.arena = arena;
-        this.buf = arena.allocate(Math.max(initialCapacity, 256), 8);
+        this.buf = Libc.allocateUninitialized(arena, Math.max(initialCapacity, 256)); // written before read
     }
 
     /** Forgets everything written; the next message starts at offset 0. */
@@ -393,7 +394,7 @@ public final class MessageWriter {
         while (cap < need) {
             cap *= 2;
         }
-        MemorySegment bigger = arena.allocate(Math.min(cap, MAX_CAPACITY), 8);
+        MemorySegment bigger = Libc.allocateUninitialized(arena, Math.min(cap, MAX_CAPACITY));
         MemorySegment.copy(buf, 0, bigger, 0, pos);
         buf = bigger;
     }

@@ -110,6 +110,41 @@ public final class Libc {
     private static final MethodHandle UMOUNT2 =
             handle("umount2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
     private static final MethodHandle GETTID = handle("gettid", FunctionDescriptor.of(JAVA_INT));
+    private static final MethodHandle MALLOC = LINKER.downcallHandle(
+            LIBC.find("malloc").orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol malloc")),
+            FunctionDescriptor.of(ADDRESS, JAVA_LONG));
+    private static final MethodHandle FREE = LINKER.downcallHandle(
+            LIBC.find("free").orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol free")),
+            FunctionDescriptor.ofVoid(ADDRESS));
+
+    /**
+     * {@code size} bytes of native memory that are <em>not</em> zeroed, owned by {@code arena}
+     * (freed when it closes, and inaccessible afterwards like any segment of the arena). For large
+     * buffers that are written before they are read (a socket's send and receive buffers):
+     * {@link Arena#allocate} zeroes every byte, which touches every page up front; on a virtual
+     * machine the page faults of a fresh 64 KiB buffer cost more than the rest of opening a socket.
+     * malloc's alignment (16 bytes on x86-64 and aarch64) is enough for netlink.
+     */
+    public static MemorySegment allocateUninitialized(Arena arena, long size) {
+        MemorySegment p;
+        try {
+            p = (MemorySegment) MALLOC.invokeExact(size);
+        } catch (Throwable t) {
+            throw fatal(t);
+        }
+        if (p.equals(MemorySegment.NULL)) {
+            throw new OutOfMemoryError("malloc of " + size + " bytes of native memory failed");
+        }
+        return p.reinterpret(size, arena, Libc::free);
+    }
+
+    private static void free(MemorySegment p) {
+        try {
+            FREE.invokeExact(p);
+        } catch (Throwable t) {
+            throw fatal(t);
+        }
+    }
 
     /** A fresh errno capture segment from {@code arena}; one owner at a time. */
     public static MemorySegment newCallState(Arena arena) {

@@ -52,7 +52,7 @@ final class NativeTransport implements Transport {
         }
         fd = f;
         try {
-            rbuf = arena.allocate(receiveBytes, 8);
+            rbuf = Libc.allocateUninitialized(arena, receiveBytes);
             bufferSize(Libc.SO_RCVBUFFORCE, Libc.SO_RCVBUF);
             bufferSize(Libc.SO_SNDBUFFORCE, Libc.SO_SNDBUF);
             option(Libc.NETLINK_EXT_ACK, true);
@@ -140,6 +140,11 @@ final class NativeTransport implements Transport {
         }
     }
 
+    /** The arena of this socket's buffers, closed by {@link #close()}; its owner may add to it. */
+    Arena arena() {
+        return arena;
+    }
+
     @Override
     public MemorySegment buffer() {
         return rbuf;
@@ -174,7 +179,7 @@ final class NativeTransport implements Transport {
         if (!peekFirst) {
             if (n > rbuf.byteSize()) {
                 long had = rbuf.byteSize();
-                rbuf = arena.allocate(Math.max(n, had * 2), 8);
+                rbuf = Libc.allocateUninitialized(arena, Math.max(n, had * 2));
                 peekFirst = true;
                 throw new ReceiveTruncatedException("receive on " + what, n, had);
             }
@@ -182,7 +187,7 @@ final class NativeTransport implements Transport {
         }
         if (n > rbuf.byteSize()) {
             // Larger than the buffer: grow it, then take the datagram for real.
-            rbuf = arena.allocate(Math.max(n, rbuf.byteSize() * 2), 8);
+            rbuf = Libc.allocateUninitialized(arena, Math.max(n, rbuf.byteSize() * 2));
             long m = take(rbuf, rbuf.byteSize());
             if (m != n) {
                 throw new NetlinkException("receive on " + what, Errno.EMSGSIZE.value(),

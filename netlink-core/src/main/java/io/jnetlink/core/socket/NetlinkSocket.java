@@ -82,8 +82,9 @@ public final class NetlinkSocket implements AutoCloseable {
     private final Transport transport;
     private final int protocol;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Arena arena = Arena.ofShared();
-    private final MessageWriter writer = new MessageWriter(arena, 16 * 1024);
+    /** The writer's arena when this socket made one; null when it lives in the transport's. */
+    private final Arena arena;
+    private final MessageWriter writer;
     private final Exchange exchange = new Exchange();
     /** The decoder and result of the {@link #query} under way (guarded by the lock; no box per call). */
     private Decoder<?> queryDecoder;
@@ -99,6 +100,15 @@ public final class NetlinkSocket implements AutoCloseable {
     private NetlinkSocket(Transport transport, int protocol) {
         this.transport = transport;
         this.protocol = protocol;
+        // One shared arena per socket, not two: closing a shared arena costs a handshake with
+        // every thread of the JVM (tens of microseconds), which namespace teardown pays per socket.
+        if (transport instanceof NativeTransport n) {
+            this.arena = null;
+            this.writer = new MessageWriter(n.arena(), 16 * 1024);
+        } else {
+            this.arena = Arena.ofShared();
+            this.writer = new MessageWriter(arena, 16 * 1024);
+        }
         // Start at a random point so replies to a previous owner of the port id never match.
         this.seq = (int) (System.nanoTime() & 0x3FFF_FFFF) | 1;
     }
@@ -514,8 +524,10 @@ public final class NetlinkSocket implements AutoCloseable {
                 return;
             }
             closed = true;
-            transport.close();
-            arena.close();
+            transport.close(); // frees the writer too when it lives in the transport's arena
+            if (arena != null) {
+                arena.close();
+            }
         } finally {
             lock.unlock();
         }
