@@ -12,6 +12,9 @@
 # bench-*: the ip / C side in bench-cmp-PID (made and deleted here), the JMH side in bench-* namespaces
 # each benchmark makes and deletes. JMH_OPTS adds options to every JMH run (e.g. "-prof gc"); JAVA_OPTS
 # to the JMH launcher JVM. While another JMH run holds /tmp/jmh.lock, waits (LOCK_WAIT, 300 s).
+# CPU (default 0) pins every side (ip, C, the JMH JVM) to that CPU with taskset, so that all run on
+# the same core: on the 2-vCPU VMs used here one vCPU answered system calls ~30% slower than the
+# other, which moved single runs more than the differences measured. CPU= (empty) pins nothing.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$here")
@@ -27,6 +30,12 @@ ONLY=${ONLY:-create churn churn-bulk bridge500 getlink getlink64 dump attach}
 NLBENCH=${NLBENCH:-}
 JAVA_OPTS=${JAVA_OPTS:-}
 JMH_OPTS=${JMH_OPTS:-}
+CPU=${CPU-0}
+pin=()
+if [ -n "$CPU" ]; then
+  command -v taskset > /dev/null || { echo "compare.sh: taskset (util-linux) missing; install it or set CPU=" >&2; exit 1; }
+  pin=(taskset -c "$CPU")
+fi
 ns=bench-cmp-$$
 work=$(mktemp -d "${TMPDIR:-/tmp}/jnetlink-compare.XXXXXX")
 cleanup() {
@@ -49,7 +58,7 @@ jmh() {
   while true; do
     rm -f "$out"
     # shellcheck disable=SC2086
-    if "$JAVA" $JAVA_OPTS -jar "$JAR" "$regex" $JMH_OPTS -rf csv -rff "$out" "${@:4}" > "$work/jmh.log" 2>&1; then
+    if "${pin[@]}" "$JAVA" $JAVA_OPTS -jar "$JAR" "$regex" $JMH_OPTS -rf csv -rff "$out" "${@:4}" > "$work/jmh.log" 2>&1; then
       break
     fi
     if grep -q "Unable to acquire the JMH lock" "$work/jmh.log" && (( waited < ${LOCK_WAIT:-300} )); then
@@ -65,13 +74,16 @@ jmh() {
              if (short == m && (p == "" || $NF == p)) { print $5; exit } }' "$out"
 }
 kv() { sed -n "s/.*\\b$1=\\([^ ]*\\).*/\\1/p"; }     # value of key $1 in a key=value line
-ipb() { inns "$here/ipbatch.sh" "$@"; }
-cref() { [ -n "$NLBENCH" ] && inns "$NLBENCH" "$@" || true; }
+ipb() { "${pin[@]}" ip netns exec "$ns" "$here/ipbatch.sh" "$@"; }
+cref() { [ -n "$NLBENCH" ] && "${pin[@]}" ip netns exec "$ns" "$NLBENCH" "$@" || true; }
 
 # results: lines "workload round side value"
 res="$work/results"; : > "$res"
 put() { echo "$1 $2 $3 $4" >> "$res"; }
 SHORT=(-f 1 -wi 1 -w 1 -i 2 -r 1)
+# Lookups and dumps are CPU work in the JVM: they need the JIT warm (with SHORT a lookup measured
+# half its warm rate).
+WARM=(-f 1 -wi 3 -w 2 -i 3 -r 2)
 
 for ((r = 1; r <= ROUNDS; r++)); do
   for w in $ONLY; do
@@ -79,7 +91,8 @@ for ((r = 1; r <= ROUNDS; r++)); do
     case $w in
     create)
       put $w $r ip "$(ipb create 2000 | kv ops_per_s)"
-      put $w $r lib "$(jmh 'LinkCreate.veth' LinkCreate.veth '' "${SHORT[@]}")"
+      # LinkCreate reports microseconds per pair (2,000 pairs per iteration, like nlbench)
+      put $w $r lib "$(jmh 'LinkCreate.veth' LinkCreate.veth '' | awk '$1 > 0 { printf "%.1f", 1e6 / $1 }')"
       [ -n "$NLBENCH" ] && put $w $r c "$(cref create 2000 1 | kv ops_per_s)" ;;
     churn)
       put $w $r ip "$(ipb churn 150 | kv ops_per_s)"
@@ -99,21 +112,33 @@ for ((r = 1; r <= ROUNDS; r++)); do
       fi ;;
     getlink)
       put $w $r ip "$(ipb getlink 20000 | kv ops_per_s)"
-      put $w $r lib "$(jmh 'GetLink.oneAtATime' GetLink.oneAtATime '' "${SHORT[@]}")"
-      [ -n "$NLBENCH" ] && put $w $r c "$(cref getlink 200000 1 | kv ops_per_s)" ;;
+      put $w $r lib "$(jmh 'GetLink.oneAtATime$' GetLink.oneAtATime '' "${WARM[@]}")"
+      put getlink-lean $r lib "$(jmh 'GetLink.oneAtATimeModeledOnly' GetLink.oneAtATimeModeledOnly '' "${WARM[@]}")"
+      if [ -n "$NLBENCH" ]; then
+        c=$(cref getlink 200000 1 | kv ops_per_s)
+        put $w $r c "$c"; put getlink-lean $r c "$c"
+      fi ;;
     getlink64)
-      put $w $r lib "$(jmh 'GetLink.pipelined64' GetLink.pipelined64 '' "${SHORT[@]}")"
-      [ -n "$NLBENCH" ] && put $w $r c "$(cref getlink 200000 64 | kv ops_per_s)" ;;
+      put $w $r lib "$(jmh 'GetLink.pipelined64$' GetLink.pipelined64 '' "${WARM[@]}")"
+      put getlink64-lean $r lib "$(jmh 'GetLink.pipelined64ModeledOnly' GetLink.pipelined64ModeledOnly '' "${WARM[@]}")"
+      if [ -n "$NLBENCH" ]; then
+        c=$(cref getlink 200000 64 | kv ops_per_s)
+        put $w $r c "$c"; put getlink64-lean $r c "$c"
+      fi ;;
     dump)
       put $w $r ip "$(ipb dump 200 | kv dumps_per_s)"
-      put $w $r lib "$(jmh 'DumpLinks.dump' DumpLinks.dump '' "${SHORT[@]}")"
-      [ -n "$NLBENCH" ] && put $w $r c "$(cref dump 300 1000 | kv dumps_per_s)" ;;
+      put $w $r lib "$(jmh 'DumpLinks.dump$' DumpLinks.dump '' "${WARM[@]}")"
+      put dump-lean $r lib "$(jmh 'DumpLinks.dumpModeledOnly' DumpLinks.dumpModeledOnly '' "${WARM[@]}")"
+      if [ -n "$NLBENCH" ]; then
+        c=$(cref dump 300 1000 | kv dumps_per_s)
+        put $w $r c "$c"; put dump-lean $r c "$c"
+      fi ;;
     attach)
       line=$(ipb attach 40)
       put $w $r ip "$(echo "$line" | kv attach_median_ms)"
       put attach-teardown $r ip "$(echo "$line" | kv teardown_median_ms)"
-      put $w $r lib "$(jmh 'NamespaceAttach.attach' 'NamespaceAttach.attach:p0.50' '' "${SHORT[@]}" | awk '{ printf "%.3f", $1 / 1000 }')"
-      put attach-teardown $r lib "$(jmh 'NamespaceAttach.teardown' 'NamespaceAttach.teardown:p0.50' '' "${SHORT[@]}" | awk '{ printf "%.3f", $1 / 1000 }')" ;;
+      put $w $r lib "$(jmh 'NamespaceAttach.attach' 'NamespaceAttach.attach:p0.50' '' | awk '{ printf "%.3f", $1 / 1000 }')"
+      put attach-teardown $r lib "$(jmh 'NamespaceAttach.teardown' 'NamespaceAttach.teardown:p0.50' '' | awk '{ printf "%.3f", $1 / 1000 }')" ;;
     *) echo "compare.sh: unknown workload $w" >&2; exit 2 ;;
     esac
   done
@@ -144,11 +169,15 @@ row churn-bulk   pairs/s 1 churn     ">=30x ip one-by-one"  'lib >= 30 * ip'
 row bridge500    s       0 bridge500 "<=1/15 of ip time"    'lib * 15 <= ip'
 row bridge500-groupdel s 0 bridge500 "<=1/15 of ip time"    'lib * 15 <= ip'
 row getlink      ops/s   1 getlink   ">=160,000/s"          'lib >= 160000'
+row getlink-lean ops/s   1 getlink   ">=160,000/s"          'lib >= 160000'
 row getlink64    links/s 1 getlink   ">=300,000/s"          'lib >= 300000'
+row getlink64-lean links/s 1 getlink ">=300,000/s"          'lib >= 300000'
 row dump         dumps/s 1 dump      ">=600/s"              'lib >= 600'
+row dump-lean    dumps/s 1 dump      ">=600/s"              'lib >= 600'
 row attach       ms      0 attach    "median <=2 ms"        'lib <= 2'
 row attach-teardown ms   0 attach-teardown "(none)"         '2'
 echo "ip side: benchmarks/ipbatch.sh (ip -batch; getlink/dump print to /dev/null; attach = ip netns add + 2 ip -batch runs)."
+echo "-lean rows: the same through Links.modeledOnly() (records without the unmodeled attributes). Pinned to CPU ${CPU:-none}."
 if [ -n "${RAW:-}" ]; then echo; echo "raw results (workload round side value):"; cat "$res"; fi
 [ -s "$work/failed" ] && { echo; echo "FAILED runs (their rows are missing):"; cat "$work/failed"; }
 echo "churn-bulk's ip column is ip one pair at a time (the target's baseline); ip's own group-delete form: $(med churn-bulk ip) pairs/s."

@@ -23,6 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * A full RTM_GETLINK dump of namespace {@code bench-dump-*} holding 500 veth pairs and lo (1,001
  * links), decoded into {@link LinkInfo} records ({@link Links#list()}); score is dumps per second.
+ * {@code dumpModeledOnly} decodes the modeled fields only ({@link Links#modeledOnly()}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -36,11 +37,13 @@ public class DumpLinks {
 
     Netns ns;
     Links links;
+    Links lean;
 
     @Setup(Level.Trial)
     public void setUp() {
         ns = BenchNamespaces.create("dump");
         links = ns.linkService();
+        lean = links.modeledOnly();
         List<Veth> specs = new ArrayList<>();
         for (int i = 0; i < PAIRS; i++) {
             specs.add(Veth.named("da" + i).peer("db" + i).group(GROUP));
@@ -63,5 +66,11 @@ public class DumpLinks {
     @Benchmark
     public List<LinkInfo> dump() {
         return links.list();
+    }
+
+    /** The same dump through {@link Links#modeledOnly()}: records without the unmodeled attributes. */
+    @Benchmark
+    public List<LinkInfo> dumpModeledOnly() {
+        return lean.list();
     }
 }

@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -19,33 +20,44 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * veth pair create alone, one request at a time ({@link Links#create}, one RTM_NEWLINK waiting for
- * its ACK), in namespace {@code bench-create-*}. Pairs go into link group 77; after each iteration
- * (outside the measurement) one {@link Links#deleteGroup} removes them. Iterations are kept short
- * (1 s, a few thousand pairs) so the namespace stays near the size the reference programs see.
+ * its ACK), in namespace {@code bench-create-*}, in the shape of the reference program
+ * ({@code nlbench create 2000 1}): each iteration creates 2,000 pairs into an empty namespace and
+ * is timed as a whole; after it (outside the measurement) one {@link Links#deleteGroup} removes
+ * them and the kernel is given a moment to finish freeing them. The score is microseconds per
+ * pair; {@code benchmarks/compare.sh} turns it into pairs per second.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 3)
+@Measurement(iterations = 8)
 public class LinkCreate {
     static final int GROUP = 77;
+    static final int PAIRS = 2000;
 
     Netns ns;
     Links links;
-    int n;
+    String[] names;
+    String[] peers;
 
     @Setup(Level.Trial)
     public void setUp() {
         ns = BenchNamespaces.create("create");
         links = ns.linkService();
+        // the names as the C program makes them, built outside the measurement
+        names = new String[PAIRS];
+        peers = new String[PAIRS];
+        for (int i = 0; i < PAIRS; i++) {
+            names[i] = "a" + i;
+            peers[i] = "b" + i;
+        }
     }
 
     @TearDown(Level.Iteration)
-    public void deleteCreated() {
+    public void deleteCreated() throws InterruptedException {
         links.deleteGroup(GROUP);
-        n = 0;
+        Thread.sleep(200); // let the kernel's deferred freeing of 4,000 devices finish
     }
 
     @TearDown(Level.Trial)
@@ -53,10 +65,12 @@ public class LinkCreate {
         BenchNamespaces.close(ns);
     }
 
-    /** One veth pair, as {@code ip link add aN group 77 type veth peer name bN}. */
+    /** 2,000 pairs, each as {@code ip link add aN group 77 type veth peer name bN}. */
     @Benchmark
+    @OperationsPerInvocation(PAIRS)
     public void veth() {
-        int i = n++;
-        links.create(Veth.named("a" + i).peer("b" + i).group(GROUP));
+        for (int i = 0; i < PAIRS; i++) {
+            links.create(Veth.named(names[i]).peer(peers[i]).group(GROUP));
+        }
     }
 }

@@ -30,6 +30,7 @@ import java.nio.charset.StandardCharsets;
  * is valid only while the message is (inside the handler the socket called).
  */
 public final class AttributeCursor {
+    private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
     private static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED;
     private static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED;
     private static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED;
@@ -85,8 +86,10 @@ public final class AttributeCursor {
             // The kernel pads the last attribute; fewer than 4 trailing bytes are padding only if zero.
             throw malformed(next, "truncated attribute header: " + (end - next) + " bytes left");
         }
-        int len = seg.get(U16, next) & 0xFFFF;
-        int type = seg.get(U16, next + 2) & 0xFFFF;
+        // struct nlattr { u16 nla_len; u16 nla_type; } in host order, read as one 32-bit word
+        int header = seg.get(U32, next);
+        int len = LITTLE_ENDIAN ? header & 0xFFFF : header >>> 16;
+        int type = LITTLE_ENDIAN ? header >>> 16 : header & 0xFFFF;
         if (len < Netlink.NLA_HDRLEN) {
             rawType = type;
             cur = next;

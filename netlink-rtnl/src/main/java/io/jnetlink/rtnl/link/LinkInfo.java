@@ -103,8 +103,9 @@ public record LinkInfo(int index, String name, int type, int flags, OperState op
         }
         Unknown unknown = Unknown.NONE;
         if (keepUnknown) {
-            unknown = new Unknown(m.segment().asSlice(attrStart, m.offset() + m.length() - attrStart)
-                    .toArray(ValueLayout.JAVA_BYTE));
+            byte[] block = new byte[(int) (m.offset() + m.length() - attrStart)];
+            MemorySegment.copy(m.segment(), ValueLayout.JAVA_BYTE, attrStart, block, 0, block.length);
+            unknown = new Unknown(block);
         }
         return new LinkInfo(index, name, type, flags, oper, mtu, mac, master, kind, peer, netnsid, group, txqlen,
                 stats, unknown);
