@@ -25,6 +25,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * thread, put many requests into one exchange ({@link #pipeline}). Replies are handed to handlers
  * as views of the socket's buffer, valid only during the callback: copy out what you keep.
  *
+ * <p><b>Allocation.</b> The send and receive buffers are made once per socket. The keyed forms
+ * ({@link #query(String, int, KeyEncoder, Decoder)}, {@link #request(String, int, KeyEncoder)})
+ * with constant encoders and decoders allocate nothing between the call and the decoder: the
+ * operation's text ("get link 7") is built only when an exception needs it. The forms that take
+ * an {@link Encoder} are as fast but allocate whatever their lambdas capture.
+ *
  * <p>Options on by default: NETLINK_EXT_ACK (the kernel explains errors; the text lands in
  * {@link NetlinkException#extAckMessage()}), NETLINK_CAP_ACK (ACKs do not echo the request) and
  * NETLINK_GET_STRICT_CHK (dump filters are honoured). A datagram is never silently truncated:
