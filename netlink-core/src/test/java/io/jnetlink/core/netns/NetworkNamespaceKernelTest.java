@@ -259,6 +259,33 @@ class NetworkNamespaceKernelTest {
         assertEquals(original, NetworkNamespace.self().run(ProcSelf::threadNetns));
     }
 
+    @Test
+    void theLibrarysOwnHopsReuseAFewWorkersThatWaitAtHome() {
+        String original = ProcSelf.netns();
+        NetworkNamespace outer = namespaces.create("outer");
+        // Made from a thread inside another namespace: the new one is new, not that one nor ours,
+        // and its socket and sysctls (opened and read by the workers) are its own.
+        NetworkNamespace inner = outer.run(() -> namespaces.create("inner"));
+        String innerId = ProcSelf.netnsOf(Path.of("/run/netns", inner.name()));
+        assertNotEquals(original, innerId);
+        assertNotEquals(ProcSelf.netnsOf(Path.of("/run/netns", outer.name())), innerId);
+        Sh.exec("ip", "netns", "exec", inner.name(), "sh", "-c", "echo 77 > /proc/sys/net/ipv4/ip_default_ttl");
+        assertEquals("77", outer.run(() -> inner.sysctl("net.ipv4.ip_default_ttl")));
+        assertEquals("64", outer.sysctl("net.ipv4.ip_default_ttl"));
+        for (int i = 0; i < 12; i++) {
+            namespaces.create("w" + i).sysctl("net.ipv4.ip_forward");
+        }
+        java.util.Map<String, String> workers = new java.util.TreeMap<>();
+        ProcSelf.allThreadsNetns(true).forEach((thread, ns) -> {
+            if (thread.contains("netns-worker")) {
+                workers.put(thread, ns);
+            }
+        });
+        assertTrue(!workers.isEmpty() && workers.size() <= NamespaceThreads.WORKER_COUNT,
+                "14 creates and 14 sysctl reads reuse at most " + NamespaceThreads.WORKER_COUNT + " workers: " + workers);
+        workers.forEach((thread, ns) -> assertEquals(original, ns, thread + " waits outside the JVM's namespace"));
+    }
+
     // ---- code and programs inside -----------------------------------------------------------------
 
     @Test
