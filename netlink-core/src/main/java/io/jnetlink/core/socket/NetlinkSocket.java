@@ -192,6 +192,7 @@ public final class NetlinkSocket implements AutoCloseable {
      * {@code encoder} makes the call allocation-free.
      */
     public void request(String verb, int key, KeyEncoder encoder) {
+        java.util.Objects.requireNonNull(encoder, "encoder");
         lock.lock();
         try {
             exchangeLocked(verb, key, null, encoder, null, Exchange.Mode.ACK);
@@ -218,10 +219,12 @@ public final class NetlinkSocket implements AutoCloseable {
      * the kernel and back; only what the decoder makes.
      */
     public <T> T query(String verb, int key, KeyEncoder encoder, Decoder<T> decoder) {
+        java.util.Objects.requireNonNull(encoder, "encoder");
         return query(verb, key, null, encoder, decoder);
     }
 
     private <T> T query(String verb, int key, Encoder encoder, KeyEncoder keyEncoder, Decoder<T> decoder) {
+        java.util.Objects.requireNonNull(decoder, "decoder");
         lock.lock();
         try {
             queryDecoder = decoder;
