@@ -85,6 +85,19 @@ SHORT=(-f 1 -wi 1 -w 1 -i 2 -r 1)
 # Lookups and dumps are CPU work in the JVM: they need the JIT warm (with SHORT a lookup measured
 # half its warm rate).
 WARM=(-f 1 -wi 3 -w 2 -i 3 -r 2)
+# warm_pair WORKLOAD ROUND BENCH LEAN-BENCH C-KEY C-ARGS...: the library's full-record benchmark as
+# WORKLOAD, its Links.modeledOnly() twin as WORKLOAD-lean, and one C run filed under both.
+warm_pair() {
+  local w=$1 r=$2 full=$3 lean=$4 key=$5 c
+  shift 5
+  put "$w" "$r" lib "$(jmh "$full\$" "$full" '' "${WARM[@]}")"
+  put "$w-lean" "$r" lib "$(jmh "$lean" "$lean" '' "${WARM[@]}")"
+  if [ -n "$NLBENCH" ]; then
+    c=$(cref "$@" | kv "$key")
+    put "$w" "$r" c "$c"
+    put "$w-lean" "$r" c "$c"
+  fi
+}
 
 for ((r = 1; r <= ROUNDS; r++)); do
   for w in $ONLY; do
@@ -118,27 +131,12 @@ for ((r = 1; r <= ROUNDS; r++)); do
       fi ;;
     getlink)
       put $w $r ip "$(ipb getlink 20000 | kv ops_per_s)"
-      put $w $r lib "$(jmh 'GetLink.oneAtATime$' GetLink.oneAtATime '' "${WARM[@]}")"
-      put getlink-lean $r lib "$(jmh 'GetLink.oneAtATimeModeledOnly' GetLink.oneAtATimeModeledOnly '' "${WARM[@]}")"
-      if [ -n "$NLBENCH" ]; then
-        c=$(cref getlink 200000 1 | kv ops_per_s)
-        put $w $r c "$c"; put getlink-lean $r c "$c"
-      fi ;;
+      warm_pair $w $r GetLink.oneAtATime GetLink.oneAtATimeModeledOnly ops_per_s getlink 200000 1 ;;
     getlink64)
-      put $w $r lib "$(jmh 'GetLink.pipelined64$' GetLink.pipelined64 '' "${WARM[@]}")"
-      put getlink64-lean $r lib "$(jmh 'GetLink.pipelined64ModeledOnly' GetLink.pipelined64ModeledOnly '' "${WARM[@]}")"
-      if [ -n "$NLBENCH" ]; then
-        c=$(cref getlink 200000 64 | kv ops_per_s)
-        put $w $r c "$c"; put getlink64-lean $r c "$c"
-      fi ;;
+      warm_pair $w $r GetLink.pipelined64 GetLink.pipelined64ModeledOnly ops_per_s getlink 200000 64 ;;
     dump)
       put $w $r ip "$(ipb dump 200 | kv dumps_per_s)"
-      put $w $r lib "$(jmh 'DumpLinks.dump$' DumpLinks.dump '' "${WARM[@]}")"
-      put dump-lean $r lib "$(jmh 'DumpLinks.dumpModeledOnly' DumpLinks.dumpModeledOnly '' "${WARM[@]}")"
-      if [ -n "$NLBENCH" ]; then
-        c=$(cref dump 300 1000 | kv dumps_per_s)
-        put $w $r c "$c"; put dump-lean $r c "$c"
-      fi ;;
+      warm_pair $w $r DumpLinks.dump DumpLinks.dumpModeledOnly dumps_per_s dump 300 1000 ;;
     attach)
       line=$(ipb attach 40)
       put $w $r ip "$(echo "$line" | kv attach_median_ms)"
