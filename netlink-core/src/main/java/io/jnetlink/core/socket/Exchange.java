@@ -128,12 +128,7 @@ final class Exchange {
         return count;
     }
 
-    /** Processes one received datagram (one or more messages). */
-    void accept(MemorySegment datagram) {
-        accept(datagram, datagram.byteSize());
-    }
-
-    /** Processes the datagram of {@code size} bytes at the start of {@code buffer}. */
+    /** Processes one received datagram: {@code size} bytes (one or more messages) at the start of {@code buffer}. */
     void accept(MemorySegment buffer, long size) {
         long pos = 0;
         while (pos < size) {

@@ -188,7 +188,10 @@ public final class Links {
     public LinkInfo get(int index) {
         checkIndex(index);
         LinkInfo l = rtnl.query("get link", index, Links::getByIndex, decoder);
-        return l != null ? l : replied("get link " + index, null);
+        if (l == null) {
+            throw noReply("get link " + index);
+        }
+        return l;
     }
 
     /** RTM_GETLINK by index, without NLM_F_ACK: the reply ends the exchange. */
@@ -200,10 +203,14 @@ public final class Links {
 
     private static LinkInfo replied(String op, LinkInfo l) {
         if (l == null) {
-            // a GET is answered by the link or an error; nothing at all means the reply was lost
-            throw new IllegalStateException(op + ": the kernel sent no reply");
+            throw noReply(op);
         }
         return l;
+    }
+
+    /** A GET is answered by the link or an error; nothing at all means the reply was lost. */
+    private static IllegalStateException noReply(String op) {
+        return new IllegalStateException(op + ": the kernel sent no reply");
     }
 
     /**

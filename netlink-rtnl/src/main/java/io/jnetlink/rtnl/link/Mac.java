@@ -32,16 +32,11 @@ final class Mac {
         return b;
     }
 
-    private static final HexFormat COLONS = HexFormat.ofDelimiter(":");
     private static final byte[] DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
-    /** Lower-case colon form, as iproute2 prints it. */
-    static String format(byte[] b) {
-        return COLONS.formatHex(b);
-    }
-
     /**
-     * The {@code len} bytes at {@code offset} of {@code s} in lower-case colon form, read straight
+     * The {@code len} bytes at {@code offset} of {@code s} in lower-case colon form (as iproute2
+     * prints it), read straight
      * from the message (no intermediate array): what link decoding calls for every link.
      */
     static String format(MemorySegment s, long offset, int len) {
