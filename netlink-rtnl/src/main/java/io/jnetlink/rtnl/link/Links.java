@@ -304,8 +304,7 @@ public final class Links {
         Interfaces.requireIndex(index);
         String name = rtnl.query("look up link", index, Links::getWithoutStats, Links::nameOfReply);
         if (name == null) {
-            throw new NoSuchDeviceException("look up link " + index, io.jnetlink.core.Errno.ENODEV.value(),
-                    "no link with index " + index, -1, 0);
+            throw new NoSuchDeviceException("look up link " + index, "no link with index " + index);
         }
         return name;
     }

@@ -146,7 +146,7 @@ public final class Routes {
             w.end();
         }, RouteInfo::decode);
         if (r == null) {
-            throw new NetlinkException(op, Errno.ENETUNREACH.value(), "the kernel answered with no route", -1, 0);
+            throw new NetlinkException(op, Errno.ENETUNREACH, "the kernel answered with no route");
         }
         return r;
     }
