@@ -342,4 +342,27 @@ class ProtocolTest {
             assertEquals(0, s.receiveEvents(m -> { }));
         }
     }
+
+    @Test
+    void optionsReachTheTransportOrFailLoudly() {
+        ScriptedTransport t = new ScriptedTransport(sent -> List.of());
+        try (NetlinkSocket s = NetlinkSocket.over(t, 0)) {
+            s.receiveTimeout(java.time.Duration.ofMillis(250));
+            assertEquals(java.time.Duration.ofMillis(250), t.receiveTimeout());
+            // the scripted transport has no kernel buffer: saying so beats ignoring the call
+            assertThrows(UnsupportedOperationException.class, () -> s.receiveBufferSize(4096));
+        }
+        Transport bare = new Transport() {
+            @Override public void send(java.lang.foreign.MemorySegment data) { }
+            @Override public long receive(boolean wait) { return -1; }
+            @Override public java.lang.foreign.MemorySegment buffer() { return java.lang.foreign.MemorySegment.NULL; }
+            @Override public int portId() { return 1; }
+            @Override public void close() { }
+        };
+        try (NetlinkSocket s = NetlinkSocket.over(bare, 0)) {
+            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                    () -> s.receiveTimeout(java.time.Duration.ofSeconds(1)));
+            assertTrue(e.getMessage().contains("receive timeout"), e.getMessage());
+        }
+    }
 }
