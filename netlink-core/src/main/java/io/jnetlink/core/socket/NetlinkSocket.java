@@ -274,7 +274,7 @@ public final class NetlinkSocket implements AutoCloseable {
                 } catch (ReceiveTruncatedException e) {
                     // The socket now sizes each datagram first; read the rest of the abandoned dump
                     // (the kernel refuses a new dump while one is running), then start again.
-                    drainDump(writer.sequenceAt(0));
+                    drainDump(exchange.firstSequence());
                     if (attempt == DUMP_ATTEMPTS) {
                         throw e;
                     }
@@ -286,7 +286,7 @@ public final class NetlinkSocket implements AutoCloseable {
                     return;
                 }
                 if (attempt == DUMP_ATTEMPTS) {
-                    throw new DumpInterruptedException(operation, attempt, writer.sequenceAt(0));
+                    throw new DumpInterruptedException(operation, attempt, exchange.firstSequence());
                 }
                 handler.onRestart();
             }
@@ -439,7 +439,6 @@ public final class NetlinkSocket implements AutoCloseable {
                                 Exchange.Mode mode) {
         ensureOpen();
         writer.reset();
-        writer.nextSequence(seq);
         try {
             if (keyEncoder != null) {
                 keyEncoder.encode(writer, key);
@@ -456,8 +455,13 @@ public final class NetlinkSocket implements AutoCloseable {
         if (writer.messageCount() == 0) {
             throw new IllegalStateException(describe(verb, key) + ": the encoder wrote no message");
         }
-        seq = writer.nextSequence();
-        exchange.start(verb, key, writer, handler, mode);
+        int count = writer.messageCount();
+        int first = seq;
+        if (Integer.toUnsignedLong(first) + count > 0xFFFF_FFFFL) {
+            first = 1; // the run would wrap through 0, which the kernel's notifications use
+        }
+        seq = first + count;
+        exchange.start(verb, key, writer, first, handler, mode);
         try {
             transport.send(writer.written());
             while (!exchange.complete()) {
@@ -465,7 +469,7 @@ public final class NetlinkSocket implements AutoCloseable {
                 try {
                     size = transport.receive(true);
                 } catch (NetlinkTimeoutException e) {
-                    throw new NetlinkTimeoutException(describe(verb, key), writer.sequenceAt(0));
+                    throw new NetlinkTimeoutException(describe(verb, key), first);
                 }
                 if (size < 0) {
                     // Only close() wakes a transport, and it waits for this exchange first.

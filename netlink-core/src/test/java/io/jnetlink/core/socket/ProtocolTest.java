@@ -365,4 +365,32 @@ class ProtocolTest {
             assertTrue(e.getMessage().contains("receive timeout"), e.getMessage());
         }
     }
+
+    @Test
+    void theSocketNumbersEachExchangesMessagesConsecutivelyAndNeverReusesANumber() {
+        ScriptedTransport t = new ScriptedTransport(sent -> {
+            List<byte[]> acks = new ArrayList<>();
+            for (int seq : sequences(sent)) {
+                acks.add(ack(seq));
+            }
+            return acks;
+        });
+        try (NetlinkSocket s = NetlinkSocket.over(t, 0)) {
+            NetlinkException[] errs = s.pipeline("three", w -> {
+                for (int i = 0; i < 3; i++) {
+                    w.begin(16, NLM_F_REQUEST | NLM_F_ACK);
+                    w.zeros(16);
+                    w.end();
+                }
+            }, null);
+            assertEquals(3, errs.length);
+            s.request("one more", ProtocolTest::get);
+        }
+        List<Integer> first = sequences(t.sent().get(0));
+        List<Integer> second = sequences(t.sent().get(1));
+        assertEquals(3, first.size());
+        assertTrue(first.get(0) != 0);
+        assertEquals(List.of(first.get(0), first.get(0) + 1, first.get(0) + 2), first);
+        assertEquals(List.of(first.get(0) + 3), second);
+    }
 }
