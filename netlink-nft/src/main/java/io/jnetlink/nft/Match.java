@@ -563,13 +563,7 @@ public sealed interface Match extends Statement
         }
 
         public CtState {
-            int all = 0;
-            for (State s : State.values()) {
-                all |= s.bit;
-            }
-            if (bits == 0 || (bits & ~all) != 0) {
-                throw new IllegalArgumentException("ct state bits 0x" + Integer.toHexString(bits) + " name no states");
-            }
+            checkFlags("ct state", bits, State.values(), s -> s.bit);
         }
 
         void encode(Linearizer l) {
@@ -577,23 +571,12 @@ public sealed interface Match extends Statement
         }
 
         static CtState parse(Delinearizer d) {
-            int b = parseBits(d, Ct.Key.STATE);
-            try {
-                return b > 0 ? new CtState(b) : null;
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
+            return parseBits(d, Ct.Key.STATE, CtState::new);
         }
 
         @Override
         public String toString() {
-            StringJoiner j = new StringJoiner(",");
-            for (State s : State.values()) {
-                if ((bits & s.bit) != 0) {
-                    j.add(s.name().toLowerCase());
-                }
-            }
-            return "ct state " + j;
+            return "ct state " + flagNames(bits, State.values(), s -> s.bit);
         }
     }
 
@@ -616,13 +599,7 @@ public sealed interface Match extends Statement
         }
 
         public CtStatus {
-            int all = 0;
-            for (Status s : Status.values()) {
-                all |= s.bit;
-            }
-            if (bits == 0 || (bits & ~all) != 0) {
-                throw new IllegalArgumentException("ct status bits 0x" + Integer.toHexString(bits) + " name no status");
-            }
+            checkFlags("ct status", bits, Status.values(), s -> s.bit);
         }
 
         void encode(Linearizer l) {
@@ -630,23 +607,12 @@ public sealed interface Match extends Statement
         }
 
         static CtStatus parse(Delinearizer d) {
-            int b = parseBits(d, Ct.Key.STATUS);
-            try {
-                return b > 0 ? new CtStatus(b) : null;
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
+            return parseBits(d, Ct.Key.STATUS, CtStatus::new);
         }
 
         @Override
         public String toString() {
-            StringJoiner j = new StringJoiner(",");
-            for (Status s : Status.values()) {
-                if ((bits & s.bit) != 0) {
-                    j.add(s.name().toLowerCase().replace('_', '-'));
-                }
-            }
-            return "ct status " + j;
+            return "ct status " + flagNames(bits, Status.values(), s -> s.bit);
         }
     }
 
@@ -656,14 +622,43 @@ public sealed interface Match extends Statement
         l.add(new Cmp(Expressions.REG_1, Cmp.Op.NEQ, new byte[4]));
     }
 
-    private static int parseBits(Delinearizer d, Ct.Key key) {
+    /** {@code ct KEY & BITS != 0}, as a match made by {@code make}; null if not that shape or not valid bits. */
+    private static <M extends Match> M parseBits(Delinearizer d, Ct.Key key, java.util.function.IntFunction<M> make) {
         if (d.at(0) instanceof Ct ct && ct.key() == key && d.at(1) instanceof Bitwise b && b.mask().length == 4
                 && Arrays.equals(b.xor(), new byte[4]) && d.at(2) instanceof Cmp c && c.op() == Cmp.Op.NEQ
                 && Arrays.equals(c.data(), new byte[4])) {
-            d.take(3);
-            return Values.host32(b.mask());
+            try {
+                M m = make.apply(Values.host32(b.mask()));
+                d.take(3);
+                return m;
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
         }
-        return -1;
+        return null;
+    }
+
+    private static <E extends Enum<E>> void checkFlags(String what, int bits, E[] all,
+                                                       java.util.function.ToIntFunction<E> bit) {
+        int known = 0;
+        for (E e : all) {
+            known |= bit.applyAsInt(e);
+        }
+        if (bits == 0 || (bits & ~known) != 0) {
+            throw new IllegalArgumentException(what + " bits 0x" + Integer.toHexString(bits) + " are not among "
+                    + flagNames(known, all, bit));
+        }
+    }
+
+    /** The names of the set flags, nft's way: lower case, '-' for '_', in bit order, comma-separated. */
+    private static <E extends Enum<E>> String flagNames(int bits, E[] all, java.util.function.ToIntFunction<E> bit) {
+        StringJoiner j = new StringJoiner(",");
+        for (E e : all) {
+            if ((bits & bit.applyAsInt(e)) != 0) {
+                j.add(e.name().toLowerCase().replace('_', '-'));
+            }
+        }
+        return j.toString();
     }
 
     /**
