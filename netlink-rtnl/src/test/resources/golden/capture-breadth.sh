@@ -46,7 +46,7 @@ I="ip -n $NS"
 B="bridge -n $NS"
 
 # ---- policy rules: RTM_NEWRULE 0x20, RTM_DELRULE 0x21
-cap rule/add_v4_from 0x20 $I rule add from 10.1.0.0/16 table 100 priority 1000
+cap rule/add_v4_from 0x20 $I rule add priority 1000 from 10.1.0.0/16 table 100
 cap rule/add_v4_full 0x20 $I rule add priority 1001 from 10.1.0.0/16 to 10.2.0.0/16 iif gx0 oif gx1 fwmark 0x10/0xff table 200
 cap rule/add_v4_blackhole 0x20 $I rule add priority 1002 to 10.3.0.0/16 blackhole
 cap rule/add_v4_unreachable 0x20 $I rule add priority 1003 from 10.4.0.0/16 unreachable
@@ -56,7 +56,7 @@ cap rule/add_v4_suppress 0x20 $I rule add priority 1006 table main suppress_pref
 cap rule/add_v4_l3mdev 0x20 $I rule add priority 1007 l3mdev
 cap rule/add_v4_uidrange 0x20 $I rule add priority 1008 uidrange 1000-2000 table 100
 cap rule/add_v4_ports 0x20 $I rule add priority 1009 ipproto tcp sport 1000-2000 dport 80 table 100
-cap rule/add_v6_from 0x20 $I -6 rule add from fd00:1::/64 table 300 priority 2000
+cap rule/add_v6_from 0x20 $I -6 rule add priority 2000 from fd00:1::/64 table 300
 cap rule/add_v6_full 0x20 $I -6 rule add priority 2001 from fd00:1::/64 to fd00:2::/64 fwmark 7 table 400
 cap rule/del_v4 0x21 $I rule del priority 1000 from 10.1.0.0/16 table 100
 cap rule/del_v6 0x21 $I -6 rule del priority 2000

@@ -15,6 +15,7 @@ import io.jnetlink.rtnl.neigh.NeighbourInfo;
 import io.jnetlink.rtnl.neigh.Neighbours;
 import io.jnetlink.rtnl.route.RouteInfo;
 import io.jnetlink.rtnl.route.Routes;
+import io.jnetlink.rtnl.rule.Rules;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -165,6 +166,12 @@ public final class Netns implements InNamespace, AutoCloseable {
             n = neighbours = new Neighbours(rtnl());
         }
         return n;
+    }
+
+    /** The policy-routing rules of this namespace (RTM_NEWRULE / RTM_DELRULE / RTM_GETRULE): {@code ip rule}. */
+    public Rules rules() {
+        ns.ensureAlive();
+        return new Rules(rtnl());
     }
 
     // ---- events ----------------------------------------------------------------------------------
