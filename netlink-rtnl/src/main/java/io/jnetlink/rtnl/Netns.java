@@ -14,6 +14,7 @@ import io.jnetlink.rtnl.link.Links;
 import io.jnetlink.rtnl.neigh.NeighbourInfo;
 import io.jnetlink.rtnl.neigh.Neighbours;
 import io.jnetlink.rtnl.route.RouteInfo;
+import io.jnetlink.rtnl.nexthop.Nexthops;
 import io.jnetlink.rtnl.route.Routes;
 import io.jnetlink.rtnl.rule.Rules;
 import java.util.List;
@@ -172,6 +173,12 @@ public final class Netns implements InNamespace, AutoCloseable {
     public Rules rules() {
         ns.ensureAlive();
         return new Rules(rtnl());
+    }
+
+    /** The nexthop objects of this namespace (RTM_NEWNEXTHOP / RTM_DELNEXTHOP / RTM_GETNEXTHOP): {@code ip nexthop}. */
+    public Nexthops nexthops() {
+        ns.ensureAlive();
+        return new Nexthops(rtnl());
     }
 
     // ---- events ----------------------------------------------------------------------------------
