@@ -108,6 +108,15 @@ public record Rule(int family, long priority, IpPrefix from, IpPrefix to, String
 
     @Override
     public String toString() {
+        return describe(family, priority, from, to, iif, oif, fwmark, fwmask, action, table, gotoPriority,
+                suppressPrefixLength, l3mdev, uidRange, ipProto, sourcePorts, destinationPorts);
+    }
+
+    /** The rule as the words of {@code ip rule}, for requests and listed rules alike. */
+    static String describe(int family, long priority, IpPrefix from, IpPrefix to, String iif, String oif, long fwmark,
+                           long fwmask, RuleAction action, int table, long gotoPriority, int suppressPrefixLength,
+                           boolean l3mdev, UidRange uidRange, int ipProto, PortRange sourcePorts,
+                           PortRange destinationPorts) {
         StringBuilder sb = new StringBuilder(family == IpPrefix.AF_INET6 ? "-6 rule" : "rule");
         if (priority != -1) {
             sb.append(" priority ").append(priority);

@@ -85,13 +85,8 @@ public record RuleInfo(int family, long priority, IpPrefix from, IpPrefix to, in
         if (family != IpPrefix.AF_INET && family != IpPrefix.AF_INET6) {
             return null;
         }
-        int addrLen = family == IpPrefix.AF_INET ? 4 : 16;
         int dstLen = m.u8(1);
         int srcLen = m.u8(2);
-        if (dstLen > addrLen * 8 || srcLen > addrLen * 8) {
-            throw new MalformedMessageException("fib_rule_hdr", m.payloadOffset() + 1, "prefix length "
-                    + Math.max(dstLen, srcLen) + " too long for family " + family);
-        }
         int tos = m.u8(3);
         int table = m.u8(4);
         RuleAction action;
@@ -120,8 +115,8 @@ public record RuleInfo(int family, long priority, IpPrefix from, IpPrefix to, in
         AttributeCursor a = m.attributes(HEADER_LEN, NAMES);
         while (a.next()) {
             switch (a.type()) {
-                case FRA_SRC -> src = address(a, addrLen);
-                case FRA_DST -> dst = address(a, addrLen);
+                case FRA_SRC -> src = a.address();
+                case FRA_DST -> dst = a.address();
                 case FRA_IIFNAME -> iif = a.string();
                 case FRA_OIFNAME -> oif = a.string();
                 case FRA_PRIORITY -> priority = Integer.toUnsignedLong(a.u32());
@@ -142,26 +137,27 @@ public record RuleInfo(int family, long priority, IpPrefix from, IpPrefix to, in
         if (suppress < -1 || suppress > 128) {
             throw new MalformedMessageException("FRA_SUPPRESS_PREFIXLEN", m.payloadOffset(), "prefix length " + suppress);
         }
-        IpPrefix from = srcLen > 0 ? prefix(src, srcLen, addrLen, "FRA_SRC", m) : null;
-        IpPrefix to = dstLen > 0 ? prefix(dst, dstLen, addrLen, "FRA_DST", m) : null;
+        IpPrefix from = prefix(family, src, srcLen, "FRA_SRC", m);
+        IpPrefix to = prefix(family, dst, dstLen, "FRA_DST", m);
         return new RuleInfo(family, priority, from, to, tos, iif, oif, fwmark, fwmask, action, table, gotoPriority,
                 suppress, l3mdev, uids, protocol, ipProto, sport, dport, flags, unknown);
     }
 
-    private static IpPrefix prefix(InetAddress a, int len, int addrLen, String attr, Message m) {
-        if (a == null) {
-            throw new MalformedMessageException(attr, m.payloadOffset(), "prefix length " + len + " without an address");
+    /** The prefix of header length {@code len} and address {@code a}, checked against the family; null for length 0. */
+    private static IpPrefix prefix(int family, InetAddress a, int len, String attr, Message m) {
+        if (len == 0) {
+            return null;
         }
-        // The kernel keeps the prefix as given, host bits included; IpPrefix checks only the length.
-        return new IpPrefix(a, len);
-    }
-
-    private static InetAddress address(AttributeCursor a, int len) {
-        if (a.length() != len) {
-            throw a.malformed((len == 4 ? "IPv4" : "IPv6") + " address (" + len + " bytes) expected, got "
-                    + a.length() + " bytes");
+        if (a == null || IpPrefix.familyOf(a) != family) {
+            throw new MalformedMessageException(attr, m.payloadOffset(), "prefix length " + len + " without an "
+                    + (family == IpPrefix.AF_INET ? "IPv4" : "IPv6") + " address");
         }
-        return a.address();
+        try {
+            // The kernel keeps the prefix as given, host bits included; IpPrefix checks only the length.
+            return new IpPrefix(a, len);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedMessageException("fib_rule_hdr", m.payloadOffset() + 1, e.getMessage());
+        }
     }
 
     private static UidRange uidRange(AttributeCursor a) {
@@ -191,45 +187,8 @@ public record RuleInfo(int family, long priority, IpPrefix from, IpPrefix to, in
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("RuleInfo[").append(priority).append(':');
-        sb.append(" from ").append(from == null ? "all" : from.toString());
-        if (to != null) {
-            sb.append(" to ").append(to);
-        }
-        if (iif != null) {
-            sb.append(" iif ").append(iif);
-        }
-        if (oif != null) {
-            sb.append(" oif ").append(oif);
-        }
-        if (fwmark != -1) {
-            sb.append(" fwmark 0x").append(Long.toHexString(fwmark)).append("/0x").append(Long.toHexString(fwmask));
-        }
-        if (l3mdev) {
-            sb.append(" l3mdev");
-        }
-        if (uidRange != null) {
-            sb.append(" uidrange ").append(uidRange);
-        }
-        if (ipProto != 0) {
-            sb.append(" ipproto ").append(ipProto);
-        }
-        if (sourcePorts != null) {
-            sb.append(" sport ").append(sourcePorts);
-        }
-        if (destinationPorts != null) {
-            sb.append(" dport ").append(destinationPorts);
-        }
-        sb.append(' ').append(action.label());
-        if (action == RuleAction.GOTO) {
-            sb.append(' ').append(gotoPriority);
-        }
-        if (table != 0) {
-            sb.append(" table ").append(tableId());
-        }
-        if (suppressPrefixLength != -1) {
-            sb.append(" suppress_prefixlength ").append(suppressPrefixLength);
-        }
-        return sb.append(" proto ").append(protocol).append(']').toString();
+        return "RuleInfo[" + Rule.describe(family, priority, from, to, iif, oif, fwmark, fwmask, action, table,
+                gotoPriority, suppressPrefixLength, l3mdev, uidRange, ipProto, sourcePorts, destinationPorts)
+                + " proto " + protocol + (flags != 0 ? " flags 0x" + Integer.toHexString(flags) : "") + "]";
     }
 }

@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jnetlink.core.codec.Message;
 import io.jnetlink.core.codec.Netlink;
 import io.jnetlink.rtnl.Fuzz;
 import io.jnetlink.rtnl.Golden;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -101,10 +97,6 @@ class NexthopCodecTest {
     }
 
     static NexthopInfo decode(byte[] bytes) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment seg = arena.allocate(bytes.length, 8);
-            MemorySegment.copy(bytes, 0, seg, ValueLayout.JAVA_BYTE, 0, bytes.length);
-            return NexthopInfo.decode(Message.at(seg, 0));
-        }
+        return Golden.decode(bytes, NexthopInfo::decode);
     }
 }

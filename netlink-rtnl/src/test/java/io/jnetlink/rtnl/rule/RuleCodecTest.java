@@ -6,12 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jnetlink.core.codec.Message;
 import io.jnetlink.rtnl.Fuzz;
 import io.jnetlink.rtnl.Golden;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -131,10 +127,6 @@ class RuleCodecTest {
     }
 
     static RuleInfo decode(byte[] bytes) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment seg = arena.allocate(bytes.length, 8);
-            MemorySegment.copy(bytes, 0, seg, ValueLayout.JAVA_BYTE, 0, bytes.length);
-            return RuleInfo.decode(Message.at(seg, 0));
-        }
+        return Golden.decode(bytes, RuleInfo::decode);
     }
 }
