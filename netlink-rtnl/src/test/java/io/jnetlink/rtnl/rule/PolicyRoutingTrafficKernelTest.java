@@ -43,7 +43,7 @@ class PolicyRoutingTrafficKernelTest {
 
     @Test
     void aRuleSendsTheSecondSourceOutOfTheSecondUplink() throws Exception {
-        NetworkNamespace host = namespaces.create("pr-host");
+        NetworkNamespace host = namespaces.create("pr-box");
         NetworkNamespace isp1 = namespaces.create("pr-isp1");
         NetworkNamespace isp2 = namespaces.create("pr-isp2");
         String h = host.name();
