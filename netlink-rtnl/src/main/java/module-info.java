@@ -10,6 +10,7 @@ module io.jnetlink.rtnl {
     exports io.jnetlink.rtnl.addr;
     exports io.jnetlink.rtnl.route;
     exports io.jnetlink.rtnl.neigh;
+    exports io.jnetlink.rtnl.family;
     exports io.jnetlink.rtnl.rule;
     exports io.jnetlink.rtnl.nexthop;
 }
