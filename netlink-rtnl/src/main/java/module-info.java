@@ -13,4 +13,5 @@ module io.jnetlink.rtnl {
     exports io.jnetlink.rtnl.family;
     exports io.jnetlink.rtnl.rule;
     exports io.jnetlink.rtnl.nexthop;
+    exports io.jnetlink.rtnl.bridge;
 }

@@ -41,6 +41,38 @@ cap() { # cap NAME MSGTYPE cmd...  (NAME is dir/file without .hex)
         line = substr($0, 11, 49); print line }' $trace; } > $name.hex
   rm -f $trace /tmp/jnl-golden-$$.err
 }
+capreply() { # capreply NAME MSGTYPE FAMILY cmd...: the first message of that type and family the kernel sent
+  name=$1; type=$2; family=$3; shift 3
+  trace=/tmp/jnl-golden-$$.trace
+  strace -f -e trace=recvmsg -e read=all -xx -s 65535 -o $trace "$@" >/dev/null
+  { echo "# kernel reply (recvmsg) to: $*"; echo "# ifindex: $INDEXES; $(ip -V)"; echo "# $(uname -sr)";
+    python3 - "$trace" "$type" "$family" <<'PY'
+import re, struct, sys
+trace, want, fam = sys.argv[1], int(sys.argv[2], 16), int(sys.argv[3])
+blocks, cur = [], None
+for line in open(trace):
+    if 'recvmsg(' in line:
+        cur = []; blocks.append(cur)
+    elif cur is not None and re.match(r'^ \| [0-9a-f]{5} ', line):
+        cur.append(bytes.fromhex(line[10:59].replace(' ', '')))
+for b in (b''.join(x) for x in blocks):
+    off = 0
+    while off + 17 <= len(b):
+        length, typ = struct.unpack_from('<IH', b, off)
+        if length < 16:
+            break
+        if typ == want and b[off + 16] == fam:
+            m = b[off:off + length]
+            for i in range(0, len(m), 16):
+                c = m[i:i + 16].hex(' ')
+                print(c[:23] + '  ' + c[24:] if len(c) > 23 else c)
+            sys.exit(0)
+        off += (length + 3) & ~3
+sys.exit('no message of type %#x and family %d' % (want, fam))
+PY
+  } > $name.hex
+  rm -f $trace
+}
 mkdir -p rule nexthop bridge kind linkset
 I="ip -n $NS"
 B="bridge -n $NS"
@@ -82,6 +114,8 @@ cap bridge/link_set_stp 0x10 $I link set dev br0 type bridge stp_state 1
 # ---- bridge port options: RTM_SETLINK 0x13, AF_BRIDGE, IFLA_PROTINFO
 cap bridge/port_learning_off 0x13 $B link set dev bp0 learning off
 cap bridge/port_all 0x13 $B link set dev bp0 cost 10 priority 5 hairpin on learning on flood off isolated on
+# the kernel's report of a port to AF_BRIDGE (RTM_NEWLINK 0x10, family 7), after the options above
+capreply bridge/reply_port_newlink 0x10 7 $B link show dev bp0
 # ---- port VLANs: RTM_SETLINK 0x13 / RTM_DELLINK 0x11, IFLA_AF_SPEC
 cap bridge/vlan_add_pvid 0x13 $B vlan add dev bp0 vid 10 pvid untagged
 cap bridge/vlan_add_range 0x13 $B vlan add dev bp0 vid 20-30

@@ -1,7 +1,7 @@
 package io.jnetlink.rtnl.nexthop;
 
+import io.jnetlink.core.net.Interfaces;
 import io.jnetlink.rtnl.IpPrefix;
-import io.jnetlink.rtnl.LinkNames;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +45,7 @@ public record Nexthop(long id, int family, InetAddress gateway, int ifindex, Str
             throw new IllegalArgumentException("link index must be positive, got " + ifindex);
         }
         if (linkName != null) {
-            LinkNames.validateName(linkName);
+            Interfaces.validateName(linkName);
             if (ifindex != 0) {
                 throw new IllegalArgumentException("give the link by name or by index, not both");
             }

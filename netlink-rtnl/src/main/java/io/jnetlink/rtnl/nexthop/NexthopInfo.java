@@ -72,7 +72,7 @@ public record NexthopInfo(long id, int family, Scope scope, int protocol, int fl
         if (m.type() != RTM_NEWNEXTHOP && m.type() != RTM_DELNEXTHOP) {
             return null;
         }
-        m.requirePayload(NHMSG_LEN, "struct nhmsg");
+        AttributeCursor a = Nexthops.FAMILY.attributes(m);
         int family = m.u8(0);
         Scope scope = Scope.of(m.u8(1));
         int protocol = m.u8(2);
@@ -86,7 +86,6 @@ public record NexthopInfo(long id, int family, Scope scope, int protocol, int fl
         int groupType = NEXTHOP_GRP_TYPE_MPATH;
         Resilience resilience = null;
         List<RawAttribute> unknown = new ArrayList<>(0);
-        AttributeCursor a = m.attributes(NHMSG_LEN, NAMES);
         while (a.next()) {
             switch (a.type()) {
                 case NHA_ID -> id = Integer.toUnsignedLong(a.u32());

@@ -1,12 +1,9 @@
 package io.jnetlink.rtnl.nexthop;
 
 import static io.jnetlink.core.codec.Netlink.NLA_F_NESTED;
-import static io.jnetlink.core.codec.Netlink.NLM_F_ACK;
 import static io.jnetlink.core.codec.Netlink.NLM_F_CREATE;
-import static io.jnetlink.core.codec.Netlink.NLM_F_DUMP;
 import static io.jnetlink.core.codec.Netlink.NLM_F_EXCL;
 import static io.jnetlink.core.codec.Netlink.NLM_F_REPLACE;
-import static io.jnetlink.core.codec.Netlink.NLM_F_REQUEST;
 import static io.jnetlink.rtnl.nexthop.Nha.*;
 
 import io.jnetlink.core.Errno;
@@ -14,7 +11,8 @@ import io.jnetlink.core.NetlinkException;
 import io.jnetlink.core.NoSuchDeviceException;
 import io.jnetlink.core.codec.MessageWriter;
 import io.jnetlink.core.socket.NetlinkSocket;
-import io.jnetlink.rtnl.LinkNames;
+import io.jnetlink.rtnl.family.RtnlFamily;
+import io.jnetlink.rtnl.link.Links;
 import java.util.List;
 import java.util.Objects;
 
@@ -27,6 +25,25 @@ import java.util.Objects;
  * extended-ACK text ("Nexthop device is not up").
  */
 public final class Nexthops {
+    /** The key of a request about one nexthop: an all-zero {@code struct nhmsg} and NHA_ID, as iproute2 writes it. */
+    static final NetlinkSocket.KeyEncoder BY_ID = (w, id) -> {
+        nhmsg(w, 0, 0);
+        w.attrU32(NHA_ID, id);
+    };
+
+    /**
+     * The nexthop family: RTM_NEWNEXTHOP / RTM_DELNEXTHOP / RTM_GETNEXTHOP over {@code struct nhmsg},
+     * keyed by id, announced on RTNLGRP_NEXTHOP, decoded into {@link NexthopInfo}.
+     */
+    public static final RtnlFamily<NexthopInfo> FAMILY = RtnlFamily.builder("nexthop", NexthopInfo.class)
+            .types(RTM_NEWNEXTHOP, RTM_DELNEXTHOP, RTM_GETNEXTHOP)
+            .header("struct nhmsg", NHMSG_LEN)
+            .keyHeader(BY_ID)
+            .attributeNames(NAMES)
+            .groups(RTNLGRP_NEXTHOP)
+            .decoder(NexthopInfo::decode)
+            .build();
+
     private final NetlinkSocket rtnl;
 
     /** Nexthops of the namespace {@code rtnl} belongs to. */
@@ -57,7 +74,7 @@ public final class Nexthops {
      */
     public void delete(long id) {
         requireId(id);
-        rtnl.request("delete nexthop id " + id, w -> encodeById(w, RTM_DELNEXTHOP, NLM_F_REQUEST | NLM_F_ACK, id));
+        FAMILY.delete(rtnl, "delete nexthop id", (int) id);
     }
 
     /**
@@ -67,47 +84,22 @@ public final class Nexthops {
      */
     public NexthopInfo get(long id) {
         requireId(id);
-        String op = "get nexthop id " + id;
-        NexthopInfo n = rtnl.query(op, w -> encodeById(w, RTM_GETNEXTHOP, NLM_F_REQUEST | NLM_F_ACK, id),
-                NexthopInfo::decode);
+        NexthopInfo n = FAMILY.get(rtnl, "get nexthop id", (int) id);
         if (n == null) {
-            throw new NetlinkException(op, Errno.ENOENT.value(), "the kernel answered with no nexthop", -1, 0);
+            throw new NetlinkException("get nexthop id " + id, Errno.ENOENT, "the kernel answered with no nexthop");
         }
         return n;
     }
 
     /** Every nexthop object, singles and groups (RTM_GETNEXTHOP dump). */
     public List<NexthopInfo> list() {
-        return rtnl.dumpAll("list nexthops", Nexthops::encodeDump, NexthopInfo::decode);
+        return FAMILY.dump(rtnl, "list nexthops");
     }
 
     private void send(String op, int createFlags, Nexthop n) {
         Objects.requireNonNull(n, "nexthop");
-        int oif = n.ifindex();
-        if (n.linkName() != null) {
-            try {
-                oif = LinkNames.indexOf(rtnl, n.linkName());
-            } catch (NoSuchDeviceException e) {
-                throw NoSuchDeviceException.named(op, n.linkName());
-            }
-        }
-        int index = oif;
+        int index = n.linkName() != null ? Links.indexOf(rtnl, n.linkName()) : n.ifindex();
         rtnl.request(op, w -> encode(w, createFlags, n, index));
-    }
-
-    /** The RTM_GETNEXTHOP dump request (strict checking: the header all zero). */
-    static void encodeDump(MessageWriter w) {
-        w.begin(RTM_GETNEXTHOP, NLM_F_REQUEST | NLM_F_DUMP);
-        nhmsg(w, 0, 0);
-        w.end();
-    }
-
-    /** RTM_DELNEXTHOP or RTM_GETNEXTHOP of one id, as iproute2 writes it. */
-    static void encodeById(MessageWriter w, int type, int flags, long id) {
-        w.begin(type, flags);
-        nhmsg(w, 0, 0);
-        w.attrU32(NHA_ID, (int) id);
-        w.end();
     }
 
     /**
@@ -115,7 +107,7 @@ public final class Nexthops {
      * the command {@link Nexthop#toString()} spells.
      */
     static void encode(MessageWriter w, int createFlags, Nexthop n, int oif) {
-        w.begin(RTM_NEWNEXTHOP, NLM_F_REQUEST | NLM_F_ACK | createFlags);
+        FAMILY.begin(w, RTM_NEWNEXTHOP, createFlags);
         nhmsg(w, n.family(), n.onlink() ? RTNH_F_ONLINK : 0);
         if (n.id() != 0) {
             w.attrU32(NHA_ID, (int) n.id());

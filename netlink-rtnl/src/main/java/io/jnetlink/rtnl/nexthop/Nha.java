@@ -10,6 +10,9 @@ final class Nha {
     static final int RTM_DELNEXTHOP = 105;
     static final int RTM_GETNEXTHOP = 106;
 
+    /** RTNLGRP_NEXTHOP of linux/rtnetlink.h (past 31: joined with NETLINK_ADD_MEMBERSHIP). */
+    static final int RTNLGRP_NEXTHOP = 32;
+
     /** sizeof(struct nhmsg): family, scope, protocol, resvd (u8), flags (u32). */
     static final int NHMSG_LEN = 8;
     /** sizeof(struct nexthop_grp): id (u32), weight - 1 (u8), resvd1 (u8), resvd2 (u16). */

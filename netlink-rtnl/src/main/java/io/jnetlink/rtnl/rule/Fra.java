@@ -10,6 +10,10 @@ final class Fra {
     static final int RTM_DELRULE = 33;
     static final int RTM_GETRULE = 34;
 
+    /** RTNLGRP_IPV4_RULE and RTNLGRP_IPV6_RULE of linux/rtnetlink.h. */
+    static final int RTNLGRP_IPV4_RULE = 8;
+    static final int RTNLGRP_IPV6_RULE = 19;
+
     /** sizeof(struct fib_rule_hdr): family, dst_len, src_len, tos, table, res1, res2, action (u8), flags (u32). */
     static final int HEADER_LEN = 12;
 

@@ -1,7 +1,7 @@
 package io.jnetlink.rtnl.rule;
 
+import io.jnetlink.core.net.Interfaces;
 import io.jnetlink.rtnl.IpPrefix;
-import io.jnetlink.rtnl.LinkNames;
 import java.util.Objects;
 
 /**
@@ -60,10 +60,10 @@ public record Rule(int family, long priority, IpPrefix from, IpPrefix to, String
             throw new IllegalArgumentException("an fwmask needs an fwmark");
         }
         if (iif != null) {
-            LinkNames.validateName(iif);
+            Interfaces.validateName(iif);
         }
         if (oif != null) {
-            LinkNames.validateName(oif);
+            Interfaces.validateName(oif);
         }
         if ((action == RuleAction.GOTO) != (gotoPriority != -1)) {
             throw new IllegalArgumentException("a goto rule needs the priority to jump to, and only a goto rule has one");

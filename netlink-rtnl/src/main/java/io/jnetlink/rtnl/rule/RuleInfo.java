@@ -80,7 +80,7 @@ public record RuleInfo(int family, long priority, IpPrefix from, IpPrefix to, in
         if (m.type() != RTM_NEWRULE && m.type() != RTM_DELRULE) {
             return null;
         }
-        m.requirePayload(HEADER_LEN, "struct fib_rule_hdr");
+        AttributeCursor a = Rules.FAMILY.attributes(m);
         int family = m.u8(0);
         if (family != IpPrefix.AF_INET && family != IpPrefix.AF_INET6) {
             return null;
@@ -112,7 +112,6 @@ public record RuleInfo(int family, long priority, IpPrefix from, IpPrefix to, in
         PortRange sport = null;
         PortRange dport = null;
         List<RawAttribute> unknown = new ArrayList<>(0);
-        AttributeCursor a = m.attributes(HEADER_LEN, NAMES);
         while (a.next()) {
             switch (a.type()) {
                 case FRA_SRC -> src = a.address();

@@ -1,15 +1,13 @@
 package io.jnetlink.rtnl.rule;
 
-import static io.jnetlink.core.codec.Netlink.NLM_F_ACK;
 import static io.jnetlink.core.codec.Netlink.NLM_F_CREATE;
-import static io.jnetlink.core.codec.Netlink.NLM_F_DUMP;
 import static io.jnetlink.core.codec.Netlink.NLM_F_EXCL;
-import static io.jnetlink.core.codec.Netlink.NLM_F_REQUEST;
 import static io.jnetlink.rtnl.rule.Fra.*;
 
 import io.jnetlink.core.codec.MessageWriter;
 import io.jnetlink.core.socket.NetlinkSocket;
 import io.jnetlink.rtnl.IpPrefix;
+import io.jnetlink.rtnl.family.RtnlFamily;
 import java.util.List;
 import java.util.Objects;
 
@@ -22,6 +20,19 @@ import java.util.Objects;
  * kernel's extended-ACK text.
  */
 public final class Rules {
+    /**
+     * The rule family: RTM_NEWRULE / RTM_DELRULE / RTM_GETRULE over {@code struct fib_rule_hdr},
+     * announced on RTNLGRP_IPV4_RULE and RTNLGRP_IPV6_RULE, decoded into {@link RuleInfo} (IPv4 and
+     * IPv6 rules).
+     */
+    public static final RtnlFamily<RuleInfo> FAMILY = RtnlFamily.builder("rule", RuleInfo.class)
+            .types(RTM_NEWRULE, RTM_DELRULE, RTM_GETRULE)
+            .header("struct fib_rule_hdr", HEADER_LEN)
+            .attributeNames(NAMES)
+            .groups(RTNLGRP_IPV4_RULE, RTNLGRP_IPV6_RULE)
+            .decoder(RuleInfo::decode)
+            .build();
+
     private final NetlinkSocket rtnl;
 
     /** Rules of the namespace {@code rtnl} belongs to. */
@@ -77,18 +88,8 @@ public final class Rules {
             throw new IllegalArgumentException("family must be 0, AF_INET (2) or AF_INET6 (10), got " + family);
         }
         String op = "list " + (family == IpPrefix.AF_INET ? "IPv4 " : family == IpPrefix.AF_INET6 ? "IPv6 " : "") + "rules";
-        List<RuleInfo> out = rtnl.dumpAll(op, w -> encodeDump(w, family), RuleInfo::decode);
-        if (family != 0) {
-            out.removeIf(r -> r.family() != family);
-        }
-        return out;
-    }
-
-    /** The RTM_GETRULE dump request (strict checking: all of the header zero but the family). */
-    static void encodeDump(MessageWriter w, int family) {
-        w.begin(RTM_GETRULE, NLM_F_REQUEST | NLM_F_DUMP);
-        header(w, family, 0, 0, 0, 0);
-        w.end();
+        // Strict checking: all of the header zero but the family, which filters.
+        return FAMILY.dump(rtnl, op, w -> header(w, family, 0, 0, 0, 0), r -> family == 0 || r.family() == family);
     }
 
     /**
@@ -100,7 +101,7 @@ public final class Rules {
         // ip rule del sends action 0 (any) unless an action was named; add defaults to lookup.
         RuleAction action = delete ? (r.action() != null ? r.action() : RuleAction.UNSPEC) : r.effectiveAction();
         boolean bigTable = Integer.compareUnsigned(r.table(), 256) >= 0;
-        w.begin(type, NLM_F_REQUEST | NLM_F_ACK | createFlags);
+        FAMILY.begin(w, type, createFlags);
         header(w, r.family(), r.to() != null ? r.to().length() : 0, r.from() != null ? r.from().length() : 0,
                 bigTable ? 0 : r.table(), action.value());
         if (r.priority() != -1) {

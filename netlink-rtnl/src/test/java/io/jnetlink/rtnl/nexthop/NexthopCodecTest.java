@@ -44,8 +44,11 @@ class NexthopCodecTest {
             Golden.assertMatches(c.file(), w -> Nexthops.encode(w, ADD, c.nexthop(), c.nexthop().ifindex()));
         }
         // ip nexthop del id 10
-        Golden.assertMatches("nexthop/del", w -> Nexthops.encodeById(w, Nha.RTM_DELNEXTHOP,
-                Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK, 10));
+        Golden.assertMatches("nexthop/del", w -> {
+            w.begin(Nha.RTM_DELNEXTHOP, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK); // as RtnlFamily.delete writes it
+            Nexthops.BY_ID.encode(w, 10);
+            w.end();
+        });
     }
 
     @Test
