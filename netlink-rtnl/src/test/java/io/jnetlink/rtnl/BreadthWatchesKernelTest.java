@@ -17,8 +17,6 @@ import io.jnetlink.rtnl.nexthop.Nexthop;
 import io.jnetlink.rtnl.nexthop.NexthopInfo;
 import io.jnetlink.rtnl.rule.Rule;
 import io.jnetlink.rtnl.rule.RuleInfo;
-import java.time.Duration;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,18 +25,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class BreadthWatchesKernelTest {
     @RegisterExtension
     final TestNamespaces namespaces = new TestNamespaces();
-
-    private static <K, V> Change<K, V> await(ChangeQueue<K, V> q, Predicate<Change<K, V>> what, String desc)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            Change<K, V> c = q.poll(Duration.ofMillis(200));
-            if (c != null && what.test(c)) {
-                return c;
-            }
-        }
-        throw new AssertionError("no event: " + desc);
-    }
 
     @Test
     void rulesNexthopsFdbAndPortsAreFollowed() throws Exception {
@@ -63,20 +49,20 @@ class BreadthWatchesKernelTest {
 
                 Rule rule = Rule.builder().priority(500).from("10.5.0.0/16").lookup(50).build();
                 ns.rules().add(rule);
-                await(rq, c -> c.kind() == Change.Kind.ADDED && c.value().toRule().equals(rule), "rule added");
+                WatchesKernelTest.await(rq, c -> c.kind() == Change.Kind.ADDED && c.value().toRule().equals(rule), "rule added");
                 ns.rules().delete(rule);
-                await(rq, c -> c.kind() == Change.Kind.REMOVED && c.key().priority() == 500, "rule removed");
+                WatchesKernelTest.await(rq, c -> c.kind() == Change.Kind.REMOVED && c.key().priority() == 500, "rule removed");
 
                 ns.nexthops().add(Nexthop.builder().id(7).blackhole().build());
-                await(nq, c -> c.kind() == Change.Kind.ADDED && c.key() == 7L && c.value().blackhole(), "nexthop added");
+                WatchesKernelTest.await(nq, c -> c.kind() == Change.Kind.ADDED && c.key() == 7L && c.value().blackhole(), "nexthop added");
                 ns.nexthops().delete(7);
-                await(nq, c -> c.kind() == Change.Kind.REMOVED && c.key() == 7L, "nexthop removed");
+                WatchesKernelTest.await(nq, c -> c.kind() == Change.Kind.REMOVED && c.key() == 7L, "nexthop removed");
 
                 ns.fdb().add(FdbEntry.builder().mac("02:00:00:00:00:77").dev("bp0").master().asStatic().build());
-                await(fq, c -> c.kind() == Change.Kind.ADDED && c.value().mac().equals("02:00:00:00:00:77"), "fdb added");
+                WatchesKernelTest.await(fq, c -> c.kind() == Change.Kind.ADDED && c.value().mac().equals("02:00:00:00:00:77"), "fdb added");
 
                 ns.bridgePorts().set("bp0", PortOptions.builder().cost(77).build());
-                Change<Integer, PortInfo> p = await(pq, c -> c.value() != null && c.value().cost() == 77, "port cost");
+                Change<Integer, PortInfo> p = WatchesKernelTest.await(pq, c -> c.value() != null && c.value().cost() == 77, "port cost");
                 assertEquals("bp0", p.value().name());
             }
         }

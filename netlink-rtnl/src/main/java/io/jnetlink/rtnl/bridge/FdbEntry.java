@@ -67,6 +67,18 @@ public record FdbEntry(String mac, int ifindex, String linkName, boolean self, b
     public String toString() {
         StringBuilder sb = new StringBuilder("fdb ").append(mac).append(" dev ")
                 .append(linkName != null ? linkName : "#" + ifindex);
+        appendRemote(sb, destination, vni, port);
+        if (self) {
+            sb.append(" self");
+        }
+        if (master) {
+            sb.append(" master");
+        }
+        return sb.append(' ').append(state.label()).toString();
+    }
+
+    /** Appends a VXLAN remote as {@code bridge fdb} words it (" dst A vni N port P"), what is set of it. */
+    static void appendRemote(StringBuilder sb, InetAddress destination, long vni, int port) {
         if (destination != null) {
             sb.append(" dst ").append(IpPrefix.format(destination));
         }
@@ -76,13 +88,6 @@ public record FdbEntry(String mac, int ifindex, String linkName, boolean self, b
         if (port != 0) {
             sb.append(" port ").append(port);
         }
-        if (self) {
-            sb.append(" self");
-        }
-        if (master) {
-            sb.append(" master");
-        }
-        return sb.append(' ').append(state.label()).toString();
     }
 
     /** Builds an {@link FdbEntry}; every setter returns the builder. Not thread-safe. */

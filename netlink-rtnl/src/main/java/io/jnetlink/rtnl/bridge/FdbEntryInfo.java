@@ -6,7 +6,6 @@ import io.jnetlink.core.MalformedMessageException;
 import io.jnetlink.core.codec.AttributeCursor;
 import io.jnetlink.core.codec.Message;
 import io.jnetlink.core.codec.RawAttribute;
-import io.jnetlink.rtnl.IpPrefix;
 import io.jnetlink.rtnl.neigh.NeighbourInfo;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -101,15 +100,7 @@ public record FdbEntryInfo(String mac, int ifindex, int stateBits, int flags, in
         if (vlan != 0) {
             sb.append(" vlan ").append(vlan);
         }
-        if (destination != null) {
-            sb.append(" dst ").append(IpPrefix.format(destination));
-        }
-        if (vni != -1) {
-            sb.append(" vni ").append(vni);
-        }
-        if (port != 0) {
-            sb.append(" port ").append(port);
-        }
+        FdbEntry.appendRemote(sb, destination, vni, port);
         if (masterIndex != 0) {
             sb.append(" master ").append(masterIndex);
         }
