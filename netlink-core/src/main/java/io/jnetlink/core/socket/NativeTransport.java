@@ -128,8 +128,8 @@ final class NativeTransport implements Transport {
             long n = Libc.sendto(state, fd, data, data.byteSize(), 0);
             if (n >= 0) {
                 if (n != data.byteSize()) {
-                    throw new NetlinkException("send on " + what, Errno.EMSGSIZE.value(),
-                            "sent " + n + " of " + data.byteSize() + " bytes", -1, 0);
+                    throw new NetlinkException("send on " + what, Errno.EMSGSIZE,
+                            "sent " + n + " of " + data.byteSize() + " bytes");
                 }
                 return;
             }
@@ -190,8 +190,8 @@ final class NativeTransport implements Transport {
             rbuf = Libc.allocateUninitialized(arena, Math.max(n, rbuf.byteSize() * 2));
             long m = take(rbuf, rbuf.byteSize());
             if (m != n) {
-                throw new NetlinkException("receive on " + what, Errno.EMSGSIZE.value(),
-                        "datagram changed size between peek (" + n + ") and receive (" + m + ")", -1, 0);
+                throw new NetlinkException("receive on " + what, Errno.EMSGSIZE,
+                        "datagram changed size between peek (" + n + ") and receive (" + m + ")");
             }
         } else {
             // Already copied by the peek: just drop it from the queue.

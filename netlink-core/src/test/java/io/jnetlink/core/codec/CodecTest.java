@@ -244,4 +244,14 @@ class CodecTest {
         assertArrayEquals(new byte[] {1, 2, 3}, r.value());
         assertEquals(new RawAttribute(77, new byte[] {1, 2, 3}), r);
     }
+
+    @Test
+    void messageReadsNetworkOrderFieldsByTheirBytesNotTheHostsOrder() {
+        // nfgenmsg's res_id is big-endian: bytes 12 34 are 0x1234 on any host (the old code
+        // swapped a native read, which is right only on a little-endian one).
+        byte[] msg = HexFormat.of().parseHex("14000000" + "0a00" + "0000" + "01000000" + "00000000" + "02001234");
+        Message m = Message.at(copy(arena, msg), 0);
+        assertEquals(0x1234, m.u16be(2));
+        assertEquals(ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? 0x3412 : 0x1234, m.u16(2));
+    }
 }
