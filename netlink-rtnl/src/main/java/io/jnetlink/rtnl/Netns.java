@@ -15,6 +15,7 @@ import io.jnetlink.rtnl.neigh.NeighbourInfo;
 import io.jnetlink.rtnl.neigh.Neighbours;
 import io.jnetlink.rtnl.route.RouteInfo;
 import io.jnetlink.rtnl.route.Routes;
+import io.jnetlink.rtnl.tc.TrafficControl;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -46,6 +47,7 @@ public final class Netns implements InNamespace, AutoCloseable {
     private volatile Addresses addresses;
     private volatile Routes routes;
     private volatile Neighbours neighbours;
+    private volatile TrafficControl tc;
 
     private Netns(NetworkNamespace ns) {
         this.ns = ns;
@@ -165,6 +167,16 @@ public final class Netns implements InNamespace, AutoCloseable {
             n = neighbours = new Neighbours(rtnl());
         }
         return n;
+    }
+
+    /** Traffic control of this namespace, what {@code tc} does: qdiscs (RTM_NEWQDISC / RTM_DELQDISC / RTM_GETQDISC). */
+    public TrafficControl tc() {
+        ns.ensureAlive();
+        TrafficControl t = tc;
+        if (t == null) {
+            t = tc = new TrafficControl(rtnl());
+        }
+        return t;
     }
 
     // ---- events ----------------------------------------------------------------------------------

@@ -13,7 +13,8 @@ import java.util.Objects;
  * of 2^32 bytes/s and more, TCA_HTB_PARMS ({@code struct tc_htb_opt}, the bursts as transmit times
  * in scheduler ticks), then the rate and ceil tables (TCA_HTB_RTAB, TCA_HTB_CTAB) for an MTU of
  * 1600. Unset bursts get tc's default, {@code rate / HZ + 1600} bytes. Read back, bursts come from
- * the kernel's transmit times (see {@link Tbf} on the rounding).
+ * the kernel's transmit times, which tc computed with microsecond truncation: a burst reads back
+ * within one microsecond's worth of bytes of what was asked.
  *
  * @param rate    the guaranteed rate
  * @param ceil    the most the class may take by borrowing; tc's default is the rate

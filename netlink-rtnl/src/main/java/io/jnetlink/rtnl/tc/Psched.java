@@ -81,25 +81,17 @@ final class Psched {
     }
 
     /**
-     * The inverse of {@link #xmittime}: the smallest byte count whose transmit time at {@code rate}
-     * is {@code ticks} (the kernel keeps the time, not the bytes, so this is what can be read back).
+     * The bytes that take {@code ticks} to send at {@code rate} bytes/s, as the kernel reads a burst
+     * back ({@code psched_ns_t2l} on the ticks as nanoseconds). The kernel keeps a time, not the
+     * bytes, so this equals the requested size when the kernel derived the time itself (tbf with
+     * TCA_TBF_BURST) and is within one microsecond's worth of bytes of it otherwise.
      */
     static long xmitsize(long rate, long ticks) {
         if (rate <= 0 || ticks <= 0) {
             return 0;
         }
-        long us = (long) Math.ceil(ticks / TICK_IN_USEC);
-        while (us > 0 && ticks(us - 1) == ticks) {
-            us--;
-        }
-        long size = (long) Math.ceil(us * (double) rate / USEC_PER_SEC);
-        while (size > 0 && toUnsigned(USEC_PER_SEC * ((double) (size - 1) / rate)) >= us) {
-            size--;
-        }
-        while (toUnsigned(USEC_PER_SEC * ((double) size / rate)) < us) {
-            size++;
-        }
-        return size;
+        double ns = ticks * (1000.0 / TICK_IN_USEC);
+        return Math.min(0xFFFF_FFFFL, Math.round(ns * rate / 1e9));
     }
 
     /** The 32-bit rate field of {@code struct tc_ratespec}: saturated, the full rate goes in a *_RATE64 attribute. */

@@ -18,9 +18,9 @@ import java.util.Objects;
  * tc_tbf_qopt}: rate specs, limit, and the burst as a transmit time in scheduler ticks),
  * TCA_TBF_BURST, TCA_TBF_RATE64 for rates of 2^32 bytes/s (about 34.4 Gbit/s) and more, the
  * 256-entry rate table TCA_TBF_RTAB, and for a peak rate TCA_TBF_PRATE64, TCA_TBF_PBURST and
- * TCA_TBF_PTAB. Read back, the burst comes from the kernel's transmit time: the smallest byte
- * count with that time, which can be below the requested burst by less than one microsecond's
- * worth of bytes at the rate.
+ * TCA_TBF_PTAB. The kernel keeps the burst as a time, derived from TCA_TBF_BURST; read back,
+ * it is turned into bytes again, which gives the requested burst as long as 64 ns at the rate is
+ * less than half a byte (rates up to about 62 Mbit/s); above, it can differ by a few bytes.
  *
  * @param rate     the rate
  * @param burst    the bucket's size in bytes
@@ -178,16 +178,17 @@ public record Tbf(Rate rate, long burst, long limit, Rate peakrate, long mtu) im
         long peak32 = q.u32(20);
         long rate = rate64 != 0 ? rate64 : rate32;
         long peak = prate64 != 0 ? prate64 : peak32;
-        if (rate <= 0) {
-            throw options.malformed("tbf rate 0");
+        if (rate <= 0 || peak < 0) {
+            throw options.malformed("tbf rate " + Long.toUnsignedString(rate) + " or peak rate "
+                    + Long.toUnsignedString(peak) + " out of range");
         }
         long limit = q.u32(24);
         if (burst < 0) {
-            burst = Psched.xmitsize(rate32, q.u32(28));
+            burst = Psched.xmitsize(rate, q.u32(28));
         }
         long mtu = 0;
         if (peak != 0) {
-            mtu = pburst >= 0 ? pburst : Psched.xmitsize(peak32, q.u32(32));
+            mtu = pburst >= 0 ? pburst : Psched.xmitsize(peak, q.u32(32));
             if (mtu == 0) {
                 mtu = 1; // a peak rate always comes with a bucket; keep the record valid
             }
