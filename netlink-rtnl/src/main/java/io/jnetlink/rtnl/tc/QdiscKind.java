@@ -4,13 +4,13 @@ import io.jnetlink.core.codec.AttributeCursor;
 import io.jnetlink.core.codec.MessageWriter;
 
 /**
- * A queueing discipline's kind and options: one file per kind ({@link Pfifo}, {@link Bfifo},
+ * A queueing discipline's kind and options: one file per kind ({@link Fifo} (pfifo and bfifo),
  * {@link Tbf}, {@link Htb}, {@link Ingress}, {@link Clsact}, {@link Netem}, {@link FqCodel},
  * {@link Prio}, {@link Sfq}), each writing and reading its own TCA_OPTIONS; a kind the library
  * does not model reads back as {@link OtherQdisc} with its options kept as received.
  */
-public sealed interface QdiscKind permits Pfifo, Bfifo, Tbf, Htb, Ingress, Clsact, Netem, FqCodel, Prio, Sfq,
-        OtherQdisc {
+public sealed interface QdiscKind permits Fifo, Tbf, Htb, HookQdisc, Netem, FqCodel, Prio,
+        Sfq, OtherQdisc {
 
     /** The kind's name as the kernel knows it (TCA_KIND): {@code "tbf"}. */
     String kind();
@@ -35,12 +35,12 @@ public sealed interface QdiscKind permits Pfifo, Bfifo, Tbf, Htb, Ingress, Clsac
      */
     static QdiscKind decode(String kind, AttributeCursor options) {
         return switch (kind) {
-            case Pfifo.KIND -> Pfifo.decode(options);
-            case Bfifo.KIND -> Bfifo.decode(options);
+            case Fifo.PFIFO -> Fifo.decode(false, options);
+            case Fifo.BFIFO -> Fifo.decode(true, options);
             case Tbf.KIND -> Tbf.decode(options);
             case Htb.KIND -> Htb.decode(options);
-            case Ingress.KIND -> Ingress.decode(options);
-            case Clsact.KIND -> Clsact.decode(options);
+            case Ingress.KIND -> new Ingress(); // the kernel sends an empty TCA_OPTIONS
+            case Clsact.KIND -> new Clsact();
             case Netem.KIND -> Netem.decode(options);
             case FqCodel.KIND -> FqCodel.decode(options);
             case Prio.KIND -> Prio.decode(options);

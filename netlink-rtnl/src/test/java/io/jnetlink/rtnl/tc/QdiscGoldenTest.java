@@ -23,12 +23,12 @@ class QdiscGoldenTest {
 
     @Test
     void pfifo() { // tc qdisc add dev gx0 root handle 1: pfifo limit 100
-        add("qdisc_pfifo", QdiscSpec.of(Pfifo.limit(100)).handle("1:"));
+        add("qdisc_pfifo", QdiscSpec.of(Fifo.packets(100)).handle("1:"));
     }
 
     @Test
     void bfifo() { // tc qdisc add dev gx0 root handle 1: bfifo limit 10000
-        add("qdisc_bfifo", QdiscSpec.of(Bfifo.limit(10000)).handle("1:"));
+        add("qdisc_bfifo", QdiscSpec.of(Fifo.bytes(10000)).handle("1:"));
     }
 
     @Test

@@ -60,10 +60,9 @@ class TbfKernelTest {
         double shaped = Throughput.measure(a, b, to, 5001, Duration.ofMillis(700), Duration.ofSeconds(3));
         assertEquals(20e6, shaped, 20e6 * 0.15, "TCP through tbf rate 20mbit: measured " + mbit(shaped));
 
-        // statistics after traffic (idle now): tc -s -j and the library agree, and count the traffic
-        QdiscInfo after = va.qdiscs().get(0);
-        Map<String, Object> stats = TcOracle.qdiscStats(a.name(), "va", "1:");
-        TcOracle.assertStatsEqual(stats, after.stats());
+        // statistics after traffic, once the queue is idle: tc -s -j and the library agree, and count it
+        QdiscInfo after = TcOracle.idle(() -> va.qdiscs().get(0).stats(), () -> va.qdiscs().get(0));
+        TcOracle.assertStatsEqual(TcOracle.qdiscStats(a.name(), "va", "1:"), after.stats());
         assertTrue(after.stats().bytes() > 20e6 / 8 * 3 * 0.8, "tbf counted the bytes: " + after.stats());
         assertTrue(after.stats().overlimits() > 0, "tbf held packets back: " + after.stats());
 

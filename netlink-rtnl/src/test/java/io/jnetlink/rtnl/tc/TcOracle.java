@@ -50,6 +50,25 @@ final class TcOracle {
         return (Map<String, Object>) o;
     }
 
+    /**
+     * Waits (up to 10 s) until {@code stats} reads the same twice 300 ms apart (the traffic and
+     * the connection's teardown are over), then returns {@code read}'s result.
+     */
+    static <T> T idle(java.util.function.Supplier<TcStats> stats, java.util.function.Supplier<T> read)
+            throws InterruptedException {
+        long end = System.nanoTime() + 10_000_000_000L;
+        TcStats last = stats.get();
+        while (System.nanoTime() < end) {
+            Thread.sleep(300);
+            TcStats now = stats.get();
+            if (now.equals(last)) {
+                return read.get();
+            }
+            last = now;
+        }
+        throw new AssertionError("counters still moving after 10 s: " + last);
+    }
+
     /** The statistics tc printed equal the library's record. */
     static void assertStatsEqual(Map<String, Object> tc, TcStats s) {
         assertEquals(tc.get("bytes"), s.bytes(), "bytes");
