@@ -10,6 +10,8 @@ final class Ifla {
     static final int RTM_DELLINK = 17;
     static final int RTM_GETLINK = 18;
     static final int RTM_SETLINK = 19;
+    /** RTNLGRP_LINK: the multicast group of link changes. */
+    static final int RTNLGRP_LINK = 1;
     /** sizeof(struct ifinfomsg) */
     static final int IFINFOMSG_LEN = 16;
 

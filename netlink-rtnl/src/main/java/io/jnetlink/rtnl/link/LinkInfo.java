@@ -79,7 +79,7 @@ public record LinkInfo(int index, String name, int type, int flags, OperState op
         int txqlen = 0;
         OperState oper = OperState.UNKNOWN;
         LinkStats stats = null;
-        AttributeCursor a = m.attributes(Ifla.IFINFOMSG_LEN, Ifla.NAMES);
+        AttributeCursor a = Links.FAMILY.attributes(m);
         long attrStart = m.payloadOffset() + Ifla.IFINFOMSG_LEN;
         while (a.next()) {
             switch (a.type()) {

@@ -2,7 +2,7 @@ package io.jnetlink.rtnl.link;
 
 import io.jnetlink.core.codec.MessageWriter;
 import io.jnetlink.core.socket.NetlinkSocket;
-import io.jnetlink.rtnl.LinkNames;
+import io.jnetlink.core.net.Interfaces;
 
 /**
  * What to create: a link of one kind ({@link Veth}, {@link Bridge}, {@link Vxlan},
@@ -21,7 +21,7 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
     private int group = -1;
 
     LinkSpec(String name) {
-        LinkNames.validateName(name);
+        Interfaces.validateName(name);
         this.name = name;
     }
 

@@ -2,7 +2,7 @@ package io.jnetlink.rtnl.link;
 
 import io.jnetlink.core.codec.MessageWriter;
 import io.jnetlink.core.socket.NetlinkSocket;
-import io.jnetlink.rtnl.LinkNames;
+import io.jnetlink.core.net.Interfaces;
 
 /** A macvlan on a parent link, like {@code ip link add NAME link PARENT type macvlan mode MODE}. */
 public final class Macvlan extends LinkSpec<Macvlan> {
@@ -31,7 +31,7 @@ public final class Macvlan extends LinkSpec<Macvlan> {
 
     /** A macvlan named {@code name} on the link named {@code parent}. */
     public static Macvlan named(String name, String parent) {
-        LinkNames.validateName(parent);
+        Interfaces.validateName(parent);
         return new Macvlan(name, parent, 0);
     }
 
@@ -57,7 +57,7 @@ public final class Macvlan extends LinkSpec<Macvlan> {
     @Override
     void resolve(NetlinkSocket rtnl) {
         if (parentName != null) {
-            parentIndex = LinkNames.indexOf(rtnl, parentName);
+            parentIndex = Links.indexOf(rtnl, parentName);
         }
     }
 

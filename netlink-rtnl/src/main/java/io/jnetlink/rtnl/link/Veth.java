@@ -3,7 +3,7 @@ package io.jnetlink.rtnl.link;
 import io.jnetlink.core.codec.MessageWriter;
 import io.jnetlink.core.netns.InNamespace;
 import io.jnetlink.core.netns.NetworkNamespace;
-import io.jnetlink.rtnl.LinkNames;
+import io.jnetlink.core.net.Interfaces;
 
 /**
  * A veth pair ("virtual cable"), like {@code ip link add NAME type veth peer name PEER [netns NS]}.
@@ -26,7 +26,7 @@ public final class Veth extends LinkSpec<Veth> {
 
     /** Names the peer end (in the same namespace). */
     public Veth peer(String name) {
-        LinkNames.validateName(name);
+        Interfaces.validateName(name);
         if (name.equals(name())) {
             throw new IllegalArgumentException("veth peer cannot have the same name as its end: " + name);
         }
@@ -37,7 +37,7 @@ public final class Veth extends LinkSpec<Veth> {
 
     /** Names the peer end and creates it in namespace {@code ns}. */
     public Veth peer(String name, InNamespace ns) {
-        LinkNames.validateName(name);
+        Interfaces.validateName(name);
         this.peerName = name;
         this.peerNamespace = ns.namespace();
         return this;

@@ -2,7 +2,7 @@ package io.jnetlink.rtnl.link;
 
 import io.jnetlink.core.codec.MessageWriter;
 import io.jnetlink.core.socket.NetlinkSocket;
-import io.jnetlink.rtnl.LinkNames;
+import io.jnetlink.core.net.Interfaces;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 
@@ -42,7 +42,7 @@ public final class Vxlan extends LinkSpec<Vxlan> {
 
     /** The underlay device, by name. */
     public Vxlan device(String name) {
-        LinkNames.validateName(name);
+        Interfaces.validateName(name);
         this.deviceName = name;
         return this;
     }
@@ -85,7 +85,7 @@ public final class Vxlan extends LinkSpec<Vxlan> {
     @Override
     void resolve(NetlinkSocket rtnl) {
         if (deviceName != null) {
-            deviceIndex = LinkNames.indexOf(rtnl, deviceName);
+            deviceIndex = Links.indexOf(rtnl, deviceName);
         }
     }
 
