@@ -15,6 +15,7 @@ import io.jnetlink.rtnl.neigh.NeighbourInfo;
 import io.jnetlink.rtnl.neigh.Neighbours;
 import io.jnetlink.rtnl.route.RouteInfo;
 import io.jnetlink.rtnl.route.Routes;
+import io.jnetlink.rtnl.tc.QdiscInfo;
 import io.jnetlink.rtnl.tc.TrafficControl;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -208,6 +209,12 @@ public final class Netns implements InNamespace, AutoCloseable {
             Consumer<Change<Watches.NeighbourKey, NeighbourInfo>> listener) {
         ns.ensureAlive();
         return Watches.neighbours(this, 0, listener);
+    }
+
+    /** Watches the qdiscs of every link, what {@code tc monitor} shows of them (see {@link #watchLinks}). */
+    public WatchedTable<QdiscInfo.Key, QdiscInfo> watchQdiscs(Consumer<Change<QdiscInfo.Key, QdiscInfo>> listener) {
+        ns.ensureAlive();
+        return Watches.qdiscs(this, 0, listener);
     }
 
     // ---- code, programs, sysctls -----------------------------------------------------------------

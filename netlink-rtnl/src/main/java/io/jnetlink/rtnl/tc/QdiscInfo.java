@@ -33,6 +33,14 @@ public record QdiscInfo(int ifindex, Handle handle, Handle parent, int refcnt, Q
         return options.kind();
     }
 
+    /** What identifies a qdisc in a namespace: its link, parent and handle. */
+    public record Key(int ifindex, Handle parent, Handle handle) {}
+
+    /** This qdisc's identity, for watches. */
+    public Key key() {
+        return new Key(ifindex, parent, handle);
+    }
+
     /** Whether this is the link's root qdisc. */
     public boolean isRoot() {
         return parent.isRoot();
@@ -48,11 +56,11 @@ public record QdiscInfo(int ifindex, Handle handle, Handle parent, int refcnt, Q
         if (m.type() != Tca.RTM_NEWQDISC && m.type() != Tca.RTM_DELQDISC) {
             return null;
         }
-        TcMessages.Header h = TcMessages.header(m);
+        TcMessages.Header h = TcMessages.header(Qdiscs.FAMILY, m);
         String kind = null;
         TcStats stats = TcStats.NONE;
         List<RawAttribute> unknown = new ArrayList<>(0);
-        AttributeCursor a = m.attributes(Tca.TCMSG_LEN, Tca.NAMES);
+        AttributeCursor a = Qdiscs.FAMILY.attributes(m);
         while (a.next()) {
             switch (a.type()) {
                 case Tca.TCA_KIND -> kind = a.string();
@@ -64,7 +72,7 @@ public record QdiscInfo(int ifindex, Handle handle, Handle parent, int refcnt, Q
         if (kind == null || kind.isEmpty()) {
             throw new MalformedMessageException("TCA_KIND", m.payloadOffset(), "qdisc message without a kind");
         }
-        QdiscKind options = QdiscKind.decode(kind, TcMessages.options(m));
+        QdiscKind options = QdiscKind.decode(kind, TcMessages.options(Qdiscs.FAMILY, m));
         return new QdiscInfo(h.ifindex(), new Handle(h.handle()), new Handle(h.parent()), h.info(), options, stats,
                 unknown);
     }

@@ -1,15 +1,14 @@
 package io.jnetlink.rtnl.tc;
 
-import static io.jnetlink.core.codec.Netlink.NLM_F_ACK;
 import static io.jnetlink.core.codec.Netlink.NLM_F_CREATE;
-import static io.jnetlink.core.codec.Netlink.NLM_F_DUMP;
 import static io.jnetlink.core.codec.Netlink.NLM_F_EXCL;
 import static io.jnetlink.core.codec.Netlink.NLM_F_REPLACE;
-import static io.jnetlink.core.codec.Netlink.NLM_F_REQUEST;
 
 import io.jnetlink.core.NetlinkException;
 import io.jnetlink.core.codec.MessageWriter;
+import io.jnetlink.core.net.Interfaces;
 import io.jnetlink.core.socket.NetlinkSocket;
+import io.jnetlink.rtnl.family.RtnlFamily;
 import java.util.List;
 import java.util.Objects;
 
@@ -22,6 +21,15 @@ import java.util.Objects;
  * no module for raises {@link KindNotSupportedException} ("this kernel has no sch_netem").
  */
 public final class Qdiscs {
+    /** The qdisc family: RTM_NEWQDISC / RTM_DELQDISC / RTM_GETQDISC with {@code struct tcmsg}, group RTNLGRP_TC. */
+    public static final RtnlFamily<QdiscInfo> FAMILY = RtnlFamily.builder("qdisc", QdiscInfo.class)
+            .types(Tca.RTM_NEWQDISC, Tca.RTM_DELQDISC, Tca.RTM_GETQDISC)
+            .header("struct tcmsg", Tca.TCMSG_LEN)
+            .attributeNames(Tca.NAMES)
+            .groups(Tca.RTNLGRP_TC)
+            .decoder(QdiscInfo::decode)
+            .build();
+
     private final NetlinkSocket rtnl;
 
     /** Qdiscs of the namespace {@code rtnl} belongs to. */
@@ -68,16 +76,15 @@ public final class Qdiscs {
 
     /** Every qdisc of every link ({@code tc qdisc show}: one RTM_GETQDISC dump). */
     public List<QdiscInfo> list() {
-        return rtnl.dumpAll("list qdiscs", w -> encodeDump(w, 0), QdiscInfo::decode);
+        return FAMILY.dump(rtnl, "list qdiscs");
     }
 
     /** The qdiscs of link {@code ifindex} ({@code tc qdisc show dev X}). */
     public List<QdiscInfo> list(int ifindex) {
         requireIndex(ifindex);
-        List<QdiscInfo> all = rtnl.dumpAll("list qdiscs of link " + ifindex, w -> encodeDump(w, ifindex),
-                QdiscInfo::decode);
-        all.removeIf(q -> q.ifindex() != ifindex); // the kernel dumps every link's qdiscs
-        return all;
+        // tc puts the link in tcmsg; the kernel dumps every link's qdiscs anyway, so keep this link's
+        return FAMILY.dump(rtnl, "list qdiscs of link " + ifindex, w -> Tca.tcmsg(w, ifindex, 0, 0, 0),
+                q -> q.ifindex() == ifindex);
     }
 
     private void send(String verb, int ifindex, QdiscSpec spec, int createFlags) {
@@ -93,7 +100,7 @@ public final class Qdiscs {
 
     /** Writes RTM_NEWQDISC as tc does: tcmsg, TCA_KIND, TCA_OPTIONS. */
     static void encode(MessageWriter w, int createFlags, int ifindex, QdiscSpec spec) {
-        w.begin(Tca.RTM_NEWQDISC, NLM_F_REQUEST | NLM_F_ACK | createFlags);
+        FAMILY.begin(w, FAMILY.newType(), createFlags);
         Tca.tcmsg(w, ifindex, spec.handle().value(), spec.parent().value(), 0);
         w.attrString(Tca.TCA_KIND, spec.kind().kind());
         spec.kind().writeOptions(w);
@@ -102,7 +109,7 @@ public final class Qdiscs {
 
     /** Writes RTM_DELQDISC; {@code kind} null sends no TCA_KIND (as {@code tc qdisc del dev X root}). */
     static void encodeDelete(MessageWriter w, int ifindex, Handle parent, Handle handle, String kind) {
-        w.begin(Tca.RTM_DELQDISC, NLM_F_REQUEST | NLM_F_ACK);
+        FAMILY.begin(w, FAMILY.delType(), 0);
         Tca.tcmsg(w, ifindex, handle.value(), parent.value(), 0);
         if (kind != null) {
             w.attrString(Tca.TCA_KIND, kind);
@@ -112,14 +119,10 @@ public final class Qdiscs {
 
     /** Writes the RTM_GETQDISC dump request ({@code tc qdisc show dev X} puts the link in tcmsg). */
     static void encodeDump(MessageWriter w, int ifindex) {
-        w.begin(Tca.RTM_GETQDISC, NLM_F_REQUEST | NLM_F_DUMP);
-        Tca.tcmsg(w, ifindex, 0, 0, 0);
-        w.end();
+        FAMILY.writeDump(w, d -> Tca.tcmsg(d, ifindex, 0, 0, 0));
     }
 
     static void requireIndex(int ifindex) {
-        if (ifindex <= 0) {
-            throw new IllegalArgumentException("link index must be positive, got " + ifindex);
-        }
+        Interfaces.requireIndex(ifindex);
     }
 }

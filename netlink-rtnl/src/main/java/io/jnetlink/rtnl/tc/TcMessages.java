@@ -4,6 +4,7 @@ import io.jnetlink.core.Errno;
 import io.jnetlink.core.NetlinkException;
 import io.jnetlink.core.codec.AttributeCursor;
 import io.jnetlink.core.codec.Message;
+import io.jnetlink.rtnl.family.RtnlFamily;
 import java.util.List;
 
 /** What qdisc, class and filter messages share: {@code struct tcmsg}, TCA_OPTIONS, the "no such kind" errors. */
@@ -13,14 +14,14 @@ final class TcMessages {
     /** The fields of {@code struct tcmsg}. */
     record Header(int ifindex, int handle, int parent, int info) {}
 
-    static Header header(Message m) {
-        m.requirePayload(Tca.TCMSG_LEN, "struct tcmsg");
+    static Header header(RtnlFamily<?> family, Message m) {
+        family.attributes(m); // checks the header is there
         return new Header(m.u32(4), m.u32(8), m.u32(12), m.u32(16));
     }
 
     /** A cursor on the message's TCA_OPTIONS, or null when it has none. */
-    static AttributeCursor options(Message m) {
-        AttributeCursor a = m.attributes(Tca.TCMSG_LEN, Tca.NAMES);
+    static AttributeCursor options(RtnlFamily<?> family, Message m) {
+        AttributeCursor a = family.attributes(m);
         while (a.next()) {
             if (a.type() == Tca.TCA_OPTIONS) {
                 return a;

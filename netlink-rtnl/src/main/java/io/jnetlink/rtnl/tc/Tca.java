@@ -20,6 +20,9 @@ final class Tca {
     static final int RTM_DELTFILTER = 45;
     static final int RTM_GETTFILTER = 46;
 
+    /** RTNLGRP_TC: where qdisc, class and filter changes are announced. */
+    static final int RTNLGRP_TC = 4;
+
     /** sizeof(struct tcmsg): family (u8), 3 pad bytes, ifindex (s32), handle, parent, info (u32 each). */
     static final int TCMSG_LEN = 20;
 

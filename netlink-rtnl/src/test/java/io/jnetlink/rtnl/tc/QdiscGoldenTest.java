@@ -18,7 +18,7 @@ class QdiscGoldenTest {
     static final int REPLACE = NLM_F_CREATE | NLM_F_REPLACE;
 
     static void add(String fixture, QdiscSpec spec) {
-        Golden.assertMatches("tc/" + fixture, w -> Qdiscs.encode(w, ADD, GX0, spec));
+        Golden.assertMatches("tc_" + fixture, w -> Qdiscs.encode(w, ADD, GX0, spec));
     }
 
     @Test
@@ -39,26 +39,26 @@ class QdiscGoldenTest {
 
     @Test
     void tbfChangeWithLimit() { // tc qdisc change dev gx0 root handle 1: tbf rate 10mbit burst 16kb limit 30000
-        Golden.assertMatches("tc/qdisc_tbf_change_limit", w -> Qdiscs.encode(w, 0, GX0,
+        Golden.assertMatches("tc_qdisc_tbf_change_limit", w -> Qdiscs.encode(w, 0, GX0,
                 QdiscSpec.of(Tbf.rate(Rate.mbit(10)).burst(16 * 1024).limit(30000)).handle("1:")));
     }
 
     @Test
     void tbfReplaceWithPeakrate() { // tc qdisc replace ... tbf rate 20mbit burst 32kb limit 100000 peakrate 30mbit mtu 1600
-        Golden.assertMatches("tc/qdisc_tbf_replace_peakrate", w -> Qdiscs.encode(w, REPLACE, GX0,
+        Golden.assertMatches("tc_qdisc_tbf_replace_peakrate", w -> Qdiscs.encode(w, REPLACE, GX0,
                 QdiscSpec.of(Tbf.rate(Rate.mbit(20)).burst(32 * 1024).limit(100000).peakrate(Rate.mbit(30), 1600))
                         .handle("1:")));
     }
 
     @Test
     void tbf10gbit() { // tc qdisc replace dev gx0 root handle 1: tbf rate 10gbit burst 10mb latency 10ms
-        Golden.assertMatches("tc/qdisc_tbf_10gbit", w -> Qdiscs.encode(w, REPLACE, GX0,
+        Golden.assertMatches("tc_qdisc_tbf_10gbit", w -> Qdiscs.encode(w, REPLACE, GX0,
                 QdiscSpec.of(Tbf.rate(Rate.gbit(10)).burst(10 << 20).latency(Duration.ofMillis(10))).handle("1:")));
     }
 
     @Test
     void tbf40gbitNeedsRate64() { // tc qdisc replace dev gx0 root handle 1: tbf rate 40gbit burst 40mb latency 10ms
-        Golden.assertMatches("tc/qdisc_tbf_40gbit", w -> Qdiscs.encode(w, REPLACE, GX0,
+        Golden.assertMatches("tc_qdisc_tbf_40gbit", w -> Qdiscs.encode(w, REPLACE, GX0,
                 QdiscSpec.of(Tbf.rate(Rate.gbit(40)).burst(40 << 20).latency(Duration.ofMillis(10))).handle("1:")));
     }
 
@@ -102,17 +102,17 @@ class QdiscGoldenTest {
 
     @Test
     void deleteRoot() { // tc qdisc del dev gx0 root
-        Golden.assertMatches("tc/qdisc_del_root", w -> Qdiscs.encodeDelete(w, GX0, Handle.ROOT, Handle.NONE, null));
+        Golden.assertMatches("tc_qdisc_del_root", w -> Qdiscs.encodeDelete(w, GX0, Handle.ROOT, Handle.NONE, null));
     }
 
     @Test
     void deleteIngress() { // tc qdisc del dev gx0 ingress
-        Golden.assertMatches("tc/qdisc_del_ingress",
+        Golden.assertMatches("tc_qdisc_del_ingress",
                 w -> Qdiscs.encodeDelete(w, GX0, Handle.INGRESS, Handle.major(0xFFFF), "ingress"));
     }
 
     @Test
     void dump() { // tc qdisc show dev gx0
-        Golden.assertMatches("tc/qdisc_dump", w -> Qdiscs.encodeDump(w, GX0));
+        Golden.assertMatches("tc_qdisc_dump", w -> Qdiscs.encodeDump(w, GX0));
     }
 }

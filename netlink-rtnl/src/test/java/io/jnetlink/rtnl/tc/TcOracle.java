@@ -69,6 +69,25 @@ final class TcOracle {
         throw new AssertionError("counters still moving after 10 s: " + last);
     }
 
+    /**
+     * The library's statistics equal what {@code tc -s -j} prints: read between two identical tc
+     * readings (so a stray packet in between, such as an IPv6 neighbour solicitation, cannot make
+     * a false difference), retried a few times.
+     */
+    static void assertStatsAgree(java.util.function.Supplier<Map<String, Object>> tc,
+                                 java.util.function.Supplier<TcStats> library) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Map<String, Object> before = tc.get();
+            TcStats mine = library.get();
+            Map<String, Object> after = tc.get();
+            if (before.equals(after)) {
+                assertStatsEqual(before, mine);
+                return;
+            }
+        }
+        throw new AssertionError("tc's counters never held still for one reading");
+    }
+
     /** The statistics tc printed equal the library's record. */
     static void assertStatsEqual(Map<String, Object> tc, TcStats s) {
         assertEquals(tc.get("bytes"), s.bytes(), "bytes");

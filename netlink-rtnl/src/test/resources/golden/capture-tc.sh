@@ -1,5 +1,5 @@
 #!/bin/sh
-# Re-captures the tc (iproute2) golden requests of this directory. Run as root; touches only the
+# Re-captures the tc (iproute2) golden requests of this directory (the tc_*.hex files). Run as root; touches only the
 # throwaway namespace jnl-t-tc-cap-$$ (a veth pair gx0/gx1 in it: gx1 ifindex 2, gx0 ifindex 3).
 # Each .hex file holds the bytes of the one sendmsg that carries the command's request (the
 # RTM_*QDISC/TCLASS/TFILTER after tc's own RTM_GETLINK name lookup). Kinds this kernel lacks
@@ -14,6 +14,7 @@ ip -n $NS link set gx0 up
 ip -n $NS link set gx1 up
 cap() { # cap NAME MSGTYPE tc-args...
   name=$1; type=$2; shift 2
+  name=tc_$name
   strace -f -e trace=sendmsg,sendto -e write=all -xx -s 65535 -o /tmp/$name.trace tc -n $NS "$@" >/dev/null 2>/tmp/$name.err || true
   { echo "# command: tc $*"; echo "# ifindex of gx0: 3, gx1: 2; $(tc -V)"; echo "# $(uname -sr)";
     if [ -s /tmp/$name.err ]; then sed 's/^/# tc said: /' /tmp/$name.err; fi
