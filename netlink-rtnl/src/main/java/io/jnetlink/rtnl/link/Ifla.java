@@ -46,7 +46,6 @@ final class Ifla {
     static final int IFLA_INFO_DATA = 2;
     static final int IFLA_INFO_SLAVE_KIND = 4;
 
-    static final int VETH_INFO_PEER = 1;
 
     static final int IFF_UP = 0x1;
     static final int IFF_LOWER_UP = 0x10000;

@@ -96,13 +96,7 @@ public final class Links {
     /** Creates; with {@code echo}, the index from the kernel's echo, or null if it sent none. */
     Integer createWith(LinkSpec<?> spec, boolean echo) {
         spec.resolve(rtnl);
-        NetworkNamespace peerNs = spec instanceof Veth v ? v.peerNamespace() : null;
-        if (peerNs != null && !peerNs.isSelf()) {
-            // Keep the peer namespace's descriptor open until the kernel has it (a concurrent
-            // close() must not let the number be reused by another namespace meanwhile).
-            return peerNs.withFd(fd -> sendCreate(spec, echo));
-        }
-        return sendCreate(spec, echo);
+        return spec.holdingReferences(() -> sendCreate(spec, echo));
     }
 
     private Integer sendCreate(LinkSpec<?> spec, boolean echo) {
