@@ -14,4 +14,5 @@ module io.jnetlink.rtnl {
     exports io.jnetlink.rtnl.rule;
     exports io.jnetlink.rtnl.nexthop;
     exports io.jnetlink.rtnl.bridge;
+    exports io.jnetlink.rtnl.tc;
 }

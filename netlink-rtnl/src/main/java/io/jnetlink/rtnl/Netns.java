@@ -23,6 +23,8 @@ import io.jnetlink.rtnl.nexthop.Nexthops;
 import io.jnetlink.rtnl.route.Routes;
 import io.jnetlink.rtnl.rule.RuleInfo;
 import io.jnetlink.rtnl.rule.Rules;
+import io.jnetlink.rtnl.tc.QdiscInfo;
+import io.jnetlink.rtnl.tc.TrafficControl;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -54,6 +56,7 @@ public final class Netns implements InNamespace, AutoCloseable {
     private volatile Addresses addresses;
     private volatile Routes routes;
     private volatile Neighbours neighbours;
+    private volatile TrafficControl tc;
 
     private Netns(NetworkNamespace ns) {
         this.ns = ns;
@@ -199,6 +202,16 @@ public final class Netns implements InNamespace, AutoCloseable {
         return new BridgePorts(rtnl());
     }
 
+    /** Traffic control of this namespace, what {@code tc} does: qdiscs (RTM_NEWQDISC / RTM_DELQDISC / RTM_GETQDISC). */
+    public TrafficControl tc() {
+        ns.ensureAlive();
+        TrafficControl t = tc;
+        if (t == null) {
+            t = tc = new TrafficControl(rtnl());
+        }
+        return t;
+    }
+
     // ---- events ----------------------------------------------------------------------------------
 
     /**
@@ -252,6 +265,12 @@ public final class Netns implements InNamespace, AutoCloseable {
     public WatchedTable<Integer, PortInfo> watchBridgePorts(Consumer<Change<Integer, PortInfo>> listener) {
         ns.ensureAlive();
         return Watches.bridgePorts(this, 0, listener);
+    }
+
+    /** Watches the qdiscs of every link, what {@code tc monitor} shows of them (see {@link #watchLinks}). */
+    public WatchedTable<QdiscInfo.Key, QdiscInfo> watchQdiscs(Consumer<Change<QdiscInfo.Key, QdiscInfo>> listener) {
+        ns.ensureAlive();
+        return Watches.qdiscs(this, 0, listener);
     }
 
     // ---- code, programs, sysctls -----------------------------------------------------------------
