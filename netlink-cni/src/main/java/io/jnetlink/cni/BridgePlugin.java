@@ -220,9 +220,12 @@ final class BridgePlugin {
                         // deleted with the container end already
                     }
                 });
+                Link contVeth = cont.link(env.ifName());
                 if (conf.mtu() > 0) {
-                    cont.link(env.ifName()).mtu(conf.mtu());
+                    contVeth.mtu(conf.mtu());
                 }
+                PortFlags.txQueueLength(host.rtnl(), hostVeth.index(), 0);
+                PortFlags.txQueueLength(cont.rtnl(), contVeth.index(), 0);
                 return hostVeth;
             } catch (AlreadyExistsException e) {
                 if (cont.linkService().find(env.ifName()).isPresent()) {

@@ -7,9 +7,10 @@ import static io.jnetlink.core.codec.Netlink.NLM_F_REQUEST;
 import io.jnetlink.core.socket.NetlinkSocket;
 
 /**
- * The two link settings of the bridge plugin that the fluent API does not have (yet): a bridge
- * port's hairpin mode and a link's promiscuous flag, each one rtnetlink request, as
- * {@code bridge link set dev X hairpin on} and {@code ip link set X promisc on} send them.
+ * The link settings of the bridge plugin that the fluent API does not have (yet): a bridge port's
+ * hairpin mode, a link's promiscuous flag and transmit queue length, each one rtnetlink request, as
+ * {@code bridge link set dev X hairpin on}, {@code ip link set X promisc on} and
+ * {@code ip link set X txqueuelen N} send them.
  */
 final class PortFlags {
     private PortFlags() {}
@@ -23,6 +24,7 @@ final class PortFlags {
     // linux/if_link.h
     private static final int IFLA_PROTINFO = 12;
     private static final int IFLA_BRPORT_MODE = 4;
+    private static final int IFLA_TXQLEN = 13;
     // linux/if.h
     private static final int IFF_PROMISC = 0x100;
 
@@ -41,6 +43,19 @@ final class PortFlags {
         rtnl.request("set promisc on link " + index, w -> {
             w.begin(RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK);
             ifinfomsg(w, AF_UNSPEC, index, IFF_PROMISC, IFF_PROMISC);
+            w.end();
+        });
+    }
+
+    /**
+     * RTM_NEWLINK with IFLA_TXQLEN: the reference plugin's veths are created with a transmit queue
+     * length of 0 (its netlink library sends the zero value), and a veth's qdisc is noqueue anyway.
+     */
+    static void txQueueLength(NetlinkSocket rtnl, int index, int length) {
+        rtnl.request("set txqueuelen of link " + index, w -> {
+            w.begin(RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK);
+            ifinfomsg(w, AF_UNSPEC, index, 0, 0);
+            w.attrU32(IFLA_TXQLEN, length);
             w.end();
         });
     }

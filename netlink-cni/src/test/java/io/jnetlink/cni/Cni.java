@@ -157,8 +157,10 @@ final class Cni implements AutoCloseable {
         parts.add(Sh.ip(ns, "-j", "-d", "route", "show", "table", "all"));
         parts.add(Sh.ip(ns, "-j", "-d", "-6", "route", "show", "table", "all"));
         parts.add(Sh.inNs(ns, "nft", "-j", "list", "ruleset").ok().out());
-        // Timers of the bridge and its ports run on their own; everything else must hold still.
-        return String.join("\n", parts).replaceAll("\"[a-z_]*timer\":[0-9.]+", "\"timer\":0");
+        // Timers of the bridge and its ports run on their own, and a new IPv6 address stops being
+        // tentative by itself a moment later; everything else must hold still.
+        return String.join("\n", parts).replaceAll("\"[a-z_]*timer\":[0-9.]+", "\"timer\":0")
+                .replace("\"tentative\":true,", "");
     }
 
     @Override
