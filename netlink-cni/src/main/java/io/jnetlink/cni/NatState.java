@@ -249,7 +249,7 @@ final class NatState {
         e.add(Cmp.eq(Expressions.REG_1, be16(m.hostPort())));
         e.add(new Immediate(Expressions.REG_1, to.getAddress()));
         e.add(new Immediate(Expressions.REG_2, be16(m.containerPort())));
-        e.add(io.jnetlink.nft.expr.Nat.dnat(v4 ? NFPROTO_IPV4 : NFPROTO_IPV6, Expressions.REG_1, Expressions.REG_2));
+        e.add(io.jnetlink.nft.expr.NatExpr.dnat(v4 ? NFPROTO_IPV4 : NFPROTO_IPV6, Expressions.REG_1, Expressions.REG_2));
         String ip = v4 ? "ip" : "ip6";
         return new Rule(Family.INET, TABLE, chain, e, (local ? "oifname \"lo\" " : "")
                 + (hostIp != null ? ip + " daddr " + Ip.format(hostIp) + " " : "") + m.protocol() + " dport "

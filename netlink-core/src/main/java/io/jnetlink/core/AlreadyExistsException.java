@@ -7,4 +7,13 @@ public class AlreadyExistsException extends NetlinkException {
     public AlreadyExistsException(String operation, int errno, String extAckMessage, int extAckOffset, int sequence) {
         super(operation, errno, extAckMessage, extAckOffset, sequence);
     }
+
+    /**
+     * An object the library found to exist already itself (no kernel text).
+     *
+     * @param detail the library's explanation, kept in {@link #detail()}
+     */
+    public AlreadyExistsException(String operation, String detail) {
+        super(operation, Errno.EEXIST.value(), null, -1, 0, java.util.Objects.requireNonNull(detail, "detail"));
+    }
 }

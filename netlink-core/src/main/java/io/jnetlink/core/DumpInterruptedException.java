@@ -11,8 +11,8 @@ public class DumpInterruptedException extends NetlinkException {
     private final int attempts;
 
     public DumpInterruptedException(String operation, int attempts, int sequence) {
-        super(operation, Errno.EINTR.value(),
-                "dump interrupted by concurrent changes " + attempts + " times in a row", -1, sequence);
+        super(operation, Errno.EINTR.value(), null, -1, sequence,
+                "dump interrupted by concurrent changes " + attempts + " times in a row");
         this.attempts = attempts;
     }
 

@@ -5,7 +5,10 @@ package io.jnetlink.core;
  *
  * <p>Carries what was being done ({@link #operation()}), the {@link Errno}, the kernel's
  * extended-ACK text and the offset of the offending attribute inside the request when the kernel
- * gave them, and the netlink sequence number of the request. Subclasses exist only where a caller
+ * gave them ({@link #extAckMessage()}, {@link #extAckOffset()}), the library's own explanation when
+ * it has one ({@link #detail()}: "no link named eth9", "this needs CAP_NET_ADMIN"), and the netlink
+ * sequence number of the request. The two texts are kept apart so that a caller can tell what the
+ * kernel said from what the library added. Subclasses exist only where a caller
  * is expected to branch: {@link AlreadyExistsException}, {@link NoSuchDeviceException},
  * {@link PermissionException}, {@link DumpInterruptedException}, {@link NetlinkTimeoutException},
  * {@link OverrunException}. Use {@link #of} to get the right one for an errno.
@@ -20,6 +23,7 @@ public class NetlinkException extends RuntimeException {
     private final int errnoValue;
     private final String extAckMessage;
     private final int extAckOffset;
+    private final String detail;
     private final int sequence;
 
     /**
@@ -33,13 +37,31 @@ public class NetlinkException extends RuntimeException {
         this(operation, errnoValue, extAckMessage, extAckOffset, sequence, null);
     }
 
+    /**
+     * A refusal the library found or explains itself, with no kernel text: a name that resolves to
+     * nothing, a reply that lacks what the request asked for.
+     *
+     * @param operation what was being done, in the user's words
+     * @param errno     the errno that fits the refusal (ENODEV for a missing link, ...)
+     * @param detail    the library's explanation ("no link named \"eth9\""), not null
+     */
+    public NetlinkException(String operation, Errno errno, String detail) {
+        this(operation, errno.value(), null, -1, 0, java.util.Objects.requireNonNull(detail, "detail"));
+    }
+
+    /**
+     * The full form, for subclasses.
+     *
+     * @param detail the library's own explanation, or null; never the kernel's text
+     */
     protected NetlinkException(String operation, int errnoValue, String extAckMessage, int extAckOffset,
-                               int sequence, String hint) {
-        super(format(operation, errnoValue, extAckMessage, extAckOffset, sequence, hint));
+                               int sequence, String detail) {
+        super(format(operation, errnoValue, extAckMessage, extAckOffset, sequence, detail));
         this.operation = operation;
         this.errnoValue = errnoValue == Integer.MIN_VALUE ? Integer.MAX_VALUE : Math.abs(errnoValue);
         this.extAckMessage = extAckMessage == null || extAckMessage.isEmpty() ? null : extAckMessage;
         this.extAckOffset = extAckOffset;
+        this.detail = detail == null || detail.isEmpty() ? null : detail;
         this.sequence = sequence;
     }
 
@@ -59,7 +81,7 @@ public class NetlinkException extends RuntimeException {
         return of(operation, errno, null, -1, 0);
     }
 
-    private static String format(String op, int errno, String ext, int offset, int seq, String hint) {
+    private static String format(String op, int errno, String ext, int offset, int seq, String detail) {
         Errno e = Errno.of(errno);
         StringBuilder sb = new StringBuilder();
         sb.append(op).append(": ");
@@ -70,8 +92,8 @@ public class NetlinkException extends RuntimeException {
         if (offset >= 0) {
             sb.append(" [attribute at byte ").append(offset).append(" of the request]");
         }
-        if (hint != null) {
-            sb.append("; ").append(hint);
+        if (detail != null && !detail.isEmpty()) {
+            sb.append("; ").append(detail);
         }
         if (seq != 0) {
             sb.append(" (seq ").append(Integer.toUnsignedString(seq)).append(')');
@@ -97,6 +119,15 @@ public class NetlinkException extends RuntimeException {
     /** The kernel's extended-ACK message ("Unknown device type"), or null when it gave none. */
     public String extAckMessage() {
         return extAckMessage;
+    }
+
+    /**
+     * The library's own explanation ("no link named \"eth9\"", "no reply within the receive
+     * timeout", "this needs CAP_NET_ADMIN ..."), or null when it added none. Never the kernel's
+     * text: that is {@link #extAckMessage()}.
+     */
+    public String detail() {
+        return detail;
     }
 
     /**

@@ -5,6 +5,6 @@ public class NetlinkTimeoutException extends NetlinkException {
     private static final long serialVersionUID = 1L;
 
     public NetlinkTimeoutException(String operation, int sequence) {
-        super(operation, Errno.EAGAIN.value(), "no reply within the receive timeout", -1, sequence);
+        super(operation, Errno.EAGAIN.value(), null, -1, sequence, "no reply within the receive timeout");
     }
 }

@@ -11,9 +11,17 @@ public class NoSuchDeviceException extends NetlinkException {
         super(operation, errno, extAckMessage, extAckOffset, sequence);
     }
 
-    /** A link the library looked up by name was not there. */
+    /**
+     * A missing link the library noticed itself (no kernel text).
+     *
+     * @param detail the library's explanation ("no link with index 9"), kept in {@link #detail()}
+     */
+    public NoSuchDeviceException(String operation, String detail) {
+        super(operation, Errno.ENODEV.value(), null, -1, 0, java.util.Objects.requireNonNull(detail, "detail"));
+    }
+
+    /** A link the library looked up by name was not there: the explanation is in {@link #detail()}. */
     public static NoSuchDeviceException named(String operation, String linkName) {
-        return new NoSuchDeviceException(operation, Errno.ENODEV.value(),
-                "no link named \"" + linkName + "\"", -1, 0);
+        return new NoSuchDeviceException(operation, "no link named \"" + linkName + "\"");
     }
 }

@@ -8,6 +8,6 @@ public class OverrunException extends NetlinkException {
     private static final long serialVersionUID = 1L;
 
     public OverrunException(String operation) {
-        super(operation, Errno.ENOBUFS.value(), "receive buffer overrun, events were lost", -1, 0);
+        super(operation, Errno.ENOBUFS.value(), null, -1, 0, "receive buffer overrun, events were lost");
     }
 }

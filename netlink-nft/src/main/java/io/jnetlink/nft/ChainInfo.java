@@ -2,6 +2,9 @@ package io.jnetlink.nft;
 
 import io.jnetlink.core.codec.AttributeCursor;
 import io.jnetlink.core.codec.Message;
+import io.jnetlink.core.codec.RawAttribute;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A chain as the kernel reports it.
@@ -16,9 +19,14 @@ import io.jnetlink.core.codec.Message;
  * @param policy     the base chain's policy, null for a regular chain
  * @param device     the device of a netdev base chain, else null
  * @param rules      how many rules reference or live in it (NFTA_CHAIN_USE)
+ * @param unknown    the attributes this record does not model, as received (flags, counters, user data;
+ *                   the whole NFTA_CHAIN_HOOK when it holds more than number, priority and device)
  */
 public record ChainInfo(Family family, String table, String name, long handle, int hookNumber, int priority,
-                        String type, Policy policy, String device, int rules) {
+                        String type, Policy policy, String device, int rules, List<RawAttribute> unknown) {
+    public ChainInfo {
+        unknown = List.copyOf(unknown);
+    }
 
     /** Whether this is a base chain. */
     public boolean isBase() {
@@ -48,6 +56,7 @@ public record ChainInfo(Family family, String table, String name, long handle, i
         Policy policy = null;
         String dev = null;
         int use = 0;
+        List<RawAttribute> unknown = new ArrayList<>();
         AttributeCursor a = m.attributes(Nf.NFGENMSG_LEN, Nf.CHAIN_NAMES);
         while (a.next()) {
             switch (a.type()) {
@@ -59,22 +68,26 @@ public record ChainInfo(Family family, String table, String name, long handle, i
                 case Nf.NFTA_CHAIN_USE -> use = a.u32be();
                 case Nf.NFTA_CHAIN_HOOK -> {
                     AttributeCursor h = a.nested(Nf.HOOK_NAMES);
+                    boolean more = false;
                     while (h.next()) {
                         switch (h.type()) {
                             case Nf.NFTA_HOOK_HOOKNUM -> hook = h.u32be();
                             case Nf.NFTA_HOOK_PRIORITY -> prio = h.u32be();
                             case Nf.NFTA_HOOK_DEV -> dev = h.string();
-                            default -> { }
+                            default -> more = true; // NFTA_HOOK_DEVS (several devices), ...
                         }
                     }
+                    if (more) {
+                        unknown.add(a.raw());
+                    }
                 }
-                default -> { }
+                default -> unknown.add(a.raw());
             }
         }
         if (table == null || name == null) {
             throw a.malformed("chain without NFTA_CHAIN_TABLE or NFTA_CHAIN_NAME");
         }
         return new ChainInfo(family, table, name, handle, hook, prio, hook >= 0 ? type : null,
-                hook >= 0 ? policy : null, dev, use);
+                hook >= 0 ? policy : null, dev, use, unknown);
     }
 }

@@ -10,6 +10,7 @@ import io.jnetlink.nft.expr.Expressions;
 import io.jnetlink.nft.expr.Immediate;
 import io.jnetlink.nft.expr.Masq;
 import io.jnetlink.nft.expr.Meta;
+import io.jnetlink.nft.expr.NatExpr;
 import io.jnetlink.nft.expr.Payload;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -231,7 +232,7 @@ public final class Nat {
         e.add(Cmp.eq(Expressions.REG_1, be16(port)));
         e.add(new Immediate(Expressions.REG_1, to.getAddress()));
         e.add(new Immediate(Expressions.REG_2, be16(toPort)));
-        e.add(io.jnetlink.nft.expr.Nat.dnat(v4 ? NFPROTO_IPV4 : NFPROTO_IPV6, Expressions.REG_1, Expressions.REG_2));
+        e.add(NatExpr.dnat(v4 ? NFPROTO_IPV4 : NFPROTO_IPV6, Expressions.REG_1, Expressions.REG_2));
         String text = (inInterface != null ? "iifname \"" + inInterface + "\" " : "")
                 + (hostAddress != null ? (v4 ? "ip" : "ip6") + " daddr " + hostAddress.getHostAddress() + " " : "")
                 + protocol.name().toLowerCase()
@@ -309,90 +310,131 @@ public final class Nat {
 
     /** The recipe a rule of the library's table implements, or null for a rule of another shape. */
     static NatRule recognize(RuleInfo r) {
-        List<Expression> e = r.expressions();
-        int i = 0;
-        try {
-            if (r.chain().equals(POSTROUTING)) {
-                Boolean v4 = null;
-                if (e.get(i) instanceof Meta m && m.key() == Meta.Key.NFPROTO && e.get(i + 1) instanceof Cmp c
-                        && c.data().length == 1) {
-                    v4 = c.data()[0] == NFPROTO_IPV4;
-                    i += 2;
-                }
-                if (v4 == null) {
-                    return null;
-                }
-                Prefix prefix = new Prefix(zeros(v4), 0);
-                if (e.get(i) instanceof Payload p && p.base() == Payload.Base.NETWORK
-                        && p.offset() == (v4 ? 12 : 8)) {
-                    i++;
-                    int bits = p.length() * 8;
-                    if (e.get(i) instanceof Bitwise b) {
-                        bits = prefixBits(b.mask());
-                        i++;
-                    }
-                    if (!(e.get(i++) instanceof Cmp c)) {
-                        return null;
-                    }
-                    byte[] addr = Arrays.copyOf(c.data(), v4 ? 4 : 16);
-                    prefix = new Prefix(InetAddress.getByAddress(addr), bits);
-                }
-                String out = null;
-                if (e.get(i) instanceof Meta m && m.key() == Meta.Key.OIFNAME && e.get(i + 1) instanceof Cmp c) {
-                    out = cString(c.data());
-                    i += 2;
-                }
-                if (e.get(i) instanceof Masq && i == e.size() - 1) {
-                    return new NatRule.Masquerade(r.handle(), prefix, out);
-                }
-                return null;
-            }
-            if (r.chain().equals(PREROUTING) || r.chain().equals(OUTPUT)) {
-                String in = null;
-                if (e.get(i) instanceof Meta m && m.key() == Meta.Key.IIFNAME && e.get(i + 1) instanceof Cmp c) {
-                    in = cString(c.data());
-                    i += 2;
-                }
-                InetAddress host = null;
-                if (e.get(i) instanceof Meta m && m.key() == Meta.Key.NFPROTO && e.get(i + 2) instanceof Payload p
-                        && p.base() == Payload.Base.NETWORK && e.get(i + 3) instanceof Cmp c) {
-                    host = InetAddress.getByAddress(c.data());
-                    i += 4;
-                }
-                if (!(e.get(i) instanceof Meta m && m.key() == Meta.Key.L4PROTO && e.get(i + 1) instanceof Cmp pc
-                        && pc.data().length == 1)) {
-                    return null;
-                }
-                Protocol proto = Protocol.of(pc.data()[0] & 0xFF);
-                i += 2;
-                if (!(e.get(i) instanceof Payload p && p.base() == Payload.Base.TRANSPORT && p.offset() == 2
-                        && e.get(i + 1) instanceof Cmp portCmp && portCmp.data().length == 2)) {
-                    return null;
-                }
-                i += 2;
-                if (!(e.get(i) instanceof Immediate addr && e.get(i + 1) instanceof Immediate port
-                        && e.get(i + 2) instanceof io.jnetlink.nft.expr.Nat nat
-                        && nat.type() == io.jnetlink.nft.expr.Nat.Type.DNAT && i + 3 == e.size()
-                        && port.value().length == 2 && proto != null)) {
-                    return null;
-                }
-                return new NatRule.PortForward(r.handle(), proto, u16(portCmp.data()), in, host,
-                        InetAddress.getByAddress(addr.value()), u16(port.value()), r.chain().equals(OUTPUT));
-            }
-        } catch (IndexOutOfBoundsException | UnknownHostException | IllegalArgumentException e2) {
-            return null; // not a recipe's shape
+        Shape s = new Shape(r.expressions());
+        if (r.chain().equals(POSTROUTING)) {
+            return recognizeMasquerade(r.handle(), s);
+        }
+        if (r.chain().equals(PREROUTING) || r.chain().equals(OUTPUT)) {
+            return recognizeForward(r.handle(), s, r.chain().equals(OUTPUT));
         }
         return null;
+    }
+
+    private static NatRule recognizeMasquerade(long handle, Shape s) {
+        if (!(s.at(0) instanceof Meta m && m.key() == Meta.Key.NFPROTO && s.at(1) instanceof Cmp c
+                && c.data().length == 1)) {
+            return null;
+        }
+        boolean v4 = c.data()[0] == NFPROTO_IPV4;
+        int addressBytes = v4 ? 4 : 16;
+        s.skip(2);
+        Prefix prefix = new Prefix(InetAddress.ofLiteral(v4 ? "0.0.0.0" : "::"), 0);
+        if (s.at(0) instanceof Payload p && p.base() == Payload.Base.NETWORK && p.offset() == (v4 ? 12 : 8)
+                && p.length() <= addressBytes) {
+            int bits = p.length() * 8;
+            s.skip(1);
+            if (s.at(0) instanceof Bitwise b) {
+                bits = prefixBits(b.mask());
+                s.skip(1);
+            }
+            if (!(s.at(0) instanceof Cmp a && a.data().length == p.length())) {
+                return null;
+            }
+            s.skip(1);
+            byte[] network = Arrays.copyOf(a.data(), addressBytes);
+            if (!hostBitsZero(network, bits)) {
+                return null;
+            }
+            prefix = new Prefix(address(network), bits);
+        }
+        String out = null;
+        if (s.at(0) instanceof Meta m2 && m2.key() == Meta.Key.OIFNAME && s.at(1) instanceof Cmp o) {
+            out = cString(o.data());
+            s.skip(2);
+        }
+        return s.at(0) instanceof Masq && s.remaining() == 1 ? new NatRule.Masquerade(handle, prefix, out) : null;
+    }
+
+    private static NatRule recognizeForward(long handle, Shape s, boolean fromHost) {
+        String in = null;
+        if (s.at(0) instanceof Meta m && m.key() == Meta.Key.IIFNAME && s.at(1) instanceof Cmp c) {
+            in = cString(c.data());
+            s.skip(2);
+        }
+        InetAddress host = null;
+        if (s.at(0) instanceof Meta m && m.key() == Meta.Key.NFPROTO && s.at(2) instanceof Payload p
+                && p.base() == Payload.Base.NETWORK && s.at(3) instanceof Cmp c && isAddress(c.data())) {
+            host = address(c.data());
+            s.skip(4);
+        }
+        if (!(s.at(0) instanceof Meta m && m.key() == Meta.Key.L4PROTO && s.at(1) instanceof Cmp pc
+                && pc.data().length == 1 && Protocol.of(pc.data()[0] & 0xFF) != null)) {
+            return null;
+        }
+        Protocol proto = Protocol.of(pc.data()[0] & 0xFF);
+        if (!(s.at(2) instanceof Payload p && p.base() == Payload.Base.TRANSPORT && p.offset() == 2
+                && s.at(3) instanceof Cmp portCmp && portCmp.data().length == 2)) {
+            return null;
+        }
+        s.skip(4);
+        if (!(s.at(0) instanceof Immediate addr && isAddress(addr.value()) && s.at(1) instanceof Immediate port
+                && port.value().length == 2 && s.at(2) instanceof NatExpr nat && nat.type() == NatExpr.Type.DNAT
+                && s.remaining() == 3)) {
+            return null;
+        }
+        return new NatRule.PortForward(handle, proto, u16(portCmp.data()), in, host, address(addr.value()),
+                u16(port.value()), fromHost);
+    }
+
+    /** A read position in a rule's expressions; past the end reads as null (which matches no pattern). */
+    private static final class Shape {
+        private final List<Expression> e;
+        private int i;
+
+        Shape(List<Expression> e) {
+            this.e = e;
+        }
+
+        Expression at(int k) {
+            return i + k < e.size() ? e.get(i + k) : null;
+        }
+
+        void skip(int n) {
+            i += n;
+        }
+
+        int remaining() {
+            return e.size() - i;
+        }
+    }
+
+    /** Whether {@code b} has no bit set past the first {@code bits} (what {@link Prefix} requires). */
+    private static boolean hostBitsZero(byte[] b, int bits) {
+        for (int bit = bits; bit < b.length * 8; bit++) {
+            if ((b[bit / 8] & (0x80 >>> (bit % 8))) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAddress(byte[] b) {
+        return b.length == 4 || b.length == 16;
+    }
+
+    /** A 4- or 16-byte address (the length is checked by the callers). */
+    private static InetAddress address(byte[] b) {
+        try {
+            return InetAddress.getByAddress(b);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("address of " + b.length + " bytes", e); // callers check the length
+        }
     }
 
     /** {@code meta nfproto ipv4|ipv6}: the dependency nft adds for an ip/ip6 match in an inet table. */
     private static void nfproto(List<Expression> e, boolean v4) {
         e.add(new Meta(Meta.Key.NFPROTO, Expressions.REG_1));
         e.add(Cmp.eq(Expressions.REG_1, new byte[] {(byte) (v4 ? NFPROTO_IPV4 : NFPROTO_IPV6)}));
-    }
-
-    private static InetAddress zeros(boolean v4) throws UnknownHostException {
-        return InetAddress.getByAddress(new byte[v4 ? 4 : 16]);
     }
 
     private static int prefixBits(byte[] mask) {

@@ -2,8 +2,10 @@ package io.jnetlink.nft;
 
 import io.jnetlink.core.codec.AttributeCursor;
 import io.jnetlink.core.codec.Message;
+import io.jnetlink.core.codec.RawAttribute;
 import io.jnetlink.nft.expr.Expression;
 import io.jnetlink.nft.expr.Expressions;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,12 +17,14 @@ import java.util.List;
  * @param handle      the rule's handle (for deleting it)
  * @param expressions its expressions, in order; unmodeled ones as {@link io.jnetlink.nft.expr.Unknown}
  * @param userData    NFTA_RULE_USERDATA (nft keeps comments there), or an empty array
+ * @param unknown     the attributes this record does not model, as received (nothing the kernel sent is dropped)
  */
 public record RuleInfo(Family family, String table, String chain, long handle, List<Expression> expressions,
-                       byte[] userData) {
+                       byte[] userData, List<RawAttribute> unknown) {
     public RuleInfo {
         expressions = List.copyOf(expressions);
         userData = userData.clone();
+        unknown = List.copyOf(unknown);
     }
 
     @Override
@@ -39,6 +43,7 @@ public record RuleInfo(Family family, String table, String chain, long handle, L
         long handle = 0;
         List<Expression> exprs = List.of();
         byte[] udata = new byte[0];
+        List<RawAttribute> unknown = new ArrayList<>();
         AttributeCursor a = m.attributes(Nf.NFGENMSG_LEN, Nf.RULE_NAMES);
         while (a.next()) {
             switch (a.type()) {
@@ -47,13 +52,13 @@ public record RuleInfo(Family family, String table, String chain, long handle, L
                 case Nf.NFTA_RULE_HANDLE -> handle = a.u64be();
                 case Nf.NFTA_RULE_EXPRESSIONS -> exprs = Expressions.readList(a);
                 case Nf.NFTA_RULE_USERDATA -> udata = a.bytes();
-                default -> { }
+                default -> unknown.add(a.raw());
             }
         }
         if (table == null || chain == null) {
             throw a.malformed("rule without NFTA_RULE_TABLE or NFTA_RULE_CHAIN");
         }
-        return new RuleInfo(family, table, chain, handle, exprs, udata);
+        return new RuleInfo(family, table, chain, handle, exprs, udata, unknown);
     }
 
     /** The handle in an echoed NEWRULE message, 0 if absent. */

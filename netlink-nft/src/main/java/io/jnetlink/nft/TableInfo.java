@@ -2,6 +2,9 @@ package io.jnetlink.nft;
 
 import io.jnetlink.core.codec.AttributeCursor;
 import io.jnetlink.core.codec.Message;
+import io.jnetlink.core.codec.RawAttribute;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A table as the kernel reports it.
@@ -12,8 +15,13 @@ import io.jnetlink.core.codec.Message;
  * @param flags   NFT_TABLE_F_* flags
  * @param chains  how many chains it holds (NFTA_TABLE_USE)
  * @param ownerPortId the owning netlink port id for an owned table, else 0
+ * @param unknown     the attributes this record does not model, as received (nothing the kernel sent is dropped)
  */
-public record TableInfo(Family family, String name, long handle, int flags, int chains, int ownerPortId) {
+public record TableInfo(Family family, String name, long handle, int flags, int chains, int ownerPortId,
+                        List<RawAttribute> unknown) {
+    public TableInfo {
+        unknown = List.copyOf(unknown);
+    }
 
     /** Whether the table is owned by a netlink socket (NFT_TABLE_F_OWNER). */
     public boolean isOwned() {
@@ -31,6 +39,7 @@ public record TableInfo(Family family, String name, long handle, int flags, int 
         int flags = 0;
         int use = 0;
         int owner = 0;
+        List<RawAttribute> unknown = new ArrayList<>();
         AttributeCursor a = m.attributes(Nf.NFGENMSG_LEN, Nf.TABLE_NAMES);
         while (a.next()) {
             switch (a.type()) {
@@ -39,12 +48,12 @@ public record TableInfo(Family family, String name, long handle, int flags, int 
                 case Nf.NFTA_TABLE_FLAGS -> flags = a.u32be();
                 case Nf.NFTA_TABLE_USE -> use = a.u32be();
                 case Nf.NFTA_TABLE_OWNER -> owner = a.u32be();
-                default -> { }
+                default -> unknown.add(a.raw());
             }
         }
         if (name == null) {
             throw a.malformed("table without NFTA_TABLE_NAME");
         }
-        return new TableInfo(family, name, handle, flags, use, owner);
+        return new TableInfo(family, name, handle, flags, use, owner, unknown);
     }
 }

@@ -64,7 +64,7 @@ class InputValidationTest {
         refused("JUMP needs a target chain", () -> new io.jnetlink.nft.expr.Verdict(
                 io.jnetlink.nft.expr.Verdict.Code.JUMP, null));
         refused("only base chains have a policy", () -> new Chain(Family.IP, "t", "c", null, null, 0, Policy.DROP));
-        refused("nat family", () -> new io.jnetlink.nft.expr.Nat(io.jnetlink.nft.expr.Nat.Type.DNAT, 1, 1, 0, 0, 0, 0));
+        refused("nat family", () -> new io.jnetlink.nft.expr.NatExpr(io.jnetlink.nft.expr.NatExpr.Type.DNAT, 1, 1, 0, 0, 0, 0));
         // An address immediate of the wrong size cannot be queued either.
         refused("immediate value must hold", () -> new io.jnetlink.nft.expr.Immediate(1, new byte[0]));
         assertEquals(InetAddress.ofLiteral("10.0.0.0"), Prefix.parse("10.0.0.0/8").address());

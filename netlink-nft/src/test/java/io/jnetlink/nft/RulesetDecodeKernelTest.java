@@ -115,8 +115,40 @@ class RulesetDecodeKernelTest {
         assertTrue(all.stream().anyMatch(e -> e instanceof Lookup l && l.destination() == Expressions.REG_VERDICT),
                 "verdict map lookup");
         assertTrue(all.contains(Verdict.jump("web")), "jump web");
-        assertTrue(all.stream().anyMatch(e -> e instanceof io.jnetlink.nft.expr.Nat n
-                && n.type() == io.jnetlink.nft.expr.Nat.Type.SNAT), "snat");
+        assertTrue(all.stream().anyMatch(e -> e instanceof io.jnetlink.nft.expr.NatExpr n
+                && n.type() == io.jnetlink.nft.expr.NatExpr.Type.SNAT), "snat");
+    }
+
+    /**
+     * Attributes the records do not model (comments are NFTA_*_USERDATA, chain flags) are kept in
+     * {@code unknown()}, as received, instead of vanishing.
+     */
+    @Test
+    void unmodeledTableAndChainAttributesAreKept() {
+        NetworkNamespace ns = namespaces.create("rs-unk");
+        NftOracle.load(ns.name(), """
+                table inet keep {
+                    comment "table-note"
+                    chain c {
+                        comment "chain-note"
+                        counter accept
+                    }
+                }
+                """);
+        NfTables nft = NfTables.in(ns);
+        TableInfo t = nft.tables().stream().filter(x -> x.name().equals("keep")).findFirst().orElseThrow();
+        assertTrue(t.unknown().stream().anyMatch(r -> r.type() == 6 && contains(r.value(), "table-note")),
+                "NFTA_TABLE_USERDATA kept: " + t.unknown());
+        ChainInfo c = nft.chains(Family.INET, "keep").getFirst();
+        assertTrue(c.unknown().stream().anyMatch(r -> r.type() == 12 && contains(r.value(), "chain-note")),
+                "NFTA_CHAIN_USERDATA kept: " + c.unknown());
+        // the oracle agrees that these are the comments nft wrote (nft 1.0.6 -j omits table comments)
+        String text = io.jnetlink.core.testing.Sh.inNs(ns.name(), "nft", "list", "table", "inet", "keep").ok().out();
+        assertTrue(text.contains("comment \"table-note\"") && text.contains("comment \"chain-note\""), text);
+    }
+
+    private static boolean contains(byte[] haystack, String needle) {
+        return new String(haystack, StandardCharsets.ISO_8859_1).contains(needle);
     }
 
     private static List<Expression> reencode(List<Expression> exprs) {

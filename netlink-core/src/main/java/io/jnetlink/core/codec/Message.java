@@ -15,6 +15,7 @@ import java.lang.foreign.ValueLayout;
 public final class Message {
     private static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED;
     private static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED;
+    private static final ValueLayout.OfShort U16_BE = U16.withOrder(java.nio.ByteOrder.BIG_ENDIAN);
 
     private MemorySegment seg;
     private long off;
@@ -115,7 +116,7 @@ public final class Message {
     /** Big-endian u16 at {@code pos} of the payload. */
     public int u16be(int pos) {
         check(pos, 2);
-        return Short.reverseBytes(seg.get(U16, payloadOffset() + pos)) & 0xFFFF;
+        return seg.get(U16_BE, payloadOffset() + pos) & 0xFFFF;
     }
 
     /** Native-order 32-bit value at {@code pos} of the payload. */

@@ -1,33 +1,19 @@
 package io.jnetlink.core.netns;
 
 import io.jnetlink.core.AlreadyExistsException;
-import io.jnetlink.core.Errno;
-import io.jnetlink.core.NetlinkException;
 import io.jnetlink.core.NoSuchNamespaceException;
 import io.jnetlink.core.PermissionException;
-import io.jnetlink.core.ffi.Libc;
+import io.jnetlink.core.codec.Netlink;
 import io.jnetlink.core.socket.NetlinkSocket;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.CharBuffer;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +47,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class NetworkNamespace implements InNamespace, AutoCloseable {
     /** Where iproute2 keeps named network namespaces. */
-    public static final Path RUN_NETNS = Path.of("/run/netns");
+    public static final Path RUN_NETNS = NamespaceDirectory.PATH;
     /** Longest name accepted (a file name, NAME_MAX). */
     public static final int MAX_NAME_LENGTH = 255;
 
@@ -70,10 +56,6 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
     private static final NsId ORIGINAL_ID = NsId.ofFd(NamespaceThreads.ORIGINAL_FD);
     private static final NetworkNamespace SELF =
             new NetworkNamespace(null, NamespaceThreads.ORIGINAL_FD, false, ORIGINAL_ID);
-    /** Serialises making /run/netns a shared mount, so two creates never stack two bind mounts. */
-    private static final Object RUN_DIR_LOCK = new Object();
-    private static final boolean UTF8_FILE_NAMES =
-            "UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding", ""));
     /** Set in {@link #state} once the handle is closed; the bits below count users of {@link #fd}. */
     private static final long CLOSED = 1L << 62;
 
@@ -97,29 +79,6 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
         this.id = id;
     }
 
-    /** A namespace's identity: device and inode of its nsfs file, as stat reports them. */
-    private record NsId(long dev, long ino) {
-        static NsId ofFd(int fd) {
-            NsId id = of(Path.of("/proc/self/fd/" + fd));
-            if (id == null) {
-                throw new IllegalStateException("descriptor " + fd + " is not open");
-            }
-            return id;
-        }
-
-        /** The identity of what {@code path} refers to (following links), or null if it is gone. */
-        static NsId of(Path path) {
-            try {
-                Map<String, Object> a = Files.readAttributes(path, "unix:dev,ino");
-                return new NsId((Long) a.get("dev"), (Long) a.get("ino"));
-            } catch (NoSuchFileException e) {
-                return null;
-            } catch (IOException e) {
-                throw new UncheckedIOException("stat " + path, e);
-            }
-        }
-    }
-
     // ---- create / open / list / delete --------------------------------------------------------
 
     /**
@@ -134,43 +93,25 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
     public static NetworkNamespace create(String name) {
         validateName(name);
         String op = "create network namespace " + name;
-        ensureRunDir(op);
-        Path path = RUN_NETNS.resolve(name);
-        try {
-            Files.createFile(path);
-        } catch (FileAlreadyExistsException e) {
-            throw new AlreadyExistsException(op, Errno.EEXIST.value(),
-                    "a namespace named \"" + name + "\" exists already in " + RUN_NETNS, -1, 0);
-        } catch (AccessDeniedException e) {
-            throw permission(op, Errno.EACCES);
-        } catch (IOException e) {
-            throw new UncheckedIOException(op + ": cannot create " + path, e);
-        }
+        Path path = NamespaceDirectory.reserve(name, op);
         NetlinkSocket[] rtnl = new NetlinkSocket[1];
         try {
             NamespaceThreads.callInternal(name, -1, () -> {
-                try (Arena a = Arena.ofConfined()) {
-                    MemorySegment st = Libc.newCallState(a);
-                    int rc = Libc.mount(st, a.allocateFrom("/proc/thread-self/ns/net"),
-                            a.allocateFrom(path.toString()), a.allocateFrom("none"), Libc.MS_BIND, MemorySegment.NULL);
-                    if (rc < 0) {
-                        throw syscall(op + ": bind mount to " + path, Libc.errno(st));
-                    }
-                }
+                NamespaceDirectory.mountCurrentThreadsNamespace(path, op);
                 // Open the namespace's NETLINK_ROUTE socket while this thread is inside anyway:
                 // nearly every new namespace is configured next, and that spares a second hop.
-                rtnl[0] = NetlinkSocket.open(io.jnetlink.core.codec.Netlink.NETLINK_ROUTE);
+                rtnl[0] = NetlinkSocket.open(Netlink.NETLINK_ROUTE);
                 return null;
             });
-            NetworkNamespace ns = openPath(name, path, true, op);
-            ns.sockets.put(io.jnetlink.core.codec.Netlink.NETLINK_ROUTE, rtnl[0]);
+            NetworkNamespace ns = openPath(name, true, op);
+            ns.sockets.put(Netlink.NETLINK_ROUTE, rtnl[0]);
             return ns;
         } catch (RuntimeException e) {
             // Leave nothing half-made: no socket, no mount, no file.
             if (rtnl[0] != null) {
                 rtnl[0].close();
             }
-            detachAndRemove(path);
+            NamespaceDirectory.detachAndRemove(path);
             throw e;
         }
     }
@@ -183,7 +124,7 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
      */
     public static NetworkNamespace open(String name) {
         validateName(name);
-        return openPath(name, RUN_NETNS.resolve(name), false, "open network namespace " + name);
+        return openPath(name, false, "open network namespace " + name);
     }
 
     /** The network namespace the JVM started in. Closing or deleting it is not possible. */
@@ -193,23 +134,13 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
 
     /** The names under {@code /run/netns}, sorted: what {@code ip netns list} shows. */
     public static List<String> list() {
-        if (!Files.isDirectory(RUN_NETNS)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(RUN_NETNS)) {
-            List<String> names = new ArrayList<>();
-            s.forEach(p -> names.add(p.getFileName().toString()));
-            names.sort(null);
-            return names;
-        } catch (IOException e) {
-            throw new UncheckedIOException("list " + RUN_NETNS, e);
-        }
+        return NamespaceDirectory.list();
     }
 
     /** Whether a namespace of this name exists under {@code /run/netns}. */
     public static boolean exists(String name) {
         validateName(name);
-        return Files.exists(RUN_NETNS.resolve(name));
+        return Files.exists(NamespaceDirectory.pathOf(name));
     }
 
     /**
@@ -221,29 +152,7 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
      */
     public static void delete(String name) {
         validateName(name);
-        Path path = RUN_NETNS.resolve(name);
-        String op = "delete network namespace " + name;
-        if (!Files.exists(path)) {
-            throw new NoSuchNamespaceException(op, "no namespace named \"" + name + "\" in " + RUN_NETNS);
-        }
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment st = Libc.newCallState(a);
-            if (Libc.umount2(st, a.allocateFrom(path.toString()), Libc.MNT_DETACH) < 0) {
-                int err = Libc.errno(st);
-                if (err != Errno.EINVAL.value()) { // EINVAL: not a mount point; remove the file anyway
-                    throw syscall(op + ": unmount " + path, err);
-                }
-            }
-        }
-        try {
-            Files.delete(path);
-        } catch (NoSuchFileException e) {
-            throw new NoSuchNamespaceException(op, "no namespace named \"" + name + "\" in " + RUN_NETNS);
-        } catch (AccessDeniedException e) {
-            throw permission(op, Errno.EACCES);
-        } catch (IOException e) {
-            throw new UncheckedIOException(op + ": cannot remove " + path, e);
-        }
+        NamespaceDirectory.remove(name, "delete network namespace " + name);
     }
 
     /**
@@ -253,51 +162,7 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
      * @throws IllegalArgumentException naming the problem
      */
     public static void validateName(String name) {
-        if (name == null) {
-            throw new IllegalArgumentException("namespace name is null");
-        }
-        if (name.isEmpty()) {
-            throw new IllegalArgumentException("namespace name is empty");
-        }
-        if (name.equals(".") || name.equals("..")) {
-            throw new IllegalArgumentException("namespace name \"" + name + "\" is not allowed");
-        }
-        if (name.indexOf('/') >= 0) {
-            throw new IllegalArgumentException("namespace name \"" + name + "\" contains '/'");
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (Character.isISOControl(c)) {
-                throw new IllegalArgumentException("namespace name contains control character 0x"
-                        + Integer.toHexString(c) + " at index " + i);
-            }
-        }
-        int bytes;
-        try {
-            // Strict: an unpaired surrogate would otherwise become '?' and name another file.
-            bytes = StandardCharsets.UTF_8.newEncoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .encode(CharBuffer.wrap(name)).remaining();
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("namespace name is not valid Unicode (unpaired surrogate)");
-        }
-        if (bytes > MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException("namespace name is " + bytes + " bytes long; at most "
-                    + MAX_NAME_LENGTH + " allowed");
-        }
-        if (bytes != name.length() && !UTF8_FILE_NAMES) {
-            // Native calls pass names as UTF-8, java.nio.file in sun.jnu.encoding: they must agree.
-            throw new IllegalArgumentException("namespace name \"" + name + "\" is not ASCII and file names "
-                    + "are not UTF-8 in this JVM (sun.jnu.encoding=" + System.getProperty("sun.jnu.encoding")
-                    + "); use an ASCII name or a UTF-8 locale");
-        }
-        try {
-            RUN_NETNS.resolve(name);
-        } catch (InvalidPathException e) {
-            throw new IllegalArgumentException("namespace name \"" + name + "\" is not a valid file name: "
-                    + e.getMessage());
-        }
+        NamespaceDirectory.validateName(name);
     }
 
     // ---- the handle ---------------------------------------------------------------------------
@@ -448,35 +313,12 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
         if (isSelf()) {
             return call(what, false, builder::start);
         }
-        List<String> command = builder.command();
-        if (command.isEmpty()) {
-            throw new IllegalArgumentException("cannot start a program in " + label() + ": the command is empty");
-        }
-        String nsenter = Nsenter.PATH;
-        if (nsenter == null) {
-            throw new IllegalStateException("cannot " + what + " " + label() + ": nsenter (util-linux) is not installed");
-        }
-        String program = command.get(0);
-        if (resolve(program, builder) == null) {
-            throw new UncheckedIOException(new IOException("Cannot run program \"" + program + "\" in " + label()
-                    + ": not found or not executable"));
-        }
+        Programs.check(builder, label());
         acquire(what);
         boolean handedOver = false;
         try {
             ensureUsable(what);
-            List<String> wrapped = new ArrayList<>(List.of(nsenter,
-                    "--net=/proc/" + ProcessHandle.current().pid() + "/fd/" + fd, "--"));
-            wrapped.addAll(command);
-            ProcessBuilder pb = new ProcessBuilder(wrapped)
-                    .directory(builder.directory())
-                    .redirectInput(builder.redirectInput())
-                    .redirectOutput(builder.redirectOutput())
-                    .redirectError(builder.redirectError())
-                    .redirectErrorStream(builder.redirectErrorStream());
-            pb.environment().clear();
-            pb.environment().putAll(builder.environment());
-            Process p = SELF.call(what, false, pb::start);
+            Process p = SELF.call(what, false, Programs.throughNsenter(builder, fd)::start);
             // The descriptor must outlive nsenter's open of it: keep it until the program ends.
             p.onExit().whenComplete((x, e) -> release());
             handedOver = true;
@@ -488,75 +330,21 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
         }
     }
 
-    /** Where a program name resolves, as execvp would with the builder's PATH; null if nowhere. */
-    private static Path resolve(String program, ProcessBuilder builder) {
-        if (program.indexOf('/') >= 0) {
-            Path p = builder.directory() == null || program.startsWith("/")
-                    ? Path.of(program) : builder.directory().toPath().resolve(program);
-            return Files.isExecutable(p) ? p : null;
-        }
-        String path = builder.environment().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
-        for (String dir : path.split(":")) {
-            Path p = Path.of(dir.isEmpty() ? "." : dir, program);
-            if (Files.isRegularFile(p) && Files.isExecutable(p)) {
-                return p;
-            }
-        }
-        return null;
-    }
-
-    /** The nsenter binary, looked up once. */
-    private static final class Nsenter {
-        static final String PATH = find();
-
-        private static String find() {
-            for (String dir : List.of("/usr/bin", "/bin", "/usr/sbin", "/sbin", "/usr/local/bin")) {
-                Path p = Path.of(dir, "nsenter");
-                if (Files.isExecutable(p)) {
-                    return p.toString();
-                }
-            }
-            return null;
-        }
-    }
-
     /**
      * Reads a network sysctl of this namespace, such as {@code net.ipv4.ip_forward}. Keys may use
      * '/' as the separator where a part (an interface name) holds a dot.
      */
     public String sysctl(String key) {
-        Path p = sysctlPath(key);
-        return call("read sysctl in", true, () -> {
-            try {
-                // Not Files.readString: procfs reports size 0 and the JDK's sized read of it can
-                // stop after the first byte ("4" for a TTL of 41). A plain stream reads to EOF.
-                try (java.io.InputStream in = Files.newInputStream(p)) {
-                    return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).strip();
-                }
-            } catch (NoSuchFileException e) {
-                throw new IllegalArgumentException("no sysctl " + key + " in " + label());
-            }
-        });
+        Path p = Sysctls.path(key);
+        return call("read sysctl in", true, () -> Sysctls.read(key, p, label()));
     }
 
     /** Writes a network sysctl of this namespace, such as {@code net.ipv4.ip_forward = 1}. */
     public void sysctl(String key, String value) {
-        Path p = sysctlPath(key);
-        if (value == null || value.indexOf('\n') >= 0) {
-            throw new IllegalArgumentException("sysctl value must be one line, got " + value);
-        }
+        Path p = Sysctls.path(key);
         call("write sysctl in", true, () -> {
-            try {
-                Files.writeString(p, value);
-                return null;
-            } catch (NoSuchFileException e) {
-                throw new IllegalArgumentException("no sysctl " + key + " in " + label());
-            } catch (AccessDeniedException e) {
-                throw permission("write sysctl " + key + " in " + label(), Errno.EACCES);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("sysctl " + key + " = " + value + " refused in " + label()
-                        + ": " + e.getMessage(), e);
-            }
+            Sysctls.write(key, p, value, label());
+            return null;
         });
     }
 
@@ -593,7 +381,7 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
         }
         closeSockets();
         if (owned) {
-            Path path = RUN_NETNS.resolve(name);
+            Path path = NamespaceDirectory.pathOf(name);
             NsId now = NsId.of(path);
             if (now == null) {
                 return; // deleted already, by anyone
@@ -641,9 +429,7 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
     }
 
     private void closeFd() {
-        try (Arena a = Arena.ofConfined()) {
-            Libc.close(Libc.newCallState(a), fd);
-        }
+        NamespaceDirectory.closeQuietly(fd);
     }
 
     private void closeSockets() {
@@ -710,7 +496,7 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
         }
         // The handle's descriptor keeps the namespace alive after `ip netns del`; without this
         // check requests would quietly go to a namespace nobody can see any more.
-        NsId now = NsId.of(RUN_NETNS.resolve(name));
+        NsId now = NsId.of(NamespaceDirectory.pathOf(name));
         if (!id.equals(now)) {
             throw new NoSuchNamespaceException(what + " " + label(), now == null
                     ? "namespace \"" + name + "\" was deleted after this handle was opened"
@@ -719,105 +505,9 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
         }
     }
 
-    private static NetworkNamespace openPath(String name, Path path, boolean owned, String op) {
-        int fd;
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment st = Libc.newCallState(a);
-            fd = Libc.open(st, a.allocateFrom(path.toString()), Libc.O_RDONLY | Libc.O_CLOEXEC, 0);
-            if (fd < 0) {
-                int err = Libc.errno(st);
-                if (err == Errno.ENOENT.value()) {
-                    throw new NoSuchNamespaceException(op, "no namespace named \"" + name + "\" in " + RUN_NETNS);
-                }
-                throw syscall(op, err);
-            }
-        }
-        try {
-            // The identity comes from the descriptor itself, so it is the namespace actually opened.
-            NsId id = NsId.ofFd(fd);
-            if (id.dev() != ORIGINAL_ID.dev()) {
-                // A bare file (left by a failed mount) lives on /run's file system, not on nsfs.
-                throw new NoSuchNamespaceException(op, path + " exists but is not a mounted network namespace");
-            }
-            return new NetworkNamespace(name, fd, owned, id);
-        } catch (RuntimeException e) {
-            try (Arena a = Arena.ofConfined()) {
-                Libc.close(Libc.newCallState(a), fd);
-            }
-            throw e;
-        }
-    }
-
-    private static void ensureRunDir(String op) {
-        try {
-            Files.createDirectories(RUN_NETNS);
-        } catch (AccessDeniedException e) {
-            throw permission(op, Errno.EACCES);
-        } catch (IOException e) {
-            throw new UncheckedIOException(op + ": cannot create " + RUN_NETNS, e);
-        }
-        // As iproute2: make /run/netns a shared mount (bind-mounting it onto itself first if it
-        // is not a mount point), so namespaces mounted here show up in every mount namespace.
-        synchronized (RUN_DIR_LOCK) {
-            makeRunDirShared(op);
-        }
-    }
-
-    private static void makeRunDirShared(String op) {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment st = Libc.newCallState(a);
-            MemorySegment dir = a.allocateFrom(RUN_NETNS.toString());
-            MemorySegment none = a.allocateFrom("none");
-            MemorySegment empty = a.allocateFrom("");
-            boolean bound = false;
-            while (Libc.mount(st, empty, dir, none, Libc.MS_SHARED | Libc.MS_REC, MemorySegment.NULL) < 0) {
-                int err = Libc.errno(st);
-                if (err != Errno.EINVAL.value() || bound) {
-                    throw syscall(op + ": make " + RUN_NETNS + " a shared mount", err);
-                }
-                if (Libc.mount(st, dir, dir, none, Libc.MS_BIND | Libc.MS_REC, MemorySegment.NULL) < 0) {
-                    throw syscall(op + ": bind mount " + RUN_NETNS + " onto itself", Libc.errno(st));
-                }
-                bound = true;
-            }
-        }
-    }
-
-    private static void detachAndRemove(Path path) {
-        try (Arena a = Arena.ofConfined()) {
-            Libc.umount2(Libc.newCallState(a), a.allocateFrom(path.toString()), Libc.MNT_DETACH);
-        }
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException ignored) {
-            // best effort: the original failure is what the caller needs to see
-        }
-    }
-
-    private static Path sysctlPath(String key) {
-        if (key == null || key.isEmpty()) {
-            throw new IllegalArgumentException("sysctl key is empty");
-        }
-        String[] parts = key.indexOf('/') >= 0 ? key.split("/") : key.split("\\.");
-        if (!parts[0].equals("net")) {
-            // Only net.* sysctls belong to a network namespace; others would change the whole machine.
-            throw new IllegalArgumentException("sysctl " + key + " is not per network namespace (only net.* are)");
-        }
-        Path p = Path.of("/proc/sys");
-        for (String part : parts) {
-            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
-                throw new IllegalArgumentException("sysctl key " + key + " has an empty or relative part");
-            }
-            p = p.resolve(part);
-        }
-        return p;
-    }
-
-    private static NetlinkException permission(String op, Errno e) {
-        return new PermissionException(op, e.value(), null, -1, 0, PermissionException.SYS_ADMIN);
-    }
-
-    private static NetlinkException syscall(String op, int errno) {
-        return NamespaceThreads.setnsFailure(op, errno);
+    private static NetworkNamespace openPath(String name, boolean owned, String op) {
+        int fd = NamespaceDirectory.open(name, op, ORIGINAL_ID.dev());
+        // The identity comes from the descriptor itself, so it is the namespace actually opened.
+        return new NetworkNamespace(name, fd, owned, NsId.ofFd(fd));
     }
 }

@@ -14,8 +14,8 @@ public class ReceiveTruncatedException extends NetlinkException {
     private final long size;
 
     public ReceiveTruncatedException(String operation, long size, long buffer) {
-        super(operation, Errno.EMSGSIZE.value(), "a datagram of " + size + " bytes did not fit the " + buffer
-                + "-byte receive buffer and was lost; the buffer has grown, retry", -1, 0);
+        super(operation, Errno.EMSGSIZE.value(), null, -1, 0, "a datagram of " + size + " bytes did not fit the "
+                + buffer + "-byte receive buffer and was lost; the buffer has grown, retry");
         this.size = size;
     }
 

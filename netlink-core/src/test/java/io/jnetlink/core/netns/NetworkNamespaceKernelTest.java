@@ -464,4 +464,21 @@ class NetworkNamespaceKernelTest {
         assertThrows(IllegalArgumentException.class, () -> a.sysctl("net.ipv4.ip_forward", "1\n0"));
         assertEquals(hostname, readProc(Path.of("/proc/sys/kernel/hostname")));
     }
+
+    @Test
+    void aDirectoryIsNoSysctlKey() {
+        NetworkNamespace a = namespaces.create("sysdir");
+        // A missing key and a directory of keys fail alike: IllegalArgumentException naming the
+        // key and the namespace, for reading and for writing (not "UncheckedIOException: Is a directory").
+        for (String key : new String[] {"net.ipv4", "net/ipv4/conf", "net.ipv4.no_such_key"}) {
+            IllegalArgumentException read = assertThrows(IllegalArgumentException.class, () -> a.sysctl(key));
+            assertTrue(read.getMessage().startsWith("no sysctl " + key + " in network namespace " + a.name()),
+                    read.getMessage());
+            IllegalArgumentException write = assertThrows(IllegalArgumentException.class, () -> a.sysctl(key, "1"));
+            assertTrue(write.getMessage().startsWith("no sysctl " + key + " in network namespace " + a.name()),
+                    write.getMessage());
+        }
+        assertEquals("0", Sh.inNs(a.name(), "sysctl", "-n", "net.ipv4.ip_forward").ok().out().strip(),
+                "nothing was written");
+    }
 }

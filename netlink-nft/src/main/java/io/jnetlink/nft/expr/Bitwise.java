@@ -25,6 +25,7 @@ public record Bitwise(int source, int destination, byte[] mask, byte[] xor) impl
     static final int NFT_BITWISE_BOOL = 0;
     static final AttrNames NAMES = AttrNames.table("NFTA_BITWISE", null, "NFTA_BITWISE_SREG", "NFTA_BITWISE_DREG",
             "NFTA_BITWISE_LEN", "NFTA_BITWISE_MASK", "NFTA_BITWISE_XOR", "NFTA_BITWISE_OP", "NFTA_BITWISE_DATA");
+    static final Codec<Bitwise> CODEC = Codec.of("bitwise", Bitwise.class, NAMES, Bitwise::decode, Bitwise::writeData);
 
     public Bitwise {
         Wire.checkRegister("bitwise source", source);
@@ -64,7 +65,7 @@ public record Bitwise(int source, int destination, byte[] mask, byte[] xor) impl
 
     @Override
     public String kind() {
-        return "bitwise";
+        return CODEC.kind;
     }
 
     void writeData(MessageWriter w) {

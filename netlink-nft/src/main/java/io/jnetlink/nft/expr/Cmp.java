@@ -19,6 +19,7 @@ public record Cmp(int register, Op op, byte[] data) implements Expression {
     static final int NFTA_CMP_OP = 2;
     static final int NFTA_CMP_DATA = 3;
     static final AttrNames NAMES = AttrNames.table("NFTA_CMP", null, "NFTA_CMP_SREG", "NFTA_CMP_OP", "NFTA_CMP_DATA");
+    static final Codec<Cmp> CODEC = Codec.of("cmp", Cmp.class, NAMES, Cmp::decode, Cmp::writeData);
 
     /** enum nft_cmp_ops. */
     public enum Op {
@@ -62,7 +63,7 @@ public record Cmp(int register, Op op, byte[] data) implements Expression {
 
     @Override
     public String kind() {
-        return "cmp";
+        return CODEC.kind;
     }
 
     void writeData(MessageWriter w) {

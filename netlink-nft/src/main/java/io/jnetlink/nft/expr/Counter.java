@@ -17,6 +17,7 @@ public record Counter(long bytes, long packets) implements Expression {
     static final int NFTA_COUNTER_PAD = 3;
     static final AttrNames NAMES = AttrNames.table("NFTA_COUNTER", null, "NFTA_COUNTER_BYTES", "NFTA_COUNTER_PACKETS",
             "NFTA_COUNTER_PAD");
+    static final Codec<Counter> CODEC = Codec.of("counter", Counter.class, NAMES, Counter::decode, Counter::writeData);
 
     /** A counter starting at zero. */
     public static Counter zero() {
@@ -25,7 +26,7 @@ public record Counter(long bytes, long packets) implements Expression {
 
     @Override
     public String kind() {
-        return "counter";
+        return CODEC.kind;
     }
 
     void writeData(MessageWriter w) {

@@ -5,10 +5,11 @@ package io.jnetlink.nft.expr;
  * decodes into one of these records, and what the library does not model becomes {@link Unknown}
  * (its name and raw attributes), which encodes back to the same bytes.
  *
- * <p>Encoding and decoding go through one registry, {@link Expressions}.
+ * <p>Encoding and decoding go through one registry, {@link Expressions}, built from this
+ * interface's {@code permits}: each record declares its codec once, in its own file.
  */
 public sealed interface Expression
-        permits Meta, Payload, Cmp, Bitwise, Immediate, Verdict, Nat, Masq, Counter, Lookup, Unknown {
+        permits Meta, Payload, Cmp, Bitwise, Immediate, Verdict, NatExpr, Masq, Counter, Lookup, Unknown {
 
     /** The kernel's name of the expression type ("meta", "payload", ...). */
     String kind();

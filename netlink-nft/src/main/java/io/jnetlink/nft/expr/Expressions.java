@@ -5,10 +5,12 @@ import io.jnetlink.core.codec.AttributeCursor;
 import io.jnetlink.core.codec.MessageWriter;
 import io.jnetlink.core.codec.Netlink;
 import io.jnetlink.core.codec.RawAttribute;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The one registry of expression encoders and decoders. Each expression's attribute numbers,
@@ -38,18 +40,55 @@ public final class Expressions {
     static final AttrNames LIST_NAMES = AttrNames.table("NFTA_LIST", null, "NFTA_LIST_ELEM");
     static final AttrNames EXPR_NAMES = AttrNames.table("NFTA_EXPR", null, "NFTA_EXPR_NAME", "NFTA_EXPR_DATA");
 
-    private record Decoder(AttrNames names, Function<AttributeCursor, Expression> decode) {}
+    /** Every permitted record's codec, by class: built from the sealed interface, so none is missed. */
+    private static final Map<Class<?>, Codec<?>> BY_CLASS;
+    /** The codec that decodes each kernel expression name. */
+    private static final Map<String, Codec<?>> BY_KIND;
 
-    private static final Map<String, Decoder> DECODERS = Map.of(
-            "meta", new Decoder(Meta.NAMES, Meta::decode),
-            "payload", new Decoder(Payload.NAMES, Payload::decode),
-            "cmp", new Decoder(Cmp.NAMES, Cmp::decode),
-            "bitwise", new Decoder(Bitwise.NAMES, Bitwise::decode),
-            "immediate", new Decoder(Immediate.NAMES, Immediate::decode),
-            "nat", new Decoder(Nat.NAMES, Nat::decode),
-            "masq", new Decoder(Masq.NAMES, Masq::decode),
-            "counter", new Decoder(Counter.NAMES, Counter::decode),
-            "lookup", new Decoder(Lookup.NAMES, Lookup::decode));
+    static {
+        Map<Class<?>, Codec<?>> byClass = new HashMap<>();
+        Map<String, Codec<?>> byKind = new HashMap<>();
+        for (Class<?> c : Expression.class.getPermittedSubclasses()) {
+            Codec<?> codec = declaredCodec(c);
+            byClass.put(c, codec);
+            if (codec.decoder != null && byKind.put(codec.kind, codec) != null) {
+                throw new ExceptionInInitializerError("two decoders for nf_tables expression \"" + codec.kind + "\"");
+            }
+        }
+        for (Codec<?> codec : byClass.values()) {
+            if (codec.kind != null && codec.decoder == null && !byKind.containsKey(codec.kind)) {
+                throw new ExceptionInInitializerError(codec + " shares the decoder of \"" + codec.kind
+                        + "\", but no record decodes that name");
+            }
+        }
+        BY_CLASS = Map.copyOf(byClass);
+        BY_KIND = Map.copyOf(byKind);
+    }
+
+    /** The {@code static final Codec CODEC} a permitted record declares (same package: no setAccessible). */
+    private static Codec<?> declaredCodec(Class<?> c) {
+        try {
+            Field f = c.getDeclaredField("CODEC");
+            if (!Modifier.isStatic(f.getModifiers()) || !(f.get(null) instanceof Codec<?> codec) || codec.type != c) {
+                throw new ExceptionInInitializerError(c.getName() + ".CODEC is not a static Codec<" + c.getSimpleName()
+                        + ">");
+            }
+            return codec;
+        } catch (NoSuchFieldException | IllegalAccessException e) {
+            throw new ExceptionInInitializerError(c.getName() + " is a permitted Expression without a "
+                    + "'static final Codec<" + c.getSimpleName() + "> CODEC' (" + e + ")");
+        }
+    }
+
+    /** The codec of a permitted record class (for tests that walk the sealed family). */
+    static Codec<?> codecOf(Class<? extends Expression> type) {
+        return BY_CLASS.get(type);
+    }
+
+    /** The codec that decodes expression name {@code kind}, or null (it decodes as {@link Unknown}). */
+    static Codec<?> decoderOf(String kind) {
+        return BY_KIND.get(kind);
+    }
 
     /** Writes {@code exprs} as a list attribute of {@code type} (such as NFTA_RULE_EXPRESSIONS). */
     public static void writeList(MessageWriter w, int type, List<? extends Expression> exprs) {
@@ -65,19 +104,7 @@ public final class Expressions {
         w.nest(NFTA_LIST_ELEM | Netlink.NLA_F_NESTED, el -> {
             el.attrString(NFTA_EXPR_NAME, e.kind());
             el.nest(NFTA_EXPR_DATA | Netlink.NLA_F_NESTED, d -> {
-                switch (e) {
-                    case Meta m -> m.writeData(d);
-                    case Payload p -> p.writeData(d);
-                    case Cmp c -> c.writeData(d);
-                    case Bitwise b -> b.writeData(d);
-                    case Immediate i -> i.writeData(d);
-                    case Verdict v -> v.writeData(d);
-                    case Nat n -> n.writeData(d);
-                    case Masq m -> m.writeData(d);
-                    case Counter c -> c.writeData(d);
-                    case Lookup l -> l.writeData(d);
-                    case Unknown u -> u.writeData(d);
-                }
+                BY_CLASS.get(e.getClass()).writeData(e, d);
             });
         });
     }
@@ -110,11 +137,11 @@ public final class Expressions {
         if (name == null || name.isEmpty()) {
             throw elem.malformed("expression without a name");
         }
-        Decoder d = DECODERS.get(name);
+        Codec<?> d = BY_KIND.get(name);
         if (d != null && !other) {
             try {
-                AttributeCursor data = findData(elem, d.names());
-                Expression e = d.decode().apply(data != null ? data : emptyCursor(elem, d.names()));
+                AttributeCursor data = findData(elem, d.names);
+                Expression e = d.decoder.apply(data != null ? data : emptyCursor(elem, d.names));
                 if (e != null) {
                     return e;
                 }

@@ -18,6 +18,7 @@ public record Immediate(int register, byte[] value) implements Expression {
     static final int NFTA_IMMEDIATE_DATA = 2;
     static final AttrNames NAMES = AttrNames.table("NFTA_IMMEDIATE", null, "NFTA_IMMEDIATE_DREG",
             "NFTA_IMMEDIATE_DATA");
+    static final Codec<Immediate> CODEC = Codec.of("immediate", Immediate.class, NAMES, Immediate::decode, Immediate::writeData);
 
     public Immediate {
         Wire.checkRegister("immediate destination", register);
@@ -35,7 +36,7 @@ public record Immediate(int register, byte[] value) implements Expression {
 
     @Override
     public String kind() {
-        return "immediate";
+        return CODEC.kind;
     }
 
     void writeData(MessageWriter w) {

@@ -23,6 +23,7 @@ public record Lookup(String set, int source, int destination, int flags) impleme
     static final int NFTA_LOOKUP_FLAGS = 5;
     static final AttrNames NAMES = AttrNames.table("NFTA_LOOKUP", null, "NFTA_LOOKUP_SET", "NFTA_LOOKUP_SREG",
             "NFTA_LOOKUP_DREG", "NFTA_LOOKUP_SET_ID", "NFTA_LOOKUP_FLAGS");
+    static final Codec<Lookup> CODEC = Codec.of("lookup", Lookup.class, NAMES, Lookup::decode, Lookup::writeData);
 
     public Lookup {
         if (set == null || set.isEmpty()) {
@@ -36,7 +37,7 @@ public record Lookup(String set, int source, int destination, int flags) impleme
 
     @Override
     public String kind() {
-        return "lookup";
+        return CODEC.kind;
     }
 
     void writeData(MessageWriter w) {

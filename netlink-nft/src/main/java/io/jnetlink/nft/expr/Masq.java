@@ -18,6 +18,7 @@ public record Masq(int flags, int portMin, int portMax) implements Expression {
     static final int NFTA_MASQ_REG_PROTO_MAX = 3;
     static final AttrNames NAMES = AttrNames.table("NFTA_MASQ", null, "NFTA_MASQ_FLAGS", "NFTA_MASQ_REG_PROTO_MIN",
             "NFTA_MASQ_REG_PROTO_MAX");
+    static final Codec<Masq> CODEC = Codec.of("masq", Masq.class, NAMES, Masq::decode, Masq::writeData);
 
     public Masq {
         Wire.checkRegister("masq port min", portMin);
@@ -31,7 +32,7 @@ public record Masq(int flags, int portMin, int portMax) implements Expression {
 
     @Override
     public String kind() {
-        return "masq";
+        return CODEC.kind;
     }
 
     void writeData(MessageWriter w) {

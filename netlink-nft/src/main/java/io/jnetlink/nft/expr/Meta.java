@@ -17,6 +17,7 @@ public record Meta(Key key, int register) implements Expression {
     static final int NFTA_META_KEY = 2;
     static final AttrNames NAMES = AttrNames.table("NFTA_META", null, "NFTA_META_DREG", "NFTA_META_KEY",
             "NFTA_META_SREG");
+    static final Codec<Meta> CODEC = Codec.of("meta", Meta.class, NAMES, Meta::decode, Meta::writeData);
 
     /** The meta keys the library names (enum nft_meta_keys); others decode as {@link Unknown}. */
     public enum Key {
@@ -50,7 +51,7 @@ public record Meta(Key key, int register) implements Expression {
 
     @Override
     public String kind() {
-        return "meta";
+        return CODEC.kind;
     }
 
     void writeData(MessageWriter w) {

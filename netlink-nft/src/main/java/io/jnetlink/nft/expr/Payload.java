@@ -23,6 +23,7 @@ public record Payload(Base base, int offset, int length, int register) implement
     static final AttrNames NAMES = AttrNames.table("NFTA_PAYLOAD", null, "NFTA_PAYLOAD_DREG", "NFTA_PAYLOAD_BASE",
             "NFTA_PAYLOAD_OFFSET", "NFTA_PAYLOAD_LEN", "NFTA_PAYLOAD_SREG", "NFTA_PAYLOAD_CSUM_TYPE",
             "NFTA_PAYLOAD_CSUM_OFFSET", "NFTA_PAYLOAD_CSUM_FLAGS");
+    static final Codec<Payload> CODEC = Codec.of("payload", Payload.class, NAMES, Payload::decode, Payload::writeData);
 
     /** enum nft_payload_bases. */
     public enum Base {
@@ -90,7 +91,7 @@ public record Payload(Base base, int offset, int length, int register) implement
 
     @Override
     public String kind() {
-        return "payload";
+        return CODEC.kind;
     }
 
     void writeData(MessageWriter w) {

@@ -13,6 +13,8 @@ import java.util.List;
  * @param attributes the attributes inside NFTA_EXPR_DATA, as received
  */
 public record Unknown(String kind, List<RawAttribute> attributes) implements Expression {
+    static final Codec<Unknown> CODEC = Codec.raw(Unknown::writeData);
+
     public Unknown {
         if (kind == null || kind.isEmpty()) {
             throw new IllegalArgumentException("expression name is empty");

@@ -12,6 +12,8 @@ import io.jnetlink.core.codec.Netlink;
  * @param chain the target chain of {@code JUMP}/{@code GOTO}, else null
  */
 public record Verdict(Code code, String chain) implements Expression {
+    /** On the wire an immediate; {@link Immediate}'s decoder tells the two apart by the register. */
+    static final Codec<Verdict> CODEC = Codec.sharing("immediate", Verdict.class, Verdict::writeData);
 
     /** Verdict codes (NF_DROP, NF_ACCEPT and enum nft_verdicts). */
     public enum Code {
@@ -74,7 +76,7 @@ public record Verdict(Code code, String chain) implements Expression {
 
     @Override
     public String kind() {
-        return "immediate";
+        return CODEC.kind;
     }
 
     void writeData(MessageWriter w) {

@@ -2,6 +2,9 @@ package io.jnetlink.nft.expr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jnetlink.core.codec.AttrNames;
 import io.jnetlink.core.codec.AttributeCursor;
@@ -9,8 +12,10 @@ import io.jnetlink.core.codec.Message;
 import io.jnetlink.core.codec.MessageWriter;
 import io.jnetlink.core.codec.RawAttribute;
 import java.lang.foreign.Arena;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Every expression record encodes and decodes back to itself through the one registry. */
@@ -36,9 +41,8 @@ class ExpressionCodecTest {
         }
     }
 
-    @Test
-    void everyRecordRoundTrips() {
-        List<Expression> all = List.of(
+    /** One or more values of every expression record; {@link #everyPermittedRecordIsRegistered} checks the coverage. */
+    static final List<Expression> SAMPLES = List.of(
                 new Meta(Meta.Key.IIFNAME, Expressions.REG_1),
                 new Meta(Meta.Key.L4PROTO, 8),
                 Payload.ipv6Destination(16, Expressions.REG_2),
@@ -48,16 +52,54 @@ class ExpressionCodecTest {
                 new Immediate(Expressions.REG_1, new byte[] {10, 0, 0, 1}),
                 Verdict.accept(), Verdict.drop(), Verdict.ret(), Verdict.jump("a"), Verdict.goTo("b"),
                 new Verdict(Verdict.Code.CONTINUE, null),
-                Nat.dnat(Nat.IPV4, Expressions.REG_1, Expressions.REG_2),
-                new Nat(Nat.Type.SNAT, Nat.IPV6, 1, 2, 3, 4, Nat.MAP_IPS | Nat.PROTO_SPECIFIED),
+                NatExpr.dnat(NatExpr.IPV4, Expressions.REG_1, Expressions.REG_2),
+                new NatExpr(NatExpr.Type.SNAT, NatExpr.IPV6, 1, 2, 3, 4, NatExpr.MAP_IPS | NatExpr.PROTO_SPECIFIED),
                 Masq.plain(), new Masq(4, 1, 1),
                 Counter.zero(), new Counter(1L << 40, 7),
                 new Lookup("s", Expressions.REG_1, -1, 0), new Lookup("m", Expressions.REG_1, Expressions.REG_VERDICT, 1),
                 new Unknown("ct", List.of(new RawAttribute(2, new byte[] {0, 0, 0, 0}), new RawAttribute(1, new byte[] {0, 0, 0, 1}))),
                 new Unknown("notrack", List.of()));
+
+    @Test
+    void everyRecordRoundTrips() {
+        List<Expression> all = SAMPLES;
         assertEquals(all, decode(encode(all)));
         for (Expression e : all) {
             assertEquals(List.of(e), decode(encode(List.of(e))), e.toString());
+        }
+    }
+
+    /**
+     * Walks the sealed family: every permitted record has its codec in the registry (which is
+     * built from the same permits), decodes under its own name, and has a round-trip sample above.
+     * A record added to {@code permits} without a codec, or a codec without a sample, fails here.
+     */
+    @Test
+    void everyPermittedRecordIsRegistered() {
+        Set<Class<?>> sampled = new HashSet<>();
+        for (Expression e : SAMPLES) {
+            sampled.add(e.getClass());
+        }
+        Class<?>[] permitted = Expression.class.getPermittedSubclasses();
+        assertTrue(permitted.length >= 11, "the sealed family shrank?");
+        for (Class<?> c : permitted) {
+            @SuppressWarnings("unchecked")
+            Codec<?> codec = Expressions.codecOf((Class<? extends Expression>) c);
+            assertNotNull(codec, c.getSimpleName() + " is permitted but has no codec");
+            assertSame(c, codec.type, c.getSimpleName());
+            if (codec.kind != null) {
+                assertNotNull(Expressions.decoderOf(codec.kind), "nothing decodes \"" + codec.kind + "\"");
+            }
+            if (codec.decoder != null) {
+                assertSame(codec, Expressions.decoderOf(codec.kind), c.getSimpleName() + " decodes its own name");
+            }
+            assertTrue(sampled.contains(c), c.getSimpleName() + " has no sample in SAMPLES");
+        }
+        for (Expression e : SAMPLES) {
+            Codec<?> codec = Expressions.codecOf(e.getClass());
+            if (codec.kind != null) {
+                assertEquals(codec.kind, e.kind(), e.toString());
+            }
         }
     }
 

@@ -18,7 +18,7 @@ import io.jnetlink.core.codec.MessageWriter;
  * @param portMax         register of the highest port, or 0
  * @param flags           NF_NAT_RANGE_* flags ({@link #PROTO_SPECIFIED}, ...)
  */
-public record Nat(Type type, int family, int addressMin, int addressMax, int portMin, int portMax, int flags)
+public record NatExpr(Type type, int family, int addressMin, int addressMax, int portMin, int portMax, int flags)
         implements Expression {
     /** NFPROTO_IPV4. */
     public static final int IPV4 = 2;
@@ -40,6 +40,7 @@ public record Nat(Type type, int family, int addressMin, int addressMax, int por
     static final AttrNames NAMES = AttrNames.table("NFTA_NAT", null, "NFTA_NAT_TYPE", "NFTA_NAT_FAMILY",
             "NFTA_NAT_REG_ADDR_MIN", "NFTA_NAT_REG_ADDR_MAX", "NFTA_NAT_REG_PROTO_MIN", "NFTA_NAT_REG_PROTO_MAX",
             "NFTA_NAT_FLAGS");
+    static final Codec<NatExpr> CODEC = Codec.of("nat", NatExpr.class, NAMES, NatExpr::decode, NatExpr::writeData);
 
     /** enum nft_nat_types. */
     public enum Type {
@@ -53,7 +54,7 @@ public record Nat(Type type, int family, int addressMin, int addressMax, int por
         }
     }
 
-    public Nat {
+    public NatExpr {
         if (type == null) {
             throw new IllegalArgumentException("nat type is null");
         }
@@ -67,18 +68,18 @@ public record Nat(Type type, int family, int addressMin, int addressMax, int por
     }
 
     /** DNAT to the address in {@code addressRegister} and the port in {@code portRegister} (0: keep port). */
-    public static Nat dnat(int family, int addressRegister, int portRegister) {
-        return new Nat(Type.DNAT, family, addressRegister, 0, portRegister, 0, portRegister != 0 ? PROTO_SPECIFIED : 0);
+    public static NatExpr dnat(int family, int addressRegister, int portRegister) {
+        return new NatExpr(Type.DNAT, family, addressRegister, 0, portRegister, 0, portRegister != 0 ? PROTO_SPECIFIED : 0);
     }
 
     /** SNAT to the address in {@code addressRegister} and the port in {@code portRegister} (0: keep port). */
-    public static Nat snat(int family, int addressRegister, int portRegister) {
-        return new Nat(Type.SNAT, family, addressRegister, 0, portRegister, 0, portRegister != 0 ? PROTO_SPECIFIED : 0);
+    public static NatExpr snat(int family, int addressRegister, int portRegister) {
+        return new NatExpr(Type.SNAT, family, addressRegister, 0, portRegister, 0, portRegister != 0 ? PROTO_SPECIFIED : 0);
     }
 
     @Override
     public String kind() {
-        return "nat";
+        return CODEC.kind;
     }
 
     void writeData(MessageWriter w) {
@@ -101,7 +102,7 @@ public record Nat(Type type, int family, int addressMin, int addressMax, int por
         }
     }
 
-    static Nat decode(AttributeCursor a) {
+    static NatExpr decode(AttributeCursor a) {
         int type = -1;
         int family = -1;
         int amin = 0;
@@ -125,7 +126,7 @@ public record Nat(Type type, int family, int addressMin, int addressMax, int por
             throw Wire.NOT_MODELED;
         }
         try {
-            return new Nat(type == 0 ? Type.SNAT : Type.DNAT, family, amin, amax, pmin, pmax, flags);
+            return new NatExpr(type == 0 ? Type.SNAT : Type.DNAT, family, amin, amax, pmin, pmax, flags);
         } catch (IllegalArgumentException e) {
             throw Wire.NOT_MODELED; // inet-family nat and the like
         }
