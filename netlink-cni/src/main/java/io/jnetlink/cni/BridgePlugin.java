@@ -103,7 +103,7 @@ final class BridgePlugin {
                 }
                 if (conf.ipMasq() || !conf.portMappings().isEmpty()) {
                     NatState nat = new NatState(NfTables.in(host));
-                    if (nat.install(conf, env, ours)) {
+                    if (nat.install(conf, env, ours, bridgeNetfilter())) {
                         undo.push(() -> nat.remove(conf.name(), env.containerId(), env.ifName()));
                         if (!conf.portMappings().isEmpty() && ours.stream().anyMatch(Result.IpConfig::isV4)) {
                             // Connections from the host's 127.0.0.1 are DNATed to the container and
@@ -372,6 +372,15 @@ final class BridgePlugin {
         String mac = br.info().mac();
         if (mac != null) {
             br.mac(mac);
+        }
+    }
+
+    /** Whether br_netfilter hands bridged IPv4 packets to the inet hooks in this namespace. */
+    private boolean bridgeNetfilter() {
+        try {
+            return host.sysctl("net.bridge.bridge-nf-call-iptables").strip().equals("1");
+        } catch (RuntimeException e) {
+            return false;   // br_netfilter not loaded: no such sysctl
         }
     }
 

@@ -47,9 +47,9 @@ import java.util.Set;
  *   <li>{@code dnat-local/...} (nat, output, dstnat): the same for connections the host opens to one of
  *       its own addresses ({@code oifname "lo"}: a locally destined packet is routed out of lo; the
  *       reference matches {@code -m addrtype --dst-type LOCAL}).</li>
- *   <li>{@code snat/...} (nat, postrouting, srcnat): hairpin ({@code ip saddr SUBNET ip daddr C
- *       masquerade}: a container of the subnet, C itself included, reaching C through a mapping; such
- *       traffic passes the host's postrouting only after DNAT, traffic across the bridge never does)
+ *   <li>{@code snat/...} (nat, postrouting, srcnat): hairpin ({@code ip saddr C ip daddr C
+ *       masquerade}, C reaching itself through a mapping; and {@code ip saddr SUBNET ip daddr C
+ *       masquerade} for the other containers, unless br_netfilter is active, see {@link #install})
  *       and from the host's loopback
  *       ({@code ip saddr 127.0.0.0/8 ip daddr C masquerade}).</li>
  * </ul>
@@ -87,9 +87,11 @@ final class NatState {
      * Installs the masquerade and port-mapping chains of one attachment, in one transaction: all or
      * nothing.
      *
+     * @param bridgeNetfilter whether br_netfilter passes bridged IPv4 traffic through the inet hooks
+     *                        here (net.bridge.bridge-nf-call-iptables = 1)
      * @return whether anything was installed
      */
-    boolean install(NetConf conf, CniEnv env, List<Result.IpConfig> ips) {
+    boolean install(NetConf conf, CniEnv env, List<Result.IpConfig> ips, boolean bridgeNetfilter) {
         Transaction tx = nft.transaction().createTable(Table.of(Family.INET, TABLE));
         int chains = 0;
         if (conf.ipMasq()) {
@@ -125,10 +127,19 @@ final class NatState {
                     mapped++;
                 }
                 if (mapped > 0) {
-                    // As portmap's hairpin rule (-s CONTAINER-SUBNET): a container reaching a mapping of
-                    // its own subnet gets the reply through the host, not straight across the bridge.
-                    tx.addRule(snat(snat, IpPrefix.of(Ip.network(target.address()), target.address().length()), c,
-                            "hairpin"));
+                    // A container reaching itself through its mapping: its own source address would
+                    // come back to it as a martian.
+                    tx.addRule(snat(snat, IpPrefix.host(c), c, "hairpin to itself"));
+                    if (!bridgeNetfilter) {
+                        // As portmap's hairpin rule (-s CONTAINER-SUBNET): another container of the
+                        // subnet gets the reply through the host, not straight across the bridge.
+                        // portmap marks the DNATed packets for this; without a ct match (not in the
+                        // library yet) the rule can only be told apart from plain bridged traffic when
+                        // br_netfilter does not send bridged packets through these hooks at all, and
+                        // when it does, conntrack undoes the DNAT on the bridged reply by itself.
+                        tx.addRule(snat(snat, IpPrefix.of(Ip.network(target.address()), target.address().length()),
+                                c, "hairpin from the subnet"));
+                    }
                     if (v4) {
                         tx.addRule(snat(snat, LOOPBACK4, c, "from the host's loopback"));
                     }
