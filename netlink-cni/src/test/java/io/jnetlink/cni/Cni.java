@@ -163,6 +163,26 @@ final class Cni implements AutoCloseable {
                 .replace("\"tentative\":true,", "");
     }
 
+    /** Waits until no IPv6 address in these namespaces is tentative any more (at most 5 s). */
+    static void settle(String... ns) {
+        // IPv6 duplicate address detection runs for about a second after an address is added.
+        for (int i = 0; i < 50; i++) {
+            boolean tentative = false;
+            for (String n : ns) {
+                tentative |= !Sh.ip(n, "-6", "addr", "show", "tentative").isBlank();
+            }
+            if (!tentative) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     @Override
     public void close() {
         try (Stream<Path> s = Files.walk(dir)) {

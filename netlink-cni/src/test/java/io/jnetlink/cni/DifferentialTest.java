@@ -116,7 +116,7 @@ class DifferentialTest {
         }
 
         assertEquals(maskResult(refResult), maskResult(ourResult), "ADD results differ");
-        settle(ours[0], ours[2], ref[0], ref[2]);
+        Cni.settle(ours[0], ours[2], ref[0], ref[2]);
         assertEquals(mask(Cni.state(ref[2]), ref), mask(Cni.state(ours[2]), ours), "container namespaces differ");
         assertEquals(mask(hostState(ref[0]), ref), mask(hostState(ours[0]), ours), "host namespaces differ");
 
@@ -137,20 +137,6 @@ class DifferentialTest {
     private static String hostState(String ns) {
         String s = Cni.state(ns).strip();
         return s.substring(0, s.lastIndexOf('\n'));
-    }
-
-    private static void settle(String... ns) throws InterruptedException {
-        // IPv6 duplicate address detection runs for about a second after an address is added.
-        for (int i = 0; i < 50; i++) {
-            boolean tentative = false;
-            for (String n : ns) {
-                tentative |= !Sh.ip(n, "-6", "addr", "show", "tentative").isBlank();
-            }
-            if (!tentative) {
-                return;
-            }
-            Thread.sleep(100);
-        }
     }
 
     private static String maskResult(JsonNode r) {

@@ -227,6 +227,7 @@ class ProtocolConformanceTest {
         String conf = conf().replace("\"subnet\": \"10.88.0.0/24\"",
                 "\"subnet\": \"10.88.0.0/24\", \"rangeStart\": \"10.88.0.9\", \"rangeEnd\": \"10.88.0.9\"");
         cni.ours(host, "ADD", "c1", c1, conf).ok();
+        Cni.settle(host, c1);
         String hostAfterFirst = Cni.state(host);
         String c2Before = Cni.state(c2);
         JsonNode err = cni.ours(host, "ADD", "c2", c2, conf).error(CniException.INTERNAL);
