@@ -150,10 +150,11 @@ for ((r = 1; r <= ROUNDS; r++)); do
       put $w $r lib "$(jmh 'NamespaceAttach.attach' 'NamespaceAttach.attach:p0.50' '' | awk '{ printf "%.3f", $1 / 1000 }')"
       put attach-teardown $r lib "$(jmh 'NamespaceAttach.teardown' 'NamespaceAttach.teardown:p0.50' '' | awk '{ printf "%.3f", $1 / 1000 }')" ;;
     routes)
-      # 100,000 IPv4 routes: ip -batch one at a time, the library 1,024 per send (BulkRoutes), C the same
+      # 100,000 IPv4 routes: ip -batch one at a time, the library 256 per send (BulkRoutes), C the same.
+      # Three warm-up iterations: with one, the JIT was still compiling the encoder (48, 30, then 25 us/route).
       put $w $r ip "$(ipb routes 100000 | kv routes_per_s)"
-      put $w $r lib "$(jmh 'RouteInstall.install' RouteInstall.install '' -f 1 -wi 1 -i 2 | awk '$1 > 0 { printf "%.1f", 1e6 / $1 }')"
-      [ -n "$ROUTEBENCH" ] && put $w $r c "$(rref install 100000 1024 | kv routes_per_s)" ;;
+      put $w $r lib "$(jmh 'RouteInstall.install' RouteInstall.install '' -f 1 -wi 3 -i 3 | awk '$1 > 0 { printf "%.1f", 1e6 / $1 }')"
+      [ -n "$ROUTEBENCH" ] && put $w $r c "$(rref install 100000 256 | kv routes_per_s)" ;;
     *) echo "compare.sh: unknown workload $w" >&2; exit 2 ;;
     esac
   done
@@ -193,7 +194,7 @@ row attach       ms      0 attach    "median <=2 ms"        'lib <= 2'
 row attach-teardown ms   0 attach-teardown "(none)"         '2'
 row routes       routes/s 1 routes   ">=1.5x ip, >=0.9x C"  'c > 0 ? (lib >= 1.5 * ip && lib >= 0.9 * c) : lib >= 1.5 * ip'
 echo "ip side: benchmarks/ipbatch.sh (ip -batch; getlink/dump print to /dev/null; attach = ip netns add + 2 ip -batch runs)."
-echo "routes: 100,000 IPv4 routes; C = benchmarks/c/routebench.c (ROUTEBENCH), 1,024 per send like the library."
+echo "routes: 100,000 IPv4 routes; C = benchmarks/c/routebench.c (ROUTEBENCH), 256 per send like the library."
 echo "-lean rows: the same through Links.modeledOnly() (records without the unmodeled attributes). Pinned to CPU ${CPU:-none} (bridge500 never)."
 if [ -n "${RAW:-}" ]; then echo; echo "raw results (workload round side value):"; cat "$res"; fi
 [ -s "$work/failed" ] && { echo; echo "FAILED runs (their rows are missing):"; cat "$work/failed"; }

@@ -5,7 +5,7 @@
  *
  * Build:  gcc -O2 -Wall -o /tmp/routebench benchmarks/c/routebench.c
  * Run ONLY inside a scratch network namespace, e.g.
- *         ip netns add bench-routes && ip netns exec bench-routes /tmp/routebench install 100000 1024
+ *         ip netns add bench-routes && ip netns exec bench-routes /tmp/routebench install 100000 256
  * (the program refuses to run unless it is inside a /run/netns/bench-* netns).
  *
  *   install N K   sets lo up (untimed); installs N routes 16.0.0.0/24, 16.0.1.0/24, ... as

@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * A full table installed at once, as a routing daemon does at start: 100,000 IPv4 routes
  * ({@code 16.A.B.0/24 dev lo proto static}, the i-th /24 from 16.0.0.0) through
- * {@link BulkRoutes#add} (1,024 requests per send, every ACK checked) into namespace
+ * {@link BulkRoutes#add} (256 requests per send, every ACK checked) into namespace
  * {@code bench-routes-*}. Each iteration installs the whole table into an empty main table and is
  * timed as a whole; after it (outside the measurement) {@link BulkRoutes#flush} removes them. The
  * score is microseconds per route; {@code benchmarks/compare.sh} turns it into routes per second
@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
-@Warmup(iterations = 2)
+@Warmup(iterations = 3)
 @Measurement(iterations = 5)
 public class RouteInstall {
     static final int ROUTES = 100_000;
