@@ -10,4 +10,5 @@ module io.jnetlink.rtnl {
     exports io.jnetlink.rtnl.addr;
     exports io.jnetlink.rtnl.route;
     exports io.jnetlink.rtnl.neigh;
+    exports io.jnetlink.rtnl.family;
 }

@@ -69,6 +69,9 @@ public final class Lab implements AutoCloseable {
     private final Map<String, Network> networks = new LinkedHashMap<>();
     /** Routes installed per node, by destination subnet: "10.0.1.0/24" -> gateway text. */
     private final Map<Node, Map<String, String>> routes = new HashMap<>();
+    private final List<Active> faults = new ArrayList<>();
+    private final Map<Node, Filter> nodeFilters = new HashMap<>();
+    private Filter fabricFilter;
     private int ports;
     private volatile boolean closed;
 
@@ -340,6 +343,338 @@ public final class Lab implements AutoCloseable {
         }
     }
 
+    // ---- faults -------------------------------------------------------------------------------
+
+    /** The kinds of fault, for {@link #heal()} and {@link Faults}. */
+    enum Kind { PARTITION, BLOCK, LOSS, RATE, DISCONNECT }
+
+    /** A fault in force: how to take it away. */
+    private final class Active implements Fault {
+        final Kind kind;
+        final String description;
+        final Node node;
+        final Runnable undo;
+        boolean active = true;
+
+        Active(Kind kind, String description, Node node, Runnable undo) {
+            this.kind = kind;
+            this.description = description;
+            this.node = node;
+            this.undo = undo;
+        }
+
+        @Override
+        public String description() {
+            return description;
+        }
+
+        @Override
+        public boolean isActive() {
+            synchronized (Lab.this) {
+                return active;
+            }
+        }
+
+        @Override
+        public void remove() {
+            synchronized (Lab.this) {
+                if (!active || closed) {
+                    return;
+                }
+                undo.run();
+                active = false;
+                faults.remove(this);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return description + (active ? "" : " (removed)");
+        }
+    }
+
+    private Fault add(Kind kind, String description, Node node, Runnable undo) {
+        Active a = new Active(kind, description, node, undo);
+        faults.add(a);
+        return a;
+    }
+
+    /** The faults in force, oldest first. */
+    public synchronized List<Fault> faults() {
+        return List.copyOf(faults);
+    }
+
+    /**
+     * Splits the lab into {@code groups}: frames between nodes of different groups are dropped by
+     * the switches, both ways; within a group everything flows. Nodes named in no group form one
+     * more group together, so {@code partition(List.of(n1))} cuts n1 off from all the rest. A
+     * router is cut like any node (it belongs to the group it is in, or to the rest).
+     *
+     * <p>One nf_tables transaction in the fabric (a drop rule per pair of switch ports of
+     * different groups), read back before this returns. Remove it with {@link Fault#remove()} or
+     * {@link #heal()}.
+     *
+     * @throws IllegalArgumentException if a group is empty, a node is in two groups or in another
+     *                                  lab, or fewer than two groups result
+     */
+    @SafeVarargs
+    public final synchronized Fault partition(java.util.Collection<Node>... groups) {
+        ensureOpen();
+        List<List<Node>> sides = new ArrayList<>();
+        Set<Node> seen = new HashSet<>();
+        for (java.util.Collection<Node> g : groups) {
+            if (g == null || g.isEmpty()) {
+                throw new IllegalArgumentException("a partition's group is empty");
+            }
+            for (Node n : g) {
+                checkMember(n);
+                if (!seen.add(n)) {
+                    throw new IllegalArgumentException("node " + n.name() + " is in two groups of the partition");
+                }
+            }
+            sides.add(List.copyOf(g));
+        }
+        List<Node> rest = nodes.values().stream().filter(n -> !seen.contains(n)).toList();
+        if (!rest.isEmpty()) {
+            sides.add(rest);
+        }
+        if (sides.size() < 2) {
+            throw new IllegalArgumentException("a partition needs two groups at least; every node of the lab is in "
+                    + "the one given");
+        }
+        List<List<io.jnetlink.nft.expr.Expression>> rules = new ArrayList<>();
+        for (int i = 0; i < sides.size(); i++) {
+            for (int j = 0; j < sides.size(); j++) {
+                if (i == j) {
+                    continue;
+                }
+                for (int p : ports(sides.get(i))) {
+                    for (int q : ports(sides.get(j))) {
+                        rules.add(Filter.drop(Filter.inPort(p), Filter.outPort(q)));
+                    }
+                }
+            }
+        }
+        String what = "partition " + String.join(" | ", sides.stream()
+                .map(s -> s.stream().map(Node::name).toList().toString()).toList());
+        Filter f = fabricFilter();
+        List<Long> handles = f.add(rules, what);
+        return add(Kind.PARTITION, what, null, () -> f.remove(handles, "heal " + what));
+    }
+
+    /** Cuts {@code node} off from every other node: {@code partition(List.of(node))}. */
+    public Fault isolate(Node node) {
+        return partition(List.of(node));
+    }
+
+    /**
+     * Removes every partition and one-way block (loss, rate limits and disconnections stay; see
+     * {@link #clearFaults()}).
+     */
+    public synchronized void heal() {
+        for (Active a : List.copyOf(faults)) {
+            if (a.kind == Kind.PARTITION || a.kind == Kind.BLOCK) {
+                a.remove();
+            }
+        }
+    }
+
+    /** Removes every fault in force. */
+    public synchronized void clearFaults() {
+        for (Active a : List.copyOf(faults).reversed()) {
+            a.remove();
+        }
+    }
+
+    /**
+     * One-way block: {@code from} can no longer open connections (TCP) or start flows (UDP, ICMP)
+     * to {@code to}, and what it opened before stops too; {@code to} still reaches {@code from}'s
+     * servers, replies included. Packets from {@code from}'s addresses that travel in the
+     * direction their connection was opened ({@code ct direction original}) are dropped as they
+     * arrive in {@code to}, which needs {@code to}'s connection tracking: the rules live in
+     * {@code to}'s own table ({@code inet jnl-lab}, chain {@code input}), IPv4 and IPv6.
+     */
+    public synchronized Fault block(Node from, Node to) {
+        ensureOpen();
+        checkMember(from);
+        checkMember(to);
+        if (from == to) {
+            throw new IllegalArgumentException("a node cannot block itself (" + from.name() + ")");
+        }
+        List<List<io.jnetlink.nft.expr.Expression>> rules = new ArrayList<>();
+        for (Interface i : from.interfacesLocked()) {
+            rules.add(Filter.drop(Filter.source(i.address()), Filter.originalDirection()));
+            rules.add(Filter.drop(Filter.source(i.address6()), Filter.originalDirection()));
+        }
+        if (rules.isEmpty()) {
+            throw new IllegalArgumentException("node " + from.name() + " has no address to block");
+        }
+        String what = "block " + from.name() + " -> " + to.name();
+        Filter f = nodeFilters.computeIfAbsent(to, n -> Filter.nodeInput(n.netns()));
+        List<Long> handles = f.add(rules, what);
+        return add(Kind.BLOCK, what, to, () -> f.remove(handles, "unblock " + from.name() + " -> " + to.name()));
+    }
+
+    /**
+     * Drops {@code percent} of the frames {@code node} sends and of those it receives, at random
+     * ({@code meta random} rules on its switch ports, in the fabric). Between two nodes under loss
+     * a frame runs that risk twice.
+     *
+     * @throws IllegalArgumentException unless 0 &lt; percent &lt;= 100
+     */
+    public synchronized Fault loss(Node node, double percent) {
+        ensureOpen();
+        checkMember(node);
+        checkPercent(percent);
+        List<List<io.jnetlink.nft.expr.Expression>> rules = new ArrayList<>();
+        for (Interface i : node.interfacesLocked()) {
+            rules.add(lossRule(Filter.inPort(i.portIndex()), percent));
+            rules.add(lossRule(Filter.outPort(i.portIndex()), percent));
+        }
+        return lossFault("loss " + percent + "% at " + node.name(), node, rules);
+    }
+
+    /**
+     * Drops {@code percent} of the frames crossing switch {@code network}, at random: each frame
+     * enters the switch through one port, and there runs that risk once.
+     *
+     * @throws IllegalArgumentException unless 0 &lt; percent &lt;= 100
+     */
+    public synchronized Fault loss(Network network, double percent) {
+        ensureOpen();
+        checkNetwork(network);
+        checkPercent(percent);
+        List<List<io.jnetlink.nft.expr.Expression>> rules = new ArrayList<>();
+        for (Interface i : network.membersLocked()) {
+            rules.add(lossRule(Filter.inPort(i.portIndex()), percent));
+        }
+        return lossFault("loss " + percent + "% on " + network.name(), null, rules);
+    }
+
+    private Fault lossFault(String what, Node node, List<List<io.jnetlink.nft.expr.Expression>> rules) {
+        if (rules.isEmpty()) {
+            throw new IllegalArgumentException(what + ": nothing is plugged in there");
+        }
+        Filter f = fabricFilter();
+        List<Long> handles = f.add(rules, what);
+        return add(Kind.LOSS, what, node, () -> f.remove(handles, "end " + what));
+    }
+
+    private static List<io.jnetlink.nft.expr.Expression> lossRule(List<io.jnetlink.nft.expr.Expression> where,
+                                                                   double percent) {
+        return percent >= 100 ? Filter.drop(where) : Filter.drop(where, Filter.randomBelow(percent));
+    }
+
+    private static void checkPercent(double percent) {
+        if (!(percent > 0 && percent <= 100)) {
+            throw new IllegalArgumentException("loss must be more than 0% and at most 100%, got " + percent + "%");
+        }
+    }
+
+    /**
+     * Unplugs {@code node}: its switch ports go down, so its interfaces lose carrier (as when a
+     * cable is pulled; addresses and routes stay). Returns once the node's interfaces report no
+     * carrier. Undo with {@link #reconnect(Node)} or the fault's {@link Fault#remove()}.
+     *
+     * @throws IllegalStateException if the node is disconnected already
+     */
+    public synchronized Fault disconnect(Node node) {
+        ensureOpen();
+        checkMember(node);
+        for (Active a : faults) {
+            if (a.kind == Kind.DISCONNECT && a.node == node) {
+                throw new IllegalStateException("node " + node.name() + " is disconnected already");
+            }
+        }
+        List<Interface> ifs = List.copyOf(node.interfacesLocked());
+        setPorts(ifs, false);
+        for (Interface i : ifs) {
+            if (node.netns().linkService().get(i.index()).isLowerUp()) {
+                throw new IllegalStateException("disconnect " + node.name() + ": " + i.name() + " still has carrier");
+            }
+        }
+        return add(Kind.DISCONNECT, "disconnect " + node.name(), node, () -> {
+            setPorts(ifs, true);
+            awaitUp(node, ifs);
+        });
+    }
+
+    /**
+     * Plugs {@code node} back in: its switch ports come up, and this returns once the node's
+     * interfaces and the ports are operationally up.
+     *
+     * @throws IllegalStateException if the node is not disconnected
+     */
+    public synchronized void reconnect(Node node) {
+        checkMember(node);
+        for (Active a : List.copyOf(faults)) {
+            if (a.kind == Kind.DISCONNECT && a.node == node) {
+                a.remove();
+                return;
+            }
+        }
+        throw new IllegalStateException("node " + node.name() + " is not disconnected");
+    }
+
+    private void setPorts(List<Interface> ifs, boolean up) {
+        for (Interface i : ifs) {
+            fabric.linkService().setUp(i.portIndex(), up);
+        }
+    }
+
+    /** Waits (up to 5 s) until the node's interfaces and their ports are up: the kernel sets operstate asynchronously. */
+    private void awaitUp(Node node, List<Interface> ifs) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        for (Interface i : ifs) {
+            while (!(isOperUp(node.netns(), i.index()) && isOperUp(fabric, i.portIndex()))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("reconnect " + node.name() + ": " + i.name()
+                            + " is not up after 5 s");
+                }
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while reconnecting " + node.name(), e);
+                }
+            }
+        }
+    }
+
+    private static boolean isOperUp(Netns ns, int index) {
+        var info = ns.linkService().get(index);
+        return info.isLowerUp() && info.operState() == io.jnetlink.rtnl.link.OperState.UP;
+    }
+
+    private Filter fabricFilter() {
+        if (fabricFilter == null) {
+            fabricFilter = Filter.fabric(fabric);
+        }
+        return fabricFilter;
+    }
+
+    private static List<Integer> ports(List<Node> group) {
+        List<Integer> p = new ArrayList<>();
+        for (Node n : group) {
+            for (Interface i : n.interfacesLocked()) {
+                p.add(i.portIndex());
+            }
+        }
+        return p;
+    }
+
+    private void checkMember(Node n) {
+        if (n == null || n.lab() != this) {
+            throw new IllegalArgumentException("node " + (n == null ? null : n.name()) + " is not in lab " + base);
+        }
+    }
+
+    private void checkNetwork(Network n) {
+        if (n == null || networks.get(n.name()) != n) {
+            throw new IllegalArgumentException("network " + (n == null ? null : n.name()) + " is not in lab " + base);
+        }
+    }
+
     // ---- lifetime -----------------------------------------------------------------------------
 
     void ensureOpen() {
@@ -366,6 +701,11 @@ public final class Lab implements AutoCloseable {
             }
             closed = true;
             all = new ArrayList<>(nodes.values());
+            // The faults go with the namespaces (their tables with the sockets that own them).
+            for (Active a : faults) {
+                a.active = false;
+            }
+            faults.clear();
         }
         RuntimeException first = null;
         for (Node n : all) {

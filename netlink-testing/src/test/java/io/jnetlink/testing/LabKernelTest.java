@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 @WithLab(prefix = LabKernelTest.PREFIX)
 class LabKernelTest {
     static final String PREFIX = "jnl-t-lab-";
-    static final Duration T = Duration.ofSeconds(2);
+    static final Duration T = Duration.ofSeconds(5);
 
     Lab field;
     Lab fromBeforeEach;
