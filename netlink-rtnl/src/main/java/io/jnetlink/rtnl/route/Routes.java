@@ -183,7 +183,7 @@ public final class Routes {
     /** The index of link {@code linkName}, or 0 if it does not exist (for {@link BulkRoutes}). */
     int linkIndexOrZero(String linkName) {
         try {
-            return LinkNames.indexOf(rtnl, linkName);
+            return Links.indexOf(rtnl, linkName);
         } catch (NoSuchDeviceException e) {
             return 0;
         }
