@@ -38,16 +38,17 @@ class BulkRoutesKernelTest {
     private Routes routes;
     private BulkRoutes bulk;
 
+    /** The gateways' networks: 192.168.15.0/24 and fd00::/64 on veth va, up. */
+    private static final List<String> SETUP = List.of(
+            "link add va type veth peer name vb", "link set va up", "link set vb up",
+            "addr add 192.168.15.1/24 dev va", "addr add fd00::1/64 dev va nodad");
+
     @BeforeEach
-    void vethWithAddresses() {
+    void gatewayNetworks() {
         NetworkNamespace ns = namespaces.create("bulkroute");
         n = ns.name();
         ns.sysctl("net.ipv6.conf.default.accept_dad", "0");
-        Sh.ip(n, "link", "add", "va", "type", "veth", "peer", "name", "vb");
-        Sh.ip(n, "link", "set", "va", "up");
-        Sh.ip(n, "link", "set", "vb", "up");
-        Sh.ip(n, "addr", "add", "192.168.15.1/24", "dev", "va");
-        Sh.ip(n, "addr", "add", "fd00::1/64", "dev", "va", "nodad");
+        SETUP.forEach(command -> Sh.ip(n, command.split(" ")));
         routes = new Routes(ns.socket(NETLINK_ROUTE));
         bulk = routes.bulk();
     }
