@@ -28,9 +28,10 @@ import java.util.stream.Stream;
  * the build runs in. Ours is started through a small launcher in a temporary CNI_PATH directory
  * (this JVM's java and class path, so the tests need no packaged jar); the reference plugins are
  * Debian's, in {@value #REFERENCE_DIR}. IPAM state (host-local's dataDir) lives in the same
- * temporary directory, deleted by {@link #close()}.
+ * temporary directory, deleted by {@link #close()}: register it as a JUnit extension
+ * ({@code @RegisterExtension final Cni cni = new Cni();}) and that happens after each test.
  */
-final class Cni implements AutoCloseable {
+final class Cni implements AutoCloseable, org.junit.jupiter.api.extension.AfterEachCallback {
     static final String REFERENCE_DIR = "/usr/lib/cni";
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -181,6 +182,11 @@ final class Cni implements AutoCloseable {
                 throw new AssertionError(e);
             }
         }
+    }
+
+    @Override
+    public void afterEach(org.junit.jupiter.api.extension.ExtensionContext context) {
+        close();
     }
 
     @Override

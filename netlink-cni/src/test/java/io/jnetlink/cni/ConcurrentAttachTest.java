@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,12 +29,8 @@ class ConcurrentAttachTest {
 
     @RegisterExtension
     final TestNamespaces namespaces = new TestNamespaces();
-    private final Cni cni = new Cni();
-
-    @AfterEach
-    void cleanup() {
-        cni.close();
-    }
+    @RegisterExtension
+    final Cni cni = new Cni();
 
     @Test
     void fiftyConcurrentAddsGetDistinctAddressesAndFiftyDelsLeaveNothing() throws Exception {

@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -28,14 +28,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @KernelTest
 class DifferentialTest {
-    @org.junit.jupiter.api.extension.RegisterExtension
+    @RegisterExtension
     final TestNamespaces namespaces = new TestNamespaces();
-    private final Cni cni = new Cni();
-
-    @AfterEach
-    void cleanup() {
-        cni.close();
-    }
+    @RegisterExtension
+    final Cni cni = new Cni();
 
     /** One configuration: its bridge-plugin fields and IPAM ranges, and what the traffic should show. */
     record Case(String name, String fields, String ranges, String portMappings, boolean masq, boolean v4, boolean v6,

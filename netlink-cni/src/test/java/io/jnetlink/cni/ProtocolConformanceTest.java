@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,12 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ProtocolConformanceTest {
     @RegisterExtension
     final TestNamespaces namespaces = new TestNamespaces();
-    private final Cni cni = new Cni();
-
-    @AfterEach
-    void cleanup() {
-        cni.close();
-    }
+    @RegisterExtension
+    final Cni cni = new Cni();
 
     String conf(String version, String name, String extra) {
         return """

@@ -6,7 +6,6 @@ import io.jnetlink.core.testing.KernelTest;
 import io.jnetlink.core.testing.Sh;
 import io.jnetlink.core.testing.TestNamespaces;
 import io.jnetlink.rtnl.Netns;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,12 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TrafficTest {
     @RegisterExtension
     final TestNamespaces namespaces = new TestNamespaces();
-    private final Cni cni = new Cni();
-
-    @AfterEach
-    void cleanup() {
-        cni.close();
-    }
+    @RegisterExtension
+    final Cni cni = new Cni();
 
     private String conf(String portMappings) {
         return """
