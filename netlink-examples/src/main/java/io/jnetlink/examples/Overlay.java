@@ -134,18 +134,7 @@ public final class Overlay {
 
     /** Deletes whichever of this overlay's namespaces exist; returns their names. */
     public List<String> cleanup() {
-        List<String> gone = new ArrayList<>();
-        for (String n : namespaceNames()) {
-            if (NetworkNamespace.list().contains(n)) {
-                try {
-                    NetworkNamespace.delete(n);
-                    gone.add(n);
-                } catch (RuntimeException e) {
-                    out.println("could not delete " + n + ": " + e.getMessage());
-                }
-            }
-        }
-        return gone;
+        return Leftovers.delete(namespaceNames(), out);
     }
 
     /** The failed checks of the last run. */
