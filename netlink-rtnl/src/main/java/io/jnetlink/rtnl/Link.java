@@ -2,6 +2,7 @@ package io.jnetlink.rtnl;
 
 import io.jnetlink.rtnl.link.LinkInfo;
 import io.jnetlink.rtnl.link.Links;
+import io.jnetlink.core.net.IpPrefix;
 
 /**
  * A handle to one link of a {@link Netns}, for chaining the steps of {@code ip link set} and
