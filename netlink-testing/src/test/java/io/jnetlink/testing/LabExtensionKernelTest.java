@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.platform.launcher.Launcher;
@@ -28,6 +29,8 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 class LabExtensionKernelTest {
     /** Lab names the inner tests saw, by test. */
     static final Map<String, String> SEEN = new ConcurrentHashMap<>();
+    /** The tag of test classes that only this test runs, through the JUnit launcher. */
+    static final String LAUNCHED = "launched-by-test";
 
     @Test
     void labIsGoneAfterPassFailureAndTimeout() {
@@ -61,8 +64,9 @@ class LabExtensionKernelTest {
         return listener.getSummary();
     }
 
-    /** Run only through the launcher above (surefire skips nested classes). */
+    /** Run only through the launcher above: surefire leaves out the tag (see this module's pom). */
     @WithLab(prefix = LabKernelTest.PREFIX)
+    @Tag(LAUNCHED)
     static class Cases {
         @Test
         void passes(Lab lab) {
@@ -90,6 +94,7 @@ class LabExtensionKernelTest {
 
     /** A lab injected into a field. */
     @WithLab(prefix = LabKernelTest.PREFIX)
+    @Tag(LAUNCHED)
     static class FieldCase {
         Lab lab;
 
