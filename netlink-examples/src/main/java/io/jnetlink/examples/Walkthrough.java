@@ -5,7 +5,7 @@ import io.jnetlink.core.netns.NetworkNamespace;
 import io.jnetlink.nft.Nat;
 import io.jnetlink.nft.NatRule;
 import io.jnetlink.nft.Protocol;
-import io.jnetlink.rtnl.IpPrefix;
+import io.jnetlink.core.net.IpPrefix;
 import io.jnetlink.rtnl.Link;
 import io.jnetlink.rtnl.Netns;
 import io.jnetlink.rtnl.link.Bridge;

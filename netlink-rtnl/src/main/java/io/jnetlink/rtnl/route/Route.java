@@ -1,8 +1,8 @@
 package io.jnetlink.rtnl.route;
 
-import io.jnetlink.rtnl.IpPrefix;
+import io.jnetlink.core.net.IpPrefix;
 import io.jnetlink.core.net.Interfaces;
-import io.jnetlink.rtnl.Scope;
+import io.jnetlink.rtnl.family.Scope;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
