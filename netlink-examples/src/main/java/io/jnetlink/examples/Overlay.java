@@ -17,7 +17,7 @@ import io.jnetlink.nft.expr.Expressions;
 import io.jnetlink.nft.expr.Meta;
 import io.jnetlink.nft.expr.Payload;
 import io.jnetlink.nft.expr.Verdict;
-import io.jnetlink.rtnl.IpPrefix;
+import io.jnetlink.core.net.IpPrefix;
 import io.jnetlink.rtnl.Link;
 import io.jnetlink.rtnl.Netns;
 import io.jnetlink.rtnl.bridge.FdbEntry;

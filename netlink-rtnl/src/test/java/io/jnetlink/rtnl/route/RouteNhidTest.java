@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jnetlink.rtnl.Golden;
-import io.jnetlink.rtnl.Scope;
+import io.jnetlink.rtnl.family.Scope;
 import org.junit.jupiter.api.Test;
 
 /** Routes through nexthop objects ({@code nhid}) against iproute2's bytes (golden/nexthop/route_nhid*). */
