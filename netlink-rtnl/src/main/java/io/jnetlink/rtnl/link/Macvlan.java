@@ -11,7 +11,7 @@ import java.util.Objects;
 public final class Macvlan extends LinkSpec<Macvlan> {
     // linux/if_link.h IFLA_MACVLAN_*
     private static final int IFLA_MACVLAN_MODE = 1;
-    private static final AttrNames NAMES = AttrNames.table("IFLA_MACVLAN", "IFLA_MACVLAN_UNSPEC", "IFLA_MACVLAN_MODE",
+    static final AttrNames NAMES = AttrNames.table("IFLA_MACVLAN", "IFLA_MACVLAN_UNSPEC", "IFLA_MACVLAN_MODE",
             "IFLA_MACVLAN_FLAGS", "IFLA_MACVLAN_MACADDR_MODE", "IFLA_MACVLAN_MACADDR", "IFLA_MACVLAN_MACADDR_DATA",
             "IFLA_MACVLAN_MACADDR_COUNT", "IFLA_MACVLAN_BC_QUEUE_LEN", "IFLA_MACVLAN_BC_QUEUE_LEN_USED");
 
@@ -49,7 +49,7 @@ public final class Macvlan extends LinkSpec<Macvlan> {
         }
     }
 
-    static final LinkKind<Data> KIND = LinkKind.of("macvlan", Data.class, NAMES, Macvlan::decode);
+    static final LinkKind<Data> KIND = LinkKind.of("macvlan", Data.class, NAMES, Macvlan::decodeData);
 
     private final String parentName;
     private int parentIndex;
@@ -110,11 +110,16 @@ public final class Macvlan extends LinkSpec<Macvlan> {
 
     @Override
     void writeInfoData(MessageWriter w) {
+        writeMode(w, mode);
+    }
+
+    /** IFLA_MACVLAN_MODE: macvlan's data, which macvtap shares. */
+    static void writeMode(MessageWriter w, Mode mode) {
         w.attrU32(IFLA_MACVLAN_MODE, mode.value);
     }
 
     /** Null (so the link keeps the raw attributes) for a mode this library does not know. */
-    private static Data decode(AttributeCursor data) {
+    static Data decodeData(AttributeCursor data) {
         Mode mode = null;
         while (data.next()) {
             if (data.type() == IFLA_MACVLAN_MODE) {
