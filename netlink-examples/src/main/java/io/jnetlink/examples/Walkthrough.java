@@ -153,18 +153,7 @@ public final class Walkthrough {
 
     /** Deletes this walkthrough's namespaces, if any exist; returns the names deleted. */
     public List<String> cleanup() {
-        List<String> gone = new ArrayList<>();
-        for (String n : namespaceNames()) {
-            if (NetworkNamespace.list().contains(n)) {
-                try {
-                    NetworkNamespace.delete(n);
-                    gone.add(n);
-                } catch (RuntimeException e) {
-                    out.println("could not delete " + n + ": " + e.getMessage());
-                }
-            }
-        }
-        return gone;
+        return Leftovers.delete(namespaceNames(), out);
     }
 
     /** The checks made so far. */
