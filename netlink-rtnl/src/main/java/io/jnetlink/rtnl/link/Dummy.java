@@ -16,7 +16,7 @@ public final class Dummy extends LinkSpec<Dummy> {
     static final LinkKind<Data> KIND = LinkKind.of("dummy", Data.class, AttrNames.numbered("IFLA_DUMMY"), Dummy::decode);
 
     private Dummy(String name) {
-        super(name);
+        super(name, KIND);
     }
 
     /** A dummy link named {@code name}. */
@@ -24,10 +24,6 @@ public final class Dummy extends LinkSpec<Dummy> {
         return new Dummy(name);
     }
 
-    @Override
-    LinkKind<Data> linkKind() {
-        return KIND;
-    }
 
     @Override
     public Data data() {

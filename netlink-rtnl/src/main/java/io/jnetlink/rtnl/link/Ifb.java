@@ -19,7 +19,7 @@ public final class Ifb extends LinkSpec<Ifb> {
     static final LinkKind<Data> KIND = LinkKind.of("ifb", Data.class, AttrNames.numbered("IFLA_IFB"), Ifb::decode);
 
     private Ifb(String name) {
-        super(name);
+        super(name, KIND);
     }
 
     /** An ifb named {@code name}. */
@@ -27,10 +27,6 @@ public final class Ifb extends LinkSpec<Ifb> {
         return new Ifb(name);
     }
 
-    @Override
-    LinkKind<Data> linkKind() {
-        return KIND;
-    }
 
     @Override
     public Data data() {

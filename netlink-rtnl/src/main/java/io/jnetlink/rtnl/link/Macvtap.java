@@ -31,7 +31,7 @@ public final class Macvtap extends LinkSpec<Macvtap> {
     private Macvlan.Mode mode = Macvlan.Mode.BRIDGE;
 
     private Macvtap(String name, String parentName, int parentIndex) {
-        super(name);
+        super(name, KIND);
         this.parentName = parentName;
         this.parentIndex = parentIndex;
     }
@@ -54,10 +54,6 @@ public final class Macvtap extends LinkSpec<Macvtap> {
         return this;
     }
 
-    @Override
-    LinkKind<Data> linkKind() {
-        return KIND;
-    }
 
     @Override
     public Data data() {

@@ -44,7 +44,7 @@ public final class Vlan extends LinkSpec<Vlan> {
     private int protocol;
 
     private Vlan(String name, String parentName, int parentIndex, int id) {
-        super(name);
+        super(name, KIND);
         if (id < 1 || id > 4094) {
             throw new IllegalArgumentException("VLAN id " + id + " is out of range 1..4094");
         }
@@ -71,10 +71,6 @@ public final class Vlan extends LinkSpec<Vlan> {
         return this;
     }
 
-    @Override
-    LinkKind<Data> linkKind() {
-        return KIND;
-    }
 
     @Override
     public Data data() {

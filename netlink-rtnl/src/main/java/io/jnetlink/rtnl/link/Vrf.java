@@ -30,7 +30,7 @@ public final class Vrf extends LinkSpec<Vrf> {
     private final int table;
 
     private Vrf(String name, int table) {
-        super(name);
+        super(name, KIND);
         this.table = table;
     }
 
@@ -42,10 +42,6 @@ public final class Vrf extends LinkSpec<Vrf> {
         return new Vrf(name, table);
     }
 
-    @Override
-    LinkKind<Data> linkKind() {
-        return KIND;
-    }
 
     @Override
     public Data data() {

@@ -8,8 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The kinds of issue #16 against iproute2's requests (golden/kind/; gx0 is ifindex 3), and each
- * kind's IFLA_INFO_DATA read back into the value the spec wrote.
+ * The kinds of issue #16 against iproute2's requests (golden/kind/; gx0 is ifindex 3). Their
+ * IFLA_INFO_DATA reads back into the value the spec wrote in {@link LinkKindTest}.
  */
 class MoreKindsTest {
     /** A golden file and the spec that must write it. */
@@ -29,33 +29,10 @@ class MoreKindsTest {
             // ip link add mvt0 link gx0 type macvtap mode bridge
             new Case("kind/macvtap", Macvtap.named("mvt0", 3).mode(Macvlan.Mode.BRIDGE)));
 
-    private static byte[] create(LinkSpec<?> spec) {
-        return Golden.encode(w -> {
-            w.begin(Ifla.RTM_NEWLINK, 0x605);
-            Links.ifinfomsg(w, 0, 0, 0);
-            spec.write(w);
-            w.end();
-        });
-    }
-
     @Test
     void everyKindIsWhatIproute2Sends() {
         for (Case c : CASES) {
-            Golden.assertMatches(c.file(), w -> {
-                w.begin(Ifla.RTM_NEWLINK, 0x605);
-                Links.ifinfomsg(w, 0, 0, 0);
-                c.spec().write(w);
-                w.end();
-            });
-        }
-    }
-
-    @Test
-    void everyKindReadsBackWhatItWrote() {
-        for (Case c : CASES) {
-            LinkInfo back = Golden.decode(create(c.spec()), LinkInfo::decode);
-            assertEquals(c.spec().data(), back.kindData(), c.file());
-            assertEquals(c.spec().kind(), back.kind(), c.file());
+            Golden.assertMatches(c.file(), w -> Links.encodeCreate(w, c.spec(), false)); // what Links.create sends
         }
     }
 
