@@ -2,7 +2,6 @@ package io.jnetlink.rtnl.link;
 
 import io.jnetlink.core.codec.AttributeCursor;
 import io.jnetlink.core.codec.MessageWriter;
-import io.jnetlink.core.net.Interfaces;
 import io.jnetlink.core.socket.NetlinkSocket;
 import java.util.Objects;
 
@@ -26,26 +25,22 @@ public final class Macvtap extends LinkSpec<Macvtap> {
 
     static final LinkKind<Data> KIND = LinkKind.of("macvtap", Data.class, Macvlan.NAMES, Macvtap::decode);
 
-    private final String parentName;
-    private int parentIndex;
+    private final ParentLink parent;
     private Macvlan.Mode mode = Macvlan.Mode.BRIDGE;
 
-    private Macvtap(String name, String parentName, int parentIndex) {
+    private Macvtap(String name, ParentLink parent) {
         super(name, KIND);
-        this.parentName = parentName;
-        this.parentIndex = parentIndex;
+        this.parent = parent;
     }
 
     /** A macvtap named {@code name} on the link named {@code parent}. */
     public static Macvtap named(String name, String parent) {
-        Interfaces.validateName(parent);
-        return new Macvtap(name, parent, 0);
+        return new Macvtap(name, ParentLink.named(parent));
     }
 
     /** A macvtap named {@code name} on the link with index {@code parentIndex}. */
     public static Macvtap named(String name, int parentIndex) {
-        Interfaces.requireIndex(parentIndex);
-        return new Macvtap(name, null, parentIndex);
+        return new Macvtap(name, ParentLink.index(parentIndex));
     }
 
     /** Sets the mode (default BRIDGE). */
@@ -62,14 +57,12 @@ public final class Macvtap extends LinkSpec<Macvtap> {
 
     @Override
     void resolve(NetlinkSocket rtnl) {
-        if (parentName != null) {
-            parentIndex = Links.indexOf(rtnl, parentName);
-        }
+        parent.resolve(rtnl);
     }
 
     @Override
     void writeTop(MessageWriter w) {
-        w.attrU32(Ifla.IFLA_LINK, parentIndex);
+        parent.write(w);
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.jnetlink.rtnl.link;
 import io.jnetlink.core.codec.AttrNames;
 import io.jnetlink.core.codec.AttributeCursor;
 import io.jnetlink.core.codec.MessageWriter;
-import io.jnetlink.core.net.Interfaces;
 import io.jnetlink.core.socket.NetlinkSocket;
 
 /**
@@ -38,31 +37,27 @@ public final class Vlan extends LinkSpec<Vlan> {
 
     static final LinkKind<Data> KIND = LinkKind.of("vlan", Data.class, NAMES, Vlan::decode);
 
-    private final String parentName;
-    private int parentIndex;
+    private final ParentLink parent;
     private final int id;
     private int protocol;
 
-    private Vlan(String name, String parentName, int parentIndex, int id) {
+    private Vlan(String name, ParentLink parent, int id) {
         super(name, KIND);
         if (id < 1 || id > 4094) {
             throw new IllegalArgumentException("VLAN id " + id + " is out of range 1..4094");
         }
-        this.parentName = parentName;
-        this.parentIndex = parentIndex;
+        this.parent = parent;
         this.id = id;
     }
 
     /** VLAN {@code id} named {@code name} on the link named {@code parent}. */
     public static Vlan named(String name, String parent, int id) {
-        Interfaces.validateName(parent);
-        return new Vlan(name, parent, 0, id);
+        return new Vlan(name, ParentLink.named(parent), id);
     }
 
     /** VLAN {@code id} named {@code name} on the link with index {@code parentIndex}. */
     public static Vlan named(String name, int parentIndex, int id) {
-        Interfaces.requireIndex(parentIndex);
-        return new Vlan(name, null, parentIndex, id);
+        return new Vlan(name, ParentLink.index(parentIndex), id);
     }
 
     /** Tags with 802.1ad (service VLAN, QinQ) instead of 802.1Q. */
@@ -79,14 +74,12 @@ public final class Vlan extends LinkSpec<Vlan> {
 
     @Override
     void resolve(NetlinkSocket rtnl) {
-        if (parentName != null) {
-            parentIndex = Links.indexOf(rtnl, parentName);
-        }
+        parent.resolve(rtnl);
     }
 
     @Override
     void writeTop(MessageWriter w) {
-        w.attrU32(Ifla.IFLA_LINK, parentIndex);
+        parent.write(w);
     }
 
     @Override
