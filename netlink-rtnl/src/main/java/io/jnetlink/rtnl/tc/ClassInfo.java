@@ -1,10 +1,8 @@
 package io.jnetlink.rtnl.tc;
 
 import io.jnetlink.core.MalformedMessageException;
-import io.jnetlink.core.codec.AttributeCursor;
 import io.jnetlink.core.codec.Message;
 import io.jnetlink.core.codec.RawAttribute;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -45,25 +43,14 @@ public record ClassInfo(int ifindex, Handle handle, Handle parent, Handle leaf, 
         if (m.type() != Tca.RTM_NEWTCLASS && m.type() != Tca.RTM_DELTCLASS) {
             return null;
         }
-        TcMessages.Header h = TcMessages.header(TcClasses.FAMILY, m);
-        String kind = null;
-        TcStats stats = TcStats.NONE;
-        List<RawAttribute> unknown = new ArrayList<>(0);
-        AttributeCursor a = TcClasses.FAMILY.attributes(m);
-        while (a.next()) {
-            switch (a.type()) {
-                case Tca.TCA_KIND -> kind = a.string();
-                case Tca.TCA_OPTIONS -> { } // read by the kind, below
-                case Tca.TCA_STATS2 -> stats = TcStats.decode(a);
-                default -> unknown.add(a.raw());
-            }
-        }
-        if (kind == null || kind.isEmpty()) {
+        TcMessages.Common c = TcMessages.common(TcClasses.FAMILY, m);
+        if (c.kind() == null) {
             throw new MalformedMessageException("TCA_KIND", m.payloadOffset(), "class message without a kind");
         }
-        ClassKind options = ClassKind.decode(kind, TcMessages.options(TcClasses.FAMILY, m));
-        return new ClassInfo(h.ifindex(), new Handle(h.handle()), new Handle(h.parent()), new Handle(h.info()), kind,
-                options, stats, unknown);
+        ClassKind options = ClassKind.decode(c.kind(), TcMessages.options(TcClasses.FAMILY, m));
+        TcMessages.Header h = c.header();
+        return new ClassInfo(h.ifindex(), new Handle(h.handle()), new Handle(h.parent()), new Handle(h.info()),
+                c.kind(), options, c.stats(), c.unknown());
     }
 
     @Override

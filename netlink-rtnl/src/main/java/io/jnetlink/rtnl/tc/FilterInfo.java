@@ -1,10 +1,8 @@
 package io.jnetlink.rtnl.tc;
 
 import io.jnetlink.core.MalformedMessageException;
-import io.jnetlink.core.codec.AttributeCursor;
 import io.jnetlink.core.codec.Message;
 import io.jnetlink.core.codec.RawAttribute;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -50,25 +48,14 @@ public record FilterInfo(int ifindex, int handle, Handle parent, int prio, int p
         if (m.type() != Tca.RTM_NEWTFILTER && m.type() != Tca.RTM_DELTFILTER) {
             return null;
         }
-        TcMessages.Header h = TcMessages.header(Filters.FAMILY, m);
-        String kind = null;
-        int chain = 0;
-        List<RawAttribute> unknown = new ArrayList<>(0);
-        AttributeCursor a = Filters.FAMILY.attributes(m);
-        while (a.next()) {
-            switch (a.type()) {
-                case Tca.TCA_KIND -> kind = a.string();
-                case Tca.TCA_CHAIN -> chain = a.u32();
-                case Tca.TCA_OPTIONS -> { } // read by the classifier, below
-                default -> unknown.add(a.raw());
-            }
-        }
-        if (kind == null || kind.isEmpty()) {
+        TcMessages.Common c = TcMessages.common(Filters.FAMILY, m);
+        if (c.kind() == null) {
             return null; // a deleted priority or chain, no filter of its own
         }
-        FilterKind options = FilterKind.decode(kind, TcMessages.options(Filters.FAMILY, m));
+        FilterKind options = FilterKind.decode(c.kind(), TcMessages.options(Filters.FAMILY, m));
+        TcMessages.Header h = c.header();
         return new FilterInfo(h.ifindex(), h.handle(), new Handle(h.parent()), h.info() >>> 16,
-                FilterSpec.protocolOf(h.info()), chain, options, unknown);
+                FilterSpec.protocolOf(h.info()), c.chain(), options, c.unknown());
     }
 
     @Override
