@@ -4,6 +4,7 @@ import io.jnetlink.core.codec.MessageWriter;
 import io.jnetlink.core.socket.NetlinkSocket;
 import java.util.function.Supplier;
 import io.jnetlink.core.net.Interfaces;
+import io.jnetlink.core.net.Mac;
 
 /**
  * What to create: a link of one kind ({@link Veth}, {@link Bridge}, {@link Vxlan},
@@ -61,7 +62,7 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
 
     /** Sets the MAC address the link is created with ("02:00:00:00:00:01"). */
     public S mac(String mac) {
-        this.mac = Mac.parse(mac);
+        this.mac = Mac.parseUnicast(mac);
         return self();
     }
 

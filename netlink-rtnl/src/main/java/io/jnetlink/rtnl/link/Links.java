@@ -11,6 +11,7 @@ import io.jnetlink.core.netns.InNamespace;
 import io.jnetlink.core.netns.NetworkNamespace;
 import io.jnetlink.core.socket.NetlinkSocket;
 import io.jnetlink.core.net.Interfaces;
+import io.jnetlink.core.net.Mac;
 import io.jnetlink.rtnl.family.RtnlFamily;
 import java.util.List;
 import java.util.Objects;
@@ -434,7 +435,7 @@ public final class Links {
     /** Sets the MAC address: RTM_NEWLINK with IFLA_ADDRESS. */
     public void setMac(int index, String mac) {
         Interfaces.requireIndex(index);
-        byte[] b = Mac.parse(mac);
+        byte[] b = Mac.parseUnicast(mac);
         set("set address " + mac + " on link " + index, index, w -> w.attrBytes(Ifla.IFLA_ADDRESS, b));
     }
 

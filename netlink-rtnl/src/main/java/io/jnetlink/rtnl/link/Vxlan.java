@@ -76,14 +76,14 @@ public final class Vxlan extends LinkSpec<Vxlan> {
 
     /** The local tunnel address (IPv4 or IPv6). */
     public Vxlan local(String address) {
-        this.local = io.jnetlink.rtnl.IpPrefix.parse(address).address();
+        this.local = io.jnetlink.core.net.IpPrefix.parse(address).address();
         checkFamilies();
         return this;
     }
 
     /** The remote endpoint, or a multicast group (IPv4 or IPv6). */
     public Vxlan remote(String address) {
-        this.remote = io.jnetlink.rtnl.IpPrefix.parse(address).address();
+        this.remote = io.jnetlink.core.net.IpPrefix.parse(address).address();
         checkFamilies();
         return this;
     }

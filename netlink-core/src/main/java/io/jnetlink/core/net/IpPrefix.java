@@ -1,4 +1,4 @@
-package io.jnetlink.rtnl;
+package io.jnetlink.core.net;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
