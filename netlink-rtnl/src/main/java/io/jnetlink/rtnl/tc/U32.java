@@ -2,7 +2,7 @@ package io.jnetlink.rtnl.tc;
 
 import io.jnetlink.core.codec.AttributeCursor;
 import io.jnetlink.core.codec.MessageWriter;
-import io.jnetlink.rtnl.IpPrefix;
+import io.jnetlink.core.net.IpPrefix;
 import java.net.Inet4Address;
 import java.util.ArrayList;
 import java.util.List;

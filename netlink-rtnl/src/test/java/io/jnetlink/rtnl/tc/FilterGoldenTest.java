@@ -7,7 +7,7 @@ import static io.jnetlink.rtnl.tc.FilterSpec.ETH_P_IP;
 import static io.jnetlink.rtnl.tc.FilterSpec.ETH_P_IPV6;
 
 import io.jnetlink.rtnl.Golden;
-import io.jnetlink.rtnl.IpPrefix;
+import io.jnetlink.core.net.IpPrefix;
 import org.junit.jupiter.api.Test;
 
 /**

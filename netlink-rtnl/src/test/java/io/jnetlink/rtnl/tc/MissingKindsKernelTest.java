@@ -11,7 +11,7 @@ import io.jnetlink.core.testing.Sh;
 import io.jnetlink.core.testing.TestNamespaces;
 import io.jnetlink.rtnl.Link;
 import io.jnetlink.rtnl.Netns;
-import io.jnetlink.rtnl.IpPrefix;
+import io.jnetlink.core.net.IpPrefix;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
