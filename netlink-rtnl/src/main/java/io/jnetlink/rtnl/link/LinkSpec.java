@@ -101,9 +101,12 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
         return false;
     }
 
-    /** The whole RTM_NEWLINK body after the ifinfomsg. */
+    /**
+     * The whole RTM_NEWLINK body after the ifinfomsg, in iproute2's order: IFLA_MTU, IFLA_ADDRESS,
+     * IFLA_GROUP, the kind's top-level attributes, IFLA_IFNAME, IFLA_LINKINFO.
+     */
     final void write(MessageWriter w) {
-        w.attrString(Ifla.IFLA_IFNAME, name);
+        // iproute2's order: the generic settings as given, the name, then the kind
         if (mtu > 0) {
             w.attrU32(Ifla.IFLA_MTU, mtu);
         }
@@ -114,6 +117,7 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
             w.attrU32(Ifla.IFLA_GROUP, group);
         }
         writeTop(w);
+        w.attrString(Ifla.IFLA_IFNAME, name);
         w.nest(Ifla.IFLA_LINKINFO, li -> {
             li.attrStringNoNul(Ifla.IFLA_INFO_KIND, kind()); // as iproute2 sends it
             if (hasInfoData()) {

@@ -19,6 +19,7 @@ public final class Vxlan extends LinkSpec<Vxlan> {
     private static final int IFLA_VXLAN_GROUP = 2;
     private static final int IFLA_VXLAN_LINK = 3;
     private static final int IFLA_VXLAN_LOCAL = 4;
+    private static final int IFLA_VXLAN_LEARNING = 7;
     private static final int IFLA_VXLAN_PORT = 15;
     private static final int IFLA_VXLAN_GROUP6 = 16;
     private static final int IFLA_VXLAN_LOCAL6 = 17;
@@ -71,6 +72,14 @@ public final class Vxlan extends LinkSpec<Vxlan> {
     public Vxlan device(String name) {
         Interfaces.validateName(name);
         this.deviceName = name;
+        this.deviceIndex = 0;
+        return this;
+    }
+
+    /** The underlay device, by index. */
+    public Vxlan device(int index) {
+        this.deviceIndex = Interfaces.requireIndex(index);
+        this.deviceName = null;
         return this;
     }
 
@@ -127,26 +136,20 @@ public final class Vxlan extends LinkSpec<Vxlan> {
         return true;
     }
 
+    /** iproute2's order: LINK, ID, LOCAL, GROUP, LEARNING (on, as iproute2 says it), PORT. */
     @Override
     void writeInfoData(MessageWriter w) {
-        w.attrU32(IFLA_VXLAN_ID, vni);
-        if (remote != null) {
-            if (remote instanceof Inet4Address) {
-                w.attrAddress(IFLA_VXLAN_GROUP, remote);
-            } else {
-                w.attrAddress(IFLA_VXLAN_GROUP6, remote);
-            }
-        }
         if (deviceIndex > 0) {
             w.attrU32(IFLA_VXLAN_LINK, deviceIndex);
         }
+        w.attrU32(IFLA_VXLAN_ID, vni);
         if (local != null) {
-            if (local instanceof Inet4Address) {
-                w.attrAddress(IFLA_VXLAN_LOCAL, local);
-            } else {
-                w.attrAddress(IFLA_VXLAN_LOCAL6, local);
-            }
+            w.attrAddress(local instanceof Inet4Address ? IFLA_VXLAN_LOCAL : IFLA_VXLAN_LOCAL6, local);
         }
+        if (remote != null) {
+            w.attrAddress(remote instanceof Inet4Address ? IFLA_VXLAN_GROUP : IFLA_VXLAN_GROUP6, remote);
+        }
+        w.attrU8(IFLA_VXLAN_LEARNING, 1);
         w.attrU16Be(IFLA_VXLAN_PORT, port);
     }
 
