@@ -19,13 +19,15 @@ import io.jnetlink.core.net.Mac;
  */
 public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridge, Vxlan, Macvlan {
     private final String name;
+    private final LinkKind<?> linkKind;
     private int mtu;
     private byte[] mac;
     private int group = -1;
 
-    LinkSpec(String name) {
+    LinkSpec(String name, LinkKind<?> linkKind) {
         Interfaces.validateName(name);
         this.name = name;
+        this.linkKind = java.util.Objects.requireNonNull(linkKind, "link kind");
     }
 
     @SuppressWarnings("unchecked")
@@ -44,7 +46,9 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
     }
 
     /** The kind's descriptor: the {@code static final LinkKind KIND} of the subclass. */
-    abstract LinkKind<?> linkKind();
+    final LinkKind<?> linkKind() {
+        return linkKind;
+    }
 
     /**
      * The kind's settings as a value: what this spec writes into IFLA_INFO_DATA, in the record the

@@ -56,7 +56,7 @@ public final class Vxlan extends LinkSpec<Vxlan> {
     private int port = 4789;
 
     private Vxlan(String name, int vni) {
-        super(name);
+        super(name, KIND);
         if (vni < 0 || vni > 0xFFFFFF) {
             throw new IllegalArgumentException("VXLAN id must be 0..16777215, got " + vni);
         }
@@ -111,11 +111,6 @@ public final class Vxlan extends LinkSpec<Vxlan> {
             throw new IllegalArgumentException("VXLAN local " + local.getHostAddress() + " and remote "
                     + remote.getHostAddress() + " are of different address families");
         }
-    }
-
-    @Override
-    LinkKind<Data> linkKind() {
-        return KIND;
     }
 
     /** The settings; {@code device} is the underlay's index once a create has looked its name up. */
