@@ -5,6 +5,8 @@ import static io.jnetlink.core.codec.Netlink.NLM_F_ECHO;
 import static io.jnetlink.core.codec.Netlink.NLM_F_EXCL;
 import static io.jnetlink.core.codec.Netlink.NLM_F_REQUEST;
 
+import io.jnetlink.core.Errno;
+import io.jnetlink.core.NetlinkException;
 import io.jnetlink.core.NoSuchDeviceException;
 import io.jnetlink.core.codec.MessageWriter;
 import io.jnetlink.core.netns.InNamespace;
@@ -12,6 +14,7 @@ import io.jnetlink.core.netns.NetworkNamespace;
 import io.jnetlink.core.socket.NetlinkSocket;
 import io.jnetlink.core.net.Interfaces;
 import io.jnetlink.core.net.Mac;
+import io.jnetlink.rtnl.family.KernelLacksException;
 import io.jnetlink.rtnl.family.RtnlFamily;
 import java.util.List;
 import java.util.Objects;
@@ -97,7 +100,23 @@ public final class Links {
     /** Creates; with {@code echo}, the index from the kernel's echo, or null if it sent none. */
     Integer createWith(LinkSpec<?> spec, boolean echo) {
         spec.resolve(rtnl);
-        return spec.holdingReferences(() -> sendCreate(spec, echo));
+        try {
+            return spec.holdingReferences(() -> sendCreate(spec, echo));
+        } catch (NetlinkException e) {
+            throw lacksKind(e, spec);
+        }
+    }
+
+    /**
+     * The kernel's "Unknown device type" (EOPNOTSUPP: no driver, built in or as a module, for the
+     * kind) as a {@link KernelLacksException} naming the kind; other errors as they are.
+     */
+    static NetlinkException lacksKind(NetlinkException e, LinkSpec<?> spec) {
+        if (e.errno() == Errno.EOPNOTSUPP
+                && (e.extAckMessage() == null || e.extAckMessage().contains("Unknown device type"))) {
+            return new KernelLacksException(e, "the link kind \"" + spec.kind() + "\"");
+        }
+        return e;
     }
 
     private Integer sendCreate(LinkSpec<?> spec, boolean echo) {
