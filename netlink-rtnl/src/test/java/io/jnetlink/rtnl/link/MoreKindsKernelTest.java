@@ -64,7 +64,7 @@ class MoreKindsKernelTest {
     @Test
     void kindsThisKernelLacksSaySo() {
         for (LinkSpec<?> spec : List.<LinkSpec<?>>of(Dummy.named("dm0"), Vlan.named("vl10", "gx0", 10),
-                Vrf.named("vrf0", 10))) {
+                Vrf.named("vrf0", 10), Ipvlan.named("ipv0", "gx0"))) {
             KernelLacksException e = assertThrows(KernelLacksException.class, () -> links.create(spec), spec.toString());
             assertTrue(e.getMessage().contains("this kernel lacks the link kind \"" + spec.kind() + "\""), e.getMessage());
             assertTrue(e.getMessage().contains("Unknown device type"), e.getMessage());

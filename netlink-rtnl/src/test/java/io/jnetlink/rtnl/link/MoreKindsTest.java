@@ -27,7 +27,13 @@ class MoreKindsTest {
             // ip link add vl20 link gx0 type vlan id 20 protocol 802.1ad  (refused here)
             new Case("kind/vlan_8021ad", Vlan.named("vl20", 3, 20).ieee8021ad()),
             // ip link add mvt0 link gx0 type macvtap mode bridge
-            new Case("kind/macvtap", Macvtap.named("mvt0", 3).mode(Macvlan.Mode.BRIDGE)));
+            new Case("kind/macvtap", Macvtap.named("mvt0", 3).mode(Macvlan.Mode.BRIDGE)),
+            // ip link add ipv0 link gx0 type ipvlan mode l2  (refused here: no ipvlan driver)
+            new Case("kind/ipvlan_l2", Ipvlan.named("ipv0", 3).mode(Ipvlan.Mode.L2)),
+            // ip link add ipv1 link gx0 type ipvlan mode l3
+            new Case("kind/ipvlan_l3", Ipvlan.named("ipv1", 3).mode(Ipvlan.Mode.L3)),
+            // ip link add ipv2 link gx0 type ipvlan mode l3s
+            new Case("kind/ipvlan_l3s", Ipvlan.named("ipv2", 3).mode(Ipvlan.Mode.L3S)));
 
     @Test
     void everyKindIsWhatIproute2Sends() {
