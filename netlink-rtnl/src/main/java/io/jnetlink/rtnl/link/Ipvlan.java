@@ -3,7 +3,6 @@ package io.jnetlink.rtnl.link;
 import io.jnetlink.core.codec.AttrNames;
 import io.jnetlink.core.codec.AttributeCursor;
 import io.jnetlink.core.codec.MessageWriter;
-import io.jnetlink.core.socket.NetlinkSocket;
 import java.util.Objects;
 
 /**
@@ -73,13 +72,8 @@ public final class Ipvlan extends LinkSpec<Ipvlan> {
     }
 
     @Override
-    void resolve(NetlinkSocket rtnl) {
-        parent.resolve(rtnl);
-    }
-
-    @Override
-    void writeTop(MessageWriter w) {
-        parent.write(w);
+    ParentLink parentLink() {
+        return parent;
     }
 
     @Override

@@ -81,6 +81,15 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
 
     /** Resolves names to indexes (parent devices) before the request is encoded. */
     void resolve(NetlinkSocket rtnl) {
+        ParentLink p = parentLink();
+        if (p != null) {
+            p.resolve(rtnl);
+        }
+    }
+
+    /** The link a stacked kind sits on (macvlan, macvtap, vlan, ipvlan), sent as IFLA_LINK; null for others. */
+    ParentLink parentLink() {
+        return null;
     }
 
     /**
@@ -94,6 +103,10 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
 
     /** Attributes at the top level of the RTM_NEWLINK, beside IFLA_LINKINFO (IFLA_LINK for macvlan). */
     void writeTop(MessageWriter w) {
+        ParentLink p = parentLink();
+        if (p != null) {
+            p.write(w);
+        }
     }
 
     /** The content of IFLA_INFO_DATA; nothing for kinds without options. */

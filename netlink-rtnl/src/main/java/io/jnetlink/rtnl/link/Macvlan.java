@@ -3,7 +3,6 @@ package io.jnetlink.rtnl.link;
 import io.jnetlink.core.codec.AttrNames;
 import io.jnetlink.core.codec.AttributeCursor;
 import io.jnetlink.core.codec.MessageWriter;
-import io.jnetlink.core.socket.NetlinkSocket;
 import java.util.Objects;
 
 /** A macvlan on a parent link, like {@code ip link add NAME link PARENT type macvlan mode MODE}. */
@@ -80,13 +79,8 @@ public final class Macvlan extends LinkSpec<Macvlan> {
     }
 
     @Override
-    void resolve(NetlinkSocket rtnl) {
-        parent.resolve(rtnl);
-    }
-
-    @Override
-    void writeTop(MessageWriter w) {
-        parent.write(w);
+    ParentLink parentLink() {
+        return parent;
     }
 
     @Override

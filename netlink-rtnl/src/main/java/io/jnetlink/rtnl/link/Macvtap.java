@@ -2,7 +2,6 @@ package io.jnetlink.rtnl.link;
 
 import io.jnetlink.core.codec.AttributeCursor;
 import io.jnetlink.core.codec.MessageWriter;
-import io.jnetlink.core.socket.NetlinkSocket;
 import java.util.Objects;
 
 /**
@@ -56,13 +55,8 @@ public final class Macvtap extends LinkSpec<Macvtap> {
     }
 
     @Override
-    void resolve(NetlinkSocket rtnl) {
-        parent.resolve(rtnl);
-    }
-
-    @Override
-    void writeTop(MessageWriter w) {
-        parent.write(w);
+    ParentLink parentLink() {
+        return parent;
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.jnetlink.rtnl.link;
 import io.jnetlink.core.codec.AttrNames;
 import io.jnetlink.core.codec.AttributeCursor;
 import io.jnetlink.core.codec.MessageWriter;
-import io.jnetlink.core.socket.NetlinkSocket;
 
 /**
  * An 802.1Q (or 802.1ad) VLAN on a parent link, like
@@ -73,13 +72,8 @@ public final class Vlan extends LinkSpec<Vlan> {
     }
 
     @Override
-    void resolve(NetlinkSocket rtnl) {
-        parent.resolve(rtnl);
-    }
-
-    @Override
-    void writeTop(MessageWriter w) {
-        parent.write(w);
+    ParentLink parentLink() {
+        return parent;
     }
 
     @Override
