@@ -1,6 +1,6 @@
 package io.jnetlink.cni;
 
-import io.jnetlink.rtnl.IpPrefix;
+import io.jnetlink.core.net.IpPrefix;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 

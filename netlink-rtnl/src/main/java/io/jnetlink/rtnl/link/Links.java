@@ -11,6 +11,7 @@ import io.jnetlink.core.netns.InNamespace;
 import io.jnetlink.core.netns.NetworkNamespace;
 import io.jnetlink.core.socket.NetlinkSocket;
 import io.jnetlink.core.net.Interfaces;
+import io.jnetlink.core.net.Mac;
 import io.jnetlink.rtnl.family.RtnlFamily;
 import java.util.List;
 import java.util.Objects;
@@ -100,12 +101,7 @@ public final class Links {
     }
 
     private Integer sendCreate(LinkSpec<?> spec, boolean echo) {
-        NetlinkSocket.Encoder encoder = w -> {
-            FAMILY.begin(w, Ifla.RTM_NEWLINK, echo ? CREATE | NLM_F_ECHO : CREATE);
-            ifinfomsg(w, 0, 0, 0);
-            spec.write(w);
-            w.end();
-        };
+        NetlinkSocket.Encoder encoder = w -> encodeCreate(w, spec, echo);
         if (!echo) {
             rtnl.request("create " + spec, encoder);
             return null;
@@ -118,6 +114,17 @@ public final class Links {
     }
 
     /**
+     * Writes the RTM_NEWLINK that creates {@code spec} (NLM_F_CREATE | NLM_F_EXCL, as
+     * {@code ip link add}; with {@code echo} also NLM_F_ECHO). The spec must have been resolved.
+     */
+    static void encodeCreate(MessageWriter w, LinkSpec<?> spec, boolean echo) {
+        FAMILY.begin(w, Ifla.RTM_NEWLINK, echo ? CREATE | NLM_F_ECHO : CREATE);
+        ifinfomsg(w, 0, 0, 0);
+        spec.write(w);
+        w.end();
+    }
+
+    /**
      * Creates many links in one send (pipelined RTM_NEWLINKs); the first failure is thrown after
      * all were tried. Links that were created stay.
      */
@@ -127,10 +134,7 @@ public final class Links {
         }
         rtnl.pipelineOrThrow("create " + specs.size() + " links", w -> {
             for (LinkSpec<?> spec : specs) {
-                FAMILY.begin(w, Ifla.RTM_NEWLINK, CREATE);
-                ifinfomsg(w, 0, 0, 0);
-                spec.write(w);
-                w.end();
+                encodeCreate(w, spec, false);
             }
         }, (i, m) -> { });
     }
@@ -408,10 +412,7 @@ public final class Links {
             int end = Math.min(indexes.length, from + BATCH);
             rtnl.pipelineOrThrow("set master " + masterIndex + " of " + (end - start) + " links", w -> {
                 for (int i = start; i < end; i++) {
-                    FAMILY.begin(w, Ifla.RTM_NEWLINK, 0);
-                    ifinfomsg(w, indexes[i], 0, 0);
-                    w.attrU32(Ifla.IFLA_MASTER, masterIndex);
-                    w.end();
+                    encodeSetMaster(w, indexes[i], masterIndex);
                 }
             }, (i, m) -> { });
         }
@@ -434,7 +435,7 @@ public final class Links {
     /** Sets the MAC address: RTM_NEWLINK with IFLA_ADDRESS. */
     public void setMac(int index, String mac) {
         Interfaces.requireIndex(index);
-        byte[] b = Mac.parse(mac);
+        byte[] b = Mac.parseUnicast(mac);
         set("set address " + mac + " on link " + index, index, w -> w.attrBytes(Ifla.IFLA_ADDRESS, b));
     }
 
@@ -442,7 +443,15 @@ public final class Links {
     public void setMaster(int index, int masterIndex) {
         Interfaces.requireIndex(index);
         Interfaces.requireIndex(masterIndex);
-        set("set master " + masterIndex + " of link " + index, index, w -> w.attrU32(Ifla.IFLA_MASTER, masterIndex));
+        rtnl.request("set master " + masterIndex + " of link " + index, w -> encodeSetMaster(w, index, masterIndex));
+    }
+
+    /** Writes the RTM_NEWLINK of {@code ip link set dev INDEX master MASTER} (0: nomaster). */
+    static void encodeSetMaster(MessageWriter w, int index, int masterIndex) {
+        FAMILY.begin(w, Ifla.RTM_NEWLINK, 0);
+        ifinfomsg(w, index, 0, 0);
+        w.attrU32(Ifla.IFLA_MASTER, masterIndex);
+        w.end();
     }
 
     /** Releases the link from its master: RTM_NEWLINK with IFLA_MASTER 0. */

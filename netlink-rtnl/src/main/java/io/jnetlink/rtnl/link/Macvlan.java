@@ -56,7 +56,7 @@ public final class Macvlan extends LinkSpec<Macvlan> {
     private Mode mode = Mode.BRIDGE;
 
     private Macvlan(String name, String parentName, int parentIndex) {
-        super(name);
+        super(name, KIND);
         this.parentName = parentName;
         this.parentIndex = parentIndex;
     }
@@ -79,11 +79,6 @@ public final class Macvlan extends LinkSpec<Macvlan> {
     public Macvlan mode(Mode mode) {
         this.mode = Objects.requireNonNull(mode, "mode");
         return this;
-    }
-
-    @Override
-    LinkKind<Data> linkKind() {
-        return KIND;
     }
 
     @Override

@@ -7,8 +7,9 @@ import static io.jnetlink.rtnl.neigh.Nd.*;
 
 import io.jnetlink.core.codec.MessageWriter;
 import io.jnetlink.core.net.Interfaces;
+import io.jnetlink.core.net.Mac;
 import io.jnetlink.core.socket.NetlinkSocket;
-import io.jnetlink.rtnl.IpPrefix;
+import io.jnetlink.core.net.IpPrefix;
 import io.jnetlink.rtnl.family.RtnlFamily;
 import java.net.InetAddress;
 import java.util.List;
@@ -83,8 +84,8 @@ public final class Neighbours {
     private void modify(String what, int createFlags, int ifindex, InetAddress ip, String mac) {
         Interfaces.requireIndex(ifindex);
         Objects.requireNonNull(ip, "ip");
-        byte[] lladdr = NeighbourInfo.parseMac(mac);
-        rtnl.request(what + " " + IpPrefix.format(ip) + " lladdr " + NeighbourInfo.formatMac(lladdr) + " on link " + ifindex,
+        byte[] lladdr = Mac.parse(mac);
+        rtnl.request(what + " " + IpPrefix.format(ip) + " lladdr " + Mac.format(lladdr) + " on link " + ifindex,
                 w -> encodeNew(w, createFlags, ifindex, ip, lladdr));
     }
 

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jnetlink.core.codec.Message;
 import io.jnetlink.rtnl.Fuzz;
 import io.jnetlink.rtnl.Golden;
-import io.jnetlink.rtnl.IpPrefix;
+import io.jnetlink.core.net.IpPrefix;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
