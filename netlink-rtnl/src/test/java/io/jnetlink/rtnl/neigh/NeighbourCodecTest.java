@@ -31,6 +31,18 @@ class NeighbourCodecTest {
     }
 
     @Test
+    void aSpecWritesWhatIproute2Sends() {
+        // ip neigh add 192.168.15.9 lladdr 02:00:00:00:00:09 nud permanent dev gx0
+        NeighbourSpec spec = NeighbourSpec.builder().link(3).address("192.168.15.9").mac("02:00:00:00:00:09").build();
+        Golden.assertMatches("rtm_newneigh_permanent", w -> Neighbours.encodeNew(w, NLM_F_CREATE | NLM_F_EXCL, spec));
+        assertEquals("permanent neighbour 192.168.15.9 lladdr 02:00:00:00:00:09 on link 3", spec.toString());
+        assertEquals("a neighbour entry needs a link",
+                assertThrows(IllegalArgumentException.class, () -> NeighbourSpec.builder().address("10.0.0.1").build())
+                        .getMessage());
+        assertThrows(IllegalArgumentException.class, () -> NeighbourSpec.builder().state(NeighbourState.NONE));
+    }
+
+    @Test
     void deleteIsWhatIproute2Sends() {
         // ip neigh del 192.168.15.9 dev gx0
         Golden.assertMatches("rtm_delneigh", w -> Neighbours.encodeDelete(w, 3, IpPrefix.parseAddress("192.168.15.9")));
