@@ -13,6 +13,8 @@ import io.jnetlink.rtnl.neigh.NeighbourInfo;
 import io.jnetlink.rtnl.neigh.Neighbours;
 import io.jnetlink.rtnl.route.RouteInfo;
 import io.jnetlink.rtnl.route.Routes;
+import io.jnetlink.rtnl.tc.QdiscInfo;
+import io.jnetlink.rtnl.tc.Qdiscs;
 import java.net.InetAddress;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +36,7 @@ public final class Watches {
      * to this list when its watch is; the family tests go through it (golden fixture, fuzz run).
      */
     public static final List<RtnlFamily<?>> FAMILIES = List.of(Links.FAMILY, Addresses.FAMILY, Routes.FAMILY,
-            Neighbours.FAMILY);
+            Neighbours.FAMILY, Qdiscs.FAMILY);
 
     /** Identity of an address: its link, family, address and prefix length. */
     public record AddressKey(int ifindex, int family, InetAddress address, int prefixLength) {
@@ -82,6 +84,12 @@ public final class Watches {
                                                                        Consumer<Change<NeighbourKey, NeighbourInfo>> listener) {
         return watch(ns, Neighbours.FAMILY, NeighbourKey::of, () -> ns.neighbours().list(), receiveBufferBytes,
                 listener);
+    }
+
+    /** The qdiscs of every link (group: RTNLGRP_TC). */
+    public static WatchedTable<QdiscInfo.Key, QdiscInfo> qdiscs(Netns ns, int receiveBufferBytes,
+                                                              Consumer<Change<QdiscInfo.Key, QdiscInfo>> listener) {
+        return watch(ns, Qdiscs.FAMILY, QdiscInfo::key, () -> ns.tc().qdiscs().list(), receiveBufferBytes, listener);
     }
 
     /**
