@@ -31,7 +31,7 @@ class WatchesKernelTest {
     @RegisterExtension
     final TestNamespaces namespaces = new TestNamespaces();
 
-    private static <K, V> Change<K, V> await(ChangeQueue<K, V> q, Predicate<Change<K, V>> what, String desc)
+    static <K, V> Change<K, V> await(ChangeQueue<K, V> q, Predicate<Change<K, V>> what, String desc)
             throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {

@@ -98,6 +98,14 @@ public final class Routes {
         return list(0, table);
     }
 
+    /**
+     * Many routes at once, pipelined, with an error per route instead of a stop at the first: for
+     * full tables (see {@link BulkRoutes}).
+     */
+    public BulkRoutes bulk() {
+        return new BulkRoutes(rtnl, this);
+    }
+
     /** Every IPv4 and IPv6 route of every table, local table included. */
     public List<RouteInfo> listAll() {
         return list(0, TABLE_ALL);
@@ -170,6 +178,15 @@ public final class Routes {
         }
         int index = oif;
         rtnl.request(op, w -> encode(w, type, flags, r, index, hopIndexes));
+    }
+
+    /** The index of link {@code linkName}, or 0 if it does not exist (for {@link BulkRoutes}). */
+    int linkIndexOrZero(String linkName) {
+        try {
+            return Links.indexOf(rtnl, linkName);
+        } catch (NoSuchDeviceException e) {
+            return 0;
+        }
     }
 
     private int indexOf(String op, String linkName) {
