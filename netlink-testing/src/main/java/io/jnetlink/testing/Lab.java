@@ -1,5 +1,7 @@
 package io.jnetlink.testing;
 
+import io.jnetlink.nft.Family;
+import io.jnetlink.nft.Match;
 import io.jnetlink.rtnl.Link;
 import io.jnetlink.rtnl.Netns;
 import io.jnetlink.rtnl.addr.AddressSpec;
@@ -458,9 +460,9 @@ public final class Lab implements AutoCloseable {
                 if (i == j) {
                     continue;
                 }
-                for (int p : ports(sides.get(i))) {
-                    for (int q : ports(sides.get(j))) {
-                        rules.add(Filter.drop(Filter.inPort(p), Filter.outPort(q)));
+                for (String p : ports(sides.get(i))) {
+                    for (String q : ports(sides.get(j))) {
+                        rules.add(Filter.drop(Family.BRIDGE, Filter.inPort(p), Filter.outPort(q)));
                     }
                 }
             }
@@ -513,8 +515,8 @@ public final class Lab implements AutoCloseable {
         }
         List<List<io.jnetlink.nft.expr.Expression>> rules = new ArrayList<>();
         for (Interface i : from.interfacesLocked()) {
-            rules.add(Filter.drop(Filter.source(i.address()), Filter.originalDirection()));
-            rules.add(Filter.drop(Filter.source(i.address6()), Filter.originalDirection()));
+            rules.add(Filter.dropOriginalFrom(i.address()));
+            rules.add(Filter.dropOriginalFrom(i.address6()));
         }
         if (rules.isEmpty()) {
             throw new IllegalArgumentException("node " + from.name() + " has no address to block");
@@ -527,7 +529,7 @@ public final class Lab implements AutoCloseable {
 
     /**
      * Drops {@code percent} of the frames {@code node} sends and of those it receives, at random
-     * ({@code meta random} rules on its switch ports, in the fabric). Between two nodes under loss
+     * ({@code numgen random} rules on its switch ports, in the fabric). Between two nodes under loss
      * a frame runs that risk twice.
      *
      * @throws IllegalArgumentException unless 0 &lt; percent &lt;= 100
@@ -538,8 +540,8 @@ public final class Lab implements AutoCloseable {
         checkPercent(percent);
         List<List<io.jnetlink.nft.expr.Expression>> rules = new ArrayList<>();
         for (Interface i : node.interfacesLocked()) {
-            rules.add(lossRule(Filter.inPort(i.portIndex()), percent));
-            rules.add(lossRule(Filter.outPort(i.portIndex()), percent));
+            rules.add(lossRule(Filter.inPort(i.port()), percent));
+            rules.add(lossRule(Filter.outPort(i.port()), percent));
         }
         return lossFault("loss " + percent + "% at " + node.name(), node, rules);
     }
@@ -556,7 +558,7 @@ public final class Lab implements AutoCloseable {
         checkPercent(percent);
         List<List<io.jnetlink.nft.expr.Expression>> rules = new ArrayList<>();
         for (Interface i : network.membersLocked()) {
-            rules.add(lossRule(Filter.inPort(i.portIndex()), percent));
+            rules.add(lossRule(Filter.inPort(i.port()), percent));
         }
         return lossFault("loss " + percent + "% on " + network.name(), null, rules);
     }
@@ -570,9 +572,9 @@ public final class Lab implements AutoCloseable {
         return add(Kind.LOSS, what, node, () -> f.remove(handles, "end " + what));
     }
 
-    private static List<io.jnetlink.nft.expr.Expression> lossRule(List<io.jnetlink.nft.expr.Expression> where,
-                                                                   double percent) {
-        return percent >= 100 ? Filter.drop(where) : Filter.drop(where, Filter.randomBelow(percent));
+    private static List<io.jnetlink.nft.expr.Expression> lossRule(Match where, double percent) {
+        return percent >= 100 ? Filter.drop(Family.BRIDGE, where)
+                : Filter.drop(Family.BRIDGE, where, Filter.randomBelow(percent));
     }
 
     private static void checkPercent(double percent) {
@@ -804,11 +806,11 @@ public final class Lab implements AutoCloseable {
         return fabricFilter;
     }
 
-    private static List<Integer> ports(List<Node> group) {
-        List<Integer> p = new ArrayList<>();
+    private static List<String> ports(List<Node> group) {
+        List<String> p = new ArrayList<>();
         for (Node n : group) {
             for (Interface i : n.interfacesLocked()) {
-                p.add(i.portIndex());
+                p.add(i.port());
             }
         }
         return p;
