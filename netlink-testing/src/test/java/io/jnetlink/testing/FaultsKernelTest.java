@@ -213,11 +213,12 @@ class FaultsKernelTest {
         assertEquals(1, port.split("\"kind\":\"tbf\"", -1).length - 1, port);
         assertThrows(IllegalStateException.class, () -> lab.rate(b, 1_000_000), "one shaping fault per link");
 
-        // 500 kB at 8 Mbit/s: 0.5 s (plus headers), into b and out of b.
+        // 500 kB at 8 Mbit/s: 0.5 s (plus headers), into b and out of b. The lower bound shows the
+        // limit; the upper one is loose, the build machine may be busy.
         double in = transferSeconds(a, b, 500_000);
         double out = transferSeconds(b, a, 500_000);
-        assertTrue(in > 0.4 && in < 0.7, "into b: " + in + " s");
-        assertTrue(out > 0.4 && out < 0.7, "out of b: " + out + " s");
+        assertTrue(in > 0.4 && in < 1.0, "into b: " + in + " s");
+        assertTrue(out > 0.4 && out < 1.0, "out of b: " + out + " s");
         f.remove();
         assertFalse(Sh.inNs(b.netns().name(), "tc", "qdisc", "show", "dev", "eth0").ok().out().contains("tbf"));
         assertFalse(Sh.inNs(lab.fabric().name(), "tc", "qdisc", "show").ok().out().contains("tbf"));
