@@ -65,7 +65,7 @@ call() {
 }
 stats() { # median and min..max of microsecond figures on stdin, as milliseconds
   sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2;
-    printf "%8.1f ms   (%.1f .. %.1f)\n", m/1000, a[1]/1000, a[NR]/1000}'
+    printf "%8.1f ms   (%.1f .. %.1f)", m/1000, a[1]/1000, a[NR]/1000}'
 }
 
 # One round: N ADDs then N DELs, ours and the reference interleaved, each into its own sandbox host.
@@ -86,10 +86,10 @@ round() { # $1 label; JNETLINK_AOT (set by the caller) says whether ours uses th
     call "$ours_host" "$tmp/bin/jnetlink-bridge" DEL "c$i" "$tag-o-$label-$i" "$co" >>"$tmp/del-ours"
     call "$ref_host" "$REF/bridge" DEL "c$i" "$tag-r-$label-$i" "$cr" >>"$tmp/del-ref"
   done
-  printf '%-44s ADD %s' "jnetlink-bridge ($label)" "$(stats <"$tmp/add-ours")"
-  printf '%-44s DEL %s' "jnetlink-bridge ($label)" "$(stats <"$tmp/del-ours")"
-  printf '%-44s ADD %s' "reference bridge (same round)" "$(stats <"$tmp/add-ref")"
-  printf '%-44s DEL %s' "reference bridge (same round)" "$(stats <"$tmp/del-ref")"
+  printf '%-44s ADD %s\n' "jnetlink-bridge ($label)" "$(stats <"$tmp/add-ours")"
+  printf '%-44s DEL %s\n' "jnetlink-bridge ($label)" "$(stats <"$tmp/del-ours")"
+  printf '%-44s ADD %s\n' "reference bridge (same round)" "$(stats <"$tmp/add-ref")"
+  printf '%-44s DEL %s\n' "reference bridge (same round)" "$(stats <"$tmp/del-ref")"
 }
 
 jvm_start() { # $1 label: the JVM alone (-version) and the plugin's VERSION call, N times each
@@ -101,8 +101,8 @@ jvm_start() { # $1 label: the JVM alone (-version) and the plugin's VERSION call
     t0=$(now); CNI_COMMAND=VERSION "$tmp/bin/jnetlink-bridge" </dev/null >/dev/null
     echo $(( ($(now) - t0) / 1000 )) >>"$tmp/ver"
   done
-  printf '%-44s     %s' "JVM start alone (java -version)" "$(stats <"$tmp/jvm")"
-  printf '%-44s     %s' "jnetlink-bridge VERSION ($1)" "$(stats <"$tmp/ver")"
+  printf '%-44s     %s\n' "JVM start alone (java -version)" "$(stats <"$tmp/jvm")"
+  printf '%-44s     %s\n' "jnetlink-bridge VERSION ($1)" "$(stats <"$tmp/ver")"
 }
 
 echo "cni-latency.sh: $N attachments per plugin per round; $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"

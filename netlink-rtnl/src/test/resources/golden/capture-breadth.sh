@@ -138,14 +138,14 @@ cap linkset/arp_off 0x10 $I link set dev gx0 arp off
 cap linkset/arp_on 0x10 $I link set dev gx0 arp on
 
 # ---- link kinds (RTM_NEWLINK 0x10)
-cap kind/vlan 0x10 $I link add link gx0 name vl10 type vlan id 10
-cap kind/vlan_8021ad 0x10 $I link add link gx0 name vl20 type vlan id 20 protocol 802.1ad
+cap kind/vlan 0x10 $I link add vl10 link gx0 type vlan id 10
+cap kind/vlan_8021ad 0x10 $I link add vl20 link gx0 type vlan id 20 protocol 802.1ad
 cap kind/dummy 0x10 $I link add dm0 type dummy
 cap kind/bond 0x10 $I link add bd0 type bond mode active-backup miimon 100
-cap kind/ipvlan_l2 0x10 $I link add link gx0 name ipv0 type ipvlan mode l2
-cap kind/ipvlan_l3 0x10 $I link add link gx0 name ipv1 type ipvlan mode l3
-cap kind/ipvlan_l3s 0x10 $I link add link gx0 name ipv2 type ipvlan mode l3s
-cap kind/macvtap 0x10 $I link add link gx0 name mvt0 type macvtap mode bridge
+cap kind/ipvlan_l2 0x10 $I link add ipv0 link gx0 type ipvlan mode l2
+cap kind/ipvlan_l3 0x10 $I link add ipv1 link gx0 type ipvlan mode l3
+cap kind/ipvlan_l3s 0x10 $I link add ipv2 link gx0 type ipvlan mode l3s
+cap kind/macvtap 0x10 $I link add mvt0 link gx0 type macvtap mode bridge
 cap kind/ifb 0x10 $I link add ifb0 type ifb
 cap kind/vrf 0x10 $I link add vrf0 type vrf table 10
 cap kind/wireguard 0x10 $I link add wg0 type wireguard

@@ -4,7 +4,7 @@ import io.jnetlink.core.AlreadyExistsException;
 import io.jnetlink.core.NetlinkException;
 import io.jnetlink.core.NoSuchDeviceException;
 import io.jnetlink.nft.NfTables;
-import io.jnetlink.rtnl.IpPrefix;
+import io.jnetlink.core.net.IpPrefix;
 import io.jnetlink.rtnl.Link;
 import io.jnetlink.rtnl.Netns;
 import io.jnetlink.rtnl.addr.AddressInfo;

@@ -1,6 +1,6 @@
 package io.jnetlink.cni;
 
-import io.jnetlink.rtnl.IpPrefix;
+import io.jnetlink.core.net.IpPrefix;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 
@@ -36,20 +36,12 @@ final class Ip {
 
     /** The network of {@code p}: host bits cleared. */
     static InetAddress network(IpPrefix p) {
-        byte[] b = p.address().getAddress();
-        for (int i = 0; i < b.length; i++) {
-            int bits = Math.max(0, Math.min(8, p.length() - 8 * i));
-            b[i] &= (byte) (0xff << (8 - bits));
-        }
-        return IpPrefix.byAddress(b);
+        return p.network().address();
     }
 
     /** Whether {@code a} lies in {@code p}. */
     static boolean contains(IpPrefix p, InetAddress a) {
-        if (isV4(a) != isV4(p.address())) {
-            return false;
-        }
-        return network(p).equals(network(IpPrefix.of(a, p.length())));
+        return p.contains(a);
     }
 
     /** The first address after the network address: the reference's calcGatewayIP. */
@@ -63,47 +55,9 @@ final class Ip {
         return IpPrefix.byAddress(b);
     }
 
-    /** "a.b.c.d" or the RFC 5952 form of an IPv6 address ("fd00::1"), as Go prints them. */
+    /** "a.b.c.d" or the RFC 5952 form of an IPv6 address ("fd00::1"): what Go prints too. */
     static String format(InetAddress a) {
-        byte[] b = a.getAddress();
-        if (b.length == 4) {
-            return a.getHostAddress();
-        }
-        int[] g = new int[8];
-        for (int i = 0; i < 8; i++) {
-            g[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
-        }
-        // The longest run of zero groups (at least two), the first one on a tie, becomes "::".
-        int bestStart = -1;
-        int bestLen = 0;
-        for (int i = 0; i < 8; ) {
-            if (g[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && g[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLen && j - i >= 2) {
-                bestStart = i;
-                bestLen = j - i;
-            }
-            i = j;
-        }
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                s.append("::");
-                i += bestLen - 1;
-                continue;
-            }
-            if (!s.isEmpty() && s.charAt(s.length() - 1) != ':') {
-                s.append(':');
-            }
-            s.append(Integer.toHexString(g[i]));
-        }
-        return s.toString();
+        return IpPrefix.format(a);
     }
 
     static String format(IpPrefix p) {

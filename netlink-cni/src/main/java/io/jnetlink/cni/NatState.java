@@ -20,7 +20,7 @@ import io.jnetlink.nft.expr.Immediate;
 import io.jnetlink.nft.expr.Masq;
 import io.jnetlink.nft.expr.Meta;
 import io.jnetlink.nft.expr.Payload;
-import io.jnetlink.rtnl.IpPrefix;
+import io.jnetlink.core.net.IpPrefix;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -23,6 +23,8 @@ import io.jnetlink.rtnl.nexthop.Nexthops;
 import io.jnetlink.rtnl.route.Routes;
 import io.jnetlink.rtnl.rule.RuleInfo;
 import io.jnetlink.rtnl.rule.Rules;
+import io.jnetlink.rtnl.tc.ClassInfo;
+import io.jnetlink.rtnl.tc.FilterInfo;
 import io.jnetlink.rtnl.tc.QdiscInfo;
 import io.jnetlink.rtnl.tc.TrafficControl;
 import java.util.List;
@@ -202,7 +204,7 @@ public final class Netns implements InNamespace, AutoCloseable {
         return new BridgePorts(rtnl());
     }
 
-    /** Traffic control of this namespace, what {@code tc} does: qdiscs (RTM_NEWQDISC / RTM_DELQDISC / RTM_GETQDISC). */
+    /** Traffic control of this namespace, what {@code tc} does: qdiscs, classes and filters. */
     public TrafficControl tc() {
         ns.ensureAlive();
         TrafficControl t = tc;
@@ -271,6 +273,18 @@ public final class Netns implements InNamespace, AutoCloseable {
     public WatchedTable<QdiscInfo.Key, QdiscInfo> watchQdiscs(Consumer<Change<QdiscInfo.Key, QdiscInfo>> listener) {
         ns.ensureAlive();
         return Watches.qdiscs(this, 0, listener);
+    }
+
+    /** Watches the traffic classes of every link (see {@link #watchLinks}). */
+    public WatchedTable<ClassInfo.Key, ClassInfo> watchClasses(Consumer<Change<ClassInfo.Key, ClassInfo>> listener) {
+        ns.ensureAlive();
+        return Watches.classes(this, 0, listener);
+    }
+
+    /** Watches the filters of every link (see {@link #watchLinks}). */
+    public WatchedTable<FilterInfo.Key, FilterInfo> watchFilters(Consumer<Change<FilterInfo.Key, FilterInfo>> listener) {
+        ns.ensureAlive();
+        return Watches.filters(this, 0, listener);
     }
 
     // ---- code, programs, sysctls -----------------------------------------------------------------

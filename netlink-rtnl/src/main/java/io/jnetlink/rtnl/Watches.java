@@ -21,8 +21,12 @@ import io.jnetlink.rtnl.neigh.NeighbourInfo;
 import io.jnetlink.rtnl.neigh.Neighbours;
 import io.jnetlink.rtnl.route.RouteInfo;
 import io.jnetlink.rtnl.route.Routes;
+import io.jnetlink.rtnl.tc.ClassInfo;
+import io.jnetlink.rtnl.tc.FilterInfo;
+import io.jnetlink.rtnl.tc.Filters;
 import io.jnetlink.rtnl.tc.QdiscInfo;
 import io.jnetlink.rtnl.tc.Qdiscs;
+import io.jnetlink.rtnl.tc.TcClasses;
 import java.net.InetAddress;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +48,8 @@ public final class Watches {
      * to this list when its watch is; the family tests go through it (golden fixture, fuzz run).
      */
     public static final List<RtnlFamily<?>> FAMILIES = List.of(Links.FAMILY, Addresses.FAMILY, Routes.FAMILY,
-            Neighbours.FAMILY, Rules.FAMILY, Nexthops.FAMILY, Fdb.FAMILY, BridgePorts.FAMILY, Qdiscs.FAMILY);
+            Neighbours.FAMILY, Rules.FAMILY, Nexthops.FAMILY, Fdb.FAMILY, BridgePorts.FAMILY, Qdiscs.FAMILY,
+            TcClasses.FAMILY, Filters.FAMILY);
 
     /** Identity of an address: its link, family, address and prefix length. */
     public record AddressKey(int ifindex, int family, InetAddress address, int prefixLength) {
@@ -130,6 +135,20 @@ public final class Watches {
     public static WatchedTable<QdiscInfo.Key, QdiscInfo> qdiscs(Netns ns, int receiveBufferBytes,
                                                               Consumer<Change<QdiscInfo.Key, QdiscInfo>> listener) {
         return watch(ns, Qdiscs.FAMILY, QdiscInfo::key, () -> ns.tc().qdiscs().list(), receiveBufferBytes, listener);
+    }
+
+    /** The traffic classes of every link (group: RTNLGRP_TC). */
+    public static WatchedTable<ClassInfo.Key, ClassInfo> classes(Netns ns, int receiveBufferBytes,
+                                                               Consumer<Change<ClassInfo.Key, ClassInfo>> listener) {
+        return watch(ns, TcClasses.FAMILY, ClassInfo::key, () -> ns.tc().classes().list(), receiveBufferBytes,
+                listener);
+    }
+
+    /** The filters of every link (group: RTNLGRP_TC). */
+    public static WatchedTable<FilterInfo.Key, FilterInfo> filters(Netns ns, int receiveBufferBytes,
+                                                                 Consumer<Change<FilterInfo.Key, FilterInfo>> listener) {
+        return watch(ns, Filters.FAMILY, FilterInfo::key, () -> ns.tc().filters().list(), receiveBufferBytes,
+                listener);
     }
 
     /**

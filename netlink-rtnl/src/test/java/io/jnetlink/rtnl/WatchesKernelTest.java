@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import io.jnetlink.core.net.IpPrefix;
 
 /** Typed events and list-then-watch views against the kernel; oracles: {@code ip -j link/addr}. */
 @KernelTest

@@ -10,7 +10,7 @@ import io.jnetlink.core.NetlinkException;
 import io.jnetlink.core.NoSuchDeviceException;
 import io.jnetlink.core.codec.MessageWriter;
 import io.jnetlink.core.socket.NetlinkSocket;
-import io.jnetlink.rtnl.KernelLacksException;
+import io.jnetlink.rtnl.family.KernelLacksException;
 import io.jnetlink.rtnl.family.RtnlFamily;
 import io.jnetlink.rtnl.link.Links;
 import java.util.List;

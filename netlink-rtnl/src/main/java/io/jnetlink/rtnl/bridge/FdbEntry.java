@@ -1,7 +1,7 @@
 package io.jnetlink.rtnl.bridge;
 
 import io.jnetlink.core.net.Interfaces;
-import io.jnetlink.rtnl.IpPrefix;
+import io.jnetlink.core.net.IpPrefix;
 import io.jnetlink.rtnl.neigh.NeighbourInfo;
 import java.net.InetAddress;
 import java.util.Objects;

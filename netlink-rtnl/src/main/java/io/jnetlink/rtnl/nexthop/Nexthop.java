@@ -1,7 +1,7 @@
 package io.jnetlink.rtnl.nexthop;
 
 import io.jnetlink.core.net.Interfaces;
-import io.jnetlink.rtnl.IpPrefix;
+import io.jnetlink.core.net.IpPrefix;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;

@@ -12,8 +12,8 @@ import io.jnetlink.core.NetlinkException;
 import io.jnetlink.core.NoSuchDeviceException;
 import io.jnetlink.core.codec.MessageWriter;
 import io.jnetlink.core.socket.NetlinkSocket;
-import io.jnetlink.rtnl.IpPrefix;
-import io.jnetlink.rtnl.Scope;
+import io.jnetlink.core.net.IpPrefix;
+import io.jnetlink.rtnl.family.Scope;
 import io.jnetlink.rtnl.family.RtnlFamily;
 import io.jnetlink.rtnl.link.Links;
 import java.net.InetAddress;
@@ -228,7 +228,8 @@ public final class Routes {
         int table = r.table() != 0 ? r.table() : defaultTable(r.type());
         int protocol = r.protocol() != null ? r.protocol().value() : delete ? 0 : RouteProtocol.BOOT.value();
         RouteType rtype = r.type() != null ? r.type() : delete ? RouteType.UNSPEC : RouteType.UNICAST;
-        int scope = r.scope() != null ? r.scope().value() : defaultScope(rtype, r.gateway() != null || !r.nexthops().isEmpty(), delete).value();
+        int scope = r.scope() != null ? r.scope().value() : defaultScope(rtype,
+                r.gateway() != null || !r.nexthops().isEmpty() || r.nexthopId() != 0, delete).value();
         IpPrefix dst = r.destination();
         FAMILY.begin(w, type, createFlags);
         rtmsg(w, r.family(), dst.length(), table, protocol, scope, rtype.value(), r.isOnlink() ? RTNH_F_ONLINK : 0);
@@ -261,6 +262,9 @@ public final class Routes {
                 }
             });
         }
+        if (r.nexthopId() != 0) {
+            w.attrU32(RTA_NH_ID, (int) r.nexthopId());
+        }
         if (oif > 0) {
             w.attrU32(RTA_OIF, oif);
         }
@@ -275,7 +279,9 @@ public final class Routes {
         if (r.destinationLength() > 0 && r.destination() != null) {
             w.attrAddress(RTA_DST, r.destination());
         }
-        if (r.gateway() != null) {
+        // A route through a nexthop object matches by its id: the kernel refuses a gateway or link for it.
+        boolean viaObject = r.nexthopId() != 0;
+        if (r.gateway() != null && !viaObject) {
             w.attrAddress(RTA_GATEWAY, r.gateway());
         }
         if (r.prefsrc() != null) {
@@ -287,7 +293,9 @@ public final class Routes {
         if (Integer.compareUnsigned(r.table(), 256) >= 0) {
             w.attrU32(RTA_TABLE, r.table());
         }
-        if (r.oif() != 0) {
+        if (viaObject) {
+            w.attrU32(RTA_NH_ID, (int) r.nexthopId());
+        } else if (r.oif() != 0) {
             w.attrU32(RTA_OIF, r.oif());
         }
         w.end();

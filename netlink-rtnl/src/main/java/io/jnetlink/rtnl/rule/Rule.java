@@ -1,7 +1,7 @@
 package io.jnetlink.rtnl.rule;
 
 import io.jnetlink.core.net.Interfaces;
-import io.jnetlink.rtnl.IpPrefix;
+import io.jnetlink.core.net.IpPrefix;
 import java.util.Objects;
 
 /**

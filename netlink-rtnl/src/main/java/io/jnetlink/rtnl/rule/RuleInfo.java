@@ -6,7 +6,7 @@ import io.jnetlink.core.MalformedMessageException;
 import io.jnetlink.core.codec.AttributeCursor;
 import io.jnetlink.core.codec.Message;
 import io.jnetlink.core.codec.RawAttribute;
-import io.jnetlink.rtnl.IpPrefix;
+import io.jnetlink.core.net.IpPrefix;
 import java.lang.foreign.ValueLayout;
 import java.net.InetAddress;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import static io.jnetlink.rtnl.rule.Fra.*;
 
 import io.jnetlink.core.codec.MessageWriter;
 import io.jnetlink.core.socket.NetlinkSocket;
-import io.jnetlink.rtnl.IpPrefix;
+import io.jnetlink.core.net.IpPrefix;
 import io.jnetlink.rtnl.family.RtnlFamily;
 import java.util.List;
 import java.util.Objects;

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jnetlink.rtnl.Fuzz;
 import io.jnetlink.rtnl.Golden;
-import io.jnetlink.rtnl.IpPrefix;
+import io.jnetlink.core.net.IpPrefix;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -91,7 +91,7 @@ class BridgeCodecTest {
 
     @Test
     void badEntriesFailBeforeSending() {
-        assertMessage("not a MAC address", () -> entry("02:00:00:00:00", 1).build());
+        assertMessage("bad MAC address \"02:00:00:00:00\"", () -> entry("02:00:00:00:00", 1).build());
         assertMessage("by name or by index", () -> FdbEntry.builder().mac("02:00:00:00:00:01").build());
         assertMessage("0..16777215", () -> entry("02:00:00:00:00:01", 1).vni(1 << 24).build());
         assertMessage("1..65535", () -> entry("02:00:00:00:00:01", 1).port(70000).build());

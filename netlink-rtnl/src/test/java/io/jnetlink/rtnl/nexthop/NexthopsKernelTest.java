@@ -13,8 +13,11 @@ import io.jnetlink.core.netns.NetworkNamespace;
 import io.jnetlink.core.testing.KernelTest;
 import io.jnetlink.core.testing.Sh;
 import io.jnetlink.core.testing.TestNamespaces;
-import io.jnetlink.rtnl.IpPrefix;
+import io.jnetlink.core.net.IpPrefix;
 import io.jnetlink.rtnl.Oracle;
+import io.jnetlink.rtnl.route.Route;
+import io.jnetlink.rtnl.route.RouteInfo;
+import io.jnetlink.rtnl.route.Routes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +33,7 @@ class NexthopsKernelTest {
 
     private String n;
     private Nexthops nexthops;
+    private io.jnetlink.core.socket.NetlinkSocket socket;
 
     @BeforeEach
     void twoLinksUp() {
@@ -41,7 +45,8 @@ class NexthopsKernelTest {
         Sh.ip(n, "link", "set", "gx1", "up");
         Sh.ip(n, "addr", "add", "192.168.15.5/24", "dev", "gx0");
         Sh.ip(n, "addr", "add", "fd00::5/64", "dev", "gx0", "nodad");
-        nexthops = new Nexthops(ns.socket(NETLINK_ROUTE));
+        socket = ns.socket(NETLINK_ROUTE);
+        nexthops = new Nexthops(socket);
     }
 
     private void addAll() {
@@ -82,6 +87,51 @@ class NexthopsKernelTest {
         assertEquals(List.of(new GroupMember(1, 1)), nexthops.get(11).group());
         NetlinkException gone = assertThrows(NetlinkException.class, () -> nexthops.get(10));
         assertEquals(Errno.ENOENT, gone.errno());
+    }
+
+    @Test
+    void routesGoThroughNexthopObjectsAndFollowThem() {
+        addAll();
+        Routes routes = new Routes(socket);
+        routes.add(Route.to("10.80.0.0/16").nhid(10));
+        routes.add(Route.to("fd00:80::/64").nhid(3));
+        Map<String, Object> v4 = route("-4", "10.80.0.0/16");
+        assertEquals(10L, v4.get("nhid"));
+        assertEquals(3L, Oracle.objects(Sh.ipJson(n, "-6", "route", "show", "fd00:80::/64")).get(0).get("nhid"));
+        RouteInfo mine = routes.list().stream().filter(r -> r.destinationLength() == 16
+                && IpPrefix.format(r.destination()).equals("10.80.0.0")).findFirst().orElseThrow();
+        assertEquals(10, mine.nexthopId());
+        assertEquals(List.of("192.168.15.7", "192.168.15.8"), gateways(mine), "the kernel expands the group");
+        assertEquals(List.of("192.168.15.7", "192.168.15.8"), oracleGateways(v4));
+
+        // The route follows its object: the group now has one member.
+        nexthops.replace(Nexthop.builder().id(10).member(6).build());
+        assertEquals(List.of("192.168.15.8"), oracleGateways(route("-4", "10.80.0.0/16")));
+
+        routes.delete(mine);
+        routes.delete(Route.to("fd00:80::/64").nhid(3));
+        assertTrue(Oracle.objects(Sh.ipJson(n, "route", "show", "10.80.0.0/16")).isEmpty());
+        assertTrue(Oracle.objects(Sh.ipJson(n, "-6", "route", "show", "fd00:80::/64")).isEmpty());
+    }
+
+    private Map<String, Object> route(String flag, String dst) {
+        return Oracle.objects(Sh.ipJson(n, flag, "route", "show", dst)).get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> oracleGateways(Map<String, Object> route) {
+        if (route.containsKey("nexthops")) {
+            return ((List<Object>) route.get("nexthops")).stream()
+                    .map(h -> (String) ((Map<String, Object>) h).get("gateway")).toList();
+        }
+        return List.of((String) route.get("gateway"));
+    }
+
+    private static List<String> gateways(RouteInfo r) {
+        if (!r.nexthops().isEmpty()) {
+            return r.nexthops().stream().map(h -> IpPrefix.format(h.gateway())).toList();
+        }
+        return List.of(IpPrefix.format(r.gateway()));
     }
 
     @Test

@@ -12,7 +12,7 @@ import io.jnetlink.core.netns.NetworkNamespace;
 import io.jnetlink.core.testing.KernelTest;
 import io.jnetlink.core.testing.Sh;
 import io.jnetlink.core.testing.TestNamespaces;
-import io.jnetlink.rtnl.IpPrefix;
+import io.jnetlink.core.net.IpPrefix;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.jnetlink.rtnl;
+package io.jnetlink.core.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

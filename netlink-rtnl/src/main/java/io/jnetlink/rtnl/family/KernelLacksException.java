@@ -1,4 +1,4 @@
-package io.jnetlink.rtnl;
+package io.jnetlink.rtnl.family;
 
 import io.jnetlink.core.NetlinkException;
 

@@ -1,4 +1,4 @@
-package io.jnetlink.rtnl;
+package io.jnetlink.rtnl.family;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package io.jnetlink.rtnl;
+package io.jnetlink.core.net;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -66,8 +66,8 @@ public record IpPrefix(InetAddress address, int length) {
         int n = Integer.parseInt(len);
         int max = a instanceof Inet4Address ? 32 : 128;
         if (n > max) {
-            throw new IllegalArgumentException("invalid prefix \"" + cidr + "\": prefix length " + n
-                    + " is out of range 0.." + max + " for an " + (max == 32 ? "IPv4" : "IPv6") + " address");
+            throw new IllegalArgumentException("invalid prefix \"" + cidr + "\": length /" + n
+                    + " out of range 0.." + max + " for an " + (max == 32 ? "IPv4" : "IPv6") + " address");
         }
         return new IpPrefix(a, n);
     }
@@ -102,7 +102,7 @@ public record IpPrefix(InetAddress address, int length) {
             try {
                 a = Inet6Address.ofLiteral(s);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("\"" + text + "\" is not a valid IPv6 address", e);
+                throw new IllegalArgumentException("\"" + text + "\" is not a numeric IPv6 address", e);
             }
             if (!(a instanceof Inet6Address)) {
                 throw new IllegalArgumentException("\"" + text + "\": IPv4-mapped IPv6 addresses are not supported");
@@ -111,17 +111,17 @@ public record IpPrefix(InetAddress address, int length) {
         }
         String[] parts = s.split("\\.", -1);
         if (parts.length != 4) {
-            throw new IllegalArgumentException("\"" + text + "\" is not a valid IPv4 address (four dotted numbers)");
+            throw new IllegalArgumentException("\"" + text + "\" is not a numeric IPv4 address (four dotted numbers)");
         }
         byte[] b = new byte[4];
         for (int i = 0; i < 4; i++) {
             String p = parts[i];
             if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                throw new IllegalArgumentException("\"" + text + "\" is not a valid IPv4 address");
+                throw new IllegalArgumentException("\"" + text + "\" is not a numeric IPv4 address");
             }
             int v = Integer.parseInt(p);
             if (v > 255) {
-                throw new IllegalArgumentException("\"" + text + "\" is not a valid IPv4 address (" + v + " > 255)");
+                throw new IllegalArgumentException("\"" + text + "\" is not a numeric IPv4 address (" + v + " > 255)");
             }
             b[i] = (byte) v;
         }
