@@ -162,8 +162,8 @@ public final class Firewall {
                 }
                 paired = true;
                 RuleSpec r = RuleSpec.of(address(true, x), address(false, y),
-                        Match.ctState(Match.CtState.State.NEW, Match.CtState.State.INVALID,
-                                Match.CtState.State.UNTRACKED), Statement.drop());
+                        // new only: IPv6 neighbour discovery is untracked and must pass both ways
+                        Match.ctState(Match.CtState.State.NEW), Statement.drop());
                 p.add(new Pending(Where.PREROUTING, r));
                 p.add(new Pending(Where.OUTPUT, r));
             }
