@@ -2,6 +2,7 @@ package io.jnetlink.examples;
 
 import io.jnetlink.core.PermissionException;
 import io.jnetlink.core.netns.NetworkNamespace;
+import io.jnetlink.core.netns.Rootless;
 import io.jnetlink.nft.Nat;
 import io.jnetlink.nft.NatRule;
 import io.jnetlink.nft.Protocol;
@@ -89,6 +90,14 @@ public final class Walkthrough {
                     System.exit(2);
                 }
             }
+        }
+        try {
+            // Under root this returns at once; as an ordinary user the walkthrough runs again
+            // rootless, in a user namespace of its own (see Rootless).
+            Rootless.ensure();
+        } catch (UnsupportedOperationException e) {
+            System.err.println("walkthrough: needs root, or CAP_NET_ADMIN + CAP_SYS_ADMIN, or rootless mode; " + e.getMessage());
+            System.exit(1);
         }
         List<String> missing = missingCapabilities();
         if (!missing.isEmpty()) {
