@@ -14,4 +14,5 @@ module io.jnetlink.core {
     exports io.jnetlink.core.socket;
     exports io.jnetlink.core.netns;
     exports io.jnetlink.core.events;
+    exports io.jnetlink.core.net;
 }

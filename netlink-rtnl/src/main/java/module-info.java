@@ -10,4 +10,6 @@ module io.jnetlink.rtnl {
     exports io.jnetlink.rtnl.addr;
     exports io.jnetlink.rtnl.route;
     exports io.jnetlink.rtnl.neigh;
+    exports io.jnetlink.rtnl.family;
+    exports io.jnetlink.rtnl.tc;
 }

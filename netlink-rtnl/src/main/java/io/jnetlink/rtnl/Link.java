@@ -2,6 +2,10 @@ package io.jnetlink.rtnl;
 
 import io.jnetlink.rtnl.link.LinkInfo;
 import io.jnetlink.rtnl.link.Links;
+import io.jnetlink.rtnl.tc.QdiscInfo;
+import io.jnetlink.rtnl.tc.QdiscKind;
+import io.jnetlink.rtnl.tc.QdiscSpec;
+import java.util.List;
 
 /**
  * A handle to one link of a {@link Netns}, for chaining the steps of {@code ip link set} and
@@ -137,6 +141,28 @@ public final class Link {
     /** {@code ip link del NAME}: RTM_DELLINK. */
     public void delete() {
         links().delete(index);
+    }
+
+    /**
+     * {@code tc qdisc replace dev NAME root KIND ...} (or {@code ... ingress} / {@code clsact} for
+     * those kinds): puts a qdisc of {@code kind} where that kind goes, replacing the one there, as
+     * one RTM_NEWQDISC with NLM_F_CREATE|NLM_F_REPLACE.
+     *
+     * @throws io.jnetlink.rtnl.tc.KindNotSupportedException if the kernel has no module for the kind
+     */
+    public Link qdisc(QdiscKind kind) {
+        return qdisc(QdiscSpec.of(kind));
+    }
+
+    /** {@code tc qdisc replace dev NAME ...}: puts the qdisc {@code spec} describes (parent, handle, kind). */
+    public Link qdisc(QdiscSpec spec) {
+        netns.tc().qdiscs().replace(index, spec);
+        return this;
+    }
+
+    /** {@code tc -s -d qdisc show dev NAME}: one RTM_GETQDISC dump, this link's qdiscs with their statistics. */
+    public List<QdiscInfo> qdiscs() {
+        return netns.tc().qdiscs().list(index);
     }
 
     /** {@code ip -d -s link show NAME}: RTM_GETLINK. */

@@ -15,6 +15,8 @@ import io.jnetlink.rtnl.neigh.NeighbourInfo;
 import io.jnetlink.rtnl.neigh.Neighbours;
 import io.jnetlink.rtnl.route.RouteInfo;
 import io.jnetlink.rtnl.route.Routes;
+import io.jnetlink.rtnl.tc.QdiscInfo;
+import io.jnetlink.rtnl.tc.TrafficControl;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -46,6 +48,7 @@ public final class Netns implements InNamespace, AutoCloseable {
     private volatile Addresses addresses;
     private volatile Routes routes;
     private volatile Neighbours neighbours;
+    private volatile TrafficControl tc;
 
     private Netns(NetworkNamespace ns) {
         this.ns = ns;
@@ -167,6 +170,16 @@ public final class Netns implements InNamespace, AutoCloseable {
         return n;
     }
 
+    /** Traffic control of this namespace, what {@code tc} does: qdiscs (RTM_NEWQDISC / RTM_DELQDISC / RTM_GETQDISC). */
+    public TrafficControl tc() {
+        ns.ensureAlive();
+        TrafficControl t = tc;
+        if (t == null) {
+            t = tc = new TrafficControl(rtnl());
+        }
+        return t;
+    }
+
     // ---- events ----------------------------------------------------------------------------------
 
     /**
@@ -196,6 +209,12 @@ public final class Netns implements InNamespace, AutoCloseable {
             Consumer<Change<Watches.NeighbourKey, NeighbourInfo>> listener) {
         ns.ensureAlive();
         return Watches.neighbours(this, 0, listener);
+    }
+
+    /** Watches the qdiscs of every link, what {@code tc monitor} shows of them (see {@link #watchLinks}). */
+    public WatchedTable<QdiscInfo.Key, QdiscInfo> watchQdiscs(Consumer<Change<QdiscInfo.Key, QdiscInfo>> listener) {
+        ns.ensureAlive();
+        return Watches.qdiscs(this, 0, listener);
     }
 
     // ---- code, programs, sysctls -----------------------------------------------------------------

@@ -5,15 +5,23 @@ import io.jnetlink.core.codec.Netlink;
 import io.jnetlink.core.events.Change;
 import io.jnetlink.core.events.WatchedTable;
 import io.jnetlink.rtnl.addr.AddressInfo;
+import io.jnetlink.rtnl.addr.Addresses;
+import io.jnetlink.rtnl.family.RtnlFamily;
 import io.jnetlink.rtnl.link.LinkInfo;
+import io.jnetlink.rtnl.link.Links;
 import io.jnetlink.rtnl.neigh.NeighbourInfo;
+import io.jnetlink.rtnl.neigh.Neighbours;
 import io.jnetlink.rtnl.route.RouteInfo;
+import io.jnetlink.rtnl.route.Routes;
+import io.jnetlink.rtnl.tc.QdiscInfo;
+import io.jnetlink.rtnl.tc.Qdiscs;
 import java.net.InetAddress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * List-then-watch tables of links, addresses, routes and neighbours of a namespace, decoded into
@@ -23,21 +31,12 @@ import java.util.function.Function;
 public final class Watches {
     private Watches() {}
 
-    // linux/rtnetlink.h: message types and multicast groups (RTNLGRP_*)
-    private static final int RTM_NEWLINK = 16;
-    private static final int RTM_DELLINK = 17;
-    private static final int RTM_NEWADDR = 20;
-    private static final int RTM_DELADDR = 21;
-    private static final int RTM_NEWROUTE = 24;
-    private static final int RTM_DELROUTE = 25;
-    private static final int RTM_NEWNEIGH = 28;
-    private static final int RTM_DELNEIGH = 29;
-    private static final int RTNLGRP_LINK = 1;
-    private static final int RTNLGRP_NEIGH = 3;
-    private static final int RTNLGRP_IPV4_IFADDR = 5;
-    private static final int RTNLGRP_IPV4_ROUTE = 7;
-    private static final int RTNLGRP_IPV6_IFADDR = 9;
-    private static final int RTNLGRP_IPV6_ROUTE = 11;
+    /**
+     * Every rtnetlink family this module models, each with a watch here. A new family is added
+     * to this list when its watch is; the family tests go through it (golden fixture, fuzz run).
+     */
+    public static final List<RtnlFamily<?>> FAMILIES = List.of(Links.FAMILY, Addresses.FAMILY, Routes.FAMILY,
+            Neighbours.FAMILY, Qdiscs.FAMILY);
 
     /** Identity of an address: its link, family, address and prefix length. */
     public record AddressKey(int ifindex, int family, InetAddress address, int prefixLength) {
@@ -65,36 +64,45 @@ public final class Watches {
     /** Links, keyed by index (groups: RTNLGRP_LINK). */
     public static WatchedTable<Integer, LinkInfo> links(Netns ns, int receiveBufferBytes,
                                                         Consumer<Change<Integer, LinkInfo>> listener) {
-        return open(ns, new int[] {RTNLGRP_LINK}, receiveBufferBytes, listener,
-                () -> ns.linkService().list(), LinkInfo::index, RTM_NEWLINK, RTM_DELLINK, LinkInfo::decode);
+        return watch(ns, Links.FAMILY, LinkInfo::index, () -> ns.linkService().list(), receiveBufferBytes, listener);
     }
 
     /** IPv4 and IPv6 addresses (groups: RTNLGRP_IPV4_IFADDR, RTNLGRP_IPV6_IFADDR). */
     public static WatchedTable<AddressKey, AddressInfo> addresses(Netns ns, int receiveBufferBytes,
                                                                   Consumer<Change<AddressKey, AddressInfo>> listener) {
-        return open(ns, new int[] {RTNLGRP_IPV4_IFADDR, RTNLGRP_IPV6_IFADDR}, receiveBufferBytes, listener,
-                () -> ns.addresses().list(), AddressKey::of, RTM_NEWADDR, RTM_DELADDR, AddressInfo::decode);
+        return watch(ns, Addresses.FAMILY, AddressKey::of, () -> ns.addresses().list(), receiveBufferBytes, listener);
     }
 
     /** IPv4 and IPv6 routes of every table (groups: RTNLGRP_IPV4_ROUTE, RTNLGRP_IPV6_ROUTE). */
     public static WatchedTable<RouteKey, RouteInfo> routes(Netns ns, int receiveBufferBytes,
                                                            Consumer<Change<RouteKey, RouteInfo>> listener) {
-        return open(ns, new int[] {RTNLGRP_IPV4_ROUTE, RTNLGRP_IPV6_ROUTE}, receiveBufferBytes, listener,
-                () -> ns.routes().listAll(), RouteKey::of, RTM_NEWROUTE, RTM_DELROUTE, RouteInfo::decode);
+        return watch(ns, Routes.FAMILY, RouteKey::of, () -> ns.routes().listAll(), receiveBufferBytes, listener);
     }
 
     /** The neighbour (ARP/NDP) table (group: RTNLGRP_NEIGH). */
     public static WatchedTable<NeighbourKey, NeighbourInfo> neighbours(Netns ns, int receiveBufferBytes,
                                                                        Consumer<Change<NeighbourKey, NeighbourInfo>> listener) {
-        return open(ns, new int[] {RTNLGRP_NEIGH}, receiveBufferBytes, listener,
-                () -> ns.neighbours().list(), NeighbourKey::of, RTM_NEWNEIGH, RTM_DELNEIGH, NeighbourInfo::decode);
+        return watch(ns, Neighbours.FAMILY, NeighbourKey::of, () -> ns.neighbours().list(), receiveBufferBytes,
+                listener);
     }
 
-    private static <K, V> WatchedTable<K, V> open(Netns ns, int[] groups, int receiveBufferBytes,
-                                                  Consumer<Change<K, V>> listener,
-                                                  java.util.function.Supplier<List<V>> dump, Function<V, K> key,
-                                                  int newType, int delType, Function<Message, V> decode) {
-        return WatchedTable.open(ns.namespace(), Netlink.NETLINK_ROUTE, groups, receiveBufferBytes,
+    /** The qdiscs of every link (group: RTNLGRP_TC). */
+    public static WatchedTable<QdiscInfo.Key, QdiscInfo> qdiscs(Netns ns, int receiveBufferBytes,
+                                                              Consumer<Change<QdiscInfo.Key, QdiscInfo>> listener) {
+        return watch(ns, Qdiscs.FAMILY, QdiscInfo::key, () -> ns.tc().qdiscs().list(), receiveBufferBytes, listener);
+    }
+
+    /**
+     * Watches any rtnetlink family: its groups, event types and decoder come from {@code family},
+     * its identity from {@code key}, and its first (and every resync's) table from {@code dump},
+     * which should be the family service's list of everything the watch shows.
+     *
+     * @param receiveBufferBytes the event socket's kernel receive buffer, 0 for the default
+     */
+    public static <K, V> WatchedTable<K, V> watch(Netns ns, RtnlFamily<V> family, Function<V, K> key,
+                                                  Supplier<List<V>> dump, int receiveBufferBytes,
+                                                  Consumer<Change<K, V>> listener) {
+        return WatchedTable.open(ns.namespace(), Netlink.NETLINK_ROUTE, family.groups(), receiveBufferBytes,
                 new WatchedTable.Source<>() {
                     @Override
                     public Map<K, V> dump() {
@@ -107,16 +115,15 @@ public final class Watches {
 
                     @Override
                     public Change<K, V> decode(Message m) {
-                        int t = m.type();
-                        if (t != newType && t != delType) {
+                        if (!family.isEvent(m.type())) {
                             return null;
                         }
-                        V v = decode.apply(m);
+                        V v = family.decoder().decode(m);
                         if (v == null) {
-                            return null; // a family the records do not model (multicast routes, ...)
+                            return null; // a kind the records do not model (multicast routes, ...)
                         }
-                        return new Change<>(t == newType ? Change.Kind.ADDED : Change.Kind.REMOVED, key.apply(v), v,
-                                false);
+                        return new Change<>(m.type() == family.newType() ? Change.Kind.ADDED : Change.Kind.REMOVED,
+                                key.apply(v), v, false);
                     }
                 }, listener);
     }

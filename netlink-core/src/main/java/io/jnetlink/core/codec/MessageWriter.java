@@ -34,6 +34,10 @@ import java.util.function.Consumer;
  * nest still open. Numbers are written in native byte order unless the method says {@code Be}
  * (network order, as nf_tables wants for payload data).
  *
+ * <p>The writer leaves the sequence number and port id of each {@code nlmsghdr} zero: they are
+ * the socket's to give (it numbers an exchange's messages when it sends them and matches the
+ * answers by them), so they are no part of writing a request.
+ *
  * <p>Not thread-safe: a socket owns one writer and uses it under its lock.
  */
 public final class MessageWriter {
@@ -52,11 +56,7 @@ public final class MessageWriter {
     private long msgStart = -1;
     private int depth;
     private long[] nests = new long[8];
-    private int nextSeq = 1;
-    // What was written since reset(): the socket needs the seq and flags of each message.
     private int count;
-    private int[] seqs = new int[16];
-    private int[] flags = new int[16];
 
     /** A writer whose buffer comes from {@code arena}; it grows (in that arena) when needed. */
     public MessageWriter(Arena arena, int initialCapacity) {
@@ -73,20 +73,12 @@ public final class MessageWriter {
         return this;
     }
 
-    /** Sets the sequence number the next {@link #begin} uses (it then counts up from there). */
-    public void nextSequence(int seq) {
-        this.nextSeq = seq;
-    }
-
-    /** The sequence number the next {@link #begin} will use. */
-    public int nextSequence() {
-        return nextSeq;
-    }
-
     /**
-     * Starts a message: writes a {@code nlmsghdr} with the next sequence number and port id 0.
+     * Starts a message: writes a {@code nlmsghdr} of {@code type} and {@code msgFlags}, with the
+     * sequence number and port id left 0 for the socket to fill in.
      *
-     * @return the sequence number given to this message
+     * @return the message's index among those written since {@link #reset()}: the index under
+     *         which a pipelined exchange reports its reply or error
      */
     public int begin(int type, int msgFlags) {
         if (msgStart >= 0) {
@@ -94,24 +86,13 @@ public final class MessageWriter {
         }
         ensure(NLMSG_HDRLEN);
         msgStart = pos;
-        int seq = nextSeq++;
-        if (nextSeq == 0) {
-            nextSeq = 1; // 0 is reserved for kernel notifications
-        }
         buf.set(U32, pos, 0); // length, filled by end()
         buf.set(U16, pos + 4, (short) type);
         buf.set(U16, pos + 6, (short) msgFlags);
-        buf.set(U32, pos + 8, seq);
+        buf.set(U32, pos + 8, 0);
         buf.set(U32, pos + 12, 0);
         pos += NLMSG_HDRLEN;
-        if (count == seqs.length) {
-            seqs = Arrays.copyOf(seqs, count * 2);
-            flags = Arrays.copyOf(flags, count * 2);
-        }
-        seqs[count] = seq;
-        flags[count] = msgFlags;
-        count++;
-        return seq;
+        return count++;
     }
 
     /** Closes the current message: fills in its length. */
@@ -328,16 +309,6 @@ public final class MessageWriter {
     /** How many messages were begun since {@link #reset()}. */
     public int messageCount() {
         return count;
-    }
-
-    /** The sequence number of message {@code i} since {@link #reset()}. */
-    public int sequenceAt(int i) {
-        return seqs[i];
-    }
-
-    /** The header flags of message {@code i} since {@link #reset()}. */
-    public int flagsAt(int i) {
-        return flags[i];
     }
 
     /** Whether a message is open (begun and not ended). */

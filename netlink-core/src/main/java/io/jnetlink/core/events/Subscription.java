@@ -5,6 +5,7 @@ import io.jnetlink.core.codec.Message;
 import io.jnetlink.core.netns.NetworkNamespace;
 import io.jnetlink.core.socket.NetlinkSocket;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -19,11 +20,14 @@ import org.slf4j.LoggerFactory;
  * kernel drops events because the receive buffer was full, {@link Listener#onOverrun()} is called
  * (and {@link #overruns()} counts it) after the events still queued were dropped: the listener
  * must re-read the state it keeps, as {@link WatchedTable} does.
+ *
+ * <p>The reader thread sleeps in the kernel until an event arrives or {@link #close()} wakes it:
+ * an idle subscription makes no system calls at all, and closing it takes effect at once.
  */
 public final class Subscription implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Subscription.class);
-    /** How often the reader thread wakes up to notice {@link #close()}. */
-    private static final Duration POLL = Duration.ofMillis(200);
+    /** The reader waits for events without a limit: {@link #close()} wakes it, so nothing else has to. */
+    private static final Duration NO_LIMIT = ChronoUnit.FOREVER.getDuration();
 
     /** Receives the subscription's messages and overrun reports, on its thread. */
     public interface Listener {
@@ -75,7 +79,7 @@ public final class Subscription implements AutoCloseable {
             if (receiveBufferBytes > 0) {
                 s.receiveBufferSize(receiveBufferBytes);
             }
-            s.receiveTimeout(POLL);
+            s.receiveTimeout(NO_LIMIT);
             for (int g : groups) {
                 if (g <= 0) {
                     throw new IllegalArgumentException("multicast group must be positive, got " + g);
@@ -127,11 +131,17 @@ public final class Subscription implements AutoCloseable {
         return thread.isAlive();
     }
 
-    /** Stops the reader thread (waits for it) and closes the socket. Idempotent. */
+    /**
+     * Stops the reader thread (waits for it) and closes the socket, at once: a reader waiting for
+     * events is woken, one running a listener finishes that call first. Idempotent. Called from a
+     * listener (on the reader thread), it stops the thread after the listener returns.
+     */
     @Override
     public void close() {
         closed = true;
         if (Thread.currentThread() != thread) {
+            // Wakes the reader if it waits in the kernel, and returns once it has left the socket.
+            socket.close();
             boolean interrupted = false;
             while (thread.isAlive()) {
                 try {

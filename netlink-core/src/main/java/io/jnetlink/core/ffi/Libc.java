@@ -29,7 +29,7 @@ import java.lang.invoke.VarHandle;
 public final class Libc {
     private Libc() {}
 
-    // <sys/socket.h>, <linux/netlink.h>, <sched.h>, <fcntl.h>, <sys/mount.h>
+    // <sys/socket.h>, <linux/netlink.h>, <sched.h>, <fcntl.h>, <sys/mount.h>, <poll.h>, <sys/eventfd.h>
     public static final int AF_NETLINK = 16;
     public static final int SOCK_RAW = 3;
     public static final int SOCK_CLOEXEC = 0x80000;
@@ -39,7 +39,6 @@ public final class Libc {
     public static final int SO_RCVBUF = 8;
     public static final int SO_SNDBUFFORCE = 32;
     public static final int SO_RCVBUFFORCE = 33;
-    public static final int SO_RCVTIMEO = 20; // struct timeval, 64-bit time on LP64
     public static final int MSG_PEEK = 0x2;
     public static final int MSG_TRUNC = 0x20;
     public static final int MSG_DONTWAIT = 0x40;
@@ -58,6 +57,9 @@ public final class Libc {
     public static final long MS_REC = 16384;
     public static final long MS_SHARED = 1 << 20;
     public static final int MNT_DETACH = 2;
+    public static final short POLLIN = 0x1;
+    public static final int EFD_NONBLOCK = 0x800;
+    public static final int EFD_CLOEXEC = 0x80000;
 
     /** {@code struct sockaddr_nl}: family (u16), pad (u16), pid (u32), groups (u32). */
     public static final StructLayout SOCKADDR_NL = MemoryLayout.structLayout(
@@ -66,9 +68,9 @@ public final class Libc {
             JAVA_INT.withName("nl_pid"),
             JAVA_INT.withName("nl_groups"));
 
-    /** {@code struct timeval} on LP64: two longs. */
-    public static final StructLayout TIMEVAL = MemoryLayout.structLayout(
-            JAVA_LONG.withName("tv_sec"), JAVA_LONG.withName("tv_usec"));
+    /** {@code struct pollfd}: fd (int), events (short), revents (short). */
+    public static final StructLayout POLLFD = MemoryLayout.structLayout(
+            JAVA_INT.withName("fd"), JAVA_SHORT.withName("events"), JAVA_SHORT.withName("revents"));
 
     private static final Linker LINKER = Linker.nativeLinker();
     private static final SymbolLookup LIBC = LINKER.defaultLookup();
@@ -110,6 +112,12 @@ public final class Libc {
     private static final MethodHandle UMOUNT2 =
             handle("umount2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
     private static final MethodHandle GETTID = handle("gettid", FunctionDescriptor.of(JAVA_INT));
+    private static final MethodHandle POLL =
+            handle("poll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+    private static final MethodHandle EVENTFD =
+            handle("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    private static final MethodHandle WRITE =
+            handle("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
     private static final MethodHandle MALLOC = LINKER.downcallHandle(
             LIBC.find("malloc").orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol malloc")),
             FunctionDescriptor.of(ADDRESS, JAVA_LONG));
@@ -264,6 +272,31 @@ public final class Libc {
     public static int gettid(MemorySegment state) {
         try {
             return (int) GETTID.invokeExact(state);
+        } catch (Throwable t) {
+            throw fatal(t);
+        }
+    }
+
+    /** {@code poll(2)} over {@code count} {@link #POLLFD}s; {@code timeoutMillis} -1 waits without limit. */
+    public static int poll(MemorySegment state, MemorySegment fds, long count, int timeoutMillis) {
+        try {
+            return (int) POLL.invokeExact(state, fds, count, timeoutMillis);
+        } catch (Throwable t) {
+            throw fatal(t);
+        }
+    }
+
+    public static int eventfd(MemorySegment state, int initialValue, int flags) {
+        try {
+            return (int) EVENTFD.invokeExact(state, initialValue, flags);
+        } catch (Throwable t) {
+            throw fatal(t);
+        }
+    }
+
+    public static long write(MemorySegment state, int fd, MemorySegment buf, long len) {
+        try {
+            return (long) WRITE.invokeExact(state, fd, buf, len);
         } catch (Throwable t) {
             throw fatal(t);
         }

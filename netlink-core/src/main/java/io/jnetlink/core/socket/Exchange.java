@@ -21,7 +21,8 @@ import java.util.Arrays;
  * request (by sequence number), when a multipart dump ends, what an NLMSG_ERROR says (ACK or error,
  * with the extended ACK's message and offset), and whether a dump was interrupted.
  *
- * <p>{@link #start} takes what the writer wrote; {@link #accept} takes each received datagram;
+ * <p>{@link #start} numbers the messages the writer wrote (the sequence numbers are the
+ * exchange's, not the writer's) and reads what each expects; {@link #accept} takes each received datagram;
  * {@link #complete()} says when every request that expects an answer (NLM_F_ACK or a dump) has it.
  * Requests that expect none (nf_tables batch delimiters) are complete at once; their errors, if
  * any, are still routed to them. Replies with a sequence number outside the exchange (left over
@@ -31,6 +32,9 @@ final class Exchange {
     static final AttrNames ERR_NAMES = AttrNames.table("NLMSGERR_ATTR", null, "NLMSGERR_ATTR_MSG",
             "NLMSGERR_ATTR_OFFS", "NLMSGERR_ATTR_COOKIE", "NLMSGERR_ATTR_POLICY", "NLMSGERR_ATTR_MISS_TYPE",
             "NLMSGERR_ATTR_MISS_NEST");
+
+    private static final java.lang.foreign.ValueLayout.OfInt U32 = java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
+    private static final java.lang.foreign.ValueLayout.OfShort U16 = java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
 
     private final Message view = new Message();
     private String verb;
@@ -57,16 +61,21 @@ final class Exchange {
     }
 
     /**
-     * Begins tracking the messages {@code w} holds. The operation's text, for errors, is
+     * Begins tracking the messages {@code w} holds, numbering them {@code firstSeq},
+     * {@code firstSeq + 1}, ... in their headers. The operation's text, for errors, is
      * {@code verb} followed by {@code key} unless the key is {@link NetlinkSocket#NO_KEY}; it is
      * built only when an error needs it.
+     *
+     * @param firstSeq the first sequence number, not 0 (kept for notifications), and such that
+     *                 the run does not wrap through 0
      */
-    void start(String verb, int key, MessageWriter w, NetlinkSocket.ReplyHandler handler, Mode mode) {
+    void start(String verb, int key, MessageWriter w, int firstSeq, NetlinkSocket.ReplyHandler handler, Mode mode) {
         this.verb = verb;
         this.key = key;
         this.handler = handler;
         this.count = w.messageCount();
-        this.firstSeq = count == 0 ? 0 : w.sequenceAt(0);
+        this.firstSeq = firstSeq;
+        MemorySegment bytes = w.written();
         if (waiting.length < count) {
             waiting = new boolean[Math.max(count, waiting.length * 2)];
             interrupted = new boolean[waiting.length];
@@ -75,13 +84,20 @@ final class Exchange {
         }
         open = 0;
         errors = null;
+        long pos = 0;
         for (int i = 0; i < count; i++) {
-            if (w.sequenceAt(i) != firstSeq + i) {
-                throw new IllegalStateException("sequence numbers of one exchange must be consecutive");
+            // The writer checked every header it closed; a length below the header's own would
+            // mean a hand-edited buffer, and would loop here forever.
+            int len = bytes.get(U32, pos);
+            if (len < NLMSG_HDRLEN || pos + len > bytes.byteSize()) {
+                throw new IllegalStateException("message " + i + " of the request has a bad length " + len);
             }
+            bytes.set(U32, pos + 8, firstSeq + i);
+            int flags = bytes.get(U16, pos + 6) & 0xFFFF;
+            pos += Netlink.align((long) len);
             // A dump ends with NLMSG_DONE; anything else answers only if it asked for an ACK. (The
             // dump bits overlap NEW's REPLACE/EXCL, so the caller says which it is.)
-            boolean acked = (w.flagsAt(i) & Netlink.NLM_F_ACK) != 0;
+            boolean acked = (flags & Netlink.NLM_F_ACK) != 0;
             boolean expectsAnswer = mode != Mode.ACK || acked;
             expects[i] = expectsAnswer;
             endsOnReply[i] = mode == Mode.REPLY && !acked;
@@ -91,6 +107,11 @@ final class Exchange {
                 open++;
             }
         }
+    }
+
+    /** The sequence number of the exchange's first request. */
+    int firstSequence() {
+        return firstSeq;
     }
 
     /** True when every request that expects an answer has had it. */

@@ -20,6 +20,14 @@ import java.time.Duration;
  * {@link ReceiveTruncatedException}, the buffer grows to the datagram's size and from then on the
  * socket sizes every datagram first (MSG_PEEK | MSG_TRUNC, then the real receive), so it cannot
  * happen twice. Dumps retry by themselves.
+ *
+ * <p><b>Waiting.</b> Every receive first tries without blocking: the kernel answers rtnetlink and
+ * nf_tables requests inside the send (and queues the next part of a dump inside the receive before
+ * it), so a request's reply is almost always there and costs one system call. Only when nothing is
+ * queued does the receive wait, in {@code poll(2)} on the socket and on an eventfd that
+ * {@link #wakeUp()} signals: a close from another thread ends the wait at once, with no periodic
+ * wake-up, and the descriptor is closed only afterwards, by {@link #close()} under the socket's
+ * lock, so it is never closed (or reused by the kernel for a new file) while a receiver is in it.
  */
 final class NativeTransport implements Transport {
     /** Default receive buffer: twice the largest dump datagram the kernel makes. */
@@ -30,11 +38,25 @@ final class NativeTransport implements Transport {
     private final MemorySegment state = Libc.newCallState(arena);
     private final MemorySegment intBox = arena.allocate(ValueLayout.JAVA_INT);
     private final int fd;
+    /** Signalled by {@link #wakeUp()}; never read, so once signalled it ends every later wait too. */
+    private final int wakeFd;
+    /** Two pollfds: the socket, then {@link #wakeFd}. */
+    private final MemorySegment pollFds;
+    /**
+     * Guards {@link #wakeUp()} against {@link #close()}: the wake-up comes from another thread, and
+     * must never write to the eventfd's number once it is closed (the kernel may have reused it).
+     */
+    private final Object wakeLock = new Object();
+    /** The 8-byte counter increment and errno capture of {@link #wakeUp()}, under {@link #wakeLock}. */
+    private final MemorySegment wakeWord = arena.allocate(ValueLayout.JAVA_LONG);
+    private final MemorySegment wakeState = Libc.newCallState(arena);
+    /** Milliseconds a waiting receive waits, -1 for no limit. */
+    private int timeoutMillis;
     private final int portId;
     private final String what;
     private MemorySegment rbuf;
     private boolean peekFirst;
-    private boolean closed;
+    private volatile boolean closed;
 
     NativeTransport(int protocol, Duration receiveTimeout) {
         this(protocol, receiveTimeout, DEFAULT_RECEIVE);
@@ -51,7 +73,17 @@ final class NativeTransport implements Transport {
             throw NetlinkException.ofSyscall("open " + what, err);
         }
         fd = f;
+        int w = -1;
         try {
+            w = Libc.eventfd(state, 0, Libc.EFD_CLOEXEC | Libc.EFD_NONBLOCK);
+            if (w < 0) {
+                throw NetlinkException.ofSyscall("eventfd for " + what, Libc.errno(state));
+            }
+            pollFds = arena.allocate(Libc.POLLFD, 2);
+            pollFds.set(ValueLayout.JAVA_INT, 0, fd);
+            pollFds.set(ValueLayout.JAVA_SHORT, 4, Libc.POLLIN);
+            pollFds.set(ValueLayout.JAVA_INT, 8, w);
+            pollFds.set(ValueLayout.JAVA_SHORT, 12, Libc.POLLIN);
             rbuf = Libc.allocateUninitialized(arena, receiveBytes);
             bufferSize(Libc.SO_RCVBUFFORCE, Libc.SO_RCVBUF);
             bufferSize(Libc.SO_SNDBUFFORCE, Libc.SO_SNDBUF);
@@ -72,9 +104,13 @@ final class NativeTransport implements Transport {
             portId = addr.get(ValueLayout.JAVA_INT, 4);
         } catch (RuntimeException e) {
             Libc.close(state, fd);
+            if (w >= 0) {
+                Libc.close(state, w);
+            }
             arena.close();
             throw e;
         }
+        wakeFd = w;
     }
 
     private void option(int name, boolean on) {
@@ -96,24 +132,25 @@ final class NativeTransport implements Transport {
     }
 
     /** Sets the kernel receive buffer (SO_RCVBUF[FORCE]); for event sockets. */
-    void receiveBufferSize(int bytes) {
+    @Override
+    public void receiveBufferSize(int bytes) {
         if (setIntOption(Libc.SOL_SOCKET, Libc.SO_RCVBUFFORCE, bytes) < 0
                 && setIntOption(Libc.SOL_SOCKET, Libc.SO_RCVBUF, bytes) < 0) {
             throw NetlinkException.ofSyscall("set receive buffer of " + what, Libc.errno(state));
         }
     }
 
-    void receiveTimeout(Duration timeout) {
-        MemorySegment tv = arena.allocate(Libc.TIMEVAL);
-        long micros = timeout.toNanos() / 1000;
-        if (micros <= 0) {
-            micros = 1; // 0 would mean "block forever"
+    /** The wait of {@link #receive}, kept here: poll(2) takes it per call, no socket option needed. */
+    @Override
+    public void receiveTimeout(Duration timeout) {
+        long millis;
+        try {
+            // round up: a positive timeout below a millisecond must not become poll's "don't wait"
+            millis = timeout.plusNanos(999_999).toMillis();
+        } catch (ArithmeticException tooLong) {
+            millis = Long.MAX_VALUE;
         }
-        tv.set(ValueLayout.JAVA_LONG, 0, micros / 1_000_000);
-        tv.set(ValueLayout.JAVA_LONG, 8, micros % 1_000_000);
-        if (Libc.setsockopt(state, fd, Libc.SOL_SOCKET, Libc.SO_RCVTIMEO, tv, (int) tv.byteSize()) < 0) {
-            throw NetlinkException.ofSyscall("set receive timeout of " + what, Libc.errno(state));
-        }
+        timeoutMillis = millis > Integer.MAX_VALUE ? -1 : (int) Math.max(1, millis);
     }
 
     /** Turns off ENOBUFS reports (NETLINK_NO_ENOBUFS); the library never does this by default. */
@@ -140,11 +177,6 @@ final class NativeTransport implements Transport {
         }
     }
 
-    /** The arena of this socket's buffers, closed by {@link #close()}; its owner may add to it. */
-    Arena arena() {
-        return arena;
-    }
-
     @Override
     public MemorySegment buffer() {
         return rbuf;
@@ -153,11 +185,10 @@ final class NativeTransport implements Transport {
     @Override
     public long receive(boolean wait) {
         ensureOpen();
-        int dontWait = wait ? 0 : Libc.MSG_DONTWAIT;
         long n;
         int peek = peekFirst ? Libc.MSG_PEEK : 0;
         while (true) {
-            n = Libc.recvfrom(state, fd, rbuf, rbuf.byteSize(), peek | Libc.MSG_TRUNC | dontWait);
+            n = Libc.recvfrom(state, fd, rbuf, rbuf.byteSize(), peek | Libc.MSG_TRUNC | Libc.MSG_DONTWAIT);
             if (n >= 0) {
                 break;
             }
@@ -166,10 +197,10 @@ final class NativeTransport implements Transport {
                 continue;
             }
             if (err == Errno.EAGAIN.value()) {
-                if (!wait) {
+                if (!wait || !awaitReadable()) {
                     return -1;
                 }
-                throw new NetlinkTimeoutException("receive on " + what, 0);
+                continue;
             }
             if (err == Errno.ENOBUFS.value()) {
                 throw new OverrunException("receive on " + what);
@@ -198,6 +229,64 @@ final class NativeTransport implements Transport {
             take(MemorySegment.NULL, 0);
         }
         return n;
+    }
+
+    /**
+     * Waits until the socket is readable (true) or {@link #wakeUp()} was called (false).
+     *
+     * @throws NetlinkTimeoutException if neither happened within the receive timeout
+     */
+    private boolean awaitReadable() {
+        long deadline = timeoutMillis < 0 ? 0 : System.nanoTime() + timeoutMillis * 1_000_000L;
+        int waitMillis = timeoutMillis;
+        while (true) {
+            pollFds.set(ValueLayout.JAVA_SHORT, 6, (short) 0);
+            pollFds.set(ValueLayout.JAVA_SHORT, 14, (short) 0);
+            int r = Libc.poll(state, pollFds, 2, waitMillis);
+            if (r > 0) {
+                if (pollFds.get(ValueLayout.JAVA_SHORT, 14) != 0) {
+                    return false; // woken: the socket is being closed
+                }
+                return true; // readable, or an error (POLLERR) that the receive will report
+            }
+            if (r == 0) {
+                throw new NetlinkTimeoutException("receive on " + what, 0);
+            }
+            int err = Libc.errno(state);
+            if (err != Errno.EINTR.value()) {
+                throw NetlinkException.ofSyscall("poll on " + what, err);
+            }
+            if (timeoutMillis >= 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new NetlinkTimeoutException("receive on " + what, 0);
+                }
+                waitMillis = (int) Math.max(1, (left + 999_999) / 1_000_000);
+            }
+        }
+    }
+
+    /**
+     * Ends a waiting receive at once (and every later wait): one 8-byte write to the eventfd, which
+     * is safe from any thread and never blocks. Touches no buffer of the socket's arena; the
+     * eventfd stays open until {@link #close()}, which the socket calls only after the receiver has
+     * left.
+     */
+    @Override
+    public void wakeUp() {
+        synchronized (wakeLock) {
+            if (closed) {
+                return;
+            }
+            wakeWord.set(ValueLayout.JAVA_LONG, 0, 1L);
+            // EAGAIN only if the counter is near overflow: it is signalled then anyway.
+            Libc.write(wakeState, wakeFd, wakeWord, 8);
+        }
+    }
+
+    @Override
+    public Arena arena() {
+        return arena;
     }
 
     private long take(MemorySegment into, long cap) {
@@ -237,8 +326,11 @@ final class NativeTransport implements Transport {
         if (closed) {
             return;
         }
-        closed = true;
-        Libc.close(state, fd);
+        synchronized (wakeLock) {
+            closed = true;
+            Libc.close(state, fd);
+            Libc.close(state, wakeFd);
+        }
         arena.close();
     }
 

@@ -101,20 +101,21 @@ public final class NetlinkSocket implements AutoCloseable {
         }
     };
     private int seq = 1;
+    /** Set under the lock once the transport is closed. */
     private boolean closed;
+    /** Set by {@link #close()} before it waits for the lock: nothing new starts after it. */
+    private volatile boolean closing;
+    /** True while a thread waits in {@link #receiveEvents}: the one wait {@link #close()} cuts short. */
+    private volatile boolean eventWait;
 
     private NetlinkSocket(Transport transport, int protocol) {
         this.transport = transport;
         this.protocol = protocol;
         // One shared arena per socket, not two: closing a shared arena costs a handshake with
         // every thread of the JVM (tens of microseconds), which namespace teardown pays per socket.
-        if (transport instanceof NativeTransport n) {
-            this.arena = null;
-            this.writer = new MessageWriter(n.arena(), 16 * 1024);
-        } else {
-            this.arena = Arena.ofShared();
-            this.writer = new MessageWriter(arena, 16 * 1024);
-        }
+        Arena shared = transport.arena();
+        this.arena = shared == null ? Arena.ofShared() : null;
+        this.writer = new MessageWriter(shared != null ? shared : arena, 16 * 1024);
         // Start at a random point so replies to a previous owner of the port id never match.
         this.seq = (int) (System.nanoTime() & 0x3FFF_FFFF) | 1;
     }
@@ -143,28 +144,31 @@ public final class NetlinkSocket implements AutoCloseable {
         return transport.portId();
     }
 
-    /** Sets the timeout of every blocking receive. */
+    /**
+     * Sets the timeout of every blocking receive. A timeout too long to count
+     * ({@code ChronoUnit.FOREVER.getDuration()}) makes {@link #receiveEvents} wait until an event
+     * comes or the socket is closed, with no periodic wake-up; a request keeps waiting for its
+     * answer that long too, so keep a finite one on a socket that sends requests.
+     *
+     * @throws UnsupportedOperationException if the transport cannot time out a receive
+     */
     public void receiveTimeout(Duration timeout) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("receive timeout must be positive, got " + timeout);
         }
-        withLock(() -> {
-            if (transport instanceof NativeTransport n) {
-                n.receiveTimeout(timeout);
-            }
-        });
+        withLock(() -> transport.receiveTimeout(timeout));
     }
 
-    /** Sets the kernel's receive buffer for this socket (SO_RCVBUFFORCE, else SO_RCVBUF). */
+    /**
+     * Sets the kernel's receive buffer for this socket (SO_RCVBUFFORCE, else SO_RCVBUF).
+     *
+     * @throws UnsupportedOperationException if the transport has no kernel buffer
+     */
     public void receiveBufferSize(int bytes) {
         if (bytes <= 0) {
             throw new IllegalArgumentException("receive buffer size must be positive, got " + bytes);
         }
-        withLock(() -> {
-            if (transport instanceof NativeTransport n) {
-                n.receiveBufferSize(bytes);
-            }
-        });
+        withLock(() -> transport.receiveBufferSize(bytes));
     }
 
     // ---- requests ------------------------------------------------------------------------
@@ -270,7 +274,7 @@ public final class NetlinkSocket implements AutoCloseable {
                 } catch (ReceiveTruncatedException e) {
                     // The socket now sizes each datagram first; read the rest of the abandoned dump
                     // (the kernel refuses a new dump while one is running), then start again.
-                    drainDump(writer.sequenceAt(0));
+                    drainDump(exchange.firstSequence());
                     if (attempt == DUMP_ATTEMPTS) {
                         throw e;
                     }
@@ -282,7 +286,7 @@ public final class NetlinkSocket implements AutoCloseable {
                     return;
                 }
                 if (attempt == DUMP_ATTEMPTS) {
-                    throw new DumpInterruptedException(operation, attempt, writer.sequenceAt(0));
+                    throw new DumpInterruptedException(operation, attempt, exchange.firstSequence());
                 }
                 handler.onRestart();
             }
@@ -356,9 +360,10 @@ public final class NetlinkSocket implements AutoCloseable {
 
     /**
      * Waits for the next datagram of events (up to the receive timeout) and hands each message in
-     * it to {@code handler}.
+     * it to {@code handler}. {@link #close()} from another thread ends the wait at once: this then
+     * returns 0 (and the next call throws, the socket being closed).
      *
-     * @return the number of messages, 0 when the timeout passed with none
+     * @return the number of messages, 0 when the timeout passed with none or the socket was closed
      * @throws io.jnetlink.core.OverrunException when the kernel dropped events (ENOBUFS): state
      *         kept from events must be re-read
      */
@@ -367,10 +372,21 @@ public final class NetlinkSocket implements AutoCloseable {
         try {
             ensureOpen();
             long size;
+            // Announce the wait before looking at closing (close() does the reverse), so that
+            // either this sees the close or the close sees this wait and wakes it.
+            eventWait = true;
             try {
+                if (closing) {
+                    return 0;
+                }
                 size = transport.receive(true);
             } catch (NetlinkTimeoutException e) {
                 return 0;
+            } finally {
+                eventWait = false;
+            }
+            if (size < 0) {
+                return 0; // woken by close()
             }
             MemorySegment d = transport.buffer();
             Message m = new Message();
@@ -423,7 +439,6 @@ public final class NetlinkSocket implements AutoCloseable {
                                 Exchange.Mode mode) {
         ensureOpen();
         writer.reset();
-        writer.nextSequence(seq);
         try {
             if (keyEncoder != null) {
                 keyEncoder.encode(writer, key);
@@ -440,8 +455,13 @@ public final class NetlinkSocket implements AutoCloseable {
         if (writer.messageCount() == 0) {
             throw new IllegalStateException(describe(verb, key) + ": the encoder wrote no message");
         }
-        seq = writer.nextSequence();
-        exchange.start(verb, key, writer, handler, mode);
+        int count = writer.messageCount();
+        int first = seq;
+        if (Integer.toUnsignedLong(first) + count > 0xFFFF_FFFFL) {
+            first = 1; // the run would wrap through 0, which the kernel's notifications use
+        }
+        seq = first + count;
+        exchange.start(verb, key, writer, first, handler, mode);
         try {
             transport.send(writer.written());
             while (!exchange.complete()) {
@@ -449,7 +469,11 @@ public final class NetlinkSocket implements AutoCloseable {
                 try {
                     size = transport.receive(true);
                 } catch (NetlinkTimeoutException e) {
-                    throw new NetlinkTimeoutException(describe(verb, key), writer.sequenceAt(0));
+                    throw new NetlinkTimeoutException(describe(verb, key), first);
+                }
+                if (size < 0) {
+                    // Only close() wakes a transport, and it waits for this exchange first.
+                    throw new IllegalStateException(describe(verb, key) + ": the transport was woken mid-exchange");
                 }
                 exchange.accept(transport.buffer(), size);
             }
@@ -475,6 +499,9 @@ public final class NetlinkSocket implements AutoCloseable {
         try {
             while (true) {
                 long size = transport.receive(true);
+                if (size < 0) {
+                    return;
+                }
                 MemorySegment d = transport.buffer();
                 long pos = 0;
                 while (pos < size) {
@@ -514,19 +541,31 @@ public final class NetlinkSocket implements AutoCloseable {
     }
 
     private void ensureOpen() {
-        if (closed) {
+        if (closed || closing) {
             throw new IllegalStateException("netlink socket is closed");
         }
     }
 
     /** Whether {@link #close()} was called. */
     public boolean isClosed() {
-        return closed;
+        return closing || closed;
     }
 
-    /** Closes the descriptor and frees the buffers; waits for an exchange in progress to end. */
+    /**
+     * Closes the descriptor and frees the buffers. A thread waiting in {@link #receiveEvents} is
+     * woken at once (it returns 0); an exchange in progress (a request waiting for its answer) is
+     * let finish first. The descriptor is closed only after every thread has left the socket, so
+     * it is never closed, or reused for another file, while one is still reading it. Calls that
+     * start after this one begins throw {@link IllegalStateException}.
+     */
     @Override
     public void close() {
+        // Before the lock: the receiver holds it while it waits, so wake it first. The order
+        // (closing, then eventWait) pairs with receiveEvents' (eventWait, then closing).
+        closing = true;
+        if (eventWait) {
+            transport.wakeUp();
+        }
         lock.lock();
         try {
             if (closed) {

@@ -36,18 +36,17 @@ class CodecTest {
     @Test
     void writesHeaderFixedPartAndPaddedAttributes() {
         MessageWriter w = new MessageWriter(arena, 64);
-        w.nextSequence(7);
-        int seq = w.begin(16, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK);
+        int index = w.begin(16, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK);
         w.u8(0).u8(0).u16(0).s32(0).u32(0).u32(0); // ifinfomsg
         w.attrString(3, "br0");
         w.attrU32(4, 1500);
         w.end();
-        assertEquals(7, seq);
+        assertEquals(0, index);
         byte[] b = w.toByteArray();
-        // nlmsghdr(16) + ifinfomsg(16) + "br0\0"(4+4) + u32(4+4) = 48
+        // nlmsghdr(16) + ifinfomsg(16) + "br0\0"(4+4) + u32(4+4) = 48; seq and port id are the socket's
         assertEquals(48, b.length);
         assertEquals(
-                "30000000" + "1000" + "0500" + "07000000" + "00000000"
+                "30000000" + "1000" + "0500" + "00000000" + "00000000"
                         + "00000000000000000000000000000000"
                         + "0800" + "0300" + "62723000"
                         + "0800" + "0400" + "dc050000",
@@ -170,18 +169,18 @@ class CodecTest {
     }
 
     @Test
-    void recordsEachMessagesSequenceAndFlags() {
+    void countsMessagesAndLeavesTheirNumberingToTheSocket() {
         MessageWriter w = new MessageWriter(arena, 64);
-        w.nextSequence(100);
-        w.begin(1, 5);
+        assertEquals(0, w.begin(1, 5));
         w.end();
-        w.begin(2, 9);
+        assertEquals(1, w.begin(2, 9));
         w.end();
         assertEquals(2, w.messageCount());
-        assertEquals(100, w.sequenceAt(0));
-        assertEquals(101, w.sequenceAt(1));
-        assertEquals(9, w.flagsAt(1));
-        assertEquals(102, w.nextSequence());
+        byte[] b = w.toByteArray();
+        java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(b).order(ByteOrder.nativeOrder());
+        assertEquals(9, bb.getShort(16 + 6)); // the second message's flags, as written
+        assertEquals(0, bb.getInt(8));        // no sequence numbers: the socket stamps them
+        assertEquals(0, bb.getInt(16 + 8));
     }
 
     @Test

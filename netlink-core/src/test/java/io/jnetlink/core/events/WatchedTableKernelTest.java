@@ -6,6 +6,7 @@ import static io.jnetlink.core.codec.Netlink.NLM_F_REQUEST;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jnetlink.core.codec.AttrNames;
@@ -207,5 +208,95 @@ class WatchedTableKernelTest {
         assertEquals(threads, Thread.getAllStackTraces().keySet().stream()
                 .filter(th -> th.getName().startsWith("netlink-events-") && th.isAlive()).count());
         assertEquals(fds, openDescriptors());
+    }
+
+    /** Thread ids of this process whose name ({@code comm}, 15 characters) starts with {@code prefix}. */
+    private static java.util.Set<String> tasksNamed(String prefix) throws java.io.IOException {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                try {
+                    if (Files.readString(t.resolve("comm")).strip().startsWith(prefix)) {
+                        out.add(t.getFileName().toString());
+                    }
+                } catch (java.io.IOException gone) {
+                    // the thread ended while listing
+                }
+            }
+        }
+        return out;
+    }
+
+    /** voluntary + involuntary context switches of thread {@code tid}: each wake-up adds at least one. */
+    private static long switches(String tid) throws java.io.IOException {
+        long n = 0;
+        for (String line : Files.readAllLines(Path.of("/proc/self/task", tid, "status"))) {
+            if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
+                n += Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void closeWakesAThreadBlockedInReceiveEventsAtOnce() throws Exception {
+        NetworkNamespace ns = namespaces.create("wake");
+        ns.socket(NETLINK_ROUTE);
+        long fds = openDescriptors();
+        io.jnetlink.core.socket.NetlinkSocket s = ns.openSocket(NETLINK_ROUTE); // default 10 s timeout
+        s.joinGroup(RTNLGRP_LINK);
+        java.util.concurrent.atomic.AtomicInteger got = new java.util.concurrent.atomic.AtomicInteger(-1);
+        java.util.concurrent.atomic.AtomicLong ended = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<Throwable> error = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread receiver = Thread.ofPlatform().name("jnl-t-receiver").start(() -> {
+            try {
+                got.set(s.receiveEvents(m -> { }));
+            } catch (Throwable t) {
+                error.set(t);
+            } finally {
+                ended.set(System.nanoTime());
+            }
+        });
+        Thread.sleep(300); // into its wait (no event comes: nothing changes in the namespace)
+        assertTrue(receiver.isAlive(), "the receiver waits for events");
+        long start = System.nanoTime();
+        s.close();
+        receiver.join(10_000);
+        long closeToEnd = (ended.get() - start) / 1_000_000;
+        assertFalse(receiver.isAlive());
+        assertNull(error.get());
+        assertEquals(0, got.get(), "a wait ended by close() reports no events");
+        assertTrue(closeToEnd < 50, "receiver ended " + closeToEnd + " ms after close(), not within 50 ms");
+        assertTrue(s.isClosed());
+        assertEquals(fds, openDescriptors(), "the socket and its eventfd are closed");
+        assertThrows(IllegalStateException.class, () -> s.receiveEvents(m -> { }));
+    }
+
+    @Test
+    void anIdleWatchSleepsWithoutWakeUpsAndItsReaderEndsAtOnceOnClose() throws Exception {
+        NetworkNamespace ns = namespaces.create("idle");
+        ns.socket(NETLINK_ROUTE);
+        long fds = openDescriptors();
+        java.util.Set<String> before = tasksNamed("netlink-events");
+        WatchedTable<Integer, Link> t = WatchedTable.open(ns, NETLINK_ROUTE, new int[] {RTNLGRP_LINK}, 0,
+                links(ns), c -> { });
+        java.util.Set<String> readers = tasksNamed("netlink-events");
+        readers.removeAll(before);
+        assertEquals(1, readers.size(), "one new reader thread: " + readers);
+        String reader = readers.iterator().next();
+        Thread.sleep(200); // let it settle into its wait
+        long s0 = switches(reader);
+        Thread.sleep(1_000);
+        long woke = switches(reader) - s0;
+        // The old reader woke every 200 ms (5 times here); a wait in poll(2) with no event and no
+        // timeout is never scheduled at all.
+        assertEquals(0, woke, "the idle reader thread was scheduled " + woke + " times in 1 s");
+
+        long start = System.nanoTime();
+        t.close(); // returns once the reader thread has ended
+        long took = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(took < 50, "the watch closed in " + took + " ms, not within 50 ms");
+        assertFalse(tasksNamed("netlink-events").contains(reader), "the reader thread is gone");
+        assertEquals(fds, openDescriptors(), "the watch's socket and eventfd are closed");
     }
 }

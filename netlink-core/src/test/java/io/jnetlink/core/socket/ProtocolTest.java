@@ -342,4 +342,55 @@ class ProtocolTest {
             assertEquals(0, s.receiveEvents(m -> { }));
         }
     }
+
+    @Test
+    void optionsReachTheTransportOrFailLoudly() {
+        ScriptedTransport t = new ScriptedTransport(sent -> List.of());
+        try (NetlinkSocket s = NetlinkSocket.over(t, 0)) {
+            s.receiveTimeout(java.time.Duration.ofMillis(250));
+            assertEquals(java.time.Duration.ofMillis(250), t.receiveTimeout());
+            // the scripted transport has no kernel buffer: saying so beats ignoring the call
+            assertThrows(UnsupportedOperationException.class, () -> s.receiveBufferSize(4096));
+        }
+        Transport bare = new Transport() {
+            @Override public void send(java.lang.foreign.MemorySegment data) { }
+            @Override public long receive(boolean wait) { return -1; }
+            @Override public java.lang.foreign.MemorySegment buffer() { return java.lang.foreign.MemorySegment.NULL; }
+            @Override public int portId() { return 1; }
+            @Override public void close() { }
+        };
+        try (NetlinkSocket s = NetlinkSocket.over(bare, 0)) {
+            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                    () -> s.receiveTimeout(java.time.Duration.ofSeconds(1)));
+            assertTrue(e.getMessage().contains("receive timeout"), e.getMessage());
+        }
+    }
+
+    @Test
+    void theSocketNumbersEachExchangesMessagesConsecutivelyAndNeverReusesANumber() {
+        ScriptedTransport t = new ScriptedTransport(sent -> {
+            List<byte[]> acks = new ArrayList<>();
+            for (int seq : sequences(sent)) {
+                acks.add(ack(seq));
+            }
+            return acks;
+        });
+        try (NetlinkSocket s = NetlinkSocket.over(t, 0)) {
+            NetlinkException[] errs = s.pipeline("three", w -> {
+                for (int i = 0; i < 3; i++) {
+                    w.begin(16, NLM_F_REQUEST | NLM_F_ACK);
+                    w.zeros(16);
+                    w.end();
+                }
+            }, null);
+            assertEquals(3, errs.length);
+            s.request("one more", ProtocolTest::get);
+        }
+        List<Integer> first = sequences(t.sent().get(0));
+        List<Integer> second = sequences(t.sent().get(1));
+        assertEquals(3, first.size());
+        assertTrue(first.get(0) != 0);
+        assertEquals(List.of(first.get(0), first.get(0) + 1, first.get(0) + 2), first);
+        assertEquals(List.of(first.get(0) + 3), second);
+    }
 }

@@ -34,11 +34,13 @@ public final class KernelReplies {
     public static byte[] data(int seq, int type, int flags, Consumer<MessageWriter> body) {
         try (Arena a = Arena.ofConfined()) {
             MessageWriter w = new MessageWriter(a, 256);
-            w.nextSequence(seq);
             w.begin(type, flags);
             body.accept(w);
             w.end();
-            return w.toByteArray();
+            byte[] b = w.toByteArray();
+            // the writer leaves the sequence number to the socket; the kernel's reply carries it
+            java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.nativeOrder()).putInt(8, seq);
+            return b;
         }
     }
 

@@ -23,6 +23,7 @@ public final class ScriptedTransport implements Transport {
     private final List<byte[]> sent = new ArrayList<>();
     private MemorySegment buffer = MemorySegment.NULL;
     private boolean closed;
+    private java.time.Duration receiveTimeout;
 
     /** @param replies given the bytes of one send, the datagrams to answer with */
     public ScriptedTransport(Function<byte[], List<byte[]>> replies) {
@@ -64,6 +65,17 @@ public final class ScriptedTransport implements Transport {
     @Override
     public MemorySegment buffer() {
         return buffer;
+    }
+
+    /** Recorded only: a scripted receive never waits (an empty script times out at once). */
+    @Override
+    public void receiveTimeout(java.time.Duration timeout) {
+        receiveTimeout = timeout;
+    }
+
+    /** The last timeout set through the socket, or null. */
+    public java.time.Duration receiveTimeout() {
+        return receiveTimeout;
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.jnetlink.core.MalformedMessageException;
 import io.jnetlink.core.codec.AttributeCursor;
 import io.jnetlink.core.codec.Message;
 import io.jnetlink.core.codec.RawAttribute;
+import io.jnetlink.rtnl.family.Attributes;
 import io.jnetlink.rtnl.IpPrefix;
 import io.jnetlink.rtnl.Scope;
 import java.lang.foreign.ValueLayout;
@@ -100,12 +101,12 @@ public record AddressInfo(int family, int prefixLength, int flags, Scope scope, 
         long preferred = -1;
         long valid = -1;
         List<RawAttribute> unknown = new ArrayList<>(0);
-        AttributeCursor a = m.attributes(IFADDRMSG_LEN, NAMES);
+        AttributeCursor a = Addresses.FAMILY.attributes(m);
         while (a.next()) {
             switch (a.type()) {
-                case IFA_ADDRESS -> address = address(a, addrLen);
-                case IFA_LOCAL -> local = address(a, addrLen);
-                case IFA_BROADCAST -> broadcast = address(a, addrLen);
+                case IFA_ADDRESS -> address = Attributes.address(a, addrLen);
+                case IFA_LOCAL -> local = Attributes.address(a, addrLen);
+                case IFA_BROADCAST -> broadcast = Attributes.address(a, addrLen);
                 case IFA_LABEL -> label = a.string();
                 case IFA_FLAGS -> flags = a.u32();
                 case IFA_RT_PRIORITY -> metric = Integer.toUnsignedLong(a.u32());
@@ -125,14 +126,6 @@ public record AddressInfo(int family, int prefixLength, int flags, Scope scope, 
         }
         return new AddressInfo(family, prefixLength, flags, scope, ifindex, address, local, broadcast, label,
                 metric, protocol, preferred, valid, unknown);
-    }
-
-    private static InetAddress address(AttributeCursor a, int len) {
-        if (a.length() != len) {
-            throw a.malformed((len == 4 ? "IPv4" : "IPv6") + " address (" + len + " bytes) expected, got "
-                    + a.length() + " bytes");
-        }
-        return a.address();
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.jnetlink.rtnl.addr;
 
 import io.jnetlink.rtnl.IpPrefix;
-import io.jnetlink.rtnl.LinkNames;
+import io.jnetlink.core.net.Interfaces;
 import io.jnetlink.rtnl.Scope;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -188,9 +188,7 @@ public final class AddressSpec {
 
         /** The link by index. */
         public Builder link(int ifindex) {
-            if (ifindex <= 0) {
-                throw new IllegalArgumentException("link index must be positive, got " + ifindex);
-            }
+            Interfaces.requireIndex(ifindex);
             this.ifindex = ifindex;
             this.linkName = null;
             return this;
@@ -198,7 +196,7 @@ public final class AddressSpec {
 
         /** The link by name (looked up when the address is added). */
         public Builder link(String name) {
-            LinkNames.validateName(name);
+            Interfaces.validateName(name);
             this.linkName = name;
             this.ifindex = 0;
             return this;
@@ -237,8 +235,8 @@ public final class AddressSpec {
         public Builder label(String label) {
             Objects.requireNonNull(label, "label");
             int n = label.getBytes(StandardCharsets.UTF_8).length;
-            if (n == 0 || n > LinkNames.MAX_NAME_BYTES) {
-                throw new IllegalArgumentException("address label \"" + label + "\" must be 1.." + LinkNames.MAX_NAME_BYTES
+            if (n == 0 || n > Interfaces.MAX_NAME_BYTES) {
+                throw new IllegalArgumentException("address label \"" + label + "\" must be 1.." + Interfaces.MAX_NAME_BYTES
                         + " bytes, is " + n);
             }
             this.label = label;

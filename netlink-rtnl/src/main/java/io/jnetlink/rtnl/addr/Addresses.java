@@ -1,20 +1,19 @@
 package io.jnetlink.rtnl.addr;
 
-import static io.jnetlink.core.codec.Netlink.NLM_F_ACK;
 import static io.jnetlink.core.codec.Netlink.NLM_F_CREATE;
-import static io.jnetlink.core.codec.Netlink.NLM_F_DUMP;
 import static io.jnetlink.core.codec.Netlink.NLM_F_EXCL;
 import static io.jnetlink.core.codec.Netlink.NLM_F_REPLACE;
-import static io.jnetlink.core.codec.Netlink.NLM_F_REQUEST;
 import static io.jnetlink.rtnl.addr.IfAddr.*;
 
 import io.jnetlink.core.Errno;
 import io.jnetlink.core.NetlinkException;
 import io.jnetlink.core.NoSuchDeviceException;
 import io.jnetlink.core.codec.MessageWriter;
+import io.jnetlink.core.net.Interfaces;
 import io.jnetlink.core.socket.NetlinkSocket;
 import io.jnetlink.rtnl.IpPrefix;
-import io.jnetlink.rtnl.LinkNames;
+import io.jnetlink.rtnl.family.RtnlFamily;
+import io.jnetlink.rtnl.link.Links;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,6 +29,18 @@ import java.util.Objects;
  * {@code "add address 192.168.15.1/24 to link veth-red"}, with the kernel's extended-ACK text.
  */
 public final class Addresses {
+    /**
+     * The address family: RTM_NEWADDR / RTM_DELADDR / RTM_GETADDR over {@code struct ifaddrmsg},
+     * announced on RTNLGRP_IPV4_IFADDR and RTNLGRP_IPV6_IFADDR, decoded into {@link AddressInfo}.
+     */
+    public static final RtnlFamily<AddressInfo> FAMILY = RtnlFamily.builder("address", AddressInfo.class)
+            .types(RTM_NEWADDR, RTM_DELADDR, RTM_GETADDR)
+            .header("struct ifaddrmsg", IFADDRMSG_LEN)
+            .attributeNames(NAMES)
+            .groups(RTNLGRP_IPV4_IFADDR, RTNLGRP_IPV6_IFADDR)
+            .decoder(AddressInfo::decode)
+            .build();
+
     private final NetlinkSocket rtnl;
 
     /** Addresses of the namespace {@code rtnl} belongs to. */
@@ -68,7 +79,7 @@ public final class Addresses {
      */
     public void delete(int ifindex, IpPrefix prefix) {
         Objects.requireNonNull(prefix, "prefix");
-        requireIndex(ifindex);
+        Interfaces.requireIndex(ifindex);
         rtnl.request("delete address " + prefix + " from link " + ifindex, w -> encodeDelete(w, ifindex, prefix));
     }
 
@@ -80,12 +91,12 @@ public final class Addresses {
 
     /** Every IPv4 and IPv6 address of every link (RTM_GETADDR dump). */
     public List<AddressInfo> list() {
-        return dump("list addresses", 0, 0);
+        return FAMILY.dump(rtnl, "list addresses");
     }
 
     /** The IPv4 and IPv6 addresses of link {@code ifindex} (RTM_GETADDR dump filtered by link). */
     public List<AddressInfo> list(int ifindex) {
-        requireIndex(ifindex);
+        Interfaces.requireIndex(ifindex);
         return dump("list addresses of link " + ifindex, 0, ifindex);
     }
 
@@ -111,7 +122,7 @@ public final class Addresses {
      * error.
      */
     public void flush(int ifindex) {
-        requireIndex(ifindex);
+        Interfaces.requireIndex(ifindex);
         List<AddressInfo> all = new ArrayList<>(list(ifindex));
         if (all.isEmpty()) {
             return;
@@ -143,7 +154,7 @@ public final class Addresses {
         int[] indexes = new int[specs.size()];
         for (int i = 0; i < indexes.length; i++) {
             AddressSpec spec = specs.get(i);
-            indexes[i] = spec.ifindex() != 0 ? spec.ifindex() : LinkNames.indexOf(rtnl, spec.linkName());
+            indexes[i] = spec.ifindex() != 0 ? spec.ifindex() : Links.indexOf(rtnl, spec.linkName());
         }
         rtnl.pipelineOrThrow("add " + specs.size() + " addresses", w -> {
             for (int i = 0; i < indexes.length; i++) {
@@ -156,7 +167,7 @@ public final class Addresses {
         int ifindex = spec.ifindex();
         if (ifindex == 0) {
             try {
-                ifindex = LinkNames.indexOf(rtnl, spec.linkName());
+                ifindex = Links.indexOf(rtnl, spec.linkName());
             } catch (NoSuchDeviceException e) {
                 throw NoSuchDeviceException.named(op, spec.linkName());
             }
@@ -165,27 +176,27 @@ public final class Addresses {
         rtnl.request(op, w -> encodeNew(w, createFlags, spec, index));
     }
 
+    /** A dump filtered by family and link (0: any), by the kernel and again here. */
     private List<AddressInfo> dump(String op, int family, int ifindex) {
-        List<AddressInfo> out = rtnl.dumpAll(op, w -> encodeDump(w, family, ifindex), AddressInfo::decode);
-        if (ifindex != 0 || family != 0) {
-            out.removeIf(a -> (ifindex != 0 && a.ifindex() != ifindex) || (family != 0 && a.family() != family));
-        }
-        return out;
+        return FAMILY.dump(rtnl, op, w -> dumpFilter(w, family, ifindex),
+                a -> (ifindex == 0 || a.ifindex() == ifindex) && (family == 0 || a.family() == family));
     }
 
     /** Writes the RTM_GETADDR dump request; family 0 and ifindex 0 mean all. */
     static void encodeDump(MessageWriter w, int family, int ifindex) {
-        w.begin(RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP);
+        FAMILY.writeDump(w, d -> dumpFilter(d, family, ifindex));
+    }
+
+    private static void dumpFilter(MessageWriter w, int family, int ifindex) {
         // Strict checking wants prefixlen, flags and scope zero; family and index filter.
         ifaddrmsg(w, family, 0, 0, 0, ifindex);
-        w.end();
     }
 
     /** Writes the RTM_NEWADDR request for {@code spec} on link {@code ifindex}, attributes in iproute2's order. */
     static void encodeNew(MessageWriter w, int createFlags, AddressSpec spec, int ifindex) {
         IpPrefix p = spec.prefix();
         int flags = spec.flags();
-        w.begin(RTM_NEWADDR, NLM_F_REQUEST | NLM_F_ACK | createFlags);
+        FAMILY.begin(w, RTM_NEWADDR, createFlags);
         ifaddrmsg(w, p.family(), p.length(), flags & 0xFF, spec.scope().value(), ifindex);
         w.attrAddress(IFA_LOCAL, p.address());
         w.attrAddress(IFA_ADDRESS, spec.peer() != null ? spec.peer() : p.address());
@@ -212,7 +223,7 @@ public final class Addresses {
 
     /** Writes the RTM_DELADDR request, as {@code ip addr del} does: IFA_LOCAL and IFA_ADDRESS. */
     static void encodeDelete(MessageWriter w, int ifindex, IpPrefix p) {
-        w.begin(RTM_DELADDR, NLM_F_REQUEST | NLM_F_ACK);
+        FAMILY.begin(w, RTM_DELADDR, 0);
         ifaddrmsg(w, p.family(), p.length(), 0, 0, ifindex);
         w.attrAddress(IFA_LOCAL, p.address());
         w.attrAddress(IFA_ADDRESS, p.address());
@@ -221,7 +232,7 @@ public final class Addresses {
 
     /** Writes the RTM_DELADDR request for an address as listed (peer addresses included). */
     static void encodeDelete(MessageWriter w, AddressInfo a) {
-        w.begin(RTM_DELADDR, NLM_F_REQUEST | NLM_F_ACK);
+        FAMILY.begin(w, RTM_DELADDR, 0);
         ifaddrmsg(w, a.family(), a.prefixLength(), 0, 0, a.ifindex());
         if (a.local() != null) {
             w.attrAddress(IFA_LOCAL, a.local());
@@ -234,11 +245,5 @@ public final class Addresses {
 
     private static void ifaddrmsg(MessageWriter w, int family, int prefixLength, int flags, int scope, int ifindex) {
         w.u8(family).u8(prefixLength).u8(flags).u8(scope).u32(ifindex);
-    }
-
-    private static void requireIndex(int ifindex) {
-        if (ifindex <= 0) {
-            throw new IllegalArgumentException("link index must be positive, got " + ifindex);
-        }
     }
 }

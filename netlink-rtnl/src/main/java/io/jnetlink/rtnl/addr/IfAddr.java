@@ -10,6 +10,10 @@ final class IfAddr {
     static final int RTM_DELADDR = 21;
     static final int RTM_GETADDR = 22;
 
+    /** RTNLGRP_IPV4_IFADDR, RTNLGRP_IPV6_IFADDR: the multicast groups of address changes. */
+    static final int RTNLGRP_IPV4_IFADDR = 5;
+    static final int RTNLGRP_IPV6_IFADDR = 9;
+
     /** sizeof(struct ifaddrmsg): family, prefixlen, flags, scope (u8 each), index (u32). */
     static final int IFADDRMSG_LEN = 8;
 

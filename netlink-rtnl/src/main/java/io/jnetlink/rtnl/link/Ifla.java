@@ -10,6 +10,8 @@ final class Ifla {
     static final int RTM_DELLINK = 17;
     static final int RTM_GETLINK = 18;
     static final int RTM_SETLINK = 19;
+    /** RTNLGRP_LINK: the multicast group of link changes. */
+    static final int RTNLGRP_LINK = 1;
     /** sizeof(struct ifinfomsg) */
     static final int IFINFOMSG_LEN = 16;
 
@@ -44,7 +46,6 @@ final class Ifla {
     static final int IFLA_INFO_DATA = 2;
     static final int IFLA_INFO_SLAVE_KIND = 4;
 
-    static final int VETH_INFO_PEER = 1;
 
     static final int IFF_UP = 0x1;
     static final int IFF_LOWER_UP = 0x10000;

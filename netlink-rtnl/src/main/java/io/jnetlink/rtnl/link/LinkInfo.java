@@ -22,16 +22,20 @@ import java.util.List;
  * @param mac          hardware address as "aa:bb:cc:dd:ee:ff", or null if the link has none
  * @param master       index of the master (bridge) or 0
  * @param kind         IFLA_INFO_KIND ("veth", "bridge", ...) or null for links without one
+ * @param kindData     the kind's IFLA_INFO_DATA, decoded by the kind's own file ({@link Vxlan.Data},
+ *                     ...) or kept raw ({@link KindData.Other}); null for links without a kind
  * @param peerIndex    IFLA_LINK: for a veth the peer's index (in the peer's namespace), else 0
  * @param linkNetnsId  IFLA_LINK_NETNSID: the peer's namespace id as seen from here, or -1
  * @param group        the link group
  * @param txQueueLen   transmit queue length
  * @param stats        64-bit counters, or null if the kernel sent none
  * @param unknown      attributes this record does not model, kept as received (split lazily);
- *                     {@link Unknown#NONE} when decoded with {@link #decodeModeled}
+ *                     {@link Unknown#NONE} when decoded with {@link #decodeModeled}. IFLA_LINKINFO
+ *                     is kept here whole: only its kind and part of its data are modeled, and
+ *                     its slave data and the kind's other settings must not vanish
  */
 public record LinkInfo(int index, String name, int type, int flags, OperState operState, int mtu, String mac,
-                       int master, String kind, int peerIndex, int linkNetnsId, int group, int txQueueLen,
+                       int master, String kind, KindData kindData, int peerIndex, int linkNetnsId, int group, int txQueueLen,
                        LinkStats stats, Unknown unknown) {
 
     /** Whether the link is administratively up (IFF_UP). */
@@ -71,6 +75,7 @@ public record LinkInfo(int index, String name, int type, int flags, OperState op
         String name = null;
         String mac = null;
         String kind = null;
+        KindData kindData = null;
         int mtu = 0;
         int master = 0;
         int peer = 0;
@@ -79,7 +84,7 @@ public record LinkInfo(int index, String name, int type, int flags, OperState op
         int txqlen = 0;
         OperState oper = OperState.UNKNOWN;
         LinkStats stats = null;
-        AttributeCursor a = m.attributes(Ifla.IFINFOMSG_LEN, Ifla.NAMES);
+        AttributeCursor a = Links.FAMILY.attributes(m);
         long attrStart = m.payloadOffset() + Ifla.IFINFOMSG_LEN;
         while (a.next()) {
             switch (a.type()) {
@@ -93,7 +98,12 @@ public record LinkInfo(int index, String name, int type, int flags, OperState op
                 case Ifla.IFLA_TXQLEN -> txqlen = a.u32();
                 case Ifla.IFLA_OPERSTATE -> oper = OperState.of(a.u8());
                 case Ifla.IFLA_STATS64 -> stats = LinkStats.decode(a);
-                case Ifla.IFLA_LINKINFO -> kind = kindOf(a.nested(Ifla.INFO_NAMES));
+                case Ifla.IFLA_LINKINFO -> {
+                    kind = kindOf(a.nested(Ifla.INFO_NAMES));
+                    if (kind != null) {
+                        kindData = kindData(kind, a.nested(Ifla.INFO_NAMES));
+                    }
+                }
                 default -> { }
             }
         }
@@ -107,7 +117,7 @@ public record LinkInfo(int index, String name, int type, int flags, OperState op
             MemorySegment.copy(m.segment(), ValueLayout.JAVA_BYTE, attrStart, block, 0, block.length);
             unknown = new Unknown(block);
         }
-        return new LinkInfo(index, name, type, flags, oper, mtu, mac, master, kind, peer, netnsid, group, txqlen,
+        return new LinkInfo(index, name, type, flags, oper, mtu, mac, master, kind, kindData, peer, netnsid, group, txqlen,
                 stats, unknown);
     }
 
@@ -122,6 +132,16 @@ public record LinkInfo(int index, String name, int type, int flags, OperState op
             }
         }
         return kind;
+    }
+
+    /** The kind's IFLA_INFO_DATA decoded by the kind's file, or raw for kinds without one. */
+    private static KindData kindData(String kind, AttributeCursor info) {
+        while (info.next()) {
+            if (info.type() == Ifla.IFLA_INFO_DATA) {
+                return LinkKind.decode(kind, info);
+            }
+        }
+        return LinkKind.decode(kind, null);
     }
 
     /** The kinds a dump is full of, shared instead of decoded once per link. */
@@ -156,7 +176,7 @@ public record LinkInfo(int index, String name, int type, int flags, OperState op
     public static final class Unknown {
         private static final int[] MODELED = {Ifla.IFLA_IFNAME, Ifla.IFLA_MTU, Ifla.IFLA_ADDRESS, Ifla.IFLA_MASTER,
             Ifla.IFLA_LINK, Ifla.IFLA_LINK_NETNSID, Ifla.IFLA_GROUP, Ifla.IFLA_TXQLEN, Ifla.IFLA_OPERSTATE,
-            Ifla.IFLA_STATS64, Ifla.IFLA_LINKINFO};
+            Ifla.IFLA_STATS64};
 
         /** No attributes: what {@link LinkInfo#decodeModeled} leaves. */
         public static final Unknown NONE = new Unknown(new byte[0]);

@@ -2,12 +2,14 @@ package io.jnetlink.rtnl.link;
 
 import io.jnetlink.core.codec.MessageWriter;
 import io.jnetlink.core.socket.NetlinkSocket;
-import io.jnetlink.rtnl.LinkNames;
+import java.util.function.Supplier;
+import io.jnetlink.core.net.Interfaces;
 
 /**
  * What to create: a link of one kind ({@link Veth}, {@link Bridge}, {@link Vxlan},
  * {@link Macvlan}) with its name and the settings every kind shares (MTU, MAC address, group). A
- * new kind is one new subclass that writes its own IFLA_INFO_DATA.
+ * new kind is one new subclass that writes and reads its own IFLA_INFO_DATA (see the
+ * {@linkplain io.jnetlink.rtnl.link package documentation}).
  *
  * <p>Names and values are checked when set, so a bad spec fails before anything is sent. A spec
  * is a builder: not thread-safe, reusable for several creates.
@@ -21,7 +23,7 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
     private int group = -1;
 
     LinkSpec(String name) {
-        LinkNames.validateName(name);
+        Interfaces.validateName(name);
         this.name = name;
     }
 
@@ -36,7 +38,19 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
     }
 
     /** The kernel's name of the kind ({@code "veth"}, {@code "bridge"}, ...). */
-    public abstract String kind();
+    public final String kind() {
+        return linkKind().name();
+    }
+
+    /** The kind's descriptor: the {@code static final LinkKind KIND} of the subclass. */
+    abstract LinkKind<?> linkKind();
+
+    /**
+     * The kind's settings as a value: what this spec writes into IFLA_INFO_DATA, in the record the
+     * kernel's IFLA_INFO_DATA of this kind decodes into ({@link LinkInfo#kindData()}). Settings
+     * given by name (a parent device) appear once the spec has been resolved by a create.
+     */
+    public abstract KindData data();
 
     /** Sets the MTU the link is created with. */
     public S mtu(int mtu) {
@@ -62,6 +76,15 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
 
     /** Resolves names to indexes (parent devices) before the request is encoded. */
     void resolve(NetlinkSocket rtnl) {
+    }
+
+    /**
+     * Runs {@code send} (the create request) while holding whatever the request refers to by
+     * number, so the number stays valid until the kernel has it: a veth holds its peer namespace's
+     * descriptor. Most kinds refer to nothing and just send.
+     */
+    <R> R holdingReferences(Supplier<R> send) {
+        return send.get();
     }
 
     /** Attributes at the top level of the RTM_NEWLINK, beside IFLA_LINKINFO (IFLA_LINK for macvlan). */

@@ -1,8 +1,6 @@
 package io.jnetlink.rtnl.link;
 
-import static io.jnetlink.core.codec.Netlink.NLM_F_ACK;
 import static io.jnetlink.core.codec.Netlink.NLM_F_CREATE;
-import static io.jnetlink.core.codec.Netlink.NLM_F_DUMP;
 import static io.jnetlink.core.codec.Netlink.NLM_F_ECHO;
 import static io.jnetlink.core.codec.Netlink.NLM_F_EXCL;
 import static io.jnetlink.core.codec.Netlink.NLM_F_REQUEST;
@@ -12,7 +10,8 @@ import io.jnetlink.core.codec.MessageWriter;
 import io.jnetlink.core.netns.InNamespace;
 import io.jnetlink.core.netns.NetworkNamespace;
 import io.jnetlink.core.socket.NetlinkSocket;
-import io.jnetlink.rtnl.LinkNames;
+import io.jnetlink.core.net.Interfaces;
+import io.jnetlink.rtnl.family.RtnlFamily;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,6 +25,19 @@ import java.util.function.Consumer;
  * <p>Thread-safe (the socket serialises requests).
  */
 public final class Links {
+    /**
+     * The link family: RTM_NEWLINK / RTM_DELLINK / RTM_GETLINK over {@code struct ifinfomsg},
+     * keyed by index, announced on RTNLGRP_LINK, decoded into {@link LinkInfo}.
+     */
+    public static final RtnlFamily<LinkInfo> FAMILY = RtnlFamily.builder("link", LinkInfo.class)
+            .types(Ifla.RTM_NEWLINK, Ifla.RTM_DELLINK, Ifla.RTM_GETLINK)
+            .header("struct ifinfomsg", Ifla.IFINFOMSG_LEN)
+            .keyHeader((w, index) -> ifinfomsg(w, index, 0, 0))
+            .attributeNames(Ifla.NAMES)
+            .groups(Ifla.RTNLGRP_LINK)
+            .decoder(LinkInfo::decode)
+            .build();
+
     private final NetlinkSocket rtnl;
     private final NetlinkSocket.Decoder<LinkInfo> decoder;
 
@@ -84,19 +96,12 @@ public final class Links {
     /** Creates; with {@code echo}, the index from the kernel's echo, or null if it sent none. */
     Integer createWith(LinkSpec<?> spec, boolean echo) {
         spec.resolve(rtnl);
-        NetworkNamespace peerNs = spec instanceof Veth v ? v.peerNamespace() : null;
-        if (peerNs != null && !peerNs.isSelf()) {
-            // Keep the peer namespace's descriptor open until the kernel has it (a concurrent
-            // close() must not let the number be reused by another namespace meanwhile).
-            return peerNs.withFd(fd -> sendCreate(spec, echo));
-        }
-        return sendCreate(spec, echo);
+        return spec.holdingReferences(() -> sendCreate(spec, echo));
     }
 
     private Integer sendCreate(LinkSpec<?> spec, boolean echo) {
-        int flags = NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL;
         NetlinkSocket.Encoder encoder = w -> {
-            w.begin(Ifla.RTM_NEWLINK, echo ? flags | NLM_F_ECHO : flags);
+            FAMILY.begin(w, Ifla.RTM_NEWLINK, echo ? CREATE | NLM_F_ECHO : CREATE);
             ifinfomsg(w, 0, 0, 0);
             spec.write(w);
             w.end();
@@ -122,7 +127,7 @@ public final class Links {
         }
         rtnl.pipelineOrThrow("create " + specs.size() + " links", w -> {
             for (LinkSpec<?> spec : specs) {
-                w.begin(Ifla.RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL);
+                FAMILY.begin(w, Ifla.RTM_NEWLINK, CREATE);
                 ifinfomsg(w, 0, 0, 0);
                 spec.write(w);
                 w.end();
@@ -132,22 +137,16 @@ public final class Links {
 
     /** Deletes link {@code index} (RTM_DELLINK); a veth's peer goes with it. */
     public void delete(int index) {
-        checkIndex(index);
-        rtnl.request("delete link", index, Links::deleteByIndex);
-    }
-
-    private static void deleteByIndex(MessageWriter w, int index) {
-        w.begin(Ifla.RTM_DELLINK, NLM_F_REQUEST | NLM_F_ACK);
-        ifinfomsg(w, index, 0, 0);
-        w.end();
+        Interfaces.requireIndex(index);
+        FAMILY.delete(rtnl, "delete link", index);
     }
 
     /** Deletes the link named {@code name} (RTM_DELLINK by IFLA_IFNAME). */
     public void delete(String name) {
-        LinkNames.validateName(name);
+        Interfaces.validateName(name);
         try {
             rtnl.request("delete link " + name, w -> {
-                w.begin(Ifla.RTM_DELLINK, NLM_F_REQUEST | NLM_F_ACK);
+                FAMILY.begin(w, Ifla.RTM_DELLINK, 0);
                 ifinfomsg(w, 0, 0, 0);
                 w.attrString(Ifla.IFLA_IFNAME, name);
                 w.end();
@@ -167,7 +166,7 @@ public final class Links {
             throw new IllegalArgumentException("group delete needs a group > 0 (group 0 holds every link), got " + group);
         }
         rtnl.request("delete link group " + group, w -> {
-            w.begin(Ifla.RTM_DELLINK, NLM_F_REQUEST | NLM_F_ACK);
+            FAMILY.begin(w, Ifla.RTM_DELLINK, 0);
             ifinfomsg(w, 0, 0, 0);
             w.attrU32(Ifla.IFLA_GROUP, group);
             w.end();
@@ -186,19 +185,12 @@ public final class Links {
      * @throws NoSuchDeviceException if no link has that index (the kernel's ENODEV)
      */
     public LinkInfo get(int index) {
-        checkIndex(index);
-        LinkInfo l = rtnl.query("get link", index, Links::getByIndex, decoder);
+        Interfaces.requireIndex(index);
+        LinkInfo l = FAMILY.get(rtnl, "get link", index, decoder);
         if (l == null) {
             throw noReply("get link " + index);
         }
         return l;
-    }
-
-    /** RTM_GETLINK by index, without NLM_F_ACK: the reply ends the exchange. */
-    private static void getByIndex(MessageWriter w, int index) {
-        w.begin(Ifla.RTM_GETLINK, NLM_F_REQUEST);
-        ifinfomsg(w, index, 0, 0);
-        w.end();
     }
 
     private static LinkInfo replied(String op, LinkInfo l) {
@@ -223,7 +215,7 @@ public final class Links {
      */
     public LinkInfo[] getAll(int[] indexes) {
         for (int index : indexes) {
-            checkIndex(index);
+            Interfaces.requireIndex(index);
         }
         LinkInfo[] out = new LinkInfo[indexes.length];
         if (indexes.length == 0) {
@@ -249,7 +241,7 @@ public final class Links {
      * NLM_F_ACK like {@link #get(int)}).
      */
     public Optional<LinkInfo> find(String name) {
-        LinkNames.validateName(name);
+        Interfaces.validateName(name);
         String op = "get link " + name;
         try {
             return Optional.of(replied(op, rtnl.query(op, w -> {
@@ -265,30 +257,95 @@ public final class Links {
 
     /** The index of the link named {@code name}. */
     public int indexOf(String name) {
-        return LinkNames.indexOf(rtnl, name);
+        return indexOf(rtnl, name);
+    }
+
+    /**
+     * The index of the link named {@code name} in the namespace of {@code rtnl}: one RTM_GETLINK by
+     * IFLA_IFNAME with statistics left out of the reply. The lookup the address, route and
+     * neighbour layers need for links given by name.
+     *
+     * @throws IllegalArgumentException if the name is not a valid link name
+     * @throws NoSuchDeviceException    if no link has that name
+     */
+    public static int indexOf(NetlinkSocket rtnl, String name) {
+        Interfaces.validateName(name);
+        String op = "look up link " + name;
+        try {
+            Integer index = rtnl.query(op, w -> {
+                w.begin(Ifla.RTM_GETLINK, NLM_F_REQUEST); // no ACK: the reply ends the exchange
+                ifinfomsg(w, 0, 0, 0);
+                w.attrU32(Ifla.IFLA_EXT_MASK, Ifla.RTEXT_FILTER_SKIP_STATS);
+                w.attrString(Ifla.IFLA_IFNAME, name);
+                w.end();
+            }, Links::indexOfReply);
+            if (index == null) {
+                throw NoSuchDeviceException.named(op, name);
+            }
+            return index;
+        } catch (NoSuchDeviceException e) {
+            throw NoSuchDeviceException.named(op, name);
+        }
+    }
+
+    /**
+     * The name of link {@code index} in the namespace of {@code rtnl} (one RTM_GETLINK without
+     * statistics).
+     *
+     * @throws NoSuchDeviceException if no link has that index
+     */
+    public static String nameOf(NetlinkSocket rtnl, int index) {
+        Interfaces.requireIndex(index);
+        String name = rtnl.query("look up link", index, Links::getWithoutStats, Links::nameOfReply);
+        if (name == null) {
+            throw new NoSuchDeviceException("look up link " + index, "no link with index " + index);
+        }
+        return name;
+    }
+
+    private static void getWithoutStats(MessageWriter w, int index) {
+        w.begin(Ifla.RTM_GETLINK, NLM_F_REQUEST); // no ACK: the reply ends the exchange
+        ifinfomsg(w, index, 0, 0);
+        w.attrU32(Ifla.IFLA_EXT_MASK, Ifla.RTEXT_FILTER_SKIP_STATS);
+        w.end();
+    }
+
+    private static Integer indexOfReply(io.jnetlink.core.codec.Message m) {
+        if (m.type() != Ifla.RTM_NEWLINK) {
+            return null;
+        }
+        m.requirePayload(Ifla.IFINFOMSG_LEN, "struct ifinfomsg");
+        return m.u32(4);
+    }
+
+    private static String nameOfReply(io.jnetlink.core.codec.Message m) {
+        if (m.type() != Ifla.RTM_NEWLINK) {
+            return null;
+        }
+        io.jnetlink.core.codec.AttributeCursor a = FAMILY.attributes(m);
+        while (a.next()) {
+            if (a.type() == Ifla.IFLA_IFNAME) {
+                return a.string();
+            }
+        }
+        return null;
     }
 
     /** Every link (an RTM_GETLINK dump), in index order as the kernel sends them. */
     public List<LinkInfo> list() {
-        return rtnl.dumpAll("list links", Links::dumpRequest, decoder);
+        return FAMILY.dump(rtnl, "list links", decoder);
     }
 
     /** Hands every link to {@code each} (an RTM_GETLINK dump) without building a list. */
     public void forEach(Consumer<LinkInfo> each) {
-        rtnl.dump("list links", Links::dumpRequest, m -> each.accept(decoder.decode(m)));
-    }
-
-    private static void dumpRequest(MessageWriter w) {
-        w.begin(Ifla.RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP);
-        ifinfomsg(w, 0, 0, 0);
-        w.end();
+        FAMILY.forEach(rtnl, "list links", decoder, each);
     }
 
     // ---- change ----------------------------------------------------------------------------------
 
     /** Sets the link up or down: RTM_NEWLINK with IFF_UP in ifi_flags and ifi_change. */
     public void setUp(int index, boolean up) {
-        checkIndex(index);
+        Interfaces.requireIndex(index);
         if (up) {
             rtnl.request("set up link", index, Links::setUpByIndex);
         } else {
@@ -297,13 +354,13 @@ public final class Links {
     }
 
     private static void setUpByIndex(MessageWriter w, int index) {
-        w.begin(Ifla.RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK);
+        FAMILY.begin(w, Ifla.RTM_NEWLINK, 0);
         ifinfomsg(w, index, Ifla.IFF_UP, Ifla.IFF_UP);
         w.end();
     }
 
     private static void setDownByIndex(MessageWriter w, int index) {
-        w.begin(Ifla.RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK);
+        FAMILY.begin(w, Ifla.RTM_NEWLINK, 0);
         ifinfomsg(w, index, 0, Ifla.IFF_UP);
         w.end();
     }
@@ -319,14 +376,14 @@ public final class Links {
      */
     public void setUpAll(int[] indexes, boolean up) {
         for (int index : indexes) {
-            checkIndex(index);
+            Interfaces.requireIndex(index);
         }
         for (int from = 0; from < indexes.length; from += BATCH) {
             int start = from;
             int end = Math.min(indexes.length, from + BATCH);
             rtnl.pipelineOrThrow("set " + (end - start) + " links" + (up ? " up" : " down"), w -> {
                 for (int i = start; i < end; i++) {
-                    w.begin(Ifla.RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK);
+                    FAMILY.begin(w, Ifla.RTM_NEWLINK, 0);
                     ifinfomsg(w, indexes[i], up ? Ifla.IFF_UP : 0, Ifla.IFF_UP);
                     w.end();
                 }
@@ -341,7 +398,7 @@ public final class Links {
      */
     public void setMasterAll(int[] indexes, int masterIndex) {
         for (int index : indexes) {
-            checkIndex(index);
+            Interfaces.requireIndex(index);
         }
         if (masterIndex < 0) {
             throw new IllegalArgumentException("master index must be positive (or 0 for none), got " + masterIndex);
@@ -351,7 +408,7 @@ public final class Links {
             int end = Math.min(indexes.length, from + BATCH);
             rtnl.pipelineOrThrow("set master " + masterIndex + " of " + (end - start) + " links", w -> {
                 for (int i = start; i < end; i++) {
-                    w.begin(Ifla.RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK);
+                    FAMILY.begin(w, Ifla.RTM_NEWLINK, 0);
                     ifinfomsg(w, indexes[i], 0, 0);
                     w.attrU32(Ifla.IFLA_MASTER, masterIndex);
                     w.end();
@@ -362,41 +419,41 @@ public final class Links {
 
     /** Sets the MTU: RTM_NEWLINK with IFLA_MTU. */
     public void setMtu(int index, int mtu) {
-        checkIndex(index);
+        Interfaces.requireIndex(index);
         checkMtu(mtu);
         set("set mtu " + mtu + " on link " + index, index, w -> w.attrU32(Ifla.IFLA_MTU, mtu));
     }
 
     /** Renames the link: RTM_NEWLINK with IFLA_IFNAME (the link must be down for most kinds). */
     public void setName(int index, String name) {
-        checkIndex(index);
-        LinkNames.validateName(name);
+        Interfaces.requireIndex(index);
+        Interfaces.validateName(name);
         set("rename link " + index + " to " + name, index, w -> w.attrString(Ifla.IFLA_IFNAME, name));
     }
 
     /** Sets the MAC address: RTM_NEWLINK with IFLA_ADDRESS. */
     public void setMac(int index, String mac) {
-        checkIndex(index);
+        Interfaces.requireIndex(index);
         byte[] b = Mac.parse(mac);
         set("set address " + mac + " on link " + index, index, w -> w.attrBytes(Ifla.IFLA_ADDRESS, b));
     }
 
     /** Enslaves the link to a bridge (or other master): RTM_NEWLINK with IFLA_MASTER. */
     public void setMaster(int index, int masterIndex) {
-        checkIndex(index);
-        checkIndex(masterIndex);
+        Interfaces.requireIndex(index);
+        Interfaces.requireIndex(masterIndex);
         set("set master " + masterIndex + " of link " + index, index, w -> w.attrU32(Ifla.IFLA_MASTER, masterIndex));
     }
 
     /** Releases the link from its master: RTM_NEWLINK with IFLA_MASTER 0. */
     public void setNoMaster(int index) {
-        checkIndex(index);
+        Interfaces.requireIndex(index);
         set("release link " + index + " from its master", index, w -> w.attrU32(Ifla.IFLA_MASTER, 0));
     }
 
     /** Puts the link in group {@code group}: RTM_NEWLINK with IFLA_GROUP. */
     public void setGroup(int index, int group) {
-        checkIndex(index);
+        Interfaces.requireIndex(index);
         if (group < 0) {
             throw new IllegalArgumentException("link group must be >= 0, got " + group);
         }
@@ -408,7 +465,7 @@ public final class Links {
      * its name; its index in the target may differ.
      */
     public void moveTo(int index, InNamespace target) {
-        checkIndex(index);
+        Interfaces.requireIndex(index);
         NetworkNamespace ns = target.namespace();
         ns.withFd(fd -> {
             set("move link " + index + " to " + (ns.isSelf() ? "the JVM's namespace" : "namespace " + ns.name()), index,
@@ -419,21 +476,19 @@ public final class Links {
 
     private void set(String op, int index, Consumer<MessageWriter> attrs) {
         rtnl.request(op, w -> {
-            w.begin(Ifla.RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK);
+            FAMILY.begin(w, Ifla.RTM_NEWLINK, 0);
             ifinfomsg(w, index, 0, 0);
             attrs.accept(w);
             w.end();
         });
     }
 
+    /** NLM_F_CREATE | NLM_F_EXCL: what {@code ip link add} sends. */
+    private static final int CREATE = NLM_F_CREATE | NLM_F_EXCL;
+
+    /** Writes {@code struct ifinfomsg}: family and type 0 (the kernel's strict check wants them so). */
     static void ifinfomsg(MessageWriter w, int index, int flags, int change) {
         w.u8(0).u8(0).u16(0).s32(index).u32(flags).u32(change);
-    }
-
-    static void checkIndex(int index) {
-        if (index <= 0) {
-            throw new IllegalArgumentException("link index must be positive, got " + index);
-        }
     }
 
     static void checkMtu(int mtu) {

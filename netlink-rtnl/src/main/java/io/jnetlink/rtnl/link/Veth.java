@@ -1,9 +1,12 @@
 package io.jnetlink.rtnl.link;
 
+import io.jnetlink.core.codec.AttrNames;
+import io.jnetlink.core.codec.AttributeCursor;
 import io.jnetlink.core.codec.MessageWriter;
+import io.jnetlink.core.net.Interfaces;
 import io.jnetlink.core.netns.InNamespace;
 import io.jnetlink.core.netns.NetworkNamespace;
-import io.jnetlink.rtnl.LinkNames;
+import java.util.function.Supplier;
 
 /**
  * A veth pair ("virtual cable"), like {@code ip link add NAME type veth peer name PEER [netns NS]}.
@@ -12,6 +15,26 @@ import io.jnetlink.rtnl.LinkNames;
  * neither end.
  */
 public final class Veth extends LinkSpec<Veth> {
+    // linux/veth.h
+    private static final int VETH_INFO_PEER = 1;
+    private static final AttrNames NAMES = AttrNames.table("VETH_INFO", "VETH_INFO_UNSPEC", "VETH_INFO_PEER");
+
+    /**
+     * What a veth's IFLA_INFO_DATA says: the name of the peer created with it. The kernel reports
+     * no IFLA_INFO_DATA for a veth (the peer's index is {@link LinkInfo#peerIndex()}), so a listed
+     * veth has a null peer name; the field is filled when a request is read back.
+     *
+     * @param peerName VETH_INFO_PEER's IFLA_IFNAME, or null
+     */
+    public record Data(String peerName) implements KindData {
+        @Override
+        public String kind() {
+            return "veth";
+        }
+    }
+
+    static final LinkKind<Data> KIND = LinkKind.of("veth", Data.class, NAMES, Veth::decode);
+
     private String peerName;
     private NetworkNamespace peerNamespace;
 
@@ -26,7 +49,7 @@ public final class Veth extends LinkSpec<Veth> {
 
     /** Names the peer end (in the same namespace). */
     public Veth peer(String name) {
-        LinkNames.validateName(name);
+        Interfaces.validateName(name);
         if (name.equals(name())) {
             throw new IllegalArgumentException("veth peer cannot have the same name as its end: " + name);
         }
@@ -37,7 +60,7 @@ public final class Veth extends LinkSpec<Veth> {
 
     /** Names the peer end and creates it in namespace {@code ns}. */
     public Veth peer(String name, InNamespace ns) {
-        LinkNames.validateName(name);
+        Interfaces.validateName(name);
         this.peerName = name;
         this.peerNamespace = ns.namespace();
         return this;
@@ -54,8 +77,26 @@ public final class Veth extends LinkSpec<Veth> {
     }
 
     @Override
-    public String kind() {
-        return "veth";
+    LinkKind<Data> linkKind() {
+        return KIND;
+    }
+
+    @Override
+    public Data data() {
+        return new Data(peerName);
+    }
+
+    /**
+     * Keeps the peer namespace's descriptor open until the kernel has it: a concurrent close()
+     * must not let the number be reused by another namespace meanwhile.
+     */
+    @Override
+    <R> R holdingReferences(Supplier<R> send) {
+        NetworkNamespace ns = peerNamespace;
+        if (ns == null || ns.isSelf()) {
+            return send.get();
+        }
+        return ns.withFd(fd -> send.get());
     }
 
     @Override
@@ -65,12 +106,27 @@ public final class Veth extends LinkSpec<Veth> {
 
     @Override
     void writeInfoData(MessageWriter w) {
-        w.nest(Ifla.VETH_INFO_PEER, p -> {
+        w.nest(VETH_INFO_PEER, p -> {
             p.zeros(Ifla.IFINFOMSG_LEN); // the peer's ifinfomsg
             p.attrString(Ifla.IFLA_IFNAME, peerName);
             if (peerNamespace != null && !peerNamespace.isSelf()) {
                 p.attrU32(Ifla.IFLA_NET_NS_FD, peerNamespace.fd());
             }
         });
+    }
+
+    private static Data decode(AttributeCursor data) {
+        String peer = null;
+        while (data.next()) {
+            if (data.type() == VETH_INFO_PEER) {
+                AttributeCursor p = data.nested(Ifla.IFINFOMSG_LEN, Ifla.NAMES);
+                while (p.next()) {
+                    if (p.type() == Ifla.IFLA_IFNAME) {
+                        peer = p.string();
+                    }
+                }
+            }
+        }
+        return new Data(peer);
     }
 }

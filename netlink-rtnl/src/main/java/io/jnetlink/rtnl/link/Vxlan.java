@@ -1,8 +1,11 @@
 package io.jnetlink.rtnl.link;
 
+import io.jnetlink.core.codec.AttrNames;
+import io.jnetlink.core.codec.AttributeCursor;
 import io.jnetlink.core.codec.MessageWriter;
 import io.jnetlink.core.socket.NetlinkSocket;
-import io.jnetlink.rtnl.LinkNames;
+import io.jnetlink.core.net.Interfaces;
+import io.jnetlink.rtnl.family.Attributes;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 
@@ -19,6 +22,30 @@ public final class Vxlan extends LinkSpec<Vxlan> {
     private static final int IFLA_VXLAN_PORT = 15;
     private static final int IFLA_VXLAN_GROUP6 = 16;
     private static final int IFLA_VXLAN_LOCAL6 = 17;
+    private static final AttrNames NAMES = AttrNames.table("IFLA_VXLAN", "IFLA_VXLAN_UNSPEC", "IFLA_VXLAN_ID",
+            "IFLA_VXLAN_GROUP", "IFLA_VXLAN_LINK", "IFLA_VXLAN_LOCAL", "IFLA_VXLAN_TTL", "IFLA_VXLAN_TOS",
+            "IFLA_VXLAN_LEARNING", "IFLA_VXLAN_AGEING", "IFLA_VXLAN_LIMIT", "IFLA_VXLAN_PORT_RANGE",
+            "IFLA_VXLAN_PROXY", "IFLA_VXLAN_RSC", "IFLA_VXLAN_L2MISS", "IFLA_VXLAN_L3MISS", "IFLA_VXLAN_PORT",
+            "IFLA_VXLAN_GROUP6", "IFLA_VXLAN_LOCAL6");
+
+    /**
+     * What a VXLAN link's IFLA_INFO_DATA says, of what this library models (TTL, learning, ageing
+     * and the rest stay in {@link LinkInfo#unknown()}).
+     *
+     * @param vni    IFLA_VXLAN_ID, the network identifier
+     * @param device IFLA_VXLAN_LINK, the underlay link's index, or 0 for none
+     * @param local  IFLA_VXLAN_LOCAL or _LOCAL6, or null
+     * @param remote IFLA_VXLAN_GROUP or _GROUP6 (the remote endpoint or multicast group), or null
+     * @param port   IFLA_VXLAN_PORT, the UDP destination port, or 0 if not given
+     */
+    public record Data(int vni, int device, InetAddress local, InetAddress remote, int port) implements KindData {
+        @Override
+        public String kind() {
+            return "vxlan";
+        }
+    }
+
+    static final LinkKind<Data> KIND = LinkKind.of("vxlan", Data.class, NAMES, Vxlan::decode);
 
     private final int vni;
     private String deviceName;
@@ -42,7 +69,7 @@ public final class Vxlan extends LinkSpec<Vxlan> {
 
     /** The underlay device, by name. */
     public Vxlan device(String name) {
-        LinkNames.validateName(name);
+        Interfaces.validateName(name);
         this.deviceName = name;
         return this;
     }
@@ -78,14 +105,20 @@ public final class Vxlan extends LinkSpec<Vxlan> {
     }
 
     @Override
-    public String kind() {
-        return "vxlan";
+    LinkKind<Data> linkKind() {
+        return KIND;
+    }
+
+    /** The settings; {@code device} is the underlay's index once a create has looked its name up. */
+    @Override
+    public Data data() {
+        return new Data(vni, deviceIndex, local, remote, port);
     }
 
     @Override
     void resolve(NetlinkSocket rtnl) {
         if (deviceName != null) {
-            deviceIndex = LinkNames.indexOf(rtnl, deviceName);
+            deviceIndex = Links.indexOf(rtnl, deviceName);
         }
     }
 
@@ -115,5 +148,26 @@ public final class Vxlan extends LinkSpec<Vxlan> {
             }
         }
         w.attrU16Be(IFLA_VXLAN_PORT, port);
+    }
+
+    private static Data decode(AttributeCursor data) {
+        int vni = 0;
+        int device = 0;
+        int port = 0;
+        InetAddress local = null;
+        InetAddress remote = null;
+        while (data.next()) {
+            switch (data.type()) {
+                case IFLA_VXLAN_ID -> vni = data.u32();
+                case IFLA_VXLAN_LINK -> device = data.u32();
+                case IFLA_VXLAN_GROUP -> remote = Attributes.address(data, 4);
+                case IFLA_VXLAN_GROUP6 -> remote = Attributes.address(data, 16);
+                case IFLA_VXLAN_LOCAL -> local = Attributes.address(data, 4);
+                case IFLA_VXLAN_LOCAL6 -> local = Attributes.address(data, 16);
+                case IFLA_VXLAN_PORT -> port = data.u16be();
+                default -> { }
+            }
+        }
+        return new Data(vni, device, local, remote, port);
     }
 }

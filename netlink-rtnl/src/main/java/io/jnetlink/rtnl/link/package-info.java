@@ -1,9 +1,46 @@
 /**
- * Links: the typed layer. {@link io.jnetlink.rtnl.link.Links} sends the requests,
+ * Links: the typed layer. {@link io.jnetlink.rtnl.link.Links} sends the requests (through the
+ * link family's descriptor, {@link io.jnetlink.rtnl.link.Links#FAMILY}),
  * {@link io.jnetlink.rtnl.link.LinkInfo} is what the kernel reports, and each link kind
  * ({@link io.jnetlink.rtnl.link.Veth}, {@link io.jnetlink.rtnl.link.Bridge},
- * {@link io.jnetlink.rtnl.link.Vxlan}, {@link io.jnetlink.rtnl.link.Macvlan}) is one
- * {@link io.jnetlink.rtnl.link.LinkSpec} subclass.
+ * {@link io.jnetlink.rtnl.link.Vxlan}, {@link io.jnetlink.rtnl.link.Macvlan}) is one file: a
+ * {@link io.jnetlink.rtnl.link.LinkSpec} subclass that writes its IFLA_INFO_DATA and reads it
+ * back into its own {@link io.jnetlink.rtnl.link.KindData} record
+ * ({@link io.jnetlink.rtnl.link.LinkInfo#kindData()}). Kinds without a file keep their data as
+ * {@link io.jnetlink.rtnl.link.KindData.Other}; the whole IFLA_LINKINFO also stays in
+ * {@link io.jnetlink.rtnl.link.LinkInfo#unknown()}, so nothing the kernel sent is lost.
+ *
+ * <h2>How to add a link kind</h2>
+ *
+ * One new file, {@code Foo.java} in this package, plus its name in two {@code permits} clauses
+ * ({@code LinkSpec} and {@code KindData}); nothing else. Take {@code Vxlan.java} as the model:
+ * <ol>
+ *   <li>The attribute numbers of its IFLA_INFO_DATA (the header named once) and an
+ *       {@link io.jnetlink.core.codec.AttrNames} table for error paths.</li>
+ *   <li>{@code public record Data(...) implements KindData}: the settings the file models, null (or
+ *       0 where the kernel means "none") for what a message does not carry; {@code kind()}
+ *       returns the kernel's name.</li>
+ *   <li>{@code static final LinkKind<Data> KIND = LinkKind.of("foo", Data.class, NAMES, Foo::decode)}:
+ *       the registry is built from {@code LinkSpec}'s permitted subclasses and reads this field,
+ *       so a permitted kind without it fails to load, and {@code LinkKindTest} checks that every
+ *       {@code KindData} record belongs to a registered kind.</li>
+ *   <li>{@code public final class Foo extends LinkSpec<Foo>}: a static factory
+ *       ({@code Foo.named(name, ...)}), setters that check their value at once and return
+ *       {@code this}, {@code linkKind()} returning {@code KIND}, {@code data()} returning the
+ *       settings as a {@code Data}, {@code hasInfoData()}/{@code writeInfoData(w)} writing
+ *       them in iproute2's attribute order, and {@code private static Data decode(AttributeCursor)}
+ *       reading them back (return null for data it cannot model: the link then keeps it as
+ *       {@code KindData.Other}).</li>
+ *   <li>Optional hooks, only if the kind needs them: {@code resolve(rtnl)} to look up links given
+ *       by name ({@code Links.indexOf(rtnl, name)}), {@code writeTop(w)} for top-level attributes
+ *       (macvlan's IFLA_LINK), {@code holdingReferences(send)} to keep a descriptor the request
+ *       names valid until the kernel has it (veth's peer namespace).</li>
+ *   <li>Tests: add the kind to {@code LinkKindTest.everyKindReadsBackWhatItWrites} (it fails
+ *       until every permitted kind is there), a golden fixture of {@code ip link add ... type foo}
+ *       captured with strace (see {@code src/test/resources/golden/README.md}) compared with the
+ *       encoder, and, where this kernel has the kind, a kernel test that reads
+ *       {@code ip -j -d link}'s {@code info_data}.</li>
+ * </ol>
  *
  * <p>For speed: {@link io.jnetlink.rtnl.link.Links#modeledOnly()} reads without copying the
  * attributes {@code LinkInfo} does not model; {@link io.jnetlink.rtnl.link.Links#createAll},

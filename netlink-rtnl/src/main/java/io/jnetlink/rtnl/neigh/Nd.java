@@ -10,6 +10,9 @@ final class Nd {
     static final int RTM_DELNEIGH = 29;
     static final int RTM_GETNEIGH = 30;
 
+    /** RTNLGRP_NEIGH: the multicast group of neighbour changes. */
+    static final int RTNLGRP_NEIGH = 3;
+
     /** sizeof(struct ndmsg): family, pad1 (u8), pad2 (u16), ifindex (s32), state (u16), flags, type (u8). */
     static final int NDMSG_LEN = 12;
 

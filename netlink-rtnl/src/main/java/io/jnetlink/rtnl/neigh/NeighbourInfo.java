@@ -6,6 +6,7 @@ import io.jnetlink.core.MalformedMessageException;
 import io.jnetlink.core.codec.AttributeCursor;
 import io.jnetlink.core.codec.Message;
 import io.jnetlink.core.codec.RawAttribute;
+import io.jnetlink.rtnl.family.Attributes;
 import io.jnetlink.rtnl.IpPrefix;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -87,16 +88,10 @@ public record NeighbourInfo(int family, int ifindex, InetAddress address, String
         InetAddress dst = null;
         String mac = null;
         List<RawAttribute> unknown = new ArrayList<>(2);
-        AttributeCursor a = m.attributes(NDMSG_LEN, NAMES);
+        AttributeCursor a = Neighbours.FAMILY.attributes(m);
         while (a.next()) {
             switch (a.type()) {
-                case NDA_DST -> {
-                    if (a.length() != addrLen) {
-                        throw a.malformed((addrLen == 4 ? "IPv4" : "IPv6") + " address (" + addrLen
-                                + " bytes) expected, got " + a.length() + " bytes");
-                    }
-                    dst = a.address();
-                }
+                case NDA_DST -> dst = Attributes.address(a, addrLen);
                 case NDA_LLADDR -> mac = a.length() == 0 ? null : formatMac(a.bytes());
                 default -> unknown.add(a.raw());
             }

@@ -1,16 +1,15 @@
 package io.jnetlink.rtnl.neigh;
 
-import static io.jnetlink.core.codec.Netlink.NLM_F_ACK;
 import static io.jnetlink.core.codec.Netlink.NLM_F_CREATE;
-import static io.jnetlink.core.codec.Netlink.NLM_F_DUMP;
 import static io.jnetlink.core.codec.Netlink.NLM_F_EXCL;
 import static io.jnetlink.core.codec.Netlink.NLM_F_REPLACE;
-import static io.jnetlink.core.codec.Netlink.NLM_F_REQUEST;
 import static io.jnetlink.rtnl.neigh.Nd.*;
 
 import io.jnetlink.core.codec.MessageWriter;
+import io.jnetlink.core.net.Interfaces;
 import io.jnetlink.core.socket.NetlinkSocket;
 import io.jnetlink.rtnl.IpPrefix;
+import io.jnetlink.rtnl.family.RtnlFamily;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Objects;
@@ -24,6 +23,18 @@ import java.util.Objects;
  * kernel's extended-ACK text.
  */
 public final class Neighbours {
+    /**
+     * The neighbour family: RTM_NEWNEIGH / RTM_DELNEIGH / RTM_GETNEIGH over {@code struct ndmsg},
+     * announced on RTNLGRP_NEIGH, decoded into {@link NeighbourInfo} (IPv4 and IPv6 entries).
+     */
+    public static final RtnlFamily<NeighbourInfo> FAMILY = RtnlFamily.builder("neighbour", NeighbourInfo.class)
+            .types(RTM_NEWNEIGH, RTM_DELNEIGH, RTM_GETNEIGH)
+            .header("struct ndmsg", NDMSG_LEN)
+            .attributeNames(NAMES)
+            .groups(RTNLGRP_NEIGH)
+            .decoder(NeighbourInfo::decode)
+            .build();
+
     private final NetlinkSocket rtnl;
 
     /** Neighbours of the namespace {@code rtnl} belongs to. */
@@ -33,12 +44,12 @@ public final class Neighbours {
 
     /** Every IPv4 and IPv6 neighbour entry of every link, in any state (RTM_GETNEIGH dump). */
     public List<NeighbourInfo> list() {
-        return dump("list neighbours", 0);
+        return FAMILY.dump(rtnl, "list neighbours");
     }
 
     /** The neighbour entries of link {@code ifindex} (RTM_GETNEIGH dump filtered by NDA_IFINDEX). */
     public List<NeighbourInfo> list(int ifindex) {
-        requireIndex(ifindex);
+        Interfaces.requireIndex(ifindex);
         return dump("list neighbours of link " + ifindex, ifindex);
     }
 
@@ -64,41 +75,40 @@ public final class Neighbours {
      * @throws io.jnetlink.core.NetlinkException with ENOENT if there is no such entry
      */
     public void delete(int ifindex, InetAddress ip) {
-        requireIndex(ifindex);
+        Interfaces.requireIndex(ifindex);
         Objects.requireNonNull(ip, "ip");
         rtnl.request("delete neighbour " + IpPrefix.format(ip) + " on link " + ifindex, w -> encodeDelete(w, ifindex, ip));
     }
 
     private void modify(String what, int createFlags, int ifindex, InetAddress ip, String mac) {
-        requireIndex(ifindex);
+        Interfaces.requireIndex(ifindex);
         Objects.requireNonNull(ip, "ip");
         byte[] lladdr = NeighbourInfo.parseMac(mac);
         rtnl.request(what + " " + IpPrefix.format(ip) + " lladdr " + NeighbourInfo.formatMac(lladdr) + " on link " + ifindex,
                 w -> encodeNew(w, createFlags, ifindex, ip, lladdr));
     }
 
+    /** A dump of link {@code ifindex}'s entries, filtered by the kernel and again here. */
     private List<NeighbourInfo> dump(String op, int ifindex) {
-        List<NeighbourInfo> out = rtnl.dumpAll(op, w -> encodeDump(w, ifindex), NeighbourInfo::decode);
-        if (ifindex != 0) {
-            out.removeIf(n -> n.ifindex() != ifindex);
-        }
-        return out;
+        return FAMILY.dump(rtnl, op, w -> dumpFilter(w, ifindex), n -> n.ifindex() == ifindex);
     }
 
     /** The RTM_GETNEIGH dump request; ifindex 0 means all links. */
     static void encodeDump(MessageWriter w, int ifindex) {
-        w.begin(RTM_GETNEIGH, NLM_F_REQUEST | NLM_F_DUMP);
+        FAMILY.writeDump(w, d -> dumpFilter(d, ifindex));
+    }
+
+    private static void dumpFilter(MessageWriter w, int ifindex) {
         // Strict checking wants the header all zero but family and NTF_PROXY; filters are attributes.
         ndmsg(w, 0, 0, 0);
         if (ifindex != 0) {
             w.attrU32(NDA_IFINDEX, ifindex);
         }
-        w.end();
     }
 
     /** The RTM_NEWNEIGH of a permanent entry, as iproute2 writes it. */
     static void encodeNew(MessageWriter w, int createFlags, int ifindex, InetAddress ip, byte[] lladdr) {
-        w.begin(RTM_NEWNEIGH, NLM_F_REQUEST | NLM_F_ACK | createFlags);
+        FAMILY.begin(w, RTM_NEWNEIGH, createFlags);
         ndmsg(w, IpPrefix.familyOf(ip), ifindex, NeighbourState.PERMANENT.bit());
         w.attrAddress(NDA_DST, ip);
         w.attrBytes(NDA_LLADDR, lladdr);
@@ -107,7 +117,7 @@ public final class Neighbours {
 
     /** The RTM_DELNEIGH, as iproute2 writes it (its state field says permanent; the kernel ignores it). */
     static void encodeDelete(MessageWriter w, int ifindex, InetAddress ip) {
-        w.begin(RTM_DELNEIGH, NLM_F_REQUEST | NLM_F_ACK);
+        FAMILY.begin(w, RTM_DELNEIGH, 0);
         ndmsg(w, IpPrefix.familyOf(ip), ifindex, NeighbourState.PERMANENT.bit());
         w.attrAddress(NDA_DST, ip);
         w.end();
@@ -115,11 +125,5 @@ public final class Neighbours {
 
     private static void ndmsg(MessageWriter w, int family, int ifindex, int state) {
         w.u8(family).u8(0).u16(0).s32(ifindex).u16(state).u8(0).u8(0);
-    }
-
-    private static void requireIndex(int ifindex) {
-        if (ifindex <= 0) {
-            throw new IllegalArgumentException("link index must be positive, got " + ifindex);
-        }
     }
 }

@@ -1,7 +1,7 @@
 package io.jnetlink.rtnl.route;
 
 import io.jnetlink.rtnl.IpPrefix;
-import io.jnetlink.rtnl.LinkNames;
+import io.jnetlink.core.net.Interfaces;
 import io.jnetlink.rtnl.Scope;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ public final class Route {
                 throw new IllegalArgumentException("a nexthop needs a gateway or a link");
             }
             if (linkName != null) {
-                LinkNames.validateName(linkName);
+                Interfaces.validateName(linkName);
             }
             if (ifindex < 0) {
                 throw new IllegalArgumentException("link index must be positive, got " + ifindex);
@@ -146,7 +146,7 @@ public final class Route {
 
     /** Out of the link named {@code linkName} (looked up when the route is sent). */
     public Route dev(String linkName) {
-        LinkNames.validateName(linkName);
+        Interfaces.validateName(linkName);
         Route r = copy();
         r.linkName = linkName;
         r.ifindex = 0;
@@ -155,9 +155,7 @@ public final class Route {
 
     /** Out of link {@code ifindex}. */
     public Route dev(int ifindex) {
-        if (ifindex <= 0) {
-            throw new IllegalArgumentException("link index must be positive, got " + ifindex);
-        }
+        Interfaces.requireIndex(ifindex);
         Route r = copy();
         r.ifindex = ifindex;
         r.linkName = null;

@@ -6,6 +6,7 @@ import io.jnetlink.core.MalformedMessageException;
 import io.jnetlink.core.codec.AttributeCursor;
 import io.jnetlink.core.codec.Message;
 import io.jnetlink.core.codec.RawAttribute;
+import io.jnetlink.rtnl.family.Attributes;
 import io.jnetlink.rtnl.IpPrefix;
 import io.jnetlink.rtnl.Scope;
 import io.jnetlink.core.codec.Netlink;
@@ -118,13 +119,13 @@ public record RouteInfo(int family, int destinationLength, int sourceLength, int
         long priority = 0;
         List<RawAttribute> unknown = new ArrayList<>(2);
         List<NextHop> nexthops = List.of();
-        AttributeCursor a = m.attributes(RTMSG_LEN, NAMES);
+        AttributeCursor a = Routes.FAMILY.attributes(m);
         while (a.next()) {
             switch (a.type()) {
-                case RTA_DST -> dst = address(a, addrLen);
-                case RTA_SRC -> src = address(a, addrLen);
-                case RTA_GATEWAY -> gw = address(a, addrLen);
-                case RTA_PREFSRC -> prefsrc = address(a, addrLen);
+                case RTA_DST -> dst = Attributes.address(a, addrLen);
+                case RTA_SRC -> src = Attributes.address(a, addrLen);
+                case RTA_GATEWAY -> gw = Attributes.address(a, addrLen);
+                case RTA_PREFSRC -> prefsrc = Attributes.address(a, addrLen);
                 case RTA_OIF -> oif = a.u32();
                 case RTA_IIF -> iif = a.u32();
                 case RTA_PRIORITY -> priority = Integer.toUnsignedLong(a.u32());
@@ -157,7 +158,7 @@ public record RouteInfo(int family, int destinationLength, int sourceLength, int
             AttributeCursor c = new AttributeCursor(seg, pos + RTNH_LEN, pos + len, NAMES);
             while (c.next()) {
                 if (c.type() == RTA_GATEWAY) {
-                    gw = address(c, addrLen);
+                    gw = Attributes.address(c, addrLen);
                 } else {
                     unknown.add(c.raw());
                 }
@@ -169,14 +170,6 @@ public record RouteInfo(int family, int destinationLength, int sourceLength, int
             throw a.malformed((end - pos) + " trailing bytes after the last rtnexthop");
         }
         return out;
-    }
-
-    private static InetAddress address(AttributeCursor a, int len) {
-        if (a.length() != len) {
-            throw a.malformed((len == 4 ? "IPv4" : "IPv6") + " address (" + len + " bytes) expected, got "
-                    + a.length() + " bytes");
-        }
-        return a.address();
     }
 
     @Override

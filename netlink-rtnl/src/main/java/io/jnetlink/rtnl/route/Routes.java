@@ -2,7 +2,6 @@ package io.jnetlink.rtnl.route;
 
 import static io.jnetlink.core.codec.Netlink.NLM_F_ACK;
 import static io.jnetlink.core.codec.Netlink.NLM_F_CREATE;
-import static io.jnetlink.core.codec.Netlink.NLM_F_DUMP;
 import static io.jnetlink.core.codec.Netlink.NLM_F_EXCL;
 import static io.jnetlink.core.codec.Netlink.NLM_F_REPLACE;
 import static io.jnetlink.core.codec.Netlink.NLM_F_REQUEST;
@@ -14,8 +13,9 @@ import io.jnetlink.core.NoSuchDeviceException;
 import io.jnetlink.core.codec.MessageWriter;
 import io.jnetlink.core.socket.NetlinkSocket;
 import io.jnetlink.rtnl.IpPrefix;
-import io.jnetlink.rtnl.LinkNames;
 import io.jnetlink.rtnl.Scope;
+import io.jnetlink.rtnl.family.RtnlFamily;
+import io.jnetlink.rtnl.link.Links;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Objects;
@@ -38,6 +38,18 @@ public final class Routes {
     public static final int TABLE_MAIN = 254;
     /** RT_TABLE_LOCAL: the kernel's local and broadcast routes. */
     public static final int TABLE_LOCAL = 255;
+
+    /**
+     * The route family: RTM_NEWROUTE / RTM_DELROUTE / RTM_GETROUTE over {@code struct rtmsg},
+     * announced on RTNLGRP_IPV4_ROUTE and RTNLGRP_IPV6_ROUTE, decoded into {@link RouteInfo}.
+     */
+    public static final RtnlFamily<RouteInfo> FAMILY = RtnlFamily.builder("route", RouteInfo.class)
+            .types(RTM_NEWROUTE, RTM_DELROUTE, RTM_GETROUTE)
+            .header("struct rtmsg", RTMSG_LEN)
+            .attributeNames(NAMES)
+            .groups(RTNLGRP_IPV4_ROUTE, RTNLGRP_IPV6_ROUTE)
+            .decoder(RouteInfo::decode)
+            .build();
 
     private final NetlinkSocket rtnl;
 
@@ -102,19 +114,17 @@ public final class Routes {
         }
         String op = "list " + (family == IpPrefix.AF_INET ? "IPv4 " : family == IpPrefix.AF_INET6 ? "IPv6 " : "")
                 + "routes of " + (table == TABLE_ALL ? "every table" : "table " + Integer.toUnsignedString(table));
-        List<RouteInfo> out;
         try {
-            out = rtnl.dumpAll(op, w -> encodeDump(w, family, table), RouteInfo::decode);
+            // The filter is the kernel's to honour; make sure (and drop cached clones).
+            return FAMILY.dump(rtnl, op, w -> dumpFilter(w, family, table),
+                    r -> (table == TABLE_ALL || r.table() == table) && (family == 0 || r.family() == family)
+                            && (r.flags() & RTM_F_CLONED) == 0);
         } catch (NetlinkException e) {
             if (e.errno() == Errno.ENOENT && table != TABLE_ALL) {
                 return List.of(); // "FIB table does not exist"
             }
             throw e;
         }
-        // The filter is the kernel's to honour; make sure (and drop cached clones).
-        out.removeIf(r -> (table != TABLE_ALL && r.table() != table) || (family != 0 && r.family() != family)
-                || (r.flags() & RTM_F_CLONED) != 0);
-        return out;
     }
 
     /**
@@ -136,7 +146,7 @@ public final class Routes {
             w.end();
         }, RouteInfo::decode);
         if (r == null) {
-            throw new NetlinkException(op, Errno.ENETUNREACH.value(), "the kernel answered with no route", -1, 0);
+            throw new NetlinkException(op, Errno.ENETUNREACH, "the kernel answered with no route");
         }
         return r;
     }
@@ -164,7 +174,7 @@ public final class Routes {
 
     private int indexOf(String op, String linkName) {
         try {
-            return LinkNames.indexOf(rtnl, linkName);
+            return Links.indexOf(rtnl, linkName);
         } catch (NoSuchDeviceException e) {
             throw NoSuchDeviceException.named(op, linkName);
         }
@@ -172,13 +182,15 @@ public final class Routes {
 
     /** Writes the RTM_GETROUTE dump request; family 0 and table 0 mean all. */
     static void encodeDump(MessageWriter w, int family, int table) {
-        w.begin(RTM_GETROUTE, NLM_F_REQUEST | NLM_F_DUMP);
+        FAMILY.writeDump(w, d -> dumpFilter(d, family, table));
+    }
+
+    private static void dumpFilter(MessageWriter w, int family, int table) {
         // Strict checking: lengths, tos and scope zero; family, table, protocol and type filter.
         rtmsg(w, family, 0, table, 0, 0, 0, 0);
         if (Integer.compareUnsigned(table, 256) >= 0) {
             w.attrU32(RTA_TABLE, table);
         }
-        w.end();
     }
 
     /**
@@ -201,7 +213,7 @@ public final class Routes {
         RouteType rtype = r.type() != null ? r.type() : delete ? RouteType.UNSPEC : RouteType.UNICAST;
         int scope = r.scope() != null ? r.scope().value() : defaultScope(rtype, r.gateway() != null || !r.nexthops().isEmpty(), delete).value();
         IpPrefix dst = r.destination();
-        w.begin(type, NLM_F_REQUEST | NLM_F_ACK | createFlags);
+        FAMILY.begin(w, type, createFlags);
         rtmsg(w, r.family(), dst.length(), table, protocol, scope, rtype.value(), r.isOnlink() ? RTNH_F_ONLINK : 0);
         if (dst.length() > 0) {
             w.attrAddress(RTA_DST, dst.address());
@@ -240,7 +252,7 @@ public final class Routes {
 
     /** Writes an RTM_DELROUTE that matches exactly the listed route {@code r}. */
     static void encodeDelete(MessageWriter w, RouteInfo r) {
-        w.begin(RTM_DELROUTE, NLM_F_REQUEST | NLM_F_ACK);
+        FAMILY.begin(w, RTM_DELROUTE, 0);
         rtmsg(w, r.family(), r.destinationLength(), r.table(), r.protocol().value(), r.scope().value(),
                 r.type().value(), 0);
         if (r.destinationLength() > 0 && r.destination() != null) {

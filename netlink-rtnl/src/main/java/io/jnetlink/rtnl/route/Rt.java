@@ -10,6 +10,10 @@ final class Rt {
     static final int RTM_DELROUTE = 25;
     static final int RTM_GETROUTE = 26;
 
+    /** RTNLGRP_IPV4_ROUTE, RTNLGRP_IPV6_ROUTE: the multicast groups of route changes. */
+    static final int RTNLGRP_IPV4_ROUTE = 7;
+    static final int RTNLGRP_IPV6_ROUTE = 11;
+
     /** sizeof(struct rtmsg): family, dst_len, src_len, tos, table, protocol, scope, type (u8), flags (u32). */
     static final int RTMSG_LEN = 12;
 

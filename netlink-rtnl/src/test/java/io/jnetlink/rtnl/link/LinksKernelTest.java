@@ -272,7 +272,8 @@ class LinksKernelTest {
             }
         }
         assertEquals(n, enslavedUp);
-        assertEquals(LinkOracle.ip(ns.name()), LinkOracle.library(l.list()));
+        // operstate settles a moment after IFF_UP (LOWERLAYERDOWN -> UP) on a loaded machine
+        Oracle.eventually(() -> assertEquals(LinkOracle.ip(ns.name()), LinkOracle.library(l.list())));
 
         l.setMasterAll(ports, 0);
         l.setUpAll(ports, false);

@@ -1,0 +1,85 @@
+package io.jnetlink.rtnl.tc;
+
+import io.jnetlink.core.MalformedMessageException;
+import io.jnetlink.core.codec.AttributeCursor;
+import io.jnetlink.core.codec.Message;
+import io.jnetlink.core.codec.RawAttribute;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One qdisc as the kernel reports it (an RTM_NEWQDISC message): what {@code tc -s -d qdisc show}
+ * prints.
+ *
+ * @param ifindex the link's index
+ * @param handle  the qdisc's handle
+ * @param parent  its parent ({@link Handle#ROOT}, {@link Handle#INGRESS} or a class)
+ * @param refcnt  the kernel's reference count (tcm_info)
+ * @param options the kind with its options; {@link OtherQdisc} for kinds the library does not model
+ * @param stats   TCA_STATS2, or {@link TcStats#NONE}
+ * @param unknown attributes this record does not model (TCA_STATS, TCA_XSTATS, ...), kept as received
+ */
+public record QdiscInfo(int ifindex, Handle handle, Handle parent, int refcnt, QdiscKind options, TcStats stats,
+                        List<RawAttribute> unknown) {
+    /** Copies the list. */
+    public QdiscInfo {
+        Objects.requireNonNull(options, "options");
+        unknown = List.copyOf(unknown);
+    }
+
+    /** The kind's name ({@code "tbf"}). */
+    public String kind() {
+        return options.kind();
+    }
+
+    /** What identifies a qdisc in a namespace: its link, parent and handle. */
+    public record Key(int ifindex, Handle parent, Handle handle) {}
+
+    /** This qdisc's identity, for watches. */
+    public Key key() {
+        return new Key(ifindex, parent, handle);
+    }
+
+    /** Whether this is the link's root qdisc. */
+    public boolean isRoot() {
+        return parent.isRoot();
+    }
+
+    /**
+     * Decodes an RTM_NEWQDISC (or RTM_DELQDISC) message.
+     *
+     * @return the qdisc, or null for a message of another type
+     * @throws MalformedMessageException if the message breaks the format
+     */
+    public static QdiscInfo decode(Message m) {
+        if (m.type() != Tca.RTM_NEWQDISC && m.type() != Tca.RTM_DELQDISC) {
+            return null;
+        }
+        TcMessages.Header h = TcMessages.header(Qdiscs.FAMILY, m);
+        String kind = null;
+        TcStats stats = TcStats.NONE;
+        List<RawAttribute> unknown = new ArrayList<>(0);
+        AttributeCursor a = Qdiscs.FAMILY.attributes(m);
+        while (a.next()) {
+            switch (a.type()) {
+                case Tca.TCA_KIND -> kind = a.string();
+                case Tca.TCA_OPTIONS -> { } // read by the kind, below
+                case Tca.TCA_STATS2 -> stats = TcStats.decode(a);
+                default -> unknown.add(a.raw());
+            }
+        }
+        if (kind == null || kind.isEmpty()) {
+            throw new MalformedMessageException("TCA_KIND", m.payloadOffset(), "qdisc message without a kind");
+        }
+        QdiscKind options = QdiscKind.decode(kind, TcMessages.options(Qdiscs.FAMILY, m));
+        return new QdiscInfo(h.ifindex(), new Handle(h.handle()), new Handle(h.parent()), h.info(), options, stats,
+                unknown);
+    }
+
+    @Override
+    public String toString() {
+        return "qdisc " + kind() + " " + handle + " " + (isRoot() ? "root" : "parent " + parent) + " dev " + ifindex
+                + " " + options + (stats.equals(TcStats.NONE) ? "" : " " + stats);
+    }
+}

@@ -1,0 +1,64 @@
+package io.jnetlink.rtnl.tc;
+
+import io.jnetlink.core.codec.AttributeCursor;
+import io.jnetlink.core.codec.MessageWriter;
+
+/**
+ * {@code sfq}, stochastic fairness queueing ({@code tc qdisc add dev X root handle 1: sfq perturb
+ * 10 quantum 1514 limit 127}). TCA_OPTIONS is {@code struct tc_sfq_qopt_v1} (72 bytes, {@code
+ * linux/pkt_sched.h}) as tc sends it, with only the fields set here filled in.
+ *
+ * @param quantum       bytes served per flow per round, 0 for the default (the MTU)
+ * @param perturbSeconds how often the flow hash is changed, 0 never
+ * @param limit         the queue's length in packets, 0 for the default (127)
+ */
+public record Sfq(int quantum, int perturbSeconds, int limit) implements QdiscKind {
+    static final String KIND = "sfq";
+    /** sizeof(struct tc_sfq_qopt_v1). */
+    static final int QOPT_V1_LEN = 72;
+
+    /** Checks nothing is negative. */
+    public Sfq {
+        if (quantum < 0 || perturbSeconds < 0 || limit < 0) {
+            throw new IllegalArgumentException("sfq values must not be negative");
+        }
+    }
+
+    /** An sfq with the kernel's defaults. */
+    public static Sfq create() {
+        return new Sfq(0, 0, 0);
+    }
+
+    /** The same with quantum {@code bytes}. */
+    public Sfq quantum(int bytes) {
+        return new Sfq(bytes, perturbSeconds, limit);
+    }
+
+    /** The same changing its hash every {@code seconds}. */
+    public Sfq perturb(int seconds) {
+        return new Sfq(quantum, seconds, limit);
+    }
+
+    /** The same with a queue of {@code packets}. */
+    public Sfq limit(int packets) {
+        return new Sfq(quantum, perturbSeconds, packets);
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public void writeOptions(MessageWriter w) {
+        w.nest(Tca.TCA_OPTIONS, o -> o.u32(quantum).u32(perturbSeconds).u32(limit).zeros(QOPT_V1_LEN - 12));
+    }
+
+    static Sfq decode(AttributeCursor options) {
+        if (options == null) {
+            throw new io.jnetlink.core.MalformedMessageException("TCA_OPTIONS", 0, "sfq qdisc without options");
+        }
+        Struct q = Struct.of(options, 12, "struct tc_sfq_qopt");
+        return new Sfq(q.s32(0) & Integer.MAX_VALUE, q.s32(4) & Integer.MAX_VALUE, q.s32(8) & Integer.MAX_VALUE);
+    }
+}

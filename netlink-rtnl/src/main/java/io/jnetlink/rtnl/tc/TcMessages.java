@@ -1,0 +1,59 @@
+package io.jnetlink.rtnl.tc;
+
+import io.jnetlink.core.Errno;
+import io.jnetlink.core.NetlinkException;
+import io.jnetlink.core.codec.AttributeCursor;
+import io.jnetlink.core.codec.Message;
+import io.jnetlink.rtnl.family.RtnlFamily;
+import java.util.List;
+
+/** What qdisc, class and filter messages share: {@code struct tcmsg}, TCA_OPTIONS, the "no such kind" errors. */
+final class TcMessages {
+    private TcMessages() {}
+
+    /** The fields of {@code struct tcmsg}. */
+    record Header(int ifindex, int handle, int parent, int info) {}
+
+    static Header header(RtnlFamily<?> family, Message m) {
+        family.attributes(m); // checks the header is there
+        return new Header(m.u32(4), m.u32(8), m.u32(12), m.u32(16));
+    }
+
+    /** A cursor on the message's TCA_OPTIONS, or null when it has none. */
+    static AttributeCursor options(RtnlFamily<?> family, Message m) {
+        AttributeCursor a = family.attributes(m);
+        while (a.next()) {
+            if (a.type() == Tca.TCA_OPTIONS) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Turns the kernel's ENOENT for a kind it has no module for into {@link
+     * KindNotSupportedException}; anything else is returned as it is. The kernel's texts
+     * ({@code net/sched/sch_api.c}, {@code cls_api.c}, {@code act_api.c}) tell the cases apart from
+     * other ENOENTs ("parent qdisc not found").
+     *
+     * @param modules the modules the request needed: {@code sch_X}, {@code cls_X}, {@code act_X}
+     */
+    static NetlinkException explain(NetlinkException e, String qdiscModule, String classifierModule,
+                                    List<String> actionModules) {
+        if (e.errno() != Errno.ENOENT || e.extAckMessage() == null) {
+            return e;
+        }
+        String ext = e.extAckMessage();
+        if (qdiscModule != null && ext.contains("qdisc kind is unknown")) {
+            return new KindNotSupportedException(e, qdiscModule);
+        }
+        if (classifierModule != null && ext.contains("TC classifier not found")) {
+            return new KindNotSupportedException(e, classifierModule);
+        }
+        if (!actionModules.isEmpty() && ext.contains("Failed to load TC action module")) {
+            return new KindNotSupportedException(e, actionModules.size() == 1 ? actionModules.get(0)
+                    : "one of " + String.join(", ", actionModules));
+        }
+        return e;
+    }
+}

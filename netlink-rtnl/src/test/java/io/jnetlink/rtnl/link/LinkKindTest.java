@@ -1,0 +1,179 @@
+package io.jnetlink.rtnl.link;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jnetlink.core.codec.Message;
+import io.jnetlink.core.codec.RawAttribute;
+import io.jnetlink.rtnl.Fuzz;
+import io.jnetlink.rtnl.Golden;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.net.InetAddress;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Link kinds are symmetric: what a kind's spec writes into IFLA_INFO_DATA, its own file reads back
+ * into a value equal to the spec's {@link LinkSpec#data()}; other kinds keep their raw attributes;
+ * and a kind is registered wherever it must be.
+ */
+class LinkKindTest {
+    /** The RTM_NEWLINK the library sends for {@code spec}, decoded as a link message. */
+    private static LinkInfo roundTrip(LinkSpec<?> spec) {
+        byte[] b = Golden.encode(w -> {
+            Links.FAMILY.begin(w, Ifla.RTM_NEWLINK, 0);
+            Links.ifinfomsg(w, 0, 0, 0);
+            spec.write(w);
+            w.end();
+        });
+        return decode(b);
+    }
+
+    private static LinkInfo decode(byte[] b) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment seg = arena.allocate(b.length, 8);
+            MemorySegment.copy(b, 0, seg, ValueLayout.JAVA_BYTE, 0, b.length);
+            return LinkInfo.decode(Message.at(seg, 0));
+        }
+    }
+
+    @Test
+    void everyKindReadsBackWhatItWrites() throws Exception {
+        List<LinkSpec<?>> specs = List.of(
+                Veth.named("va").peer("vb"),
+                Veth.named("vc"),
+                Bridge.named("br0"),
+                Bridge.named("br1").stp(true),
+                Bridge.named("br2").stp(false),
+                Vxlan.named("vx0", 42),
+                Vxlan.named("vx1", 7).local("10.0.0.1").remote("10.0.0.2").port(8472),
+                Vxlan.named("vx2", 0xFFFFFF).local("fd00::1").remote("ff05::100"),
+                Macvlan.named("mv0", 3),
+                Macvlan.named("mv1", 3).mode(Macvlan.Mode.PRIVATE),
+                Macvlan.named("mv2", 9).mode(Macvlan.Mode.SOURCE));
+        Set<Class<?>> covered = new HashSet<>();
+        for (LinkSpec<?> spec : specs) {
+            LinkInfo back = roundTrip(spec);
+            assertEquals(spec.kind(), back.kind(), spec.toString());
+            assertEquals(spec.data(), back.kindData(), spec.toString());
+            covered.add(spec.getClass());
+        }
+        assertEquals(Set.of(LinkSpec.class.getPermittedSubclasses()), covered, "a kind without a round trip here");
+        Vxlan.Data v = (Vxlan.Data) roundTrip(Vxlan.named("vx3", 5).local("10.1.0.1")).kindData();
+        assertEquals(InetAddress.getByName("10.1.0.1"), v.local());
+        assertEquals(4789, v.port());
+    }
+
+    @Test
+    void everyPermittedKindIsRegisteredAndEveryRecordHasAKind() {
+        Set<Class<?>> dataTypes = new HashSet<>();
+        for (LinkKind<?> k : LinkKind.all()) {
+            assertTrue(dataTypes.add(k.type()), "two kinds decode into " + k.type());
+            assertEquals(k, LinkKind.named(k.name()));
+        }
+        assertEquals(LinkSpec.class.getPermittedSubclasses().length, LinkKind.all().size());
+        Set<Class<?>> records = new HashSet<>(Set.of(KindData.class.getPermittedSubclasses()));
+        records.remove(KindData.Other.class);
+        assertEquals(records, dataTypes, "KindData's records and the registered kinds' records differ");
+    }
+
+    @Test
+    void anUnmodeledKindKeepsItsRawDataAndNothingIsDropped() {
+        byte[] b = Golden.encode(w -> {
+            w.begin(Ifla.RTM_NEWLINK, 0);
+            Links.ifinfomsg(w, 4, 0, 0);
+            w.attrString(Ifla.IFLA_IFNAME, "gre0");
+            w.nest(Ifla.IFLA_LINKINFO, li -> {
+                li.attrString(Ifla.IFLA_INFO_KIND, "gre");
+                li.nest(Ifla.IFLA_INFO_DATA, d -> d.attrU8(10, 64).attrU32(6, 0x0a000001));
+                li.attrString(Ifla.IFLA_INFO_SLAVE_KIND, "bridge");
+            });
+            w.end();
+        });
+        LinkInfo l = decode(b);
+        KindData.Other o = assertInstanceOf(KindData.Other.class, l.kindData());
+        assertEquals("gre", o.kind());
+        assertEquals(List.of(new RawAttribute(10, new byte[] {64}), new RawAttribute(6, new byte[] {1, 0, 0, 10})),
+                o.attributes());
+        // the whole IFLA_LINKINFO (slave kind included) stays in unknown(): nothing vanishes
+        assertNotNull(l.unknown().get(Ifla.IFLA_LINKINFO));
+    }
+
+    @Test
+    void aKindWithoutInfoDataAndALinkWithoutAKind() {
+        byte[] vethAsListed = Golden.encode(w -> {
+            w.begin(Ifla.RTM_NEWLINK, 0);
+            Links.ifinfomsg(w, 4, 0, 0);
+            w.attrString(Ifla.IFLA_IFNAME, "va");
+            w.nest(Ifla.IFLA_LINKINFO, li -> li.attrString(Ifla.IFLA_INFO_KIND, "veth"));
+            w.end();
+        });
+        assertEquals(new Veth.Data(null), decode(vethAsListed).kindData());
+        byte[] lo = Golden.encode(w -> {
+            w.begin(Ifla.RTM_NEWLINK, 0);
+            Links.ifinfomsg(w, 1, 0, 0);
+            w.attrString(Ifla.IFLA_IFNAME, "lo");
+            w.end();
+        });
+        assertNull(decode(lo).kindData());
+    }
+
+    @Test
+    void anUnknownMacvlanModeIsKeptRaw() {
+        byte[] b = Golden.encode(w -> {
+            w.begin(Ifla.RTM_NEWLINK, 0);
+            Links.ifinfomsg(w, 4, 0, 0);
+            w.attrString(Ifla.IFLA_IFNAME, "mv");
+            w.nest(Ifla.IFLA_LINKINFO, li -> {
+                li.attrString(Ifla.IFLA_INFO_KIND, "macvlan");
+                li.nest(Ifla.IFLA_INFO_DATA, d -> d.attrU32(1, 64));
+            });
+            w.end();
+        });
+        KindData.Other o = assertInstanceOf(KindData.Other.class, decode(b).kindData());
+        assertEquals("macvlan", o.kind());
+        assertEquals(1, o.attributes().size());
+    }
+
+    @Test
+    void kindDecodersOnlyThrowMalformedMessage() {
+        List<byte[]> seeds = List.of(
+                Golden.encode(w -> {
+                    w.begin(Ifla.RTM_NEWLINK, 0);
+                    Links.ifinfomsg(w, 0, 0, 0);
+                    Vxlan.named("vx1", 7).local("fd00::1").remote("fd00::2").write(w);
+                    w.end();
+                }),
+                Golden.encode(w -> {
+                    w.begin(Ifla.RTM_NEWLINK, 0);
+                    Links.ifinfomsg(w, 0, 0, 0);
+                    Veth.named("va").peer("vb").write(w);
+                    w.end();
+                }),
+                Golden.encode(w -> {
+                    w.begin(Ifla.RTM_NEWLINK, 0);
+                    Links.ifinfomsg(w, 0, 0, 0);
+                    Macvlan.named("mv", 3).write(w);
+                    w.end();
+                }),
+                Golden.encode(w -> {
+                    w.begin(Ifla.RTM_NEWLINK, 0);
+                    Links.ifinfomsg(w, 0, 0, 0);
+                    Bridge.named("br").stp(true).write(w);
+                    w.end();
+                }));
+        Fuzz.Result r = Fuzz.run(31, 10_000, Ifla.RTM_NEWLINK, seeds, m -> {
+            LinkInfo l = LinkInfo.decode(m);
+            l.unknown().list();
+            return l;
+        });
+        assertTrue(r.decoded() > 100 && r.malformed() > 100, r::toString);
+    }
+}

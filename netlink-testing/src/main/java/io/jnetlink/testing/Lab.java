@@ -1,0 +1,737 @@
+package io.jnetlink.testing;
+
+import io.jnetlink.rtnl.Link;
+import io.jnetlink.rtnl.Netns;
+import io.jnetlink.rtnl.addr.AddressSpec;
+import io.jnetlink.rtnl.link.Bridge;
+import io.jnetlink.rtnl.link.Veth;
+import io.jnetlink.rtnl.route.Route;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A network of nodes for one test: each node is a network namespace, joined to others by switches
+ * (bridges in a fabric namespace of the lab's own), addressed automatically (IPv4 and IPv6), and
+ * deleted with everything in it when the lab closes.
+ *
+ * <pre>{@code
+ * @WithLab
+ * class ClusterTest {
+ *     @Test
+ *     void survivesPartition(Lab lab) throws Exception {
+ *         List<Node> n = lab.nodes("n1", "n2", "n3");           // three nodes on one switch
+ *         n.forEach(node -> node.start("replica", ctx -> ...)); // a server in each
+ *         lab.partition(List.of(n.get(0)));                     // n1 alone; n2 and n3 together
+ *         ...
+ *         lab.heal();
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p><b>Shape.</b> {@link #nodes} puts new nodes on the lab's default switch ({@code lan});
+ * {@link #network} makes more switches, {@link #link} a point-to-point link of two nodes (a
+ * switch with two ports), {@link #router} a node that forwards between switches; every node then
+ * gets routes to every switch it can reach through routers. Switch number {@code n} has
+ * {@code 10.<n/256>.<n%256>.0/24} and {@code fd00:0:0:<n>::/64}, and its members get host
+ * numbers 1, 2, 3, ... in the order they are plugged in ({@link Node#address()},
+ * {@link Node#address6()}).
+ *
+ * <p><b>Names.</b> Namespaces are named after the lab's prefix, the JVM's pid and start time and
+ * a counter ({@code jnl-lab-4242x1b3k-7} for the fabric, {@code jnl-lab-4242x1b3k-7-n1} for node
+ * n1), so labs of parallel tests and of parallel JVMs never collide, and a new lab removes what
+ * labs of dead JVMs left behind ({@link LabNames}). Link names inside nodes are {@code eth0},
+ * {@code eth1}, ...
+ *
+ * <p>Thread-safe: shape and fault calls are serialised on the lab.
+ */
+public final class Lab implements AutoCloseable {
+    /** The namespace-name prefix when none is given: property {@code jnetlink.lab.prefix}, else this. */
+    public static final String DEFAULT_PREFIX = "jnl-lab-";
+    /** The switch {@link #nodes} puts nodes on. */
+    public static final String DEFAULT_NETWORK = "lan";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Lab.class);
+
+    private final String prefix;
+    private final String base;
+    private final Netns fabric;
+    private final Map<String, Node> nodes = new LinkedHashMap<>();
+    private final Map<String, Network> networks = new LinkedHashMap<>();
+    /** Routes installed per node, by destination subnet: "10.0.1.0/24" -> gateway text. */
+    private final Map<Node, Map<String, String>> routes = new HashMap<>();
+    private final List<Active> faults = new ArrayList<>();
+    private final Map<Node, Filter> nodeFilters = new HashMap<>();
+    private Filter fabricFilter;
+    private int ports;
+    private volatile boolean closed;
+
+    private Lab(String prefix) {
+        this.prefix = prefix;
+        LabNames.reap(prefix);
+        this.base = LabNames.newLab(prefix);
+        this.fabric = Netns.create(base);
+    }
+
+    /** A new, empty lab whose namespaces start with the default prefix (see {@link #DEFAULT_PREFIX}). */
+    public static Lab create() {
+        return create(System.getProperty("jnetlink.lab.prefix", DEFAULT_PREFIX));
+    }
+
+    /**
+     * A new, empty lab whose namespaces start with {@code prefix}. Before it is made, namespaces
+     * of that prefix left by labs of JVMs that no longer run are deleted.
+     *
+     * @throws IllegalArgumentException if the prefix is not 1-32 letters, digits, '-' or '_'
+     */
+    public static Lab create(String prefix) {
+        LabNames.checkPrefix(prefix);
+        return new Lab(prefix);
+    }
+
+    /** The lab's name: the prefix of all its namespaces' names. */
+    public String name() {
+        return base;
+    }
+
+    /** The namespace-name prefix the lab was made with. */
+    public String prefix() {
+        return prefix;
+    }
+
+    /** The fabric namespace holding the switches (bridges) and their ports. */
+    public Netns fabric() {
+        return fabric;
+    }
+
+    // ---- shape --------------------------------------------------------------------------------
+
+    /** Creates nodes {@code names} on the default switch ({@value #DEFAULT_NETWORK}). */
+    public List<Node> nodes(String... names) {
+        return network(DEFAULT_NETWORK).nodes(names);
+    }
+
+    /**
+     * The node named {@code name}.
+     *
+     * @throws IllegalArgumentException if the lab has none of that name
+     */
+    public synchronized Node node(String name) {
+        Node n = nodes.get(name);
+        if (n == null) {
+            throw new IllegalArgumentException("lab " + base + " has no node " + name + "; it has " + nodes.keySet());
+        }
+        return n;
+    }
+
+    /** Every node, in the order they were made. */
+    public synchronized List<Node> nodes() {
+        return List.copyOf(nodes.values());
+    }
+
+    /**
+     * Creates node {@code name}: a namespace with its loopback up, plugged into nothing yet (see
+     * {@link Network#attach}).
+     *
+     * @throws IllegalArgumentException if the name is taken or not 1-24 letters, digits, '-', '_'
+     */
+    public synchronized Node newNode(String name) {
+        ensureOpen();
+        LabNames.checkName("node", name);
+        if (nodes.containsKey(name)) {
+            throw new IllegalArgumentException("lab " + base + " has a node " + name + " already");
+        }
+        Netns ns = Netns.create(base + "-" + name);
+        try {
+            ns.linkService().setUp(1, true); // lo is always index 1 in a new namespace
+            // No duplicate address detection on the node's links: while a router's link-local
+            // address is tentative it answers no neighbour solicitation, which cost the first
+            // IPv6 connection through it a SYN retransmit (1 s).
+            ns.sysctl("net.ipv6.conf.default.accept_dad", "0");
+        } catch (RuntimeException e) {
+            ns.close();
+            throw e;
+        }
+        Node n = new Node(this, name, nodes.size(), ns);
+        nodes.put(name, n);
+        return n;
+    }
+
+    /**
+     * The switch named {@code name}, made (a bridge in the fabric) if the lab has none of that
+     * name yet.
+     */
+    public synchronized Network network(String name) {
+        ensureOpen();
+        Network n = networks.get(name);
+        if (n != null) {
+            return n;
+        }
+        LabNames.checkName("switch", name);
+        int index = networks.size();
+        if (index > 0xFFFF) {
+            throw new IllegalStateException("a lab has at most 65536 switches");
+        }
+        Link bridge = fabric.link(Bridge.named("sw" + index)).up();
+        n = new Network(this, name, index, bridge);
+        networks.put(name, n);
+        return n;
+    }
+
+    /** Every switch, in the order they were made. */
+    public synchronized List<Network> networks() {
+        return List.copyOf(networks.values());
+    }
+
+    /**
+     * A point-to-point link between nodes {@code a} and {@code b} (each made if the lab has none of
+     * that name): a switch of its own named {@code a_b} with just the two of them.
+     */
+    public synchronized Network link(String a, String b) {
+        if (a.equals(b)) {
+            throw new IllegalArgumentException("a link needs two different nodes, got " + a + " twice");
+        }
+        Node na = nodes.containsKey(a) ? nodes.get(a) : newNode(a);
+        Node nb = nodes.containsKey(b) ? nodes.get(b) : newNode(b);
+        String name = a + "_" + b;
+        if (networks.containsKey(name)) {
+            throw new IllegalArgumentException("nodes " + a + " and " + b + " are linked already");
+        }
+        Network net = network(name);
+        attach(na, net);
+        attach(nb, net);
+        return net;
+    }
+
+    /**
+     * Creates node {@code name} plugged into every one of {@code networks}, forwarding IPv4 and
+     * IPv6 between them; every node of the lab gets routes through it to the switches it joins.
+     */
+    public synchronized Node router(String name, Network... networks) {
+        if (networks.length < 2) {
+            throw new IllegalArgumentException("router " + name + " needs at least two switches, got "
+                    + networks.length);
+        }
+        Node r = newNode(name);
+        r.netns().sysctl("net.ipv4.ip_forward", "1");
+        r.netns().sysctl("net.ipv6.conf.all.forwarding", "1");
+        r.markRouter();
+        for (Network n : networks) {
+            attach(r, n);
+        }
+        return r;
+    }
+
+    /** Plugs {@code node} into {@code network}: a veth pair, addresses, routes. */
+    synchronized Interface attach(Node node, Network network) {
+        ensureOpen();
+        if (node.lab() != this || network == null || networks.get(network.name()) != network) {
+            throw new IllegalArgumentException("node " + node.name() + " and network "
+                    + (network == null ? null : network.name()) + " must belong to lab " + base);
+        }
+        for (Interface i : node.interfacesLocked()) {
+            if (i.network() == network) {
+                throw new IllegalArgumentException("node " + node.name() + " is on network " + network.name()
+                        + " already");
+            }
+        }
+        int host = network.membersLocked().size() + 1;
+        if (host > 254) {
+            throw new IllegalStateException("network " + network.name() + " is full (254 nodes)");
+        }
+        String ifname = "eth" + node.interfacesLocked().size();
+        String port = "p" + (ports++);
+        InetAddress v4 = literal(network.v4Base() + host);
+        InetAddress v6 = literal(network.v6Base() + ":" + Integer.toHexString(host));
+        // The node's end is made in the node (its index comes back in the echo), the port in the fabric.
+        Link eth = node.netns().link(Veth.named(ifname).peer(port, fabric));
+        Link p = fabric.link(port);
+        p.master(network.bridge).up();
+        // NODAD as well (accept_dad is off anyway): the lab made every address, they are unique.
+        node.netns().addresses().add(AddressSpec.builder().link(eth.index())
+                .prefix(v4.getHostAddress() + "/24").build());
+        node.netns().addresses().add(AddressSpec.builder().link(eth.index())
+                .prefix(v6.getHostAddress() + "/64").noDad().build());
+        eth.up();
+        Interface i = new Interface(node, network, ifname, eth.index(), v4, v6, port, p.index());
+        node.interfacesLocked().add(i);
+        network.membersLocked().add(i);
+        if (hasRouters()) {
+            installRoutes();
+        }
+        return i;
+    }
+
+    private boolean hasRouters() {
+        for (Node n : nodes.values()) {
+            if (n.isRouter()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Gives every node a route to every switch it is not on but can reach through routers: the
+     * first hop of a shortest path (breadth-first over switches and routers), IPv4 and IPv6.
+     */
+    private void installRoutes() {
+        for (Node n : nodes.values()) {
+            Map<Network, Interface> firstHop = firstHops(n);
+            Map<String, String> have = routes.computeIfAbsent(n, k -> new HashMap<>());
+            for (Map.Entry<Network, Interface> e : firstHop.entrySet()) {
+                Network dst = e.getKey();
+                Interface gw = e.getValue();
+                put(n, have, dst.subnet(), gw.address());
+                put(n, have, dst.subnet6(), gw.address6());
+            }
+        }
+    }
+
+    private static void put(Node n, Map<String, String> have, String subnet, InetAddress gw) {
+        String via = gw.getHostAddress();
+        if (via.equals(have.get(subnet))) {
+            return;
+        }
+        n.netns().routes().replace(Route.to(subnet).via(via));
+        have.put(subnet, via);
+    }
+
+    /** For each switch node {@code n} is not on: the router interface to send through. */
+    private Map<Network, Interface> firstHops(Node n) {
+        Map<Network, Interface> hop = new HashMap<>();
+        Set<Network> seen = new HashSet<>();
+        ArrayDeque<Network> queue = new ArrayDeque<>();
+        for (Interface i : n.interfacesLocked()) {
+            seen.add(i.network());
+            queue.add(i.network());
+        }
+        while (!queue.isEmpty()) {
+            Network net = queue.poll();
+            for (Interface member : net.membersLocked()) {
+                Node r = member.node();
+                if (!r.isRouter() || r == n) {
+                    continue;
+                }
+                for (Interface out : r.interfacesLocked()) {
+                    Network next = out.network();
+                    if (seen.add(next)) {
+                        // The first hop is the router's address on one of n's own switches.
+                        hop.put(next, hop.containsKey(net) ? hop.get(net) : member);
+                        queue.add(next);
+                    }
+                }
+            }
+        }
+        return hop;
+    }
+
+    private static InetAddress literal(String text) {
+        try {
+            return InetAddress.getByName(text); // a literal: no name lookup
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- faults -------------------------------------------------------------------------------
+
+    /** The kinds of fault, for {@link #heal()} and {@link Faults}. */
+    enum Kind { PARTITION, BLOCK, LOSS, RATE, DISCONNECT }
+
+    /** A fault in force: how to take it away. */
+    private final class Active implements Fault {
+        final Kind kind;
+        final String description;
+        final Node node;
+        final Runnable undo;
+        boolean active = true;
+
+        Active(Kind kind, String description, Node node, Runnable undo) {
+            this.kind = kind;
+            this.description = description;
+            this.node = node;
+            this.undo = undo;
+        }
+
+        @Override
+        public String description() {
+            return description;
+        }
+
+        @Override
+        public boolean isActive() {
+            synchronized (Lab.this) {
+                return active;
+            }
+        }
+
+        @Override
+        public void remove() {
+            synchronized (Lab.this) {
+                if (!active || closed) {
+                    return;
+                }
+                undo.run();
+                active = false;
+                faults.remove(this);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return description + (active ? "" : " (removed)");
+        }
+    }
+
+    private Fault add(Kind kind, String description, Node node, Runnable undo) {
+        Active a = new Active(kind, description, node, undo);
+        faults.add(a);
+        return a;
+    }
+
+    /** The faults in force, oldest first. */
+    public synchronized List<Fault> faults() {
+        return List.copyOf(faults);
+    }
+
+    /**
+     * Splits the lab into {@code groups}: frames between nodes of different groups are dropped by
+     * the switches, both ways; within a group everything flows. Nodes named in no group form one
+     * more group together, so {@code partition(List.of(n1))} cuts n1 off from all the rest. A
+     * router is cut like any node (it belongs to the group it is in, or to the rest).
+     *
+     * <p>One nf_tables transaction in the fabric (a drop rule per pair of switch ports of
+     * different groups), read back before this returns. Remove it with {@link Fault#remove()} or
+     * {@link #heal()}.
+     *
+     * @throws IllegalArgumentException if a group is empty, a node is in two groups or in another
+     *                                  lab, or fewer than two groups result
+     */
+    @SafeVarargs
+    public final synchronized Fault partition(java.util.Collection<Node>... groups) {
+        ensureOpen();
+        List<List<Node>> sides = new ArrayList<>();
+        Set<Node> seen = new HashSet<>();
+        for (java.util.Collection<Node> g : groups) {
+            if (g == null || g.isEmpty()) {
+                throw new IllegalArgumentException("a partition's group is empty");
+            }
+            for (Node n : g) {
+                checkMember(n);
+                if (!seen.add(n)) {
+                    throw new IllegalArgumentException("node " + n.name() + " is in two groups of the partition");
+                }
+            }
+            sides.add(List.copyOf(g));
+        }
+        List<Node> rest = nodes.values().stream().filter(n -> !seen.contains(n)).toList();
+        if (!rest.isEmpty()) {
+            sides.add(rest);
+        }
+        if (sides.size() < 2) {
+            throw new IllegalArgumentException("a partition needs two groups at least; every node of the lab is in "
+                    + "the one given");
+        }
+        List<List<io.jnetlink.nft.expr.Expression>> rules = new ArrayList<>();
+        for (int i = 0; i < sides.size(); i++) {
+            for (int j = 0; j < sides.size(); j++) {
+                if (i == j) {
+                    continue;
+                }
+                for (int p : ports(sides.get(i))) {
+                    for (int q : ports(sides.get(j))) {
+                        rules.add(Filter.drop(Filter.inPort(p), Filter.outPort(q)));
+                    }
+                }
+            }
+        }
+        String what = "partition " + String.join(" | ", sides.stream()
+                .map(s -> s.stream().map(Node::name).toList().toString()).toList());
+        Filter f = fabricFilter();
+        List<Long> handles = f.add(rules, what);
+        return add(Kind.PARTITION, what, null, () -> f.remove(handles, "heal " + what));
+    }
+
+    /** Cuts {@code node} off from every other node: {@code partition(List.of(node))}. */
+    public Fault isolate(Node node) {
+        return partition(List.of(node));
+    }
+
+    /**
+     * Removes every partition and one-way block (loss, rate limits and disconnections stay; see
+     * {@link #clearFaults()}).
+     */
+    public synchronized void heal() {
+        for (Active a : List.copyOf(faults)) {
+            if (a.kind == Kind.PARTITION || a.kind == Kind.BLOCK) {
+                a.remove();
+            }
+        }
+    }
+
+    /** Removes every fault in force. */
+    public synchronized void clearFaults() {
+        for (Active a : List.copyOf(faults).reversed()) {
+            a.remove();
+        }
+    }
+
+    /**
+     * One-way block: {@code from} can no longer open connections (TCP) or start flows (UDP, ICMP)
+     * to {@code to}, and what it opened before stops too; {@code to} still reaches {@code from}'s
+     * servers, replies included. Packets from {@code from}'s addresses that travel in the
+     * direction their connection was opened ({@code ct direction original}) are dropped as they
+     * arrive in {@code to}, which needs {@code to}'s connection tracking: the rules live in
+     * {@code to}'s own table ({@code inet jnl-lab}, chain {@code input}), IPv4 and IPv6.
+     */
+    public synchronized Fault block(Node from, Node to) {
+        ensureOpen();
+        checkMember(from);
+        checkMember(to);
+        if (from == to) {
+            throw new IllegalArgumentException("a node cannot block itself (" + from.name() + ")");
+        }
+        List<List<io.jnetlink.nft.expr.Expression>> rules = new ArrayList<>();
+        for (Interface i : from.interfacesLocked()) {
+            rules.add(Filter.drop(Filter.source(i.address()), Filter.originalDirection()));
+            rules.add(Filter.drop(Filter.source(i.address6()), Filter.originalDirection()));
+        }
+        if (rules.isEmpty()) {
+            throw new IllegalArgumentException("node " + from.name() + " has no address to block");
+        }
+        String what = "block " + from.name() + " -> " + to.name();
+        Filter f = nodeFilters.computeIfAbsent(to, n -> Filter.nodeInput(n.netns()));
+        List<Long> handles = f.add(rules, what);
+        return add(Kind.BLOCK, what, to, () -> f.remove(handles, "unblock " + from.name() + " -> " + to.name()));
+    }
+
+    /**
+     * Drops {@code percent} of the frames {@code node} sends and of those it receives, at random
+     * ({@code meta random} rules on its switch ports, in the fabric). Between two nodes under loss
+     * a frame runs that risk twice.
+     *
+     * @throws IllegalArgumentException unless 0 &lt; percent &lt;= 100
+     */
+    public synchronized Fault loss(Node node, double percent) {
+        ensureOpen();
+        checkMember(node);
+        checkPercent(percent);
+        List<List<io.jnetlink.nft.expr.Expression>> rules = new ArrayList<>();
+        for (Interface i : node.interfacesLocked()) {
+            rules.add(lossRule(Filter.inPort(i.portIndex()), percent));
+            rules.add(lossRule(Filter.outPort(i.portIndex()), percent));
+        }
+        return lossFault("loss " + percent + "% at " + node.name(), node, rules);
+    }
+
+    /**
+     * Drops {@code percent} of the frames crossing switch {@code network}, at random: each frame
+     * enters the switch through one port, and there runs that risk once.
+     *
+     * @throws IllegalArgumentException unless 0 &lt; percent &lt;= 100
+     */
+    public synchronized Fault loss(Network network, double percent) {
+        ensureOpen();
+        checkNetwork(network);
+        checkPercent(percent);
+        List<List<io.jnetlink.nft.expr.Expression>> rules = new ArrayList<>();
+        for (Interface i : network.membersLocked()) {
+            rules.add(lossRule(Filter.inPort(i.portIndex()), percent));
+        }
+        return lossFault("loss " + percent + "% on " + network.name(), null, rules);
+    }
+
+    private Fault lossFault(String what, Node node, List<List<io.jnetlink.nft.expr.Expression>> rules) {
+        if (rules.isEmpty()) {
+            throw new IllegalArgumentException(what + ": nothing is plugged in there");
+        }
+        Filter f = fabricFilter();
+        List<Long> handles = f.add(rules, what);
+        return add(Kind.LOSS, what, node, () -> f.remove(handles, "end " + what));
+    }
+
+    private static List<io.jnetlink.nft.expr.Expression> lossRule(List<io.jnetlink.nft.expr.Expression> where,
+                                                                   double percent) {
+        return percent >= 100 ? Filter.drop(where) : Filter.drop(where, Filter.randomBelow(percent));
+    }
+
+    private static void checkPercent(double percent) {
+        if (!(percent > 0 && percent <= 100)) {
+            throw new IllegalArgumentException("loss must be more than 0% and at most 100%, got " + percent + "%");
+        }
+    }
+
+    /**
+     * Unplugs {@code node}: its switch ports go down, so its interfaces lose carrier (as when a
+     * cable is pulled; addresses and routes stay). Returns once the node's interfaces report no
+     * carrier. Undo with {@link #reconnect(Node)} or the fault's {@link Fault#remove()}.
+     *
+     * @throws IllegalStateException if the node is disconnected already
+     */
+    public synchronized Fault disconnect(Node node) {
+        ensureOpen();
+        checkMember(node);
+        for (Active a : faults) {
+            if (a.kind == Kind.DISCONNECT && a.node == node) {
+                throw new IllegalStateException("node " + node.name() + " is disconnected already");
+            }
+        }
+        List<Interface> ifs = List.copyOf(node.interfacesLocked());
+        setPorts(ifs, false);
+        for (Interface i : ifs) {
+            if (node.netns().linkService().get(i.index()).isLowerUp()) {
+                throw new IllegalStateException("disconnect " + node.name() + ": " + i.name() + " still has carrier");
+            }
+        }
+        return add(Kind.DISCONNECT, "disconnect " + node.name(), node, () -> {
+            setPorts(ifs, true);
+            awaitUp(node, ifs);
+        });
+    }
+
+    /**
+     * Plugs {@code node} back in: its switch ports come up, and this returns once the node's
+     * interfaces and the ports are operationally up.
+     *
+     * @throws IllegalStateException if the node is not disconnected
+     */
+    public synchronized void reconnect(Node node) {
+        checkMember(node);
+        for (Active a : List.copyOf(faults)) {
+            if (a.kind == Kind.DISCONNECT && a.node == node) {
+                a.remove();
+                return;
+            }
+        }
+        throw new IllegalStateException("node " + node.name() + " is not disconnected");
+    }
+
+    private void setPorts(List<Interface> ifs, boolean up) {
+        for (Interface i : ifs) {
+            fabric.linkService().setUp(i.portIndex(), up);
+        }
+    }
+
+    /** Waits (up to 5 s) until the node's interfaces and their ports are up: the kernel sets operstate asynchronously. */
+    private void awaitUp(Node node, List<Interface> ifs) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        for (Interface i : ifs) {
+            while (!(isOperUp(node.netns(), i.index()) && isOperUp(fabric, i.portIndex()))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("reconnect " + node.name() + ": " + i.name()
+                            + " is not up after 5 s");
+                }
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while reconnecting " + node.name(), e);
+                }
+            }
+        }
+    }
+
+    private static boolean isOperUp(Netns ns, int index) {
+        var info = ns.linkService().get(index);
+        return info.isLowerUp() && info.operState() == io.jnetlink.rtnl.link.OperState.UP;
+    }
+
+    private Filter fabricFilter() {
+        if (fabricFilter == null) {
+            fabricFilter = Filter.fabric(fabric);
+        }
+        return fabricFilter;
+    }
+
+    private static List<Integer> ports(List<Node> group) {
+        List<Integer> p = new ArrayList<>();
+        for (Node n : group) {
+            for (Interface i : n.interfacesLocked()) {
+                p.add(i.portIndex());
+            }
+        }
+        return p;
+    }
+
+    private void checkMember(Node n) {
+        if (n == null || n.lab() != this) {
+            throw new IllegalArgumentException("node " + (n == null ? null : n.name()) + " is not in lab " + base);
+        }
+    }
+
+    private void checkNetwork(Network n) {
+        if (n == null || networks.get(n.name()) != n) {
+            throw new IllegalArgumentException("network " + (n == null ? null : n.name()) + " is not in lab " + base);
+        }
+    }
+
+    // ---- lifetime -----------------------------------------------------------------------------
+
+    void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("lab " + base + " is closed");
+        }
+    }
+
+    /** Whether {@link #close()} was called. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Stops every service, removes every fault and deletes every namespace of the lab (nodes
+     * first, then the fabric). Idempotent; goes on past failures and throws the first at the end.
+     */
+    @Override
+    public void close() {
+        List<Node> all;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            all = new ArrayList<>(nodes.values());
+            // The faults go with the namespaces (their tables with the sockets that own them).
+            for (Active a : faults) {
+                a.active = false;
+            }
+            faults.clear();
+        }
+        RuntimeException first = null;
+        for (Node n : all) {
+            if (!n.stopServices()) {
+                LOG.warn("lab {}: a service of node {} did not stop; its namespace is deleted anyway", base, n.name());
+            }
+        }
+        for (Node n : all) {
+            try {
+                n.netns().close();
+            } catch (RuntimeException e) {
+                first = first == null ? e : first;
+            }
+        }
+        try {
+            fabric.close();
+        } catch (RuntimeException e) {
+            first = first == null ? e : first;
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Lab[" + base + ", nodes " + nodes.keySet() + ", switches " + networks.keySet() + "]";
+    }
+}
