@@ -247,14 +247,16 @@ final class NamespaceThreads {
                 int errno = ONE_WAY ? 0 : Libc.errno(st);
                 T v = value;
                 Throwable f = failure;
-                String thread = Thread.currentThread().getName();
+                Thread thread = Thread.currentThread();
                 // Nothing more happens on this thread: it ends right after, retired. The relay
+                // waits for that (so the caller never sees it alive inside the namespace), then
                 // wakes the caller from the original namespace.
                 STRANDED.add(() -> {
                     if (!ONE_WAY) {
                         LOG.error("thread {} could not return from namespace {} ({}); retired it",
-                                thread, nsName, Errno.of(errno));
+                                thread.getName(), nsName, Errno.of(errno));
                     }
+                    joinUninterruptibly(thread);
                     complete(result, v, f);
                 });
                 return false;
@@ -262,6 +264,17 @@ final class NamespaceThreads {
         }
         complete(result, value, failure);
         return true;
+    }
+
+    private static void joinUninterruptibly(Thread t) {
+        while (true) {
+            try {
+                t.join();
+                return;
+            } catch (InterruptedException e) {
+                // the relay never stops; the thread ends within moments anyway
+            }
+        }
     }
 
     private static <T> void complete(CompletableFuture<T> result, T value, Throwable failure) {
