@@ -1,5 +1,7 @@
 # Sourced by ./verify: the programs the tests use as independent oracles and traffic sources, and
-# the Debian/Ubuntu package of each. One place, so the list cannot drift between scripts.
+# the Debian/Ubuntu package of each (a name on the PATH or an absolute path). One place, so the
+# list cannot drift between scripts. netlink-cni's differential test runs the reference CNI
+# plugins, whose ipMasq/portmap use iptables.
 JNETLINK_TEST_TOOLS="
 ip:iproute2
 ss:iproute2
@@ -12,6 +14,8 @@ nsenter:util-linux
 unshare:util-linux
 setpriv:util-linux
 mount:mount
+iptables:iptables
+/usr/lib/cni/portmap:containernetworking-plugins
 "
 
 # Prints the packages of the tools missing here, one per line, each once.

@@ -1,13 +1,16 @@
 #!/bin/bash
 # Side by side: jnetlink's JMH benchmarks and the same work through `ip -batch` (benchmarks/ipbatch.sh),
 # interleaved workload by workload in one run, optionally also the raw C reference program
-# (nlbench.c; give the path of a compiled binary in NLBENCH). Prints one table.
+# (nlbench.c; give the path of a compiled binary in NLBENCH) and the C twin of RouteInstall
+# (benchmarks/c/routebench.c; its binary in ROUTEBENCH). Prints one table.
 #
 #   ./mvnw -o -q -pl netlink-core,netlink-rtnl,benchmarks -am package -DskipTests   # builds the jar
 #   sudo benchmarks/compare.sh                      # ROUNDS=3 by default; the median round is shown
 #   sudo NLBENCH=/tmp/nlbench ROUNDS=1 benchmarks/compare.sh
+#   gcc -O2 -o /tmp/routebench benchmarks/c/routebench.c
+#   sudo ROUTEBENCH=/tmp/routebench ONLY=routes ROUNDS=1 benchmarks/compare.sh
 #   ONLY="getlink dump" benchmarks/compare.sh       # a subset of: create churn churn-bulk bridge500
-#                                                   #   getlink getlink64 dump attach
+#                                                   #   getlink getlink64 dump attach routes
 # Builds nothing. Needs root (creates network namespaces). Everything happens inside namespaces named
 # bench-*: the ip / C side in bench-cmp-PID (made and deleted here), the JMH side in bench-* namespaces
 # each benchmark makes and deletes. JMH_OPTS adds options to every JMH run (e.g. "-prof gc"); JAVA_OPTS
@@ -26,8 +29,10 @@ JAR="$here/target/benchmarks.jar"
 [ -f "$JAR" ] || { echo "compare.sh: $JAR missing; build it first (see the top of this script)" >&2; exit 1; }
 [ "$(id -u)" = 0 ] || { echo "compare.sh: needs root (network namespaces)" >&2; exit 1; }
 ROUNDS=${ROUNDS:-3}
-ONLY=${ONLY:-create churn churn-bulk bridge500 getlink getlink64 dump attach}
+ONLY=${ONLY:-create churn churn-bulk bridge500 getlink getlink64 dump attach routes}
 NLBENCH=${NLBENCH:-}
+ROUTEBENCH=${ROUTEBENCH:-}
+withc=$NLBENCH$ROUTEBENCH   # any C reference given: the table gets C columns
 JAVA_OPTS=${JAVA_OPTS:-}
 JMH_OPTS=${JMH_OPTS:-}
 CPU=${CPU-0}
@@ -77,6 +82,7 @@ jmh() {
 kv() { sed -n "s/.*\\b$1=\\([^ ]*\\).*/\\1/p"; }     # value of key $1 in a key=value line
 ipb() { "${pin[@]}" ip netns exec "$ns" "$here/ipbatch.sh" "$@"; }
 cref() { [ -n "$NLBENCH" ] && "${pin[@]}" ip netns exec "$ns" "$NLBENCH" "$@" || true; }
+rref() { [ -n "$ROUTEBENCH" ] && "${pin[@]}" ip netns exec "$ns" "$ROUTEBENCH" "$@" || true; }
 
 # results: lines "workload round side value"
 res="$work/results"; : > "$res"
@@ -143,6 +149,12 @@ for ((r = 1; r <= ROUNDS; r++)); do
       put attach-teardown $r ip "$(echo "$line" | kv teardown_median_ms)"
       put $w $r lib "$(jmh 'NamespaceAttach.attach' 'NamespaceAttach.attach:p0.50' '' | awk '{ printf "%.3f", $1 / 1000 }')"
       put attach-teardown $r lib "$(jmh 'NamespaceAttach.teardown' 'NamespaceAttach.teardown:p0.50' '' | awk '{ printf "%.3f", $1 / 1000 }')" ;;
+    routes)
+      # 100,000 IPv4 routes: ip -batch one at a time, the library 256 per send (BulkRoutes), C the same.
+      # Three warm-up iterations: with one, the JIT was still compiling the encoder (48, 30, then 25 us/route).
+      put $w $r ip "$(ipb routes 100000 | kv routes_per_s)"
+      put $w $r lib "$(jmh 'RouteInstall.install' RouteInstall.install '' -f 1 -wi 3 -i 3 | awk '$1 > 0 { printf "%.1f", 1e6 / $1 }')"
+      [ -n "$ROUTEBENCH" ] && put $w $r c "$(rref install 100000 256 | kv routes_per_s)" ;;
     *) echo "compare.sh: unknown workload $w" >&2; exit 2 ;;
     esac
   done
@@ -152,9 +164,9 @@ done
 med() { awk -v w="$1" -v s="$2" '$1 == w && $3 == s && $4 != "" { print $4 }' "$res" | sort -g |
         awk '{ v[NR] = $1 } END { if (NR == 0) print ""; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 echo
-echo "jnetlink vs ip -batch$([ -n "$NLBENCH" ] && echo " vs raw C") on $(nproc) cores, $(uname -r), $(date -u +%FT%TZ), median of $ROUNDS round(s)"
+echo "jnetlink vs ip -batch$([ -n "$withc" ] && echo " vs raw C") on $(nproc) cores, $(uname -r), $(date -u +%FT%TZ), median of $ROUNDS round(s)"
 printf '%-22s %-10s %12s %12s %8s' workload unit jnetlink ip lib/ip
-[ -n "$NLBENCH" ] && printf ' %12s %8s' raw-C lib/C
+[ -n "$withc" ] && printf ' %12s %8s' raw-C lib/C
 printf '  %s\n' target
 row() { # workload unit higher-is-better(1|0) ip-workload target-text check(awk expr over lib, ip, c)
   local w=$1 unit=$2 hib=$3 ipw=$4 tgt=$5 chk=$6 lib ipv c ratio cratio ok
@@ -164,7 +176,7 @@ row() { # workload unit higher-is-better(1|0) ip-workload target-text check(awk 
   cratio=$(awk -v a="$lib" -v b="$c" -v h="$hib" 'BEGIN { if (b == "" || a == 0 || b == 0) print "-"; else printf "%.2fx", h ? a / b : b / a }')
   ok=$(awk -v lib="$lib" -v ip="${ipv:-0}" -v c="${c:-0}" "BEGIN { r = ($chk); print (r == 2 ? \"n/a\" : (r ? \"met\" : \"MISSED\")) }")
   printf '%-22s %-10s %12s %12s %8s' "$w" "$unit" "$lib" "${ipv:--}" "$ratio"
-  [ -n "$NLBENCH" ] && printf ' %12s %8s' "${c:--}" "$cratio"
+  [ -n "$withc" ] && printf ' %12s %8s' "${c:--}" "$cratio"
   printf '  %s: %s\n' "$tgt" "$ok"
 }
 row create       pairs/s 1 create    ">=1.3x ip, >=0.95x C" 'c > 0 ? (lib >= 1.3 * ip && lib >= 0.95 * c) : lib >= 1.3 * ip'
@@ -180,7 +192,9 @@ row dump         dumps/s 1 dump      ">=600/s"              'lib >= 600'
 row dump-lean    dumps/s 1 dump      ">=600/s"              'lib >= 600'
 row attach       ms      0 attach    "median <=2 ms"        'lib <= 2'
 row attach-teardown ms   0 attach-teardown "(none)"         '2'
+row routes       routes/s 1 routes   ">=1.5x ip, >=0.9x C"  'c > 0 ? (lib >= 1.5 * ip && lib >= 0.9 * c) : lib >= 1.5 * ip'
 echo "ip side: benchmarks/ipbatch.sh (ip -batch; getlink/dump print to /dev/null; attach = ip netns add + 2 ip -batch runs)."
+echo "routes: 100,000 IPv4 routes; C = benchmarks/c/routebench.c (ROUTEBENCH), 256 per send like the library."
 echo "-lean rows: the same through Links.modeledOnly() (records without the unmodeled attributes). Pinned to CPU ${CPU:-none} (bridge500 never)."
 if [ -n "${RAW:-}" ]; then echo; echo "raw results (workload round side value):"; cat "$res"; fi
 [ -s "$work/failed" ] && { echo; echo "FAILED runs (their rows are missing):"; cat "$work/failed"; }

@@ -11,6 +11,8 @@
 #                   host end and the bridge (what a user of ip does)
 #   getlink N       `link show dev ga0` N times (RTM_GETLINK + printing to /dev/null)
 #   dump N          `link show` N times over 500 veth pairs + lo (1,001 links; printing to /dev/null)
+#   routes N        N IPv4 routes `route add 16.A.B.0/24 dev lo proto static` (lo set up first, untimed);
+#                   then `route flush proto static`, untimed
 #   attach N        N containers, each: ip netns add; ip -batch (veth with peer eth0 created in the
 #                   container, host end on bridge br0, up); ip -n C -batch (address, eth0 up, default
 #                   route); then ip netns del. Prints median attach and teardown times.
@@ -93,6 +95,18 @@ dump)
   t=$(elapsed "$t0" "$t1")
   echo "bench=dump impl=ip-batch n=$n links=$links total_s=$t dumps_per_s=$(rate "$n" "$t") ops_per_s=$(rate "$n" "$t")"
   ;;
+routes)
+  # the RouteInstall benchmark's work and routebench.c's: the i-th /24 from 16.0.0.0
+  for ((i = 0; i < n; i++)); do
+    echo "route add $((16 + (i >> 16))).$(((i >> 8) & 255)).$((i & 255)).0/24 dev lo proto static"
+  done > "$d/b"
+  "$IP" link set lo up
+  t0=$EPOCHREALTIME; "$IP" -batch "$d/b"; t1=$EPOCHREALTIME
+  mid=$("$IP" -4 route show proto static | wc -l)
+  "$IP" route flush proto static
+  t=$(elapsed "$t0" "$t1")
+  echo "bench=routes impl=ip-batch n=$n total_s=$t routes_per_s=$(rate "$n" "$t") routes_mid=$mid routes_after=$("$IP" -4 route show proto static | wc -l)"
+  ;;
 attach)
   "$IP" link add br0 type bridge
   "$IP" addr add 10.200.0.1/16 dev br0
@@ -121,5 +135,5 @@ attach)
   echo "bench=attach impl=ip n=$n attach_median_ms=$(awk -v s="$ma" 'BEGIN { printf "%.3f", s * 1000 }') teardown_median_ms=$(awk -v s="$mt" 'BEGIN { printf "%.3f", s * 1000 }')"
   ;;
 *)
-  echo "usage: $0 create|churn|churn-group|bridge500|getlink|dump|attach N" >&2; exit 2 ;;
+  echo "usage: $0 create|churn|churn-group|bridge500|getlink|dump|routes|attach N" >&2; exit 2 ;;
 esac

@@ -11,5 +11,8 @@ module io.jnetlink.rtnl {
     exports io.jnetlink.rtnl.route;
     exports io.jnetlink.rtnl.neigh;
     exports io.jnetlink.rtnl.family;
+    exports io.jnetlink.rtnl.rule;
+    exports io.jnetlink.rtnl.nexthop;
+    exports io.jnetlink.rtnl.bridge;
     exports io.jnetlink.rtnl.tc;
 }

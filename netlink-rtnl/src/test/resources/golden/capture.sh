@@ -35,3 +35,13 @@ cap rtm_delneigh 0x1d ip -n $NS neigh del 192.168.15.9 dev gx0
 cap rtm_newlink_bridge 0x10 ip -n $NS link add v-net-0 type bridge
 cap rtm_newlink_set_master 0x10 ip -n $NS link set gx0 master v-net-0
 cap rtm_newlink_veth 0x10 ip -n $NS link add va type veth peer name vb
+# kinds (#13): each kind's IFLA_INFO_DATA as iproute2 writes it (gx0 is still ifindex 3); the
+# fixtures' own link names, so the links of earlier captures are deleted first
+ip -n $NS link del va
+cap rtm_newlink_veth_mtu_mac_group 0x10 ip -n $NS link add va mtu 1400 address 02:00:00:00:00:01 group 5 type veth peer name vb
+cap rtm_newlink_bridge_stp 0x10 ip -n $NS link add br1 type bridge stp_state 1
+cap rtm_newlink_vxlan 0x10 ip -n $NS link add vx0 type vxlan id 42 local 192.168.15.5 remote 192.168.15.9 dstport 4789
+cap rtm_newlink_vxlan_v6 0x10 ip -n $NS link add vx6 type vxlan id 43 local fd00::5 remote fd00::9 dstport 8472
+ip -n $NS link del vx0
+cap rtm_newlink_vxlan_dev 0x10 ip -n $NS link add vx0 type vxlan id 42 dev gx0 local 192.168.15.5 remote 192.168.15.9 dstport 4789
+cap rtm_newlink_macvlan 0x10 ip -n $NS link add mv0 link gx0 type macvlan mode private

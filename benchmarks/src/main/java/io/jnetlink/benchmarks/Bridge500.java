@@ -1,6 +1,6 @@
 package io.jnetlink.benchmarks;
 
-import io.jnetlink.rtnl.IpPrefix;
+import io.jnetlink.core.net.IpPrefix;
 import io.jnetlink.rtnl.Link;
 import io.jnetlink.rtnl.Netns;
 import io.jnetlink.rtnl.addr.AddressSpec;

@@ -6,7 +6,7 @@ import io.jnetlink.core.netns.Rootless;
 import io.jnetlink.nft.Nat;
 import io.jnetlink.nft.NatRule;
 import io.jnetlink.nft.Protocol;
-import io.jnetlink.rtnl.IpPrefix;
+import io.jnetlink.core.net.IpPrefix;
 import io.jnetlink.rtnl.Link;
 import io.jnetlink.rtnl.Netns;
 import io.jnetlink.rtnl.link.Bridge;
@@ -171,18 +171,7 @@ public final class Walkthrough {
 
     /** Deletes this walkthrough's namespaces, if any exist; returns the names deleted. */
     public List<String> cleanup() {
-        List<String> gone = new ArrayList<>();
-        for (String n : namespaceNames()) {
-            if (NetworkNamespace.list().contains(n)) {
-                try {
-                    NetworkNamespace.delete(n);
-                    gone.add(n);
-                } catch (RuntimeException e) {
-                    out.println("could not delete " + n + ": " + e.getMessage());
-                }
-            }
-        }
-        return gone;
+        return Leftovers.delete(namespaceNames(), out);
     }
 
     /** The checks made so far. */

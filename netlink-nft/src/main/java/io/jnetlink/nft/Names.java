@@ -1,5 +1,6 @@
 package io.jnetlink.nft;
 
+import io.jnetlink.core.net.Interfaces;
 import java.nio.charset.StandardCharsets;
 
 /** Checks of names before anything is sent. */
@@ -8,8 +9,6 @@ final class Names {
 
     /** NFT_NAME_MAXLEN (256) including the terminating NUL. */
     static final int MAX_NAME_BYTES = 255;
-    /** IFNAMSIZ (16) including the NUL. */
-    static final int MAX_IFNAME_BYTES = 15;
 
     static String object(String what, String name) {
         if (name == null || name.isEmpty()) {
@@ -26,22 +25,8 @@ final class Names {
         return name;
     }
 
+    /** An interface name, by the library's one rule ({@link Interfaces#validateName}). */
     static String iface(String name) {
-        if (name == null || name.isEmpty()) {
-            throw new IllegalArgumentException("interface name is empty");
-        }
-        int n = name.getBytes(StandardCharsets.UTF_8).length;
-        if (n > MAX_IFNAME_BYTES) {
-            throw new IllegalArgumentException("interface name '" + name + "' is " + n
-                    + " bytes; Linux allows at most " + MAX_IFNAME_BYTES + " (IFNAMSIZ - 1)");
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c == '/' || c == ':' || c == '\0' || Character.isWhitespace(c)) {
-                throw new IllegalArgumentException("interface name '" + name + "' contains an invalid character '"
-                        + c + "'");
-            }
-        }
-        return name;
+        return Interfaces.validateName(name);
     }
 }

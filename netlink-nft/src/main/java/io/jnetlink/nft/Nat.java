@@ -56,7 +56,6 @@ public final class Nat {
     static final int PRIORITY_SRCNAT = 100;
     /** NF_IP_PRI_NAT_DST ("dstnat"). */
     static final int PRIORITY_DSTNAT = -100;
-    private static final int IFNAMSIZ = 16;
     private static final int NFPROTO_IPV4 = 2;
     private static final int NFPROTO_IPV6 = 10;
 
@@ -133,7 +132,7 @@ public final class Nat {
         }
         if (outInterface != null) {
             e.add(new Meta(Meta.Key.OIFNAME, Expressions.REG_1));
-            e.add(Cmp.eq(Expressions.REG_1, ifname(outInterface)));
+            e.add(Cmp.eq(Expressions.REG_1, Values.ifname(outInterface)));
         }
         e.add(Masq.plain());
         String text = (p.isIpv4() ? "ip" : "ip6") + " saddr " + p
@@ -217,7 +216,7 @@ public final class Nat {
         List<Expression> e = new ArrayList<>();
         if (inInterface != null) {
             e.add(new Meta(Meta.Key.IIFNAME, Expressions.REG_1));
-            e.add(Cmp.eq(Expressions.REG_1, ifname(inInterface)));
+            e.add(Cmp.eq(Expressions.REG_1, Values.ifname(inInterface)));
         }
         if (hostAddress != null) {
             byte[] h = hostAddress.getAddress();
@@ -229,9 +228,9 @@ public final class Nat {
         e.add(new Meta(Meta.Key.L4PROTO, Expressions.REG_1));
         e.add(Cmp.eq(Expressions.REG_1, new byte[] {(byte) protocol.number}));
         e.add(Payload.destinationPort(Expressions.REG_1));
-        e.add(Cmp.eq(Expressions.REG_1, be16(port)));
+        e.add(Cmp.eq(Expressions.REG_1, Values.be16(port)));
         e.add(new Immediate(Expressions.REG_1, to.getAddress()));
-        e.add(new Immediate(Expressions.REG_2, be16(toPort)));
+        e.add(new Immediate(Expressions.REG_2, Values.be16(toPort)));
         e.add(NatExpr.dnat(v4 ? NFPROTO_IPV4 : NFPROTO_IPV6, Expressions.REG_1, Expressions.REG_2));
         String text = (inInterface != null ? "iifname \"" + inInterface + "\" " : "")
                 + (hostAddress != null ? (v4 ? "ip" : "ip6") + " daddr " + hostAddress.getHostAddress() + " " : "")
@@ -334,7 +333,10 @@ public final class Nat {
             int bits = p.length() * 8;
             s.skip(1);
             if (s.at(0) instanceof Bitwise b) {
-                bits = prefixBits(b.mask());
+                bits = Values.prefixBits(b.mask());
+                if (bits < 0) {
+                    return null;
+                }
                 s.skip(1);
             }
             if (!(s.at(0) instanceof Cmp a && a.data().length == p.length())) {
@@ -342,14 +344,14 @@ public final class Nat {
             }
             s.skip(1);
             byte[] network = Arrays.copyOf(a.data(), addressBytes);
-            if (!hostBitsZero(network, bits)) {
+            if (!Values.hostBitsZero(network, bits)) {
                 return null;
             }
-            prefix = new Prefix(address(network), bits);
+            prefix = new Prefix(Values.address(network), bits);
         }
         String out = null;
         if (s.at(0) instanceof Meta m2 && m2.key() == Meta.Key.OIFNAME && s.at(1) instanceof Cmp o) {
-            out = cString(o.data());
+            out = Values.cString(o.data());
             s.skip(2);
         }
         return s.at(0) instanceof Masq && s.remaining() == 1 ? new NatRule.Masquerade(handle, prefix, out) : null;
@@ -358,13 +360,13 @@ public final class Nat {
     private static NatRule recognizeForward(long handle, Shape s, boolean fromHost) {
         String in = null;
         if (s.at(0) instanceof Meta m && m.key() == Meta.Key.IIFNAME && s.at(1) instanceof Cmp c) {
-            in = cString(c.data());
+            in = Values.cString(c.data());
             s.skip(2);
         }
         InetAddress host = null;
         if (s.at(0) instanceof Meta m && m.key() == Meta.Key.NFPROTO && s.at(2) instanceof Payload p
-                && p.base() == Payload.Base.NETWORK && s.at(3) instanceof Cmp c && isAddress(c.data())) {
-            host = address(c.data());
+                && p.base() == Payload.Base.NETWORK && s.at(3) instanceof Cmp c && Values.isAddress(c.data())) {
+            host = Values.address(c.data());
             s.skip(4);
         }
         if (!(s.at(0) instanceof Meta m && m.key() == Meta.Key.L4PROTO && s.at(1) instanceof Cmp pc
@@ -377,13 +379,13 @@ public final class Nat {
             return null;
         }
         s.skip(4);
-        if (!(s.at(0) instanceof Immediate addr && isAddress(addr.value()) && s.at(1) instanceof Immediate port
+        if (!(s.at(0) instanceof Immediate addr && Values.isAddress(addr.value()) && s.at(1) instanceof Immediate port
                 && port.value().length == 2 && s.at(2) instanceof NatExpr nat && nat.type() == NatExpr.Type.DNAT
                 && s.remaining() == 3)) {
             return null;
         }
-        return new NatRule.PortForward(handle, proto, u16(portCmp.data()), in, host, address(addr.value()),
-                u16(port.value()), fromHost);
+        return new NatRule.PortForward(handle, proto, Values.u16(portCmp.data()), in, host, Values.address(addr.value()),
+                Values.u16(port.value()), fromHost);
     }
 
     /** A read position in a rule's expressions; past the end reads as null (which matches no pattern). */
@@ -408,62 +410,9 @@ public final class Nat {
         }
     }
 
-    /** Whether {@code b} has no bit set past the first {@code bits} (what {@link Prefix} requires). */
-    private static boolean hostBitsZero(byte[] b, int bits) {
-        for (int bit = bits; bit < b.length * 8; bit++) {
-            if ((b[bit / 8] & (0x80 >>> (bit % 8))) != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isAddress(byte[] b) {
-        return b.length == 4 || b.length == 16;
-    }
-
-    /** A 4- or 16-byte address (the length is checked by the callers). */
-    private static InetAddress address(byte[] b) {
-        try {
-            return InetAddress.getByAddress(b);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("address of " + b.length + " bytes", e); // callers check the length
-        }
-    }
-
     /** {@code meta nfproto ipv4|ipv6}: the dependency nft adds for an ip/ip6 match in an inet table. */
     private static void nfproto(List<Expression> e, boolean v4) {
         e.add(new Meta(Meta.Key.NFPROTO, Expressions.REG_1));
         e.add(Cmp.eq(Expressions.REG_1, new byte[] {(byte) (v4 ? NFPROTO_IPV4 : NFPROTO_IPV6)}));
-    }
-
-    private static int prefixBits(byte[] mask) {
-        int bits = 0;
-        for (byte b : mask) {
-            bits += Integer.bitCount(b & 0xFF);
-        }
-        return bits;
-    }
-
-    private static String cString(byte[] b) {
-        int n = 0;
-        while (n < b.length && b[n] != 0) {
-            n++;
-        }
-        return new String(b, 0, n, StandardCharsets.UTF_8);
-    }
-
-    private static int u16(byte[] b) {
-        return (b[0] & 0xFF) << 8 | (b[1] & 0xFF);
-    }
-
-    private static byte[] be16(int v) {
-        return new byte[] {(byte) (v >>> 8), (byte) v};
-    }
-
-    /** An interface name as nft compares it: NUL-padded to IFNAMSIZ (an exact match). */
-    private static byte[] ifname(String name) {
-        byte[] n = name.getBytes(StandardCharsets.UTF_8);
-        return Arrays.copyOf(n, IFNAMSIZ);
     }
 }

@@ -2,6 +2,7 @@ package io.jnetlink.rtnl;
 
 import io.jnetlink.rtnl.link.LinkInfo;
 import io.jnetlink.rtnl.link.Links;
+import io.jnetlink.core.net.IpPrefix;
 import io.jnetlink.rtnl.tc.QdiscInfo;
 import io.jnetlink.rtnl.tc.QdiscKind;
 import io.jnetlink.rtnl.tc.QdiscSpec;

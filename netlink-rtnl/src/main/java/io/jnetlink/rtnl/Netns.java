@@ -8,13 +8,23 @@ import io.jnetlink.core.netns.NetworkNamespace;
 import io.jnetlink.core.socket.NetlinkSocket;
 import io.jnetlink.rtnl.addr.AddressInfo;
 import io.jnetlink.rtnl.addr.Addresses;
+import io.jnetlink.rtnl.bridge.BridgePorts;
+import io.jnetlink.rtnl.bridge.Fdb;
+import io.jnetlink.rtnl.bridge.FdbEntryInfo;
+import io.jnetlink.rtnl.bridge.PortInfo;
 import io.jnetlink.rtnl.link.LinkInfo;
 import io.jnetlink.rtnl.link.LinkSpec;
 import io.jnetlink.rtnl.link.Links;
 import io.jnetlink.rtnl.neigh.NeighbourInfo;
 import io.jnetlink.rtnl.neigh.Neighbours;
 import io.jnetlink.rtnl.route.RouteInfo;
+import io.jnetlink.rtnl.nexthop.NexthopInfo;
+import io.jnetlink.rtnl.nexthop.Nexthops;
 import io.jnetlink.rtnl.route.Routes;
+import io.jnetlink.rtnl.rule.RuleInfo;
+import io.jnetlink.rtnl.rule.Rules;
+import io.jnetlink.rtnl.tc.ClassInfo;
+import io.jnetlink.rtnl.tc.FilterInfo;
 import io.jnetlink.rtnl.tc.QdiscInfo;
 import io.jnetlink.rtnl.tc.TrafficControl;
 import java.util.List;
@@ -170,7 +180,31 @@ public final class Netns implements InNamespace, AutoCloseable {
         return n;
     }
 
-    /** Traffic control of this namespace, what {@code tc} does: qdiscs (RTM_NEWQDISC / RTM_DELQDISC / RTM_GETQDISC). */
+    /** The policy-routing rules of this namespace (RTM_NEWRULE / RTM_DELRULE / RTM_GETRULE): {@code ip rule}. */
+    public Rules rules() {
+        ns.ensureAlive();
+        return new Rules(rtnl());
+    }
+
+    /** The nexthop objects of this namespace (RTM_NEWNEXTHOP / RTM_DELNEXTHOP / RTM_GETNEXTHOP): {@code ip nexthop}. */
+    public Nexthops nexthops() {
+        ns.ensureAlive();
+        return new Nexthops(rtnl());
+    }
+
+    /** The bridge and VXLAN forwarding databases of this namespace (RTM_*NEIGH of AF_BRIDGE): {@code bridge fdb}. */
+    public Fdb fdb() {
+        ns.ensureAlive();
+        return new Fdb(rtnl());
+    }
+
+    /** The bridge ports of this namespace, their options and VLANs (AF_BRIDGE): {@code bridge link}, {@code bridge vlan}. */
+    public BridgePorts bridgePorts() {
+        ns.ensureAlive();
+        return new BridgePorts(rtnl());
+    }
+
+    /** Traffic control of this namespace, what {@code tc} does: qdiscs, classes and filters. */
     public TrafficControl tc() {
         ns.ensureAlive();
         TrafficControl t = tc;
@@ -211,10 +245,46 @@ public final class Netns implements InNamespace, AutoCloseable {
         return Watches.neighbours(this, 0, listener);
     }
 
+    /** Watches the IPv4 and IPv6 policy rules (see {@link #watchLinks}). */
+    public WatchedTable<RuleInfo, RuleInfo> watchRules(Consumer<Change<RuleInfo, RuleInfo>> listener) {
+        ns.ensureAlive();
+        return Watches.rules(this, 0, listener);
+    }
+
+    /** Watches the nexthop objects (see {@link #watchLinks}). */
+    public WatchedTable<Long, NexthopInfo> watchNexthops(Consumer<Change<Long, NexthopInfo>> listener) {
+        ns.ensureAlive();
+        return Watches.nexthops(this, 0, listener);
+    }
+
+    /** Watches the bridge and VXLAN FDB entries (see {@link #watchLinks}). */
+    public WatchedTable<Watches.FdbKey, FdbEntryInfo> watchFdb(Consumer<Change<Watches.FdbKey, FdbEntryInfo>> listener) {
+        ns.ensureAlive();
+        return Watches.fdb(this, 0, listener);
+    }
+
+    /** Watches the bridge ports and their options (see {@link #watchLinks}). */
+    public WatchedTable<Integer, PortInfo> watchBridgePorts(Consumer<Change<Integer, PortInfo>> listener) {
+        ns.ensureAlive();
+        return Watches.bridgePorts(this, 0, listener);
+    }
+
     /** Watches the qdiscs of every link, what {@code tc monitor} shows of them (see {@link #watchLinks}). */
     public WatchedTable<QdiscInfo.Key, QdiscInfo> watchQdiscs(Consumer<Change<QdiscInfo.Key, QdiscInfo>> listener) {
         ns.ensureAlive();
         return Watches.qdiscs(this, 0, listener);
+    }
+
+    /** Watches the traffic classes of every link (see {@link #watchLinks}). */
+    public WatchedTable<ClassInfo.Key, ClassInfo> watchClasses(Consumer<Change<ClassInfo.Key, ClassInfo>> listener) {
+        ns.ensureAlive();
+        return Watches.classes(this, 0, listener);
+    }
+
+    /** Watches the filters of every link (see {@link #watchLinks}). */
+    public WatchedTable<FilterInfo.Key, FilterInfo> watchFilters(Consumer<Change<FilterInfo.Key, FilterInfo>> listener) {
+        ns.ensureAlive();
+        return Watches.filters(this, 0, listener);
     }
 
     // ---- code, programs, sysctls -----------------------------------------------------------------

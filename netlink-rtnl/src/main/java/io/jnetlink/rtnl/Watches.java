@@ -5,6 +5,14 @@ import io.jnetlink.core.codec.Netlink;
 import io.jnetlink.core.events.Change;
 import io.jnetlink.core.events.WatchedTable;
 import io.jnetlink.rtnl.addr.AddressInfo;
+import io.jnetlink.rtnl.bridge.BridgePorts;
+import io.jnetlink.rtnl.bridge.Fdb;
+import io.jnetlink.rtnl.bridge.FdbEntryInfo;
+import io.jnetlink.rtnl.bridge.PortInfo;
+import io.jnetlink.rtnl.nexthop.NexthopInfo;
+import io.jnetlink.rtnl.nexthop.Nexthops;
+import io.jnetlink.rtnl.rule.RuleInfo;
+import io.jnetlink.rtnl.rule.Rules;
 import io.jnetlink.rtnl.addr.Addresses;
 import io.jnetlink.rtnl.family.RtnlFamily;
 import io.jnetlink.rtnl.link.LinkInfo;
@@ -13,8 +21,12 @@ import io.jnetlink.rtnl.neigh.NeighbourInfo;
 import io.jnetlink.rtnl.neigh.Neighbours;
 import io.jnetlink.rtnl.route.RouteInfo;
 import io.jnetlink.rtnl.route.Routes;
+import io.jnetlink.rtnl.tc.ClassInfo;
+import io.jnetlink.rtnl.tc.FilterInfo;
+import io.jnetlink.rtnl.tc.Filters;
 import io.jnetlink.rtnl.tc.QdiscInfo;
 import io.jnetlink.rtnl.tc.Qdiscs;
+import io.jnetlink.rtnl.tc.TcClasses;
 import java.net.InetAddress;
 import java.util.HashMap;
 import java.util.List;
@@ -36,7 +48,8 @@ public final class Watches {
      * to this list when its watch is; the family tests go through it (golden fixture, fuzz run).
      */
     public static final List<RtnlFamily<?>> FAMILIES = List.of(Links.FAMILY, Addresses.FAMILY, Routes.FAMILY,
-            Neighbours.FAMILY, Qdiscs.FAMILY);
+            Neighbours.FAMILY, Rules.FAMILY, Nexthops.FAMILY, Fdb.FAMILY, BridgePorts.FAMILY, Qdiscs.FAMILY,
+            TcClasses.FAMILY, Filters.FAMILY);
 
     /** Identity of an address: its link, family, address and prefix length. */
     public record AddressKey(int ifindex, int family, InetAddress address, int prefixLength) {
@@ -59,6 +72,38 @@ public final class Watches {
         static NeighbourKey of(NeighbourInfo n) {
             return new NeighbourKey(n.ifindex(), n.address());
         }
+    }
+
+    /** Identity of an FDB entry: its MAC, device, VLAN and (for a VXLAN remote) destination. */
+    public record FdbKey(String mac, int ifindex, int vlan, InetAddress destination) {
+        static FdbKey of(FdbEntryInfo e) {
+            return new FdbKey(e.mac(), e.ifindex(), e.vlan(), e.destination());
+        }
+    }
+
+    /** Policy rules, IPv4 and IPv6, each its own key (groups: RTNLGRP_IPV4_RULE, RTNLGRP_IPV6_RULE). */
+    public static WatchedTable<RuleInfo, RuleInfo> rules(Netns ns, int receiveBufferBytes,
+                                                         Consumer<Change<RuleInfo, RuleInfo>> listener) {
+        return watch(ns, Rules.FAMILY, r -> r, () -> ns.rules().list(), receiveBufferBytes, listener);
+    }
+
+    /** Nexthop objects, keyed by id (group: RTNLGRP_NEXTHOP). */
+    public static WatchedTable<Long, NexthopInfo> nexthops(Netns ns, int receiveBufferBytes,
+                                                           Consumer<Change<Long, NexthopInfo>> listener) {
+        return watch(ns, Nexthops.FAMILY, NexthopInfo::id, () -> ns.nexthops().list(), receiveBufferBytes, listener);
+    }
+
+    /** Bridge and VXLAN FDB entries (group: RTNLGRP_NEIGH). */
+    public static WatchedTable<FdbKey, FdbEntryInfo> fdb(Netns ns, int receiveBufferBytes,
+                                                         Consumer<Change<FdbKey, FdbEntryInfo>> listener) {
+        return watch(ns, Fdb.FAMILY, FdbKey::of, () -> ns.fdb().list(), receiveBufferBytes, listener);
+    }
+
+    /** Bridge ports with their options, keyed by index (group: RTNLGRP_LINK). */
+    public static WatchedTable<Integer, PortInfo> bridgePorts(Netns ns, int receiveBufferBytes,
+                                                              Consumer<Change<Integer, PortInfo>> listener) {
+        return watch(ns, BridgePorts.FAMILY, PortInfo::ifindex, () -> ns.bridgePorts().list(), receiveBufferBytes,
+                listener);
     }
 
     /** Links, keyed by index (groups: RTNLGRP_LINK). */
@@ -90,6 +135,20 @@ public final class Watches {
     public static WatchedTable<QdiscInfo.Key, QdiscInfo> qdiscs(Netns ns, int receiveBufferBytes,
                                                               Consumer<Change<QdiscInfo.Key, QdiscInfo>> listener) {
         return watch(ns, Qdiscs.FAMILY, QdiscInfo::key, () -> ns.tc().qdiscs().list(), receiveBufferBytes, listener);
+    }
+
+    /** The traffic classes of every link (group: RTNLGRP_TC). */
+    public static WatchedTable<ClassInfo.Key, ClassInfo> classes(Netns ns, int receiveBufferBytes,
+                                                               Consumer<Change<ClassInfo.Key, ClassInfo>> listener) {
+        return watch(ns, TcClasses.FAMILY, ClassInfo::key, () -> ns.tc().classes().list(), receiveBufferBytes,
+                listener);
+    }
+
+    /** The filters of every link (group: RTNLGRP_TC). */
+    public static WatchedTable<FilterInfo.Key, FilterInfo> filters(Netns ns, int receiveBufferBytes,
+                                                                 Consumer<Change<FilterInfo.Key, FilterInfo>> listener) {
+        return watch(ns, Filters.FAMILY, FilterInfo::key, () -> ns.tc().filters().list(), receiveBufferBytes,
+                listener);
     }
 
     /**

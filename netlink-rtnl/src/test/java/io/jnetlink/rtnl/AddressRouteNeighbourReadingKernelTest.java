@@ -17,6 +17,7 @@ import io.jnetlink.rtnl.route.Routes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import io.jnetlink.core.net.IpPrefix;
 
 /**
  * "Same reading as iproute2": a namespace built only with {@code ip} commands (veth pairs, a

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import io.jnetlink.core.net.IpPrefix;
 
 /** The pipelined bulk forms (setMasterAll, setUpAll, addAll) against {@code ip -j}. */
 @KernelTest

@@ -105,9 +105,9 @@ class FamilyRegistrationTest {
     private static List<byte[]> goldenFixtures() throws Exception {
         Path dir = Path.of(FamilyRegistrationTest.class.getResource("/golden").toURI());
         List<byte[]> out = new ArrayList<>();
-        try (Stream<Path> s = Files.list(dir)) {
+        try (Stream<Path> s = Files.walk(dir)) { // subdirectories too (rule/, nexthop/, bridge/, ...)
             for (Path p : s.filter(p -> p.toString().endsWith(".hex")).sorted().toList()) {
-                String name = p.getFileName().toString();
+                String name = dir.relativize(p).toString();
                 out.add(Golden.load(name.substring(0, name.length() - ".hex".length())));
             }
         }

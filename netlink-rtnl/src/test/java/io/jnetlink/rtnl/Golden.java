@@ -2,14 +2,18 @@ package io.jnetlink.rtnl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.jnetlink.core.codec.Message;
 import io.jnetlink.core.codec.MessageWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Golden requests captured from iproute2 (see src/test/resources/golden/README.md): loads the hex
@@ -42,6 +46,15 @@ public final class Golden {
             MessageWriter w = new MessageWriter(arena, 256);
             encoder.accept(w);
             return w.toByteArray();
+        }
+    }
+
+    /** {@code decoder} applied to the message in {@code bytes} (copied into native memory, as the kernel's would be). */
+    public static <T> T decode(byte[] bytes, Function<Message, T> decoder) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment seg = arena.allocate(bytes.length, 8);
+            MemorySegment.copy(bytes, 0, seg, ValueLayout.JAVA_BYTE, 0, bytes.length);
+            return decoder.apply(Message.at(seg, 0));
         }
     }
 

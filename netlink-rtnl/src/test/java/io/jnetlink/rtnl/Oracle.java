@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import io.jnetlink.core.net.IpPrefix;
 
 /**
  * iproute2 as the independent oracle: turns {@code ip -j} output and the library's records into

@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import io.jnetlink.core.net.IpPrefix;
 
 /**
  * Real traffic: red and blue joined through a bridge in a third namespace (links made with

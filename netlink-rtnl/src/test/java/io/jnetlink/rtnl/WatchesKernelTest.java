@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import io.jnetlink.core.net.IpPrefix;
 
 /** Typed events and list-then-watch views against the kernel; oracles: {@code ip -j link/addr}. */
 @KernelTest
@@ -31,7 +32,7 @@ class WatchesKernelTest {
     @RegisterExtension
     final TestNamespaces namespaces = new TestNamespaces();
 
-    private static <K, V> Change<K, V> await(ChangeQueue<K, V> q, Predicate<Change<K, V>> what, String desc)
+    static <K, V> Change<K, V> await(ChangeQueue<K, V> q, Predicate<Change<K, V>> what, String desc)
             throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {

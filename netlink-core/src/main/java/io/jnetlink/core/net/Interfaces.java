@@ -21,21 +21,21 @@ public final class Interfaces {
      */
     public static String validateName(String name) {
         if (name == null || name.isEmpty()) {
-            throw new IllegalArgumentException("link name is empty");
+            throw new IllegalArgumentException("interface name is empty");
         }
         int bytes = name.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_NAME_BYTES) {
-            throw new IllegalArgumentException("link name \"" + name + "\" is " + bytes + " bytes long; at most "
-                    + MAX_NAME_BYTES + " are allowed");
+            throw new IllegalArgumentException("interface name \"" + name + "\" is " + bytes + " bytes; Linux allows at most "
+                    + MAX_NAME_BYTES + " bytes long names (IFNAMSIZ - 1)");
         }
         if (name.equals(".") || name.equals("..")) {
-            throw new IllegalArgumentException("link name \"" + name + "\" is not allowed");
+            throw new IllegalArgumentException("interface name \"" + name + "\" is not allowed");
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c == '/' || c == ':' || Character.isWhitespace(c) || c == 0) {
-                throw new IllegalArgumentException("link name \"" + name + "\" contains an illegal character '"
-                        + c + "'");
+                throw new IllegalArgumentException("interface name \"" + name + "\" contains an invalid character '"
+                        + c + "': '/', ':', NUL and whitespace are illegal characters in interface names");
             }
         }
         return name;

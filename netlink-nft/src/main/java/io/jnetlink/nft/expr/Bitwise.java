@@ -13,8 +13,12 @@ import java.util.Arrays;
  * @param destination destination register
  * @param mask        AND mask (its length is the operand length)
  * @param xor         XOR value, as long as the mask
+ * @param sendsOp     whether NFTA_BITWISE_OP (boolean) is written: nft writes it for a mask the rule
+ *                    states ({@code tcp flags syn / syn,ack}), not for prefixes and flag tests; the
+ *                    kernel reports it always, so a decoded bitwise has it. Equality ignores it: it
+ *                    spells the same operation
  */
-public record Bitwise(int source, int destination, byte[] mask, byte[] xor) implements Expression {
+public record Bitwise(int source, int destination, byte[] mask, byte[] xor, boolean sendsOp) implements Expression {
     // enum nft_bitwise_attributes
     static final int NFTA_BITWISE_SREG = 1;
     static final int NFTA_BITWISE_DREG = 2;
@@ -38,6 +42,11 @@ public record Bitwise(int source, int destination, byte[] mask, byte[] xor) impl
         }
         mask = mask.clone();
         xor = xor.clone();
+    }
+
+    /** A boolean bitwise without NFTA_BITWISE_OP (as nft writes prefixes and flag tests). */
+    public Bitwise(int source, int destination, byte[] mask, byte[] xor) {
+        this(source, destination, mask, xor, false);
     }
 
     /** Keeps the first {@code prefixBits} bits of a {@code bytes}-long register value, in place. */
@@ -71,6 +80,9 @@ public record Bitwise(int source, int destination, byte[] mask, byte[] xor) impl
     void writeData(MessageWriter w) {
         w.attrU32Be(NFTA_BITWISE_SREG, source);
         w.attrU32Be(NFTA_BITWISE_DREG, destination);
+        if (sendsOp) {
+            w.attrU32Be(NFTA_BITWISE_OP, NFT_BITWISE_BOOL);
+        }
         w.attrU32Be(NFTA_BITWISE_LEN, mask.length);
         Wire.value(w, NFTA_BITWISE_MASK, mask);
         Wire.value(w, NFTA_BITWISE_XOR, xor);
@@ -82,6 +94,7 @@ public record Bitwise(int source, int destination, byte[] mask, byte[] xor) impl
         int len = -1;
         byte[] mask = null;
         byte[] xor = null;
+        boolean op = false;
         while (a.next()) {
             switch (a.type()) {
                 case NFTA_BITWISE_SREG -> sreg = a.u32be();
@@ -93,6 +106,7 @@ public record Bitwise(int source, int destination, byte[] mask, byte[] xor) impl
                     if (a.u32be() != NFT_BITWISE_BOOL) {
                         throw Wire.NOT_MODELED;
                     }
+                    op = true;
                 }
                 default -> throw Wire.NOT_MODELED;
             }
@@ -101,7 +115,7 @@ public record Bitwise(int source, int destination, byte[] mask, byte[] xor) impl
             throw Wire.NOT_MODELED;
         }
         try {
-            return new Bitwise(sreg, dreg, mask, xor);
+            return new Bitwise(sreg, dreg, mask, xor, op);
         } catch (IllegalArgumentException e) {
             throw Wire.NOT_MODELED;
         }
@@ -110,7 +124,7 @@ public record Bitwise(int source, int destination, byte[] mask, byte[] xor) impl
     @Override
     public boolean equals(Object o) {
         return o instanceof Bitwise b && b.source == source && b.destination == destination
-                && Arrays.equals(b.mask, mask) && Arrays.equals(b.xor, xor);
+                && Arrays.equals(b.mask, mask) && Arrays.equals(b.xor, xor); // sendsOp: wire spelling, same operation
     }
 
     @Override

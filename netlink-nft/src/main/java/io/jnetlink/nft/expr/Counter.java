@@ -30,8 +30,11 @@ public record Counter(long bytes, long packets) implements Expression {
     }
 
     void writeData(MessageWriter w) {
-        w.attrU64Be(NFTA_COUNTER_BYTES, bytes);
-        w.attrU64Be(NFTA_COUNTER_PACKETS, packets);
+        // nft sends a counter starting at zero with no attributes (the kernel starts it at zero)
+        if (bytes != 0 || packets != 0) {
+            w.attrU64Be(NFTA_COUNTER_BYTES, bytes);
+            w.attrU64Be(NFTA_COUNTER_PACKETS, packets);
+        }
     }
 
     static Counter decode(AttributeCursor a) {

@@ -6,7 +6,7 @@ import io.jnetlink.core.codec.MessageWriter;
 
 /**
  * {@code meta load KEY => reg DREG}: loads packet metadata (interface names, protocols, ...) into
- * a register. The "meta set" form (writing a register into the packet) decodes as {@link Unknown}.
+ * a register. The "meta set" form (writing a register into the packet) is {@link MetaSet}.
  *
  * @param key      what to load
  * @param register the destination register
@@ -15,6 +15,7 @@ public record Meta(Key key, int register) implements Expression {
     // enum nft_meta_attributes
     static final int NFTA_META_DREG = 1;
     static final int NFTA_META_KEY = 2;
+    static final int NFTA_META_SREG = 3;
     static final AttrNames NAMES = AttrNames.table("NFTA_META", null, "NFTA_META_DREG", "NFTA_META_KEY",
             "NFTA_META_SREG");
     static final Codec<Meta> CODEC = Codec.of("meta", Meta.class, NAMES, Meta::decode, Meta::writeData);
@@ -60,21 +61,24 @@ public record Meta(Key key, int register) implements Expression {
         w.attrU32Be(NFTA_META_DREG, register);
     }
 
-    static Meta decode(AttributeCursor a) {
+    /** Decodes a meta load, or a {@link MetaSet} when the register is a source. */
+    static Expression decode(AttributeCursor a) {
         Key key = null;
         int dreg = -1;
+        int sreg = -1;
         while (a.next()) {
             switch (a.type()) {
                 case NFTA_META_KEY -> key = Key.of(a.u32be());
                 case NFTA_META_DREG -> dreg = a.u32be();
-                default -> throw Wire.NOT_MODELED; // SREG: meta set
+                case NFTA_META_SREG -> sreg = a.u32be();
+                default -> throw Wire.NOT_MODELED;
             }
         }
-        if (key == null || dreg < 0) {
+        if (key == null || (dreg < 0) == (sreg < 0)) {
             throw Wire.NOT_MODELED;
         }
         try {
-            return new Meta(key, dreg);
+            return dreg >= 0 ? new Meta(key, dreg) : new MetaSet(key, sreg);
         } catch (IllegalArgumentException e) {
             throw Wire.NOT_MODELED;
         }

@@ -49,6 +49,7 @@ class ExpressionCodecTest {
                 Payload.destinationPort(Expressions.REG_1),
                 new Cmp(Expressions.REG_1, Cmp.Op.GTE, new byte[] {0, 80}),
                 Bitwise.prefixMask(Expressions.REG_1, 4, 20),
+                new Bitwise(Expressions.REG_1, Expressions.REG_1, new byte[] {0x12}, new byte[1], true),
                 new Immediate(Expressions.REG_1, new byte[] {10, 0, 0, 1}),
                 Verdict.accept(), Verdict.drop(), Verdict.ret(), Verdict.jump("a"), Verdict.goTo("b"),
                 new Verdict(Verdict.Code.CONTINUE, null),
@@ -57,8 +58,18 @@ class ExpressionCodecTest {
                 Masq.plain(), new Masq(4, 1, 1),
                 Counter.zero(), new Counter(1L << 40, 7),
                 new Lookup("s", Expressions.REG_1, -1, 0), new Lookup("m", Expressions.REG_1, Expressions.REG_VERDICT, 1),
-                new Unknown("ct", List.of(new RawAttribute(2, new byte[] {0, 0, 0, 0}), new RawAttribute(1, new byte[] {0, 0, 0, 1}))),
-                new Unknown("notrack", List.of()));
+                new Unknown("ct", List.of(new RawAttribute(2, new byte[] {0, 0, 0, 0}), new RawAttribute(3, new byte[] {0}),
+                        new RawAttribute(1, new byte[] {0, 0, 0, 1}))),
+                new Unknown("notrack", List.of()),
+                new MetaSet(Meta.Key.MARK, Expressions.REG_1),
+                new Ct(Ct.Key.STATE, Expressions.REG_1), new CtSet(Ct.Key.MARK, Expressions.REG_1),
+                new Limit(10, 1, 5, false, false), new Limit(1 << 20, 60, 102400, true, true),
+                new Numgen(true, 100, 0, Expressions.REG_1), Byteorder.hton32(Expressions.REG_1),
+                new Reject(Reject.Type.TCP_RST, 0), new Reject(Reject.Type.ICMPX_UNREACH, 1),
+                new Quota(10240, 0, true), new Log("x: ", 6, -1, 0), new Log(null, -1, 2, 0), new Log(null, -1, -1, 0),
+                new Fib(Fib.DADDR, Fib.RESULT_ADDRTYPE, Expressions.REG_1),
+                new Fib(Fib.SADDR | Fib.IIF | Fib.PRESENT, Fib.RESULT_OIF, Expressions.REG_1),
+                new Redir(0, 0, 0), new Redir(NatExpr.PROTO_SPECIFIED, 1, 0));
 
     @Test
     void everyRecordRoundTrips() {
@@ -105,9 +116,9 @@ class ExpressionCodecTest {
 
     @Test
     void unknownKeepsBytesExactly() {
-        // A meta *set* (SREG instead of DREG) is not modeled: it must come back as Unknown and re-encode identically.
-        List<Expression> metaSet = List.of(new Unknown("meta",
-                List.of(new RawAttribute(2, new byte[] {0, 0, 0, 3}), new RawAttribute(3, new byte[] {0, 0, 0, 1}))));
+        // A meta with both a source and a destination register is no form the kernel knows: kept as Unknown, same bytes.
+        List<Expression> metaSet = List.of(new Unknown("meta", List.of(new RawAttribute(2, new byte[] {0, 0, 0, 3}),
+                new RawAttribute(3, new byte[] {0, 0, 0, 1}), new RawAttribute(1, new byte[] {0, 0, 0, 1}))));
         byte[] bytes = encode(metaSet);
         List<Expression> back = decode(bytes);
         assertInstanceOf(Unknown.class, back.getFirst());

@@ -1,8 +1,8 @@
 package io.jnetlink.rtnl.addr;
 
-import io.jnetlink.rtnl.IpPrefix;
+import io.jnetlink.core.net.IpPrefix;
 import io.jnetlink.core.net.Interfaces;
-import io.jnetlink.rtnl.Scope;
+import io.jnetlink.rtnl.family.Scope;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;

@@ -20,9 +20,15 @@
  *       uses {@link io.jnetlink.rtnl.family.Attributes} for shared field shapes, and keeps every
  *       attribute it does not model in an {@code unknown} list: nothing the kernel sent may
  *       vanish.</li>
- *   <li><b>The spec</b> ({@code Qdisc.java}): the request builder, checking its values when they
- *       are set, with a package-private {@code write(MessageWriter)} of the header and
- *       attributes in iproute2's order. Follow the builder idiom of the existing specs.</li>
+ *   <li><b>The spec</b> ({@code Qdisc.java}): the request, with a package-private
+ *       {@code write(MessageWriter)} of the header and attributes in iproute2's order. The idiom
+ *       for a new family's spec is the one {@code AddressSpec}, {@code NeighbourSpec}, {@code Rule},
+ *       {@code Nexthop} and {@code FdbEntry} share: an immutable value made by a nested {@code Builder}
+ *       ({@code Qdisc.builder()...build()}), each setter checking its value at once and
+ *       {@code build()} checking the combination, plus static factories for the common one-liners
+ *       ({@code AddressSpec.of(index, prefix)}). (Link kinds and {@code Route} still have their
+ *       older fluent forms, a mutable kind spec and a copy-on-write route, which the README's
+ *       chains use; bringing them onto this idiom is still open.)</li>
  *   <li><b>The service and its descriptor</b> ({@code Qdiscs.java}): a
  *       {@code public static final RtnlFamily<QdiscInfo> FAMILY = RtnlFamily.builder("qdisc", QdiscInfo.class)
  *       .types(...).header("struct tcmsg", 20).attributeNames(...).groups(...)

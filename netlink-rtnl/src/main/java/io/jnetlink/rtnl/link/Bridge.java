@@ -30,7 +30,7 @@ public final class Bridge extends LinkSpec<Bridge> {
     private Boolean stp;
 
     private Bridge(String name) {
-        super(name);
+        super(name, KIND);
     }
 
     /** A bridge named {@code name}. */
@@ -42,11 +42,6 @@ public final class Bridge extends LinkSpec<Bridge> {
     public Bridge stp(boolean on) {
         this.stp = on;
         return this;
-    }
-
-    @Override
-    LinkKind<Data> linkKind() {
-        return KIND;
     }
 
     @Override

@@ -48,6 +48,9 @@ final class Ifla {
 
 
     static final int IFF_UP = 0x1;
+    static final int IFF_NOARP = 0x80;
+    static final int IFF_PROMISC = 0x100;
+    static final int IFF_ALLMULTI = 0x200;
     static final int IFF_LOWER_UP = 0x10000;
 
     static final int RTEXT_FILTER_SKIP_STATS = 1 << 3;

@@ -13,7 +13,8 @@ import java.util.List;
  * <p>A kind's record holds null for a setting the message does not carry. The kernel's attributes
  * a kind does not model stay, with the whole IFLA_LINKINFO, in {@link LinkInfo#unknown()}.
  */
-public sealed interface KindData permits Veth.Data, Bridge.Data, Vxlan.Data, Macvlan.Data, KindData.Other {
+public sealed interface KindData permits Veth.Data, Bridge.Data, Vxlan.Data, Macvlan.Data, Macvtap.Data, Vlan.Data, Vrf.Data,
+        Dummy.Data, Ifb.Data, Ipvlan.Data, KindData.Other {
     /** The kernel's name of the kind ("veth", "vxlan", ...). */
     String kind();
 

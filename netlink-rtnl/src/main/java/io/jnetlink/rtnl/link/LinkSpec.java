@@ -4,6 +4,7 @@ import io.jnetlink.core.codec.MessageWriter;
 import io.jnetlink.core.socket.NetlinkSocket;
 import java.util.function.Supplier;
 import io.jnetlink.core.net.Interfaces;
+import io.jnetlink.core.net.Mac;
 
 /**
  * What to create: a link of one kind ({@link Veth}, {@link Bridge}, {@link Vxlan},
@@ -16,15 +17,17 @@ import io.jnetlink.core.net.Interfaces;
  *
  * @param <S> the concrete kind, so the shared setters chain
  */
-public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridge, Vxlan, Macvlan {
+public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridge, Vxlan, Macvlan, Macvtap, Vlan, Vrf, Dummy, Ifb, Ipvlan {
     private final String name;
+    private final LinkKind<?> linkKind;
     private int mtu;
     private byte[] mac;
     private int group = -1;
 
-    LinkSpec(String name) {
+    LinkSpec(String name, LinkKind<?> linkKind) {
         Interfaces.validateName(name);
         this.name = name;
+        this.linkKind = java.util.Objects.requireNonNull(linkKind, "link kind");
     }
 
     @SuppressWarnings("unchecked")
@@ -43,7 +46,9 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
     }
 
     /** The kind's descriptor: the {@code static final LinkKind KIND} of the subclass. */
-    abstract LinkKind<?> linkKind();
+    final LinkKind<?> linkKind() {
+        return linkKind;
+    }
 
     /**
      * The kind's settings as a value: what this spec writes into IFLA_INFO_DATA, in the record the
@@ -61,7 +66,7 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
 
     /** Sets the MAC address the link is created with ("02:00:00:00:00:01"). */
     public S mac(String mac) {
-        this.mac = Mac.parse(mac);
+        this.mac = Mac.parseUnicast(mac);
         return self();
     }
 
@@ -76,6 +81,15 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
 
     /** Resolves names to indexes (parent devices) before the request is encoded. */
     void resolve(NetlinkSocket rtnl) {
+        ParentLink p = parentLink();
+        if (p != null) {
+            p.resolve(rtnl);
+        }
+    }
+
+    /** The link a stacked kind sits on (macvlan, macvtap, vlan, ipvlan), sent as IFLA_LINK; null for others. */
+    ParentLink parentLink() {
+        return null;
     }
 
     /**
@@ -89,6 +103,10 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
 
     /** Attributes at the top level of the RTM_NEWLINK, beside IFLA_LINKINFO (IFLA_LINK for macvlan). */
     void writeTop(MessageWriter w) {
+        ParentLink p = parentLink();
+        if (p != null) {
+            p.write(w);
+        }
     }
 
     /** The content of IFLA_INFO_DATA; nothing for kinds without options. */
@@ -100,9 +118,12 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
         return false;
     }
 
-    /** The whole RTM_NEWLINK body after the ifinfomsg. */
+    /**
+     * The whole RTM_NEWLINK body after the ifinfomsg, in iproute2's order: IFLA_MTU, IFLA_ADDRESS,
+     * IFLA_GROUP, the kind's top-level attributes, IFLA_IFNAME, IFLA_LINKINFO.
+     */
     final void write(MessageWriter w) {
-        w.attrString(Ifla.IFLA_IFNAME, name);
+        // iproute2's order: the generic settings as given, the name, then the kind
         if (mtu > 0) {
             w.attrU32(Ifla.IFLA_MTU, mtu);
         }
@@ -113,6 +134,7 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
             w.attrU32(Ifla.IFLA_GROUP, group);
         }
         writeTop(w);
+        w.attrString(Ifla.IFLA_IFNAME, name);
         w.nest(Ifla.IFLA_LINKINFO, li -> {
             li.attrStringNoNul(Ifla.IFLA_INFO_KIND, kind()); // as iproute2 sends it
             if (hasInfoData()) {

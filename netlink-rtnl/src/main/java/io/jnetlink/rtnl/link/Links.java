@@ -5,12 +5,16 @@ import static io.jnetlink.core.codec.Netlink.NLM_F_ECHO;
 import static io.jnetlink.core.codec.Netlink.NLM_F_EXCL;
 import static io.jnetlink.core.codec.Netlink.NLM_F_REQUEST;
 
+import io.jnetlink.core.Errno;
+import io.jnetlink.core.NetlinkException;
 import io.jnetlink.core.NoSuchDeviceException;
 import io.jnetlink.core.codec.MessageWriter;
 import io.jnetlink.core.netns.InNamespace;
 import io.jnetlink.core.netns.NetworkNamespace;
 import io.jnetlink.core.socket.NetlinkSocket;
 import io.jnetlink.core.net.Interfaces;
+import io.jnetlink.core.net.Mac;
+import io.jnetlink.rtnl.family.KernelLacksException;
 import io.jnetlink.rtnl.family.RtnlFamily;
 import java.util.List;
 import java.util.Objects;
@@ -96,16 +100,27 @@ public final class Links {
     /** Creates; with {@code echo}, the index from the kernel's echo, or null if it sent none. */
     Integer createWith(LinkSpec<?> spec, boolean echo) {
         spec.resolve(rtnl);
-        return spec.holdingReferences(() -> sendCreate(spec, echo));
+        try {
+            return spec.holdingReferences(() -> sendCreate(spec, echo));
+        } catch (NetlinkException e) {
+            throw lacksKind(e, spec);
+        }
+    }
+
+    /**
+     * The kernel's "Unknown device type" (EOPNOTSUPP: no driver, built in or as a module, for the
+     * kind) as a {@link KernelLacksException} naming the kind; other errors as they are.
+     */
+    static NetlinkException lacksKind(NetlinkException e, LinkSpec<?> spec) {
+        if (e.errno() == Errno.EOPNOTSUPP
+                && (e.extAckMessage() == null || e.extAckMessage().contains("Unknown device type"))) {
+            return new KernelLacksException(e, "the link kind \"" + spec.kind() + "\"");
+        }
+        return e;
     }
 
     private Integer sendCreate(LinkSpec<?> spec, boolean echo) {
-        NetlinkSocket.Encoder encoder = w -> {
-            FAMILY.begin(w, Ifla.RTM_NEWLINK, echo ? CREATE | NLM_F_ECHO : CREATE);
-            ifinfomsg(w, 0, 0, 0);
-            spec.write(w);
-            w.end();
-        };
+        NetlinkSocket.Encoder encoder = w -> encodeCreate(w, spec, echo);
         if (!echo) {
             rtnl.request("create " + spec, encoder);
             return null;
@@ -118,6 +133,17 @@ public final class Links {
     }
 
     /**
+     * Writes the RTM_NEWLINK that creates {@code spec} (NLM_F_CREATE | NLM_F_EXCL, as
+     * {@code ip link add}; with {@code echo} also NLM_F_ECHO). The spec must have been resolved.
+     */
+    static void encodeCreate(MessageWriter w, LinkSpec<?> spec, boolean echo) {
+        FAMILY.begin(w, Ifla.RTM_NEWLINK, echo ? CREATE | NLM_F_ECHO : CREATE);
+        ifinfomsg(w, 0, 0, 0);
+        spec.write(w);
+        w.end();
+    }
+
+    /**
      * Creates many links in one send (pipelined RTM_NEWLINKs); the first failure is thrown after
      * all were tried. Links that were created stay.
      */
@@ -127,10 +153,7 @@ public final class Links {
         }
         rtnl.pipelineOrThrow("create " + specs.size() + " links", w -> {
             for (LinkSpec<?> spec : specs) {
-                FAMILY.begin(w, Ifla.RTM_NEWLINK, CREATE);
-                ifinfomsg(w, 0, 0, 0);
-                spec.write(w);
-                w.end();
+                encodeCreate(w, spec, false);
             }
         }, (i, m) -> { });
     }
@@ -408,10 +431,7 @@ public final class Links {
             int end = Math.min(indexes.length, from + BATCH);
             rtnl.pipelineOrThrow("set master " + masterIndex + " of " + (end - start) + " links", w -> {
                 for (int i = start; i < end; i++) {
-                    FAMILY.begin(w, Ifla.RTM_NEWLINK, 0);
-                    ifinfomsg(w, indexes[i], 0, 0);
-                    w.attrU32(Ifla.IFLA_MASTER, masterIndex);
-                    w.end();
+                    encodeSetMaster(w, indexes[i], masterIndex);
                 }
             }, (i, m) -> { });
         }
@@ -434,7 +454,7 @@ public final class Links {
     /** Sets the MAC address: RTM_NEWLINK with IFLA_ADDRESS. */
     public void setMac(int index, String mac) {
         Interfaces.requireIndex(index);
-        byte[] b = Mac.parse(mac);
+        byte[] b = Mac.parseUnicast(mac);
         set("set address " + mac + " on link " + index, index, w -> w.attrBytes(Ifla.IFLA_ADDRESS, b));
     }
 
@@ -442,7 +462,15 @@ public final class Links {
     public void setMaster(int index, int masterIndex) {
         Interfaces.requireIndex(index);
         Interfaces.requireIndex(masterIndex);
-        set("set master " + masterIndex + " of link " + index, index, w -> w.attrU32(Ifla.IFLA_MASTER, masterIndex));
+        rtnl.request("set master " + masterIndex + " of link " + index, w -> encodeSetMaster(w, index, masterIndex));
+    }
+
+    /** Writes the RTM_NEWLINK of {@code ip link set dev INDEX master MASTER} (0: nomaster). */
+    static void encodeSetMaster(MessageWriter w, int index, int masterIndex) {
+        FAMILY.begin(w, Ifla.RTM_NEWLINK, 0);
+        ifinfomsg(w, index, 0, 0);
+        w.attrU32(Ifla.IFLA_MASTER, masterIndex);
+        w.end();
     }
 
     /** Releases the link from its master: RTM_NEWLINK with IFLA_MASTER 0. */
@@ -474,13 +502,62 @@ public final class Links {
         });
     }
 
+    /** Sets the transmit queue length: RTM_NEWLINK with IFLA_TXQLEN, as {@code ip link set dev X txqueuelen N}. */
+    public void setTxQueueLength(int index, int length) {
+        Interfaces.requireIndex(index);
+        if (length < 0) {
+            throw new IllegalArgumentException("transmit queue length must be >= 0, got " + length);
+        }
+        set("set txqueuelen " + length + " on link " + index, index, w -> w.attrU32(Ifla.IFLA_TXQLEN, length));
+    }
+
+    /** Sets the alias (a free-text description): RTM_NEWLINK with IFLA_IFALIAS, as {@code ip link set dev X alias TEXT}. */
+    public void setAlias(int index, String alias) {
+        Interfaces.requireIndex(index);
+        Objects.requireNonNull(alias, "alias");
+        if (alias.getBytes(java.nio.charset.StandardCharsets.UTF_8).length >= 256) {
+            throw new IllegalArgumentException("link alias is longer than 255 bytes (IFALIASZ)");
+        }
+        set("set alias \"" + alias + "\" on link " + index, index, w -> w.attrStringNoNul(Ifla.IFLA_IFALIAS, alias));
+    }
+
+    /** Promiscuous mode on or off (IFF_PROMISC), as {@code ip link set dev X promisc on|off}. */
+    public void setPromisc(int index, boolean on) {
+        setFlag("set promisc " + (on ? "on" : "off") + " on link " + index, index, Ifla.IFF_PROMISC, on);
+    }
+
+    /** All-multicast on or off (IFF_ALLMULTI), as {@code ip link set dev X allmulticast on|off}. */
+    public void setAllMulticast(int index, boolean on) {
+        setFlag("set allmulticast " + (on ? "on" : "off") + " on link " + index, index, Ifla.IFF_ALLMULTI, on);
+    }
+
+    /** ARP on or off (off sets IFF_NOARP), as {@code ip link set dev X arp on|off}. */
+    public void setArp(int index, boolean on) {
+        setFlag("set arp " + (on ? "on" : "off") + " on link " + index, index, Ifla.IFF_NOARP, !on);
+    }
+
+    private void setFlag(String op, int index, int flag, boolean set) {
+        Interfaces.requireIndex(index);
+        rtnl.request(op, w -> encodeSetFlag(w, index, flag, set));
+    }
+
+    /** Writes the RTM_NEWLINK that sets ({@code set}) or clears one IFF_* flag: the flag in ifi_change, its value in ifi_flags. */
+    static void encodeSetFlag(MessageWriter w, int index, int flag, boolean set) {
+        FAMILY.begin(w, Ifla.RTM_NEWLINK, 0);
+        ifinfomsg(w, index, set ? flag : 0, flag);
+        w.end();
+    }
+
     private void set(String op, int index, Consumer<MessageWriter> attrs) {
-        rtnl.request(op, w -> {
-            FAMILY.begin(w, Ifla.RTM_NEWLINK, 0);
-            ifinfomsg(w, index, 0, 0);
-            attrs.accept(w);
-            w.end();
-        });
+        rtnl.request(op, w -> encodeSet(w, index, attrs));
+    }
+
+    /** Writes the RTM_NEWLINK of {@code ip link set dev INDEX ...}: no flags changed, the attributes {@code attrs} writes. */
+    static void encodeSet(MessageWriter w, int index, Consumer<MessageWriter> attrs) {
+        FAMILY.begin(w, Ifla.RTM_NEWLINK, 0);
+        ifinfomsg(w, index, 0, 0);
+        attrs.accept(w);
+        w.end();
     }
 
     /** NLM_F_CREATE | NLM_F_EXCL: what {@code ip link add} sends. */

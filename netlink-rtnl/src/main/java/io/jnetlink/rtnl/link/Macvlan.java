@@ -3,15 +3,13 @@ package io.jnetlink.rtnl.link;
 import io.jnetlink.core.codec.AttrNames;
 import io.jnetlink.core.codec.AttributeCursor;
 import io.jnetlink.core.codec.MessageWriter;
-import io.jnetlink.core.net.Interfaces;
-import io.jnetlink.core.socket.NetlinkSocket;
 import java.util.Objects;
 
 /** A macvlan on a parent link, like {@code ip link add NAME link PARENT type macvlan mode MODE}. */
 public final class Macvlan extends LinkSpec<Macvlan> {
     // linux/if_link.h IFLA_MACVLAN_*
     private static final int IFLA_MACVLAN_MODE = 1;
-    private static final AttrNames NAMES = AttrNames.table("IFLA_MACVLAN", "IFLA_MACVLAN_UNSPEC", "IFLA_MACVLAN_MODE",
+    static final AttrNames NAMES = AttrNames.table("IFLA_MACVLAN", "IFLA_MACVLAN_UNSPEC", "IFLA_MACVLAN_MODE",
             "IFLA_MACVLAN_FLAGS", "IFLA_MACVLAN_MACADDR_MODE", "IFLA_MACVLAN_MACADDR", "IFLA_MACVLAN_MACADDR_DATA",
             "IFLA_MACVLAN_MACADDR_COUNT", "IFLA_MACVLAN_BC_QUEUE_LEN", "IFLA_MACVLAN_BC_QUEUE_LEN_USED");
 
@@ -49,30 +47,24 @@ public final class Macvlan extends LinkSpec<Macvlan> {
         }
     }
 
-    static final LinkKind<Data> KIND = LinkKind.of("macvlan", Data.class, NAMES, Macvlan::decode);
+    static final LinkKind<Data> KIND = LinkKind.of("macvlan", Data.class, NAMES, Macvlan::decodeData);
 
-    private final String parentName;
-    private int parentIndex;
+    private final ParentLink parent;
     private Mode mode = Mode.BRIDGE;
 
-    private Macvlan(String name, String parentName, int parentIndex) {
-        super(name);
-        this.parentName = parentName;
-        this.parentIndex = parentIndex;
+    private Macvlan(String name, ParentLink parent) {
+        super(name, KIND);
+        this.parent = parent;
     }
 
     /** A macvlan named {@code name} on the link named {@code parent}. */
     public static Macvlan named(String name, String parent) {
-        Interfaces.validateName(parent);
-        return new Macvlan(name, parent, 0);
+        return new Macvlan(name, ParentLink.named(parent));
     }
 
     /** A macvlan named {@code name} on the link with index {@code parentIndex}. */
     public static Macvlan named(String name, int parentIndex) {
-        if (parentIndex <= 0) {
-            throw new IllegalArgumentException("parent link index must be positive, got " + parentIndex);
-        }
-        return new Macvlan(name, null, parentIndex);
+        return new Macvlan(name, ParentLink.index(parentIndex));
     }
 
     /** Sets the mode (default BRIDGE). */
@@ -82,25 +74,13 @@ public final class Macvlan extends LinkSpec<Macvlan> {
     }
 
     @Override
-    LinkKind<Data> linkKind() {
-        return KIND;
-    }
-
-    @Override
     public Data data() {
         return new Data(mode);
     }
 
     @Override
-    void resolve(NetlinkSocket rtnl) {
-        if (parentName != null) {
-            parentIndex = Links.indexOf(rtnl, parentName);
-        }
-    }
-
-    @Override
-    void writeTop(MessageWriter w) {
-        w.attrU32(Ifla.IFLA_LINK, parentIndex);
+    ParentLink parentLink() {
+        return parent;
     }
 
     @Override
@@ -110,11 +90,16 @@ public final class Macvlan extends LinkSpec<Macvlan> {
 
     @Override
     void writeInfoData(MessageWriter w) {
+        writeMode(w, mode);
+    }
+
+    /** IFLA_MACVLAN_MODE: macvlan's data, which macvtap shares. */
+    static void writeMode(MessageWriter w, Mode mode) {
         w.attrU32(IFLA_MACVLAN_MODE, mode.value);
     }
 
     /** Null (so the link keeps the raw attributes) for a mode this library does not know. */
-    private static Data decode(AttributeCursor data) {
+    static Data decodeData(AttributeCursor data) {
         Mode mode = null;
         while (data.next()) {
             if (data.type() == IFLA_MACVLAN_MODE) {

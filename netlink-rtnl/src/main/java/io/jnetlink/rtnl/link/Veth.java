@@ -39,7 +39,7 @@ public final class Veth extends LinkSpec<Veth> {
     private NetworkNamespace peerNamespace;
 
     private Veth(String name) {
-        super(name);
+        super(name, KIND);
     }
 
     /** A veth whose local end is named {@code name}; the kernel names the peer unless {@link #peer} is called. */
@@ -74,11 +74,6 @@ public final class Veth extends LinkSpec<Veth> {
     /** The namespace the peer is created in, or null for the same one. */
     public NetworkNamespace peerNamespace() {
         return peerNamespace;
-    }
-
-    @Override
-    LinkKind<Data> linkKind() {
-        return KIND;
     }
 
     @Override

@@ -19,6 +19,7 @@ public final class Vxlan extends LinkSpec<Vxlan> {
     private static final int IFLA_VXLAN_GROUP = 2;
     private static final int IFLA_VXLAN_LINK = 3;
     private static final int IFLA_VXLAN_LOCAL = 4;
+    private static final int IFLA_VXLAN_LEARNING = 7;
     private static final int IFLA_VXLAN_PORT = 15;
     private static final int IFLA_VXLAN_GROUP6 = 16;
     private static final int IFLA_VXLAN_LOCAL6 = 17;
@@ -55,7 +56,7 @@ public final class Vxlan extends LinkSpec<Vxlan> {
     private int port = 4789;
 
     private Vxlan(String name, int vni) {
-        super(name);
+        super(name, KIND);
         if (vni < 0 || vni > 0xFFFFFF) {
             throw new IllegalArgumentException("VXLAN id must be 0..16777215, got " + vni);
         }
@@ -71,19 +72,27 @@ public final class Vxlan extends LinkSpec<Vxlan> {
     public Vxlan device(String name) {
         Interfaces.validateName(name);
         this.deviceName = name;
+        this.deviceIndex = 0;
+        return this;
+    }
+
+    /** The underlay device, by index. */
+    public Vxlan device(int index) {
+        this.deviceIndex = Interfaces.requireIndex(index);
+        this.deviceName = null;
         return this;
     }
 
     /** The local tunnel address (IPv4 or IPv6). */
     public Vxlan local(String address) {
-        this.local = io.jnetlink.rtnl.IpPrefix.parse(address).address();
+        this.local = io.jnetlink.core.net.IpPrefix.parse(address).address();
         checkFamilies();
         return this;
     }
 
     /** The remote endpoint, or a multicast group (IPv4 or IPv6). */
     public Vxlan remote(String address) {
-        this.remote = io.jnetlink.rtnl.IpPrefix.parse(address).address();
+        this.remote = io.jnetlink.core.net.IpPrefix.parse(address).address();
         checkFamilies();
         return this;
     }
@@ -104,11 +113,6 @@ public final class Vxlan extends LinkSpec<Vxlan> {
         }
     }
 
-    @Override
-    LinkKind<Data> linkKind() {
-        return KIND;
-    }
-
     /** The settings; {@code device} is the underlay's index once a create has looked its name up. */
     @Override
     public Data data() {
@@ -127,26 +131,20 @@ public final class Vxlan extends LinkSpec<Vxlan> {
         return true;
     }
 
+    /** iproute2's order: LINK, ID, LOCAL, GROUP, LEARNING (on, as iproute2 says it), PORT. */
     @Override
     void writeInfoData(MessageWriter w) {
-        w.attrU32(IFLA_VXLAN_ID, vni);
-        if (remote != null) {
-            if (remote instanceof Inet4Address) {
-                w.attrAddress(IFLA_VXLAN_GROUP, remote);
-            } else {
-                w.attrAddress(IFLA_VXLAN_GROUP6, remote);
-            }
-        }
         if (deviceIndex > 0) {
             w.attrU32(IFLA_VXLAN_LINK, deviceIndex);
         }
+        w.attrU32(IFLA_VXLAN_ID, vni);
         if (local != null) {
-            if (local instanceof Inet4Address) {
-                w.attrAddress(IFLA_VXLAN_LOCAL, local);
-            } else {
-                w.attrAddress(IFLA_VXLAN_LOCAL6, local);
-            }
+            w.attrAddress(local instanceof Inet4Address ? IFLA_VXLAN_LOCAL : IFLA_VXLAN_LOCAL6, local);
         }
+        if (remote != null) {
+            w.attrAddress(remote instanceof Inet4Address ? IFLA_VXLAN_GROUP : IFLA_VXLAN_GROUP6, remote);
+        }
+        w.attrU8(IFLA_VXLAN_LEARNING, 1);
         w.attrU16Be(IFLA_VXLAN_PORT, port);
     }
 

@@ -24,10 +24,10 @@
  *       the registry is built from {@code LinkSpec}'s permitted subclasses and reads this field,
  *       so a permitted kind without it fails to load, and {@code LinkKindTest} checks that every
  *       {@code KindData} record belongs to a registered kind.</li>
- *   <li>{@code public final class Foo extends LinkSpec<Foo>}: a static factory
- *       ({@code Foo.named(name, ...)}), setters that check their value at once and return
- *       {@code this}, {@code linkKind()} returning {@code KIND}, {@code data()} returning the
- *       settings as a {@code Data}, {@code hasInfoData()}/{@code writeInfoData(w)} writing
+ *   <li>{@code public final class Foo extends LinkSpec<Foo>}: a private constructor calling
+ *       {@code super(name, KIND)}, a static factory ({@code Foo.named(name, ...)}), setters that
+ *       check their value at once and return {@code this}, {@code data()} returning the settings
+ *       as a {@code Data}, {@code hasInfoData()}/{@code writeInfoData(w)} writing
  *       them in iproute2's attribute order, and {@code private static Data decode(AttributeCursor)}
  *       reading them back (return null for data it cannot model: the link then keeps it as
  *       {@code KindData.Other}).</li>

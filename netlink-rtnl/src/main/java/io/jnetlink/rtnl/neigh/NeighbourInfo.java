@@ -6,11 +6,11 @@ import io.jnetlink.core.MalformedMessageException;
 import io.jnetlink.core.codec.AttributeCursor;
 import io.jnetlink.core.codec.Message;
 import io.jnetlink.core.codec.RawAttribute;
+import io.jnetlink.core.net.Mac;
 import io.jnetlink.rtnl.family.Attributes;
-import io.jnetlink.rtnl.IpPrefix;
+import io.jnetlink.core.net.IpPrefix;
 import java.net.InetAddress;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -92,7 +92,7 @@ public record NeighbourInfo(int family, int ifindex, InetAddress address, String
         while (a.next()) {
             switch (a.type()) {
                 case NDA_DST -> dst = Attributes.address(a, addrLen);
-                case NDA_LLADDR -> mac = a.length() == 0 ? null : formatMac(a.bytes());
+                case NDA_LLADDR -> mac = a.length() == 0 ? null : Mac.format(a.segment(), a.payloadOffset(), a.length());
                 default -> unknown.add(a.raw());
             }
         }
@@ -102,34 +102,19 @@ public record NeighbourInfo(int family, int ifindex, InetAddress address, String
         return new NeighbourInfo(family, ifindex, dst, mac, state, flags, type, unknown);
     }
 
-    /** Link-layer address bytes as lower-case colon-separated hex. */
+    /** Link-layer address bytes as lower-case colon-separated hex (see {@link Mac#format(byte[])}). */
     public static String formatMac(byte[] b) {
-        return HexFormat.ofDelimiter(":").formatHex(b);
+        return Mac.format(b);
     }
 
     /**
-     * Parses a 6-byte MAC address "02:00:00:00:00:09" (colons or dashes; either case).
+     * Parses a 6-byte MAC address "02:00:00:00:00:09" (colons or dashes; either case; multicast
+     * allowed), by the library's one set of rules: {@link Mac#parse}.
      *
      * @throws IllegalArgumentException naming the input if it is not six two-digit hex octets
      */
     public static byte[] parseMac(String text) {
-        if (text == null) {
-            throw new IllegalArgumentException("MAC address is null");
-        }
-        String s = text.strip();
-        String[] parts = s.split("[:-]", -1);
-        if (parts.length != 6) {
-            throw new IllegalArgumentException("\"" + text + "\" is not a MAC address (six hex octets like 02:00:00:00:00:09)");
-        }
-        byte[] b = new byte[6];
-        for (int i = 0; i < 6; i++) {
-            String p = parts[i];
-            if (p.length() != 2 || Character.digit(p.charAt(0), 16) < 0 || Character.digit(p.charAt(1), 16) < 0) {
-                throw new IllegalArgumentException("\"" + text + "\" is not a MAC address: octet \"" + p + "\" is not two hex digits");
-            }
-            b[i] = (byte) Integer.parseInt(p, 16);
-        }
-        return b;
+        return Mac.parse(text);
     }
 
     @Override

@@ -7,8 +7,9 @@ import static io.jnetlink.rtnl.neigh.Nd.*;
 
 import io.jnetlink.core.codec.MessageWriter;
 import io.jnetlink.core.net.Interfaces;
+import io.jnetlink.core.net.Mac;
 import io.jnetlink.core.socket.NetlinkSocket;
-import io.jnetlink.rtnl.IpPrefix;
+import io.jnetlink.core.net.IpPrefix;
 import io.jnetlink.rtnl.family.RtnlFamily;
 import java.net.InetAddress;
 import java.util.List;
@@ -61,12 +62,26 @@ public final class Neighbours {
      * @throws io.jnetlink.core.AlreadyExistsException if an entry for {@code ip} exists
      */
     public void addPermanent(int ifindex, InetAddress ip, String mac) {
-        modify("add permanent neighbour", NLM_F_CREATE | NLM_F_EXCL, ifindex, ip, mac);
+        add(NeighbourSpec.permanent(ifindex, ip, mac));
     }
 
     /** Adds or overwrites a permanent entry (NLM_F_CREATE|NLM_F_REPLACE), as {@code ip neigh replace}. */
     public void replacePermanent(int ifindex, InetAddress ip, String mac) {
-        modify("replace permanent neighbour", NLM_F_CREATE | NLM_F_REPLACE, ifindex, ip, mac);
+        replace(NeighbourSpec.permanent(ifindex, ip, mac));
+    }
+
+    /**
+     * Adds an entry (RTM_NEWNEIGH, NLM_F_CREATE|NLM_F_EXCL), as {@code ip neigh add}.
+     *
+     * @throws io.jnetlink.core.AlreadyExistsException if an entry for the address exists
+     */
+    public void add(NeighbourSpec spec) {
+        rtnl.request("add " + spec, w -> encodeNew(w, NLM_F_CREATE | NLM_F_EXCL, spec));
+    }
+
+    /** Adds or overwrites an entry (RTM_NEWNEIGH, NLM_F_CREATE|NLM_F_REPLACE), as {@code ip neigh replace}. */
+    public void replace(NeighbourSpec spec) {
+        rtnl.request("replace " + spec, w -> encodeNew(w, NLM_F_CREATE | NLM_F_REPLACE, spec));
     }
 
     /**
@@ -78,14 +93,6 @@ public final class Neighbours {
         Interfaces.requireIndex(ifindex);
         Objects.requireNonNull(ip, "ip");
         rtnl.request("delete neighbour " + IpPrefix.format(ip) + " on link " + ifindex, w -> encodeDelete(w, ifindex, ip));
-    }
-
-    private void modify(String what, int createFlags, int ifindex, InetAddress ip, String mac) {
-        Interfaces.requireIndex(ifindex);
-        Objects.requireNonNull(ip, "ip");
-        byte[] lladdr = NeighbourInfo.parseMac(mac);
-        rtnl.request(what + " " + IpPrefix.format(ip) + " lladdr " + NeighbourInfo.formatMac(lladdr) + " on link " + ifindex,
-                w -> encodeNew(w, createFlags, ifindex, ip, lladdr));
     }
 
     /** A dump of link {@code ifindex}'s entries, filtered by the kernel and again here. */
@@ -108,10 +115,17 @@ public final class Neighbours {
 
     /** The RTM_NEWNEIGH of a permanent entry, as iproute2 writes it. */
     static void encodeNew(MessageWriter w, int createFlags, int ifindex, InetAddress ip, byte[] lladdr) {
+        encodeNew(w, createFlags, NeighbourSpec.permanent(ifindex, ip, Mac.format(lladdr)));
+    }
+
+    /** The RTM_NEWNEIGH of {@code spec}, as iproute2 writes it. */
+    static void encodeNew(MessageWriter w, int createFlags, NeighbourSpec spec) {
         FAMILY.begin(w, RTM_NEWNEIGH, createFlags);
-        ndmsg(w, IpPrefix.familyOf(ip), ifindex, NeighbourState.PERMANENT.bit());
-        w.attrAddress(NDA_DST, ip);
-        w.attrBytes(NDA_LLADDR, lladdr);
+        ndmsg(w, IpPrefix.familyOf(spec.address()), spec.ifindex(), spec.state().bit());
+        w.attrAddress(NDA_DST, spec.address());
+        if (spec.macBytes() != null) {
+            w.attrBytes(NDA_LLADDR, spec.macBytes());
+        }
         w.end();
     }
 

@@ -1,7 +1,7 @@
 package io.jnetlink.rtnl.route;
 
 import io.jnetlink.core.codec.RawAttribute;
-import io.jnetlink.rtnl.IpPrefix;
+import io.jnetlink.core.net.IpPrefix;
 import java.net.InetAddress;
 import java.util.List;
 

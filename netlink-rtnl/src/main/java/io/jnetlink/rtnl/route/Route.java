@@ -1,8 +1,8 @@
 package io.jnetlink.rtnl.route;
 
-import io.jnetlink.rtnl.IpPrefix;
+import io.jnetlink.core.net.IpPrefix;
 import io.jnetlink.core.net.Interfaces;
-import io.jnetlink.rtnl.Scope;
+import io.jnetlink.rtnl.family.Scope;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +76,7 @@ public final class Route {
     private RouteType type;
     private boolean onlink;
     private List<Hop> hops = List.of();
+    private long nhid;               // 0: not through a nexthop object
 
     private Route() {}
 
@@ -93,6 +94,7 @@ public final class Route {
         r.type = type;
         r.onlink = onlink;
         r.hops = hops;
+        r.nhid = nhid;
         return r;
     }
 
@@ -245,6 +247,20 @@ public final class Route {
         return r.checked();
     }
 
+    /**
+     * Through nexthop object {@code id} ({@code ip route add PREFIX nhid ID}, see
+     * {@link io.jnetlink.rtnl.nexthop.Nexthops}): the route then has no gateway, link or nexthops of
+     * its own, and follows the object when it changes.
+     */
+    public Route nhid(long id) {
+        if (id < 1 || id > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("nexthop id must be 1..4294967295, got " + id);
+        }
+        Route r = copy();
+        r.nhid = id;
+        return r.checked();
+    }
+
     // ---- reading -------------------------------------------------------------------------
 
     /** {@link IpPrefix#AF_INET} or {@link IpPrefix#AF_INET6}. */
@@ -320,6 +336,11 @@ public final class Route {
         return hops;
     }
 
+    /** The nexthop object the route goes through (RTA_NH_ID), or 0. */
+    public long nexthopId() {
+        return nhid;
+    }
+
     /** Whether a link (by name or index) is given. */
     boolean hasDevice() {
         return linkName != null || ifindex != 0;
@@ -373,6 +394,10 @@ public final class Route {
         if (!hops.isEmpty() && (gateway != null || hasDevice())) {
             throw new IllegalArgumentException("route " + this + ": give either a gateway/link or nexthops, not both");
         }
+        if (nhid != 0 && (gateway != null || hasDevice() || !hops.isEmpty())) {
+            throw new IllegalArgumentException("route " + this + ": a route through a nexthop object has no gateway, link"
+                    + " or nexthops of its own");
+        }
         return this;
     }
 
@@ -395,6 +420,9 @@ public final class Route {
         }
         if (source != null) {
             sb.append(" src ").append(IpPrefix.format(source));
+        }
+        if (nhid != 0) {
+            sb.append(" nhid ").append(nhid);
         }
         if (metric >= 0) {
             sb.append(" metric ").append(metric);

@@ -7,8 +7,8 @@ import io.jnetlink.core.codec.AttributeCursor;
 import io.jnetlink.core.codec.Message;
 import io.jnetlink.core.codec.RawAttribute;
 import io.jnetlink.rtnl.family.Attributes;
-import io.jnetlink.rtnl.IpPrefix;
-import io.jnetlink.rtnl.Scope;
+import io.jnetlink.core.net.IpPrefix;
+import io.jnetlink.rtnl.family.Scope;
 import io.jnetlink.core.codec.Netlink;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -35,14 +35,16 @@ import java.util.List;
  * @param iif               RTA_IIF, the input link index (in lookups with one), or 0
  * @param prefsrc           RTA_PREFSRC, the preferred source address, or null
  * @param priority          RTA_PRIORITY, the metric, 0 when absent
- * @param nexthops          the paths of a multipath route (RTA_MULTIPATH), empty otherwise
+ * @param nexthops          the paths of a multipath route (RTA_MULTIPATH), empty otherwise; for a
+ *                          route through a nexthop object, the kernel's expansion of that object
+ * @param nexthopId         RTA_NH_ID, the nexthop object the route goes through, or 0
  * @param unknown           attributes not modelled here (RTA_METRICS, RTA_CACHEINFO,
  *                          RTA_PREF, RTA_UID, ...), kept as received
  */
 public record RouteInfo(int family, int destinationLength, int sourceLength, int tos, int table,
                         RouteProtocol protocol, Scope scope, RouteType type, int flags, InetAddress destination,
                         InetAddress source, InetAddress gateway, int oif, int iif, InetAddress prefsrc, long priority,
-                        List<NextHop> nexthops, List<RawAttribute> unknown) {
+                        List<NextHop> nexthops, long nexthopId, List<RawAttribute> unknown) {
     /** Copies the lists, so the record is immutable. */
     public RouteInfo {
         nexthops = List.copyOf(nexthops);
@@ -118,6 +120,7 @@ public record RouteInfo(int family, int destinationLength, int sourceLength, int
         int iif = 0;
         long priority = 0;
         List<RawAttribute> unknown = new ArrayList<>(2);
+        long nhid = 0;
         List<NextHop> nexthops = List.of();
         AttributeCursor a = Routes.FAMILY.attributes(m);
         while (a.next()) {
@@ -131,11 +134,12 @@ public record RouteInfo(int family, int destinationLength, int sourceLength, int
                 case RTA_PRIORITY -> priority = Integer.toUnsignedLong(a.u32());
                 case RTA_TABLE -> table = a.u32();
                 case RTA_MULTIPATH -> nexthops = nexthops(a, addrLen);
+                case RTA_NH_ID -> nhid = Integer.toUnsignedLong(a.u32());
                 default -> unknown.add(a.raw());
             }
         }
         return new RouteInfo(family, dstLen, srcLen, tos, table, protocol, scope, type, flags, dst, src, gw, oif, iif,
-                prefsrc, priority, nexthops, unknown);
+                prefsrc, priority, nexthops, nhid, unknown);
     }
 
     /** Reads the {@code struct rtnexthop} run of an RTA_MULTIPATH attribute, each with its own attributes. */
@@ -191,6 +195,9 @@ public record RouteInfo(int family, int destinationLength, int sourceLength, int
         sb.append(" table ").append(tableId()).append(" proto ").append(protocol).append(" scope ").append(scope);
         if (priority != 0) {
             sb.append(" metric ").append(priority);
+        }
+        if (nexthopId != 0) {
+            sb.append(" nhid ").append(nexthopId);
         }
         for (NextHop h : nexthops) {
             sb.append(' ').append(h);

@@ -12,8 +12,8 @@ import io.jnetlink.core.NetlinkException;
 import io.jnetlink.core.NoSuchDeviceException;
 import io.jnetlink.core.codec.MessageWriter;
 import io.jnetlink.core.socket.NetlinkSocket;
-import io.jnetlink.rtnl.IpPrefix;
-import io.jnetlink.rtnl.Scope;
+import io.jnetlink.core.net.IpPrefix;
+import io.jnetlink.rtnl.family.Scope;
 import io.jnetlink.rtnl.family.RtnlFamily;
 import io.jnetlink.rtnl.link.Links;
 import java.net.InetAddress;
@@ -98,6 +98,14 @@ public final class Routes {
         return list(0, table);
     }
 
+    /**
+     * Many routes at once, pipelined, with an error per route instead of a stop at the first: for
+     * full tables (see {@link BulkRoutes}).
+     */
+    public BulkRoutes bulk() {
+        return new BulkRoutes(rtnl, this);
+    }
+
     /** Every IPv4 and IPv6 route of every table, local table included. */
     public List<RouteInfo> listAll() {
         return list(0, TABLE_ALL);
@@ -172,6 +180,15 @@ public final class Routes {
         rtnl.request(op, w -> encode(w, type, flags, r, index, hopIndexes));
     }
 
+    /** The index of link {@code linkName}, or 0 if it does not exist (for {@link BulkRoutes}). */
+    int linkIndexOrZero(String linkName) {
+        try {
+            return Links.indexOf(rtnl, linkName);
+        } catch (NoSuchDeviceException e) {
+            return 0;
+        }
+    }
+
     private int indexOf(String op, String linkName) {
         try {
             return Links.indexOf(rtnl, linkName);
@@ -211,7 +228,8 @@ public final class Routes {
         int table = r.table() != 0 ? r.table() : defaultTable(r.type());
         int protocol = r.protocol() != null ? r.protocol().value() : delete ? 0 : RouteProtocol.BOOT.value();
         RouteType rtype = r.type() != null ? r.type() : delete ? RouteType.UNSPEC : RouteType.UNICAST;
-        int scope = r.scope() != null ? r.scope().value() : defaultScope(rtype, r.gateway() != null || !r.nexthops().isEmpty(), delete).value();
+        int scope = r.scope() != null ? r.scope().value() : defaultScope(rtype,
+                r.gateway() != null || !r.nexthops().isEmpty() || r.nexthopId() != 0, delete).value();
         IpPrefix dst = r.destination();
         FAMILY.begin(w, type, createFlags);
         rtmsg(w, r.family(), dst.length(), table, protocol, scope, rtype.value(), r.isOnlink() ? RTNH_F_ONLINK : 0);
@@ -244,6 +262,9 @@ public final class Routes {
                 }
             });
         }
+        if (r.nexthopId() != 0) {
+            w.attrU32(RTA_NH_ID, (int) r.nexthopId());
+        }
         if (oif > 0) {
             w.attrU32(RTA_OIF, oif);
         }
@@ -258,7 +279,9 @@ public final class Routes {
         if (r.destinationLength() > 0 && r.destination() != null) {
             w.attrAddress(RTA_DST, r.destination());
         }
-        if (r.gateway() != null) {
+        // A route through a nexthop object matches by its id: the kernel refuses a gateway or link for it.
+        boolean viaObject = r.nexthopId() != 0;
+        if (r.gateway() != null && !viaObject) {
             w.attrAddress(RTA_GATEWAY, r.gateway());
         }
         if (r.prefsrc() != null) {
@@ -270,7 +293,9 @@ public final class Routes {
         if (Integer.compareUnsigned(r.table(), 256) >= 0) {
             w.attrU32(RTA_TABLE, r.table());
         }
-        if (r.oif() != 0) {
+        if (viaObject) {
+            w.attrU32(RTA_NH_ID, (int) r.nexthopId());
+        } else if (r.oif() != 0) {
             w.attrU32(RTA_OIF, r.oif());
         }
         w.end();

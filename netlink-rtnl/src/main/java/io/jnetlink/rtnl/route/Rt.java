@@ -34,6 +34,7 @@ final class Rt {
     static final int RTA_PREF = 20;
     static final int RTA_EXPIRES = 23;
     static final int RTA_UID = 25;
+    static final int RTA_NH_ID = 30;
 
     /** sizeof(struct rtnexthop): len (u16), flags, hops (u8), ifindex (s32). */
     static final int RTNH_LEN = 8;

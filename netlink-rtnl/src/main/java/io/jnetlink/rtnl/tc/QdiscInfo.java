@@ -1,10 +1,8 @@
 package io.jnetlink.rtnl.tc;
 
 import io.jnetlink.core.MalformedMessageException;
-import io.jnetlink.core.codec.AttributeCursor;
 import io.jnetlink.core.codec.Message;
 import io.jnetlink.core.codec.RawAttribute;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -56,25 +54,14 @@ public record QdiscInfo(int ifindex, Handle handle, Handle parent, int refcnt, Q
         if (m.type() != Tca.RTM_NEWQDISC && m.type() != Tca.RTM_DELQDISC) {
             return null;
         }
-        TcMessages.Header h = TcMessages.header(Qdiscs.FAMILY, m);
-        String kind = null;
-        TcStats stats = TcStats.NONE;
-        List<RawAttribute> unknown = new ArrayList<>(0);
-        AttributeCursor a = Qdiscs.FAMILY.attributes(m);
-        while (a.next()) {
-            switch (a.type()) {
-                case Tca.TCA_KIND -> kind = a.string();
-                case Tca.TCA_OPTIONS -> { } // read by the kind, below
-                case Tca.TCA_STATS2 -> stats = TcStats.decode(a);
-                default -> unknown.add(a.raw());
-            }
-        }
-        if (kind == null || kind.isEmpty()) {
+        TcMessages.Common c = TcMessages.common(Qdiscs.FAMILY, m);
+        if (c.kind() == null) {
             throw new MalformedMessageException("TCA_KIND", m.payloadOffset(), "qdisc message without a kind");
         }
-        QdiscKind options = QdiscKind.decode(kind, TcMessages.options(Qdiscs.FAMILY, m));
-        return new QdiscInfo(h.ifindex(), new Handle(h.handle()), new Handle(h.parent()), h.info(), options, stats,
-                unknown);
+        QdiscKind options = QdiscKind.decode(c.kind(), TcMessages.options(Qdiscs.FAMILY, m));
+        TcMessages.Header h = c.header();
+        return new QdiscInfo(h.ifindex(), new Handle(h.handle()), new Handle(h.parent()), h.info(), options, c.stats(),
+                c.unknown());
     }
 
     @Override

@@ -56,6 +56,9 @@ public record Rate(long bytesPerSecond) implements Comparable<Rate> {
     /** As tc prints rates: {@code 20Mbit}, {@code 1500Kbit}, {@code 40Gbit}, {@code 800bit}. */
     @Override
     public String toString() {
+        if (bytesPerSecond > Long.MAX_VALUE / 8) {
+            return bytesPerSecond + "Bps"; // beyond any link, but a 64-bit rate attribute can say it
+        }
         long bits = bitsPerSecond();
         if (bits >= 1_000_000_000L && bits % 1_000_000_000L == 0) {
             return bits / 1_000_000_000L + "Gbit";

@@ -4,6 +4,8 @@ import io.jnetlink.core.Errno;
 import io.jnetlink.core.NetlinkException;
 import io.jnetlink.core.codec.AttributeCursor;
 import io.jnetlink.core.codec.Message;
+import io.jnetlink.core.codec.RawAttribute;
+import java.util.ArrayList;
 import io.jnetlink.rtnl.family.RtnlFamily;
 import java.util.List;
 
@@ -17,6 +19,32 @@ final class TcMessages {
     static Header header(RtnlFamily<?> family, Message m) {
         family.attributes(m); // checks the header is there
         return new Header(m.u32(4), m.u32(8), m.u32(12), m.u32(16));
+    }
+
+    /** What every tc message carries besides its kind's options. */
+    record Common(Header header, String kind, TcStats stats, int chain, List<RawAttribute> unknown) {}
+
+    /**
+     * Reads the header and the attributes qdisc, class and filter messages share: TCA_KIND,
+     * TCA_STATS2, TCA_CHAIN; TCA_OPTIONS is left to the kind ({@link #options}); the rest is kept.
+     */
+    static Common common(RtnlFamily<?> family, Message m) {
+        Header h = header(family, m);
+        String kind = null;
+        TcStats stats = TcStats.NONE;
+        int chain = 0;
+        List<RawAttribute> unknown = new ArrayList<>(0);
+        AttributeCursor a = family.attributes(m);
+        while (a.next()) {
+            switch (a.type()) {
+                case Tca.TCA_KIND -> kind = a.string();
+                case Tca.TCA_OPTIONS -> { } // read by the kind
+                case Tca.TCA_STATS2 -> stats = TcStats.decode(a);
+                case Tca.TCA_CHAIN -> chain = a.u32();
+                default -> unknown.add(a.raw());
+            }
+        }
+        return new Common(h, kind == null || kind.isEmpty() ? null : kind, stats, chain, unknown);
     }
 
     /** A cursor on the message's TCA_OPTIONS, or null when it has none. */

@@ -1,10 +1,26 @@
 /**
- * Traffic control over rtnetlink, what {@code tc} does: qdiscs ({@link io.jnetlink.rtnl.tc.Qdiscs}).
+ * Traffic control over rtnetlink, what {@code tc} does: qdiscs ({@link io.jnetlink.rtnl.tc.Qdiscs}),
+ * classes ({@link io.jnetlink.rtnl.tc.TcClasses}) and filters ({@link io.jnetlink.rtnl.tc.Filters}),
+ * three families on the shared shape ({@link io.jnetlink.rtnl.family.RtnlFamily}), each with a
+ * watch ({@code Netns.watchQdiscs}, {@code watchClasses}, {@code watchFilters}).
  *
  * <p>A qdisc is a {@link io.jnetlink.rtnl.tc.QdiscSpec} (parent, handle, kind) whose kind is one
  * file per qdisc kind ({@link io.jnetlink.rtnl.tc.Tbf}, {@link io.jnetlink.rtnl.tc.Htb}, ...),
  * each writing its TCA_OPTIONS exactly as {@code tc} does and reading them back; what the kernel
  * reports is a {@link io.jnetlink.rtnl.tc.QdiscInfo} with {@link io.jnetlink.rtnl.tc.TcStats}.
+ * Classes are a {@link io.jnetlink.rtnl.tc.ClassSpec} with the options of their qdisc's kind
+ * ({@link io.jnetlink.rtnl.tc.HtbClass}); filters a {@link io.jnetlink.rtnl.tc.FilterSpec} with a
+ * classifier ({@link io.jnetlink.rtnl.tc.U32}, {@link io.jnetlink.rtnl.tc.Matchall},
+ * {@link io.jnetlink.rtnl.tc.Flower}, {@link io.jnetlink.rtnl.tc.Bpf}) and actions
+ * ({@link io.jnetlink.rtnl.tc.Gact}, {@link io.jnetlink.rtnl.tc.Mirred},
+ * {@link io.jnetlink.rtnl.tc.Police}). Whatever the library does not model reads back as an
+ * {@code Other*} record holding the kernel's bytes.
+ *
+ * <p>To add a qdisc kind: one file implementing {@link io.jnetlink.rtnl.tc.QdiscKind} (its
+ * {@code writeOptions}, a static {@code decode}), named in the interface's {@code permits} and in
+ * its {@code decode} switch, with a golden fixture of tc's request; {@code QdiscCodecTest} fails
+ * until the kind has a sample that reads back. Classifiers ({@link io.jnetlink.rtnl.tc.FilterKind})
+ * and actions ({@link io.jnetlink.rtnl.tc.Action}) work the same way.
  * Handles are written and printed in tc's notation ({@link io.jnetlink.rtnl.tc.Handle}). A kind
  * the running kernel has no module for fails with
  * {@link io.jnetlink.rtnl.tc.KindNotSupportedException} ("this kernel has no sch_netem").

@@ -57,7 +57,11 @@ class LinkKindTest {
                 Vxlan.named("vx2", 0xFFFFFF).local("fd00::1").remote("ff05::100"),
                 Macvlan.named("mv0", 3),
                 Macvlan.named("mv1", 3).mode(Macvlan.Mode.PRIVATE),
-                Macvlan.named("mv2", 9).mode(Macvlan.Mode.SOURCE));
+                Macvlan.named("mv2", 9).mode(Macvlan.Mode.SOURCE),
+                Macvtap.named("mvt0", 3), Macvtap.named("mvt1", 3).mode(Macvlan.Mode.VEPA),
+                Vlan.named("vl10", 3, 10), Vlan.named("vl20", 3, 20).ieee8021ad(),
+                Vrf.named("vrf0", 10), Vrf.named("vrf1", 0xFFFF_FF00), Dummy.named("dm0"), Ifb.named("ifb0"),
+                Ipvlan.named("ipv0", 3), Ipvlan.named("ipv1", 3).mode(Ipvlan.Mode.L3S));
         Set<Class<?>> covered = new HashSet<>();
         for (LinkSpec<?> spec : specs) {
             LinkInfo back = roundTrip(spec);

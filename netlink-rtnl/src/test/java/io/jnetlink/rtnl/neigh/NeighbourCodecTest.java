@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jnetlink.core.codec.Message;
 import io.jnetlink.rtnl.Fuzz;
 import io.jnetlink.rtnl.Golden;
-import io.jnetlink.rtnl.IpPrefix;
+import io.jnetlink.core.net.IpPrefix;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -28,6 +28,18 @@ class NeighbourCodecTest {
         // ip neigh add 192.168.15.9 lladdr 02:00:00:00:00:09 nud permanent dev gx0
         Golden.assertMatches("rtm_newneigh_permanent", w -> Neighbours.encodeNew(w, NLM_F_CREATE | NLM_F_EXCL, 3,
                 IpPrefix.parseAddress("192.168.15.9"), NeighbourInfo.parseMac("02:00:00:00:00:09")));
+    }
+
+    @Test
+    void aSpecWritesWhatIproute2Sends() {
+        // ip neigh add 192.168.15.9 lladdr 02:00:00:00:00:09 nud permanent dev gx0
+        NeighbourSpec spec = NeighbourSpec.builder().link(3).address("192.168.15.9").mac("02:00:00:00:00:09").build();
+        Golden.assertMatches("rtm_newneigh_permanent", w -> Neighbours.encodeNew(w, NLM_F_CREATE | NLM_F_EXCL, spec));
+        assertEquals("permanent neighbour 192.168.15.9 lladdr 02:00:00:00:00:09 on link 3", spec.toString());
+        assertEquals("a neighbour entry needs a link",
+                assertThrows(IllegalArgumentException.class, () -> NeighbourSpec.builder().address("10.0.0.1").build())
+                        .getMessage());
+        assertThrows(IllegalArgumentException.class, () -> NeighbourSpec.builder().state(NeighbourState.NONE));
     }
 
     @Test

@@ -10,8 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Random and mutated tc messages into the qdisc decoder: only the malformed-message exception may
- * come out. Seeds: every qdisc kind as written, and a dump reply with TCA_STATS2.
+ * Random and mutated tc messages into the qdisc, class and filter decoders (110,000 each for
+ * qdiscs, and for classes and filters together): only the malformed-message exception may come
+ * out. Seeds: every kind as written, tc's golden requests, and a dump reply with TCA_STATS2.
  */
 class TcFuzzTest {
     static List<byte[]> qdiscSeeds() {
@@ -33,6 +34,33 @@ class TcFuzzTest {
             w.end();
         }));
         return seeds;
+    }
+
+    @Test
+    void classAndFilterDecodersOnlyThrowMalformed() {
+        List<byte[]> classSeeds = new ArrayList<>();
+        for (ClassKind k : FilterCodecTest.CLASS_SAMPLES) {
+            classSeeds.add(Golden.encode(w -> TcClasses.encode(w, NLM_F_CREATE, 3,
+                    new ClassSpec(Handle.parse("1:"), Handle.parse("1:10"), k))));
+        }
+        for (String f : List.of("tc_class_htb_full", "tc_class_htb_rate", "tc_class_htb_replace_64bit")) {
+            classSeeds.add(Golden.load(f));
+        }
+        Fuzz.Result c = Fuzz.run(16, 50_000 / (classSeeds.size() + 1) + 1, Tca.RTM_NEWTCLASS, classSeeds,
+                ClassInfo::decode);
+        List<byte[]> filterSeeds = new ArrayList<>();
+        for (FilterKind k : FilterCodecTest.SAMPLES) {
+            filterSeeds.add(Golden.encode(w -> Filters.encode(w, NLM_F_CREATE, 3, FilterSpec.of(Handle.ROOT, k))));
+        }
+        for (String f : List.of("tc_filter_u32_ip6", "tc_filter_flower", "tc_filter_matchall", "tc_filter_u32_police",
+                "tc_filter_mirred_redirect", "tc_filter_bpf_bytecode")) {
+            filterSeeds.add(Golden.load(f));
+        }
+        Fuzz.Result f = Fuzz.run(17, 60_000 / (filterSeeds.size() + 1) + 1, Tca.RTM_NEWTFILTER, filterSeeds,
+                FilterInfo::decode);
+        assertTrue(c.decoded() + c.malformed() + c.skipped() + f.decoded() + f.malformed() + f.skipped() >= 110_000);
+        assertTrue(c.decoded() > 5_000 && c.malformed() > 5_000, "class decoder reached both ways: " + c);
+        assertTrue(f.decoded() > 5_000 && f.malformed() > 5_000, "filter decoder reached both ways: " + f);
     }
 
     @Test

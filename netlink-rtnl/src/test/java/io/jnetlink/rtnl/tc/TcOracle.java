@@ -45,6 +45,92 @@ final class TcOracle {
                 .findFirst().orElseThrow(() -> new AssertionError("tc -s shows no qdisc " + handle));
     }
 
+    /**
+     * {@code tc -d class show dev DEV}, parsed from text (iproute2 6.1 prints classes without
+     * JSON): class id to its words, such as {@code rate -> 10Mbit}, {@code burst -> 1600b/1}.
+     */
+    static Map<String, Map<String, String>> htbClasses(String ns, String dev) {
+        Map<String, Map<String, String>> out = new java.util.LinkedHashMap<>();
+        for (String line : Sh.run("tc", "-n", ns, "-d", "class", "show", "dev", dev).split("\n")) {
+            String[] w = line.strip().split("\s+");
+            if (w.length < 3 || !w[0].equals("class")) {
+                continue;
+            }
+            Map<String, String> m = new java.util.HashMap<>();
+            for (int i = 3; i + 1 < w.length; i += 2) {
+                if (w[i].equals("root")) {
+                    m.put("parent", "root");
+                    i--;
+                    continue;
+                }
+                m.put(w[i], w[i + 1]);
+            }
+            out.put(w[2], m);
+        }
+        return out;
+    }
+
+    /** {@code tc -s class show dev DEV}'s counters per class id, in the keys {@code tc -s -j} uses for qdiscs. */
+    static Map<String, Map<String, Object>> htbClassStats(String ns, String dev) {
+        Map<String, Map<String, Object>> out = new java.util.LinkedHashMap<>();
+        String current = null;
+        java.util.regex.Pattern sent = java.util.regex.Pattern.compile(
+                "Sent (\\d+) bytes (\\d+) pkt \\(dropped (\\d+), overlimits (\\d+) requeues (\\d+)\\)");
+        java.util.regex.Pattern backlog = java.util.regex.Pattern.compile("backlog (\\d+)b (\\d+)p");
+        for (String line : Sh.run("tc", "-n", ns, "-s", "class", "show", "dev", dev).split("\n")) {
+            String[] w = line.strip().split("\s+");
+            if (w.length > 2 && w[0].equals("class")) {
+                current = w[2];
+                out.put(current, new java.util.HashMap<>());
+                continue;
+            }
+            java.util.regex.Matcher m = sent.matcher(line);
+            if (current != null && m.find()) {
+                Map<String, Object> s = out.get(current);
+                s.put("bytes", Long.parseLong(m.group(1)));
+                s.put("packets", Long.parseLong(m.group(2)));
+                s.put("drops", Long.parseLong(m.group(3)));
+                s.put("overlimits", Long.parseLong(m.group(4)));
+                s.put("requeues", Long.parseLong(m.group(5)));
+            }
+            m = backlog.matcher(line);
+            if (current != null && m.find()) {
+                out.get(current).put("backlog", Long.parseLong(m.group(1)));
+                out.get(current).put("qlen", Long.parseLong(m.group(2)));
+            }
+        }
+        return out;
+    }
+
+    /** An htb class as tc prints it equals the library's record, and the record the spec it was made from. */
+    static void assertHtbClass(Map<String, String> tc, HtbClass mine, HtbClass spec) {
+        assertEquals(spec.rate(), mine.rate());
+        assertEquals(spec.ceil(), mine.ceil());
+        assertEquals(spec.prio(), mine.prio());
+        assertEquals(spec.quantum(), mine.quantum());
+        assertEquals(mine.rate().toString(), tc.get("rate"));
+        assertEquals(mine.ceil().toString(), tc.get("ceil"));
+        assertEquals(String.valueOf(mine.prio()), tc.get("prio"));
+        assertEquals(String.valueOf(mine.quantum()), tc.get("quantum"));
+        assertEquals(String.valueOf(mine.level()), tc.get("level"));
+        // tc prints bursts with its own truncation (tc_calc_xmitsize); within 2 us of bytes of ours
+        long slack = mine.rate().bytesPerSecond() * 2 / 1_000_000 + 2;
+        assertEquals(mine.burst(), bytes(tc.get("burst")), slack, "burst " + tc.get("burst"));
+        assertEquals(mine.cburst(), bytes(tc.get("cburst")), slack, "cburst " + tc.get("cburst"));
+    }
+
+    /** A size tc printed ({@code 1597b/1}, {@code 15Kb/1}, {@code 2Mb}) in bytes (Kb and Mb rounded, as tc rounds them). */
+    static long bytes(String s) {
+        String v = s.contains("/") ? s.substring(0, s.indexOf('/')) : s;
+        if (v.endsWith("Mb")) {
+            return (long) (Double.parseDouble(v.substring(0, v.length() - 2)) * 1024 * 1024);
+        }
+        if (v.endsWith("Kb")) {
+            return (long) (Double.parseDouble(v.substring(0, v.length() - 2)) * 1024);
+        }
+        return Long.parseLong(v.substring(0, v.length() - 1));
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> map(Object o) {
         return (Map<String, Object>) o;

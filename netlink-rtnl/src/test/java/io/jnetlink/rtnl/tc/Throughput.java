@@ -26,7 +26,18 @@ final class Throughput {
                           Duration warmup, Duration window) throws Exception {
         try (ServerSocket server = receiver.run(() -> new ServerSocket(port, 1, to))) {
             server.setSoTimeout(10_000);
-            CompletableFuture<Double> rate = CompletableFuture.supplyAsync(() -> receive(server, warmup, window));
+            // the receiver on a thread of its own: the common pool can be one thread on 2 CPUs, which
+            // would run two measurements one after the other instead of at once
+            CompletableFuture<Double> rate = new CompletableFuture<>();
+            Thread receiver0 = new Thread(() -> {
+                try {
+                    rate.complete(receive(server, warmup, window));
+                } catch (RuntimeException e) {
+                    rate.completeExceptionally(e);
+                }
+            }, "throughput-receiver-" + port);
+            receiver0.setDaemon(true);
+            receiver0.start();
             long sendFor = warmup.plus(window).plusMillis(300).toNanos();
             sender.run(() -> {
                 try (Socket s = new Socket()) {

@@ -1,0 +1,185 @@
+package io.jnetlink.nft;
+
+import io.jnetlink.nft.expr.Expression;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.function.Function;
+
+/**
+ * A rule as {@code nft} reads it: matches and statements in order, typed.
+ *
+ * <pre>{@code
+ * RuleSpec spec = RuleSpec.of(Match.saddr("10.1.0.0/24"), Match.dport(Protocol.TCP, 22),
+ *         Statement.counter(), Statement.drop());
+ * spec.toString();                                // "ip saddr 10.1.0.0/24 tcp dport 22 counter drop"
+ * nft.addRule(spec.in(Family.INET, "filter", "input"));
+ * }</pre>
+ *
+ * <p>{@link #toString()} is the text {@code nft list ruleset} prints for the rule in an inet table
+ * (without counter values), and is what error messages quote. {@link #expressions(Family)} are the
+ * expressions nft generates for that text, with the dependencies it adds; {@link #decode} reads
+ * them back into an equal value.
+ *
+ * <p>Two forms that nft itself prints alike are made one when the spec is built, so that a rule
+ * reads back equal to what was built: a {@code meta l4proto P} right before a match on P's header
+ * (a port, tcp flags, an ICMP type) is the dependency that match adds anyway, and is dropped.
+ *
+ * @param statements the rule's statements, in order
+ */
+public record RuleSpec(List<Statement> statements) {
+    /** The decoders, tried in order at each position; those that consume dependencies come first. */
+    private static final List<Function<Delinearizer, Statement>> PARSERS = List.of(
+            Match.Address::parse, Match.IcmpType::parse, Match.Port::parse, Match.TcpFlags::parse,
+            Statement.RejectWith::parse, Match.IfName::parse, Match.L4Proto::parse, Match.CtState::parse,
+            Match.CtStatus::parse, Match.Mark::parse, Match.FibLookup::parse, Match.Random::parse,
+            Statement.Decision::parse, Statement.Count::parse, Statement.RateLimit::parse,
+            Statement.ByteQuota::parse, Statement.LogTo::parse, Statement.SetMark::parse,
+            Statement.Translate::parse, Statement.Masquerade::parse, Statement.Redirect::parse);
+
+    public RuleSpec {
+        if (statements == null || statements.isEmpty()) {
+            throw new IllegalArgumentException("a rule needs at least one statement");
+        }
+        List<Statement> s = new ArrayList<>();
+        for (int i = 0; i < statements.size(); i++) {
+            Statement st = statements.get(i);
+            if (st == null) {
+                throw new IllegalArgumentException("statement #" + (i + 1) + " is null");
+            }
+            boolean dependency = st instanceof Match.L4Proto p && !p.negated() && i + 1 < statements.size()
+                    && impliedProtocol(statements.get(i + 1)) == p.protocol();
+            if (!dependency) {
+                s.add(st);
+            }
+        }
+        statements = List.copyOf(s);
+        linearize(Family.INET, statements); // fails now, with the rule's text, if it cannot be encoded
+    }
+
+    /** A rule of these statements. */
+    public static RuleSpec of(Statement... statements) {
+        return new RuleSpec(List.of(statements));
+    }
+
+    /** The same rule with {@code more} statements appended. */
+    public RuleSpec then(Statement... more) {
+        List<Statement> all = new ArrayList<>(statements);
+        all.addAll(List.of(more));
+        return new RuleSpec(all);
+    }
+
+    /** The expressions of this rule in a table of {@code family} (inet, ip or ip6). */
+    public List<Expression> expressions(Family family) {
+        return linearize(family, statements);
+    }
+
+    /** This rule for chain {@code chain} of table {@code family table}, described by its text in errors. */
+    public Rule in(Family family, String table, String chain) {
+        return new Rule(family, table, chain, expressions(family), toString());
+    }
+
+    /**
+     * Reads expressions (of a rule in a {@code family} table) back into a spec; empty if any of them
+     * is not in a shape the builder makes. A spec returned encodes back to exactly these expressions.
+     */
+    public static Optional<RuleSpec> decode(Family family, List<Expression> expressions) {
+        Delinearizer d = new Delinearizer(family, expressions);
+        List<Statement> out = new ArrayList<>();
+        try {
+            while (!d.done()) {
+                Statement s = null;
+                for (Function<Delinearizer, Statement> p : PARSERS) {
+                    s = p.apply(d);
+                    if (s != null) {
+                        break;
+                    }
+                }
+                if (s == null) {
+                    return Optional.empty();
+                }
+                out.add(s);
+            }
+            if (out.isEmpty()) {
+                return Optional.empty();
+            }
+            // Only a spec that encodes back to exactly these expressions: a rule with, say, a
+            // dependency stated twice reads as no spec rather than as one that would differ.
+            RuleSpec spec = new RuleSpec(out);
+            return Delinearizer.canonical(spec.expressions(family)).equals(Delinearizer.canonical(expressions))
+                    ? Optional.of(spec) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // values no spec can hold (a port range running backwards, ...)
+        }
+    }
+
+    /** A rule the kernel reported, as a spec; empty if it is not in a shape the builder makes. */
+    public static Optional<RuleSpec> decode(RuleInfo rule) {
+        return decode(rule.family(), rule.expressions());
+    }
+
+    private static List<Expression> linearize(Family family, List<Statement> statements) {
+        Linearizer l = new Linearizer(family);
+        for (Statement s : statements) {
+            try {
+                encode(s, l);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("rule '" + text(statements) + "' in a " + family + " table: "
+                        + e.getMessage(), e);
+            }
+        }
+        return l.expressions();
+    }
+
+    /** Dispatches to each statement's encoder; the switch is exhaustive over the sealed family. */
+    private static void encode(Statement s, Linearizer l) {
+        switch (s) {
+            case Match.Address m -> m.encode(l);
+            case Match.IfName m -> m.encode(l);
+            case Match.L4Proto m -> m.encode(l);
+            case Match.Port m -> m.encode(l);
+            case Match.TcpFlags m -> m.encode(l);
+            case Match.IcmpType m -> m.encode(l);
+            case Match.CtState m -> m.encode(l);
+            case Match.CtStatus m -> m.encode(l);
+            case Match.Mark m -> m.encode(l);
+            case Match.FibLookup m -> m.encode(l);
+            case Match.Random m -> m.encode(l);
+            case Statement.Decision a -> a.encode(l);
+            case Statement.Count a -> a.encode(l);
+            case Statement.RateLimit a -> a.encode(l);
+            case Statement.ByteQuota a -> a.encode(l);
+            case Statement.LogTo a -> a.encode(l);
+            case Statement.RejectWith a -> a.encode(l);
+            case Statement.SetMark a -> a.encode(l);
+            case Statement.Translate a -> a.encode(l);
+            case Statement.Masquerade a -> a.encode(l);
+            case Statement.Redirect a -> a.encode(l);
+        }
+    }
+
+    /** The protocol a match on a transport header implies, or -1. */
+    private static int impliedProtocol(Statement s) {
+        return switch (s) {
+            case Match.Port p -> p.protocol().number;
+            case Match.TcpFlags f -> 6;
+            case Match.IcmpType t -> t.v6() ? 58 : 1;
+            default -> -1;
+        };
+    }
+
+    private static String text(List<Statement> statements) {
+        StringJoiner j = new StringJoiner(" ");
+        for (Statement s : statements) {
+            j.add(s.toString());
+        }
+        return j.toString();
+    }
+
+    /** The rule as {@code nft list ruleset} prints it in an inet table (counters without values). */
+    @Override
+    public String toString() {
+        return text(statements);
+    }
+}

@@ -1,0 +1,37 @@
+package io.jnetlink.rtnl.link;
+
+import io.jnetlink.core.codec.AttrNames;
+import io.jnetlink.core.codec.AttributeCursor;
+
+/** A dummy link, like {@code ip link add NAME type dummy}: a local sink for addresses and routes. */
+public final class Dummy extends LinkSpec<Dummy> {
+    /** A dummy has no IFLA_INFO_DATA; the record says only that the kind is dummy. */
+    public record Data() implements KindData {
+        @Override
+        public String kind() {
+            return "dummy";
+        }
+    }
+
+    static final LinkKind<Data> KIND = LinkKind.of("dummy", Data.class, AttrNames.numbered("IFLA_DUMMY"), Dummy::decode);
+
+    private Dummy(String name) {
+        super(name, KIND);
+    }
+
+    /** A dummy link named {@code name}. */
+    public static Dummy named(String name) {
+        return new Dummy(name);
+    }
+
+
+    @Override
+    public Data data() {
+        return new Data();
+    }
+
+    /** Null (the raw attributes kept) if a kernel ever sends dummy data. */
+    private static Data decode(AttributeCursor data) {
+        return data.next() ? null : new Data();
+    }
+}

@@ -1,0 +1,77 @@
+package io.jnetlink.rtnl.link;
+
+import io.jnetlink.core.codec.AttributeCursor;
+import io.jnetlink.core.codec.MessageWriter;
+import java.util.Objects;
+
+/**
+ * A macvtap on a parent link, like {@code ip link add NAME link PARENT type macvtap mode MODE}: a
+ * macvlan whose frames a program reads and writes through {@code /dev/tapN}. Its data is
+ * macvlan's ({@code IFLA_MACVLAN_*}).
+ */
+public final class Macvtap extends LinkSpec<Macvtap> {
+    /**
+     * What a macvtap's IFLA_INFO_DATA says, of what this library models.
+     *
+     * @param mode IFLA_MACVLAN_MODE, or null if not given
+     */
+    public record Data(Macvlan.Mode mode) implements KindData {
+        @Override
+        public String kind() {
+            return "macvtap";
+        }
+    }
+
+    static final LinkKind<Data> KIND = LinkKind.of("macvtap", Data.class, Macvlan.NAMES, Macvtap::decode);
+
+    private final ParentLink parent;
+    private Macvlan.Mode mode = Macvlan.Mode.BRIDGE;
+
+    private Macvtap(String name, ParentLink parent) {
+        super(name, KIND);
+        this.parent = parent;
+    }
+
+    /** A macvtap named {@code name} on the link named {@code parent}. */
+    public static Macvtap named(String name, String parent) {
+        return new Macvtap(name, ParentLink.named(parent));
+    }
+
+    /** A macvtap named {@code name} on the link with index {@code parentIndex}. */
+    public static Macvtap named(String name, int parentIndex) {
+        return new Macvtap(name, ParentLink.index(parentIndex));
+    }
+
+    /** Sets the mode (default BRIDGE). */
+    public Macvtap mode(Macvlan.Mode mode) {
+        this.mode = Objects.requireNonNull(mode, "mode");
+        return this;
+    }
+
+
+    @Override
+    public Data data() {
+        return new Data(mode);
+    }
+
+    @Override
+    ParentLink parentLink() {
+        return parent;
+    }
+
+    @Override
+    boolean hasInfoData() {
+        return true;
+    }
+
+    @Override
+    void writeInfoData(MessageWriter w) {
+        Macvlan.writeMode(w, mode);
+    }
+
+    /** Null (so the link keeps the raw attributes) for a mode this library does not know. */
+    private static Data decode(AttributeCursor data) {
+        Macvlan.Data d = Macvlan.decodeData(data);
+        return d == null ? null : new Data(d.mode());
+    }
+}

@@ -1,0 +1,76 @@
+package io.jnetlink.rtnl.link;
+
+import static io.jnetlink.core.codec.Netlink.NETLINK_ROUTE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jnetlink.core.netns.NetworkNamespace;
+import io.jnetlink.core.testing.KernelTest;
+import io.jnetlink.core.testing.Sh;
+import io.jnetlink.core.testing.TestNamespaces;
+import io.jnetlink.rtnl.Oracle;
+import io.jnetlink.rtnl.family.KernelLacksException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The kinds of issue #16 against the kernel, checked with {@code ip -j -d link show}: ifb and
+ * macvtap are made and read back; the kinds this kernel has no driver for fail with an exception
+ * that names the kind, as {@code ip link add} fails too.
+ */
+@KernelTest
+class MoreKindsKernelTest {
+    @RegisterExtension
+    final TestNamespaces namespaces = new TestNamespaces();
+
+    private String n;
+    private Links links;
+
+    @BeforeEach
+    void aParentLink() {
+        NetworkNamespace ns = namespaces.create("kinds");
+        n = ns.name();
+        Sh.ip(n, "link", "add", "gx0", "type", "veth", "peer", "name", "gx1");
+        links = new Links(ns.socket(NETLINK_ROUTE));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> linkinfo(String name) {
+        Map<String, Object> l = Oracle.objects(Sh.ipJson(n, "-d", "link", "show", "dev", name)).get(0);
+        return (Map<String, Object>) l.get("linkinfo");
+    }
+
+    @Test
+    void ifbAndMacvtapAreMadeAndReadBack() {
+        Ifb ifb = Ifb.named("ifb0");
+        Macvtap tap = Macvtap.named("mvt0", "gx0").mode(Macvlan.Mode.VEPA);
+        int ifbIndex = links.createReturningIndex(ifb);
+        int tapIndex = links.createReturningIndex(tap);
+        assertEquals("ifb", linkinfo("ifb0").get("info_kind"));
+        assertEquals("macvtap", linkinfo("mvt0").get("info_kind"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> data = (Map<String, Object>) linkinfo("mvt0").get("info_data");
+        assertEquals("vepa", data.get("mode"));
+        assertEquals(new Ifb.Data(), links.get(ifbIndex).kindData());
+        assertEquals(tap.data(), links.get(tapIndex).kindData());
+        assertEquals(Oracle.ifindex(n, "gx0"), links.get(tapIndex).peerIndex(), "the parent link");
+    }
+
+    @Test
+    void kindsThisKernelLacksSaySo() {
+        for (LinkSpec<?> spec : List.<LinkSpec<?>>of(Dummy.named("dm0"), Vlan.named("vl10", "gx0", 10),
+                Vrf.named("vrf0", 10), Ipvlan.named("ipv0", "gx0"))) {
+            KernelLacksException e = assertThrows(KernelLacksException.class, () -> links.create(spec), spec.toString());
+            assertTrue(e.getMessage().contains("this kernel lacks the link kind \"" + spec.kind() + "\""), e.getMessage());
+            assertTrue(e.getMessage().contains("Unknown device type"), e.getMessage());
+            assertFalse(Sh.exec("ip", "-n", n, "link", "add", "x0", "type", spec.kind()).exit() == 0,
+                    "ip link add ... type " + spec.kind() + " fails here too");
+            assertFalse(Sh.ip(n, "link", "show").contains(spec.name()), "nothing half-made");
+        }
+    }
+}
