@@ -1,27 +1,24 @@
 package io.jnetlink.testing;
 
-import io.jnetlink.core.codec.RawAttribute;
 import io.jnetlink.nft.Chain;
 import io.jnetlink.nft.ChainType;
 import io.jnetlink.nft.Family;
 import io.jnetlink.nft.Hook;
+import io.jnetlink.nft.Match;
 import io.jnetlink.nft.NfTables;
 import io.jnetlink.nft.Rule;
 import io.jnetlink.nft.RuleInfo;
+import io.jnetlink.nft.RuleSpec;
+import io.jnetlink.nft.Statement;
 import io.jnetlink.nft.Table;
 import io.jnetlink.nft.Transaction;
 import io.jnetlink.nft.expr.Cmp;
+import io.jnetlink.nft.expr.Ct;
 import io.jnetlink.nft.expr.Expression;
 import io.jnetlink.nft.expr.Expressions;
-import io.jnetlink.nft.expr.Meta;
-import io.jnetlink.nft.expr.Payload;
-import io.jnetlink.nft.expr.Unknown;
 import io.jnetlink.nft.expr.Verdict;
 import io.jnetlink.rtnl.Netns;
-import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,7 +32,7 @@ import java.util.Set;
  * <ul>
  *   <li>the fabric's {@code bridge jnl-lab forward}: every frame a switch forwards from one port to
  *       another passes it once per output port, so partitions and loss are rules on input and
- *       output port (interface index);</li>
+ *       output port (by name);</li>
  *   <li>a node's {@code inet jnl-lab input}: one-way blocks, which need the node's connection
  *       tracking to tell replies from new flows.</li>
  * </ul>
@@ -46,14 +43,8 @@ import java.util.Set;
 final class Filter {
     static final String TABLE = "jnl-lab";
 
-    // linux/netfilter/nf_tables.h: enum nft_ct_attributes, enum nft_ct_keys
-    private static final int NFTA_CT_DREG = 1;
-    private static final int NFTA_CT_KEY = 2;
-    private static final int NFT_CT_DIRECTION = 1;
-    /** enum ip_conntrack_dir: IP_CT_DIR_ORIGINAL. */
+    /** enum ip_conntrack_dir (linux/netfilter/nf_conntrack_common.h): IP_CT_DIR_ORIGINAL. */
     private static final byte IP_CT_DIR_ORIGINAL = 0;
-    private static final int NFPROTO_IPV4 = 2;
-    private static final int NFPROTO_IPV6 = 10;
 
     private final NfTables nft;
     private final Family family;
@@ -138,66 +129,46 @@ final class Filter {
 
     // ---- expressions ----------------------------------------------------------------------------
 
-    /** {@code meta iif == index}: the frame came in through port {@code index}. */
-    static List<Expression> inPort(int index) {
-        return List.of(new Meta(Meta.Key.IIF, Expressions.REG_1), Cmp.eq(Expressions.REG_1, u32(index)));
+    /**
+     * A drop rule of {@code matches} in a table of {@code family}, through netlink-nft's typed rule
+     * builder ({@link RuleSpec}): what nft would write for {@code MATCHES drop}.
+     */
+    static List<Expression> drop(Family family, Match... matches) {
+        List<Statement> s = new ArrayList<>(List.of(matches));
+        s.add(Statement.drop());
+        return new RuleSpec(s).expressions(family);
     }
 
-    /** {@code meta oif == index}: the frame goes out through port {@code index}. */
-    static List<Expression> outPort(int index) {
-        return List.of(new Meta(Meta.Key.OIF, Expressions.REG_1), Cmp.eq(Expressions.REG_1, u32(index)));
+    /** {@code iifname PORT}: the frame came in through switch port {@code port}. */
+    static Match inPort(String port) {
+        return Match.iifname(port);
+    }
+
+    /** {@code oifname PORT}: the frame goes out through switch port {@code port}. */
+    static Match outPort(String port) {
+        return Match.oifname(port);
     }
 
     /**
-     * {@code meta random < t}: true for a share {@code percent / 100} of packets. The kernel
-     * compares the register's bytes as a big-endian number (memcmp), and the four random bytes are
-     * uniform in any order, so t is written big-endian.
+     * {@code numgen random mod 10000 < percent*100}: true for a share {@code percent / 100} of
+     * packets, to a hundredth of a percent.
      */
-    static List<Expression> randomBelow(double percent) {
-        long t = Math.round(percent / 100.0 * 4294967296.0);
-        byte[] be = ByteBuffer.allocate(4).order(ByteOrder.BIG_ENDIAN).putInt((int) Math.min(t, 0xFFFFFFFFL)).array();
-        return List.of(new Meta(Meta.Key.PRANDOM, Expressions.REG_1), new Cmp(Expressions.REG_1, Cmp.Op.LT, be));
-    }
-
-    /** {@code ip saddr == a} or {@code ip6 saddr == a} (with the nfproto check an inet table needs). */
-    static List<Expression> source(InetAddress a) {
-        boolean v4 = a instanceof Inet4Address;
-        byte[] bytes = a.getAddress();
-        return List.of(new Meta(Meta.Key.NFPROTO, Expressions.REG_1),
-                Cmp.eq(Expressions.REG_1, new byte[] {(byte) (v4 ? NFPROTO_IPV4 : NFPROTO_IPV6)}),
-                v4 ? Payload.ipv4Source(4, Expressions.REG_1) : Payload.ipv6Source(16, Expressions.REG_1),
-                Cmp.eq(Expressions.REG_1, bytes));
+    static Match randomBelow(double percent) {
+        return Match.randomBelow(10_000, (int) Math.round(percent * 100));
     }
 
     /**
-     * {@code ct direction original}: the packet travels the way its connection was opened (a new
-     * flow, or more of one the sender opened), not as a reply. nf_tables' ct expression, written
-     * through {@link Unknown} (the library models no ct record yet): NFTA_CT_KEY, NFTA_CT_DREG.
+     * {@code ip saddr A ct direction original drop} (or ip6): packets from {@code a} that travel
+     * the way their connection was opened (a new flow, or more of one {@code a} opened), not as
+     * replies. The typed builder has no ct-direction match, so the {@link Ct} load and its
+     * comparison are put before the verdict by hand.
      */
-    static List<Expression> originalDirection() {
-        return List.of(new Unknown("ct", List.of(
-                        new RawAttribute(NFTA_CT_KEY, be32(NFT_CT_DIRECTION)),
-                        new RawAttribute(NFTA_CT_DREG, be32(Expressions.REG_1)))),
-                Cmp.eq(Expressions.REG_1, new byte[] {IP_CT_DIR_ORIGINAL}));
-    }
-
-    /** Joins expression groups and ends them with {@code drop}. */
-    @SafeVarargs
-    static List<Expression> drop(List<Expression>... parts) {
-        List<Expression> e = new ArrayList<>();
-        for (List<Expression> p : parts) {
-            e.addAll(p);
-        }
+    static List<Expression> dropOriginalFrom(InetAddress a) {
+        List<Expression> e = new ArrayList<>(RuleSpec.of(Match.saddr(a.getHostAddress())).expressions(Family.INET));
+        e.add(new Ct(Ct.Key.DIRECTION, Expressions.REG_1));
+        e.add(Cmp.eq(Expressions.REG_1, new byte[] {IP_CT_DIR_ORIGINAL}));
         e.add(Verdict.drop());
         return e;
     }
 
-    /** An interface index as the kernel keeps it in a register: host byte order. */
-    private static byte[] u32(int v) {
-        return ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(v).array();
-    }
-
-    private static byte[] be32(int v) {
-        return ByteBuffer.allocate(4).order(ByteOrder.BIG_ENDIAN).putInt(v).array();
-    }
 }

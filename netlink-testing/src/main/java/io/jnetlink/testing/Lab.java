@@ -1,13 +1,23 @@
 package io.jnetlink.testing;
 
+import io.jnetlink.nft.Family;
+import io.jnetlink.nft.Match;
 import io.jnetlink.rtnl.Link;
 import io.jnetlink.rtnl.Netns;
 import io.jnetlink.rtnl.addr.AddressSpec;
 import io.jnetlink.rtnl.link.Bridge;
 import io.jnetlink.rtnl.link.Veth;
 import io.jnetlink.rtnl.route.Route;
+import io.jnetlink.rtnl.tc.Handle;
+import io.jnetlink.rtnl.tc.KindNotSupportedException;
+import io.jnetlink.rtnl.tc.Netem;
+import io.jnetlink.rtnl.tc.QdiscKind;
+import io.jnetlink.rtnl.tc.QdiscSpec;
+import io.jnetlink.rtnl.tc.Rate;
+import io.jnetlink.rtnl.tc.Tbf;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,6 +82,8 @@ public final class Lab implements AutoCloseable {
     private final List<Active> faults = new ArrayList<>();
     private final Map<Node, Filter> nodeFilters = new HashMap<>();
     private Filter fabricFilter;
+    /** Links that carry a qdisc of a fault ("node:NAME:INDEX", "fabric:INDEX"): one per link. */
+    private final Set<String> shaped = new HashSet<>();
     private int ports;
     private volatile boolean closed;
 
@@ -346,7 +358,7 @@ public final class Lab implements AutoCloseable {
     // ---- faults -------------------------------------------------------------------------------
 
     /** The kinds of fault, for {@link #heal()} and {@link Faults}. */
-    enum Kind { PARTITION, BLOCK, LOSS, RATE, DISCONNECT }
+    enum Kind { PARTITION, BLOCK, LOSS, RATE, DELAY, DISCONNECT }
 
     /** A fault in force: how to take it away. */
     private final class Active implements Fault {
@@ -448,9 +460,9 @@ public final class Lab implements AutoCloseable {
                 if (i == j) {
                     continue;
                 }
-                for (int p : ports(sides.get(i))) {
-                    for (int q : ports(sides.get(j))) {
-                        rules.add(Filter.drop(Filter.inPort(p), Filter.outPort(q)));
+                for (String p : ports(sides.get(i))) {
+                    for (String q : ports(sides.get(j))) {
+                        rules.add(Filter.drop(Family.BRIDGE, Filter.inPort(p), Filter.outPort(q)));
                     }
                 }
             }
@@ -503,8 +515,8 @@ public final class Lab implements AutoCloseable {
         }
         List<List<io.jnetlink.nft.expr.Expression>> rules = new ArrayList<>();
         for (Interface i : from.interfacesLocked()) {
-            rules.add(Filter.drop(Filter.source(i.address()), Filter.originalDirection()));
-            rules.add(Filter.drop(Filter.source(i.address6()), Filter.originalDirection()));
+            rules.add(Filter.dropOriginalFrom(i.address()));
+            rules.add(Filter.dropOriginalFrom(i.address6()));
         }
         if (rules.isEmpty()) {
             throw new IllegalArgumentException("node " + from.name() + " has no address to block");
@@ -517,7 +529,7 @@ public final class Lab implements AutoCloseable {
 
     /**
      * Drops {@code percent} of the frames {@code node} sends and of those it receives, at random
-     * ({@code meta random} rules on its switch ports, in the fabric). Between two nodes under loss
+     * ({@code numgen random} rules on its switch ports, in the fabric). Between two nodes under loss
      * a frame runs that risk twice.
      *
      * @throws IllegalArgumentException unless 0 &lt; percent &lt;= 100
@@ -528,8 +540,8 @@ public final class Lab implements AutoCloseable {
         checkPercent(percent);
         List<List<io.jnetlink.nft.expr.Expression>> rules = new ArrayList<>();
         for (Interface i : node.interfacesLocked()) {
-            rules.add(lossRule(Filter.inPort(i.portIndex()), percent));
-            rules.add(lossRule(Filter.outPort(i.portIndex()), percent));
+            rules.add(lossRule(Filter.inPort(i.port()), percent));
+            rules.add(lossRule(Filter.outPort(i.port()), percent));
         }
         return lossFault("loss " + percent + "% at " + node.name(), node, rules);
     }
@@ -546,7 +558,7 @@ public final class Lab implements AutoCloseable {
         checkPercent(percent);
         List<List<io.jnetlink.nft.expr.Expression>> rules = new ArrayList<>();
         for (Interface i : network.membersLocked()) {
-            rules.add(lossRule(Filter.inPort(i.portIndex()), percent));
+            rules.add(lossRule(Filter.inPort(i.port()), percent));
         }
         return lossFault("loss " + percent + "% on " + network.name(), null, rules);
     }
@@ -560,9 +572,9 @@ public final class Lab implements AutoCloseable {
         return add(Kind.LOSS, what, node, () -> f.remove(handles, "end " + what));
     }
 
-    private static List<io.jnetlink.nft.expr.Expression> lossRule(List<io.jnetlink.nft.expr.Expression> where,
-                                                                   double percent) {
-        return percent >= 100 ? Filter.drop(where) : Filter.drop(where, Filter.randomBelow(percent));
+    private static List<io.jnetlink.nft.expr.Expression> lossRule(Match where, double percent) {
+        return percent >= 100 ? Filter.drop(Family.BRIDGE, where)
+                : Filter.drop(Family.BRIDGE, where, Filter.randomBelow(percent));
     }
 
     private static void checkPercent(double percent) {
@@ -616,6 +628,147 @@ public final class Lab implements AutoCloseable {
         throw new IllegalStateException("node " + node.name() + " is not disconnected");
     }
 
+    // ---- qdisc faults: rate, delay ------------------------------------------------------------
+
+    /** One link that a qdisc fault shapes: a node's interface or a switch port in the fabric. */
+    private record Shaped(Netns ns, int index, String key, String label) {}
+
+    /** The links of a node: its interfaces (what it sends) and their switch ports (what it receives). */
+    private List<Shaped> linksOf(Node node) {
+        List<Shaped> l = new ArrayList<>();
+        for (Interface i : node.interfacesLocked()) {
+            l.add(new Shaped(node.netns(), i.index(), "node:" + node.name() + ":" + i.index(), node.name() + ":" + i.name()));
+            l.add(new Shaped(fabric, i.portIndex(), "fabric:" + i.portIndex(), "switch port of " + node.name() + ":" + i.name()));
+        }
+        return l;
+    }
+
+    /** The ports of a switch: every frame crossing it leaves through one of them. */
+    private List<Shaped> linksOf(Network network) {
+        List<Shaped> l = new ArrayList<>();
+        for (Interface i : network.membersLocked()) {
+            l.add(new Shaped(fabric, i.portIndex(), "fabric:" + i.portIndex(), "switch port of " + i.node().name() + ":"
+                    + i.name()));
+        }
+        return l;
+    }
+
+    /**
+     * Limits {@code node} to {@code bitsPerSecond} each way: a token bucket (tc {@code tbf}) on each
+     * of its interfaces (what it sends) and on their switch ports (what it receives), with a burst
+     * of 20 ms of the rate and a queue of 100 ms. Read back before this returns.
+     *
+     * @throws IllegalArgumentException if the rate is below 8,000 bit/s
+     * @throws IllegalStateException    if the node has a rate limit or delay already
+     */
+    public synchronized Fault rate(Node node, long bitsPerSecond) {
+        ensureOpen();
+        checkMember(node);
+        return rateFault("rate " + bitsPerSecond + " bit/s at " + node.name(), linksOf(node), bitsPerSecond);
+    }
+
+    /**
+     * Limits switch {@code network} to {@code bitsPerSecond} towards each member: a token bucket on
+     * every port, so each flow across the switch is shaped once (see {@link #rate(Node, long)}).
+     */
+    public synchronized Fault rate(Network network, long bitsPerSecond) {
+        ensureOpen();
+        checkNetwork(network);
+        return rateFault("rate " + bitsPerSecond + " bit/s on " + network.name(), linksOf(network), bitsPerSecond);
+    }
+
+    private Fault rateFault(String what, List<Shaped> links, long bitsPerSecond) {
+        if (bitsPerSecond < 8000) {
+            throw new IllegalArgumentException(what + ": the rate must be at least 8000 bit/s");
+        }
+        Rate rate = Rate.bits(bitsPerSecond);
+        // A bucket of 20 ms of the rate (but at least two full frames), a queue of 100 ms.
+        long burst = Math.max(2 * 1514, rate.bytesPerSecond() / 50);
+        Tbf tbf = Tbf.rate(rate).burst(burst).latency(Duration.ofMillis(100));
+        return qdiscFault(Kind.RATE, what, links, tbf);
+    }
+
+    /**
+     * Delays every frame {@code node} sends by {@code delay} (tc {@code netem} on its interfaces).
+     *
+     * @throws FaultNotSupportedException if the kernel has no netem (sch_netem); nothing is applied
+     */
+    public Fault delay(Node node, Duration delay) {
+        return jitter(node, delay, Duration.ZERO);
+    }
+
+    /**
+     * Delays every frame {@code node} sends by {@code delay} plus or minus up to {@code jitter}
+     * (tc {@code netem delay D J}).
+     *
+     * @throws FaultNotSupportedException if the kernel has no netem (sch_netem); nothing is applied
+     */
+    public synchronized Fault jitter(Node node, Duration delay, Duration jitter) {
+        ensureOpen();
+        checkMember(node);
+        if (delay == null || delay.isNegative() || delay.isZero() || jitter == null || jitter.isNegative()) {
+            throw new IllegalArgumentException("delay must be positive and jitter not negative, got " + delay + " and "
+                    + jitter);
+        }
+        List<Shaped> own = linksOf(node).stream().filter(l -> l.ns() == node.netns()).toList();
+        String what = "delay " + delay.toMillis() + " ms" + (jitter.isZero() ? "" : " +- " + jitter.toMillis() + " ms")
+                + " at " + node.name();
+        return qdiscFault(Kind.DELAY, what, own, Netem.create().delay(delay, jitter, 0));
+    }
+
+    /** Puts {@code kind} as root qdisc on every link, all or none, reads them back; undone by deleting them. */
+    private Fault qdiscFault(Kind faultKind, String what, List<Shaped> links, QdiscKind kind) {
+        if (links.isEmpty()) {
+            throw new IllegalArgumentException(what + ": nothing is plugged in there");
+        }
+        for (Shaped l : links) {
+            if (shaped.contains(l.key())) {
+                throw new IllegalStateException(what + ": " + l.label() + " has a rate limit or delay already; "
+                        + "remove that fault first");
+            }
+        }
+        List<Shaped> done = new ArrayList<>();
+        try {
+            for (Shaped l : links) {
+                l.ns().tc().qdiscs().add(l.index(), QdiscSpec.of(kind));
+                done.add(l);
+                boolean there = l.ns().tc().qdiscs().list(l.index()).stream()
+                        .anyMatch(q -> q.isRoot() && q.kind().equals(kind.kind()));
+                if (!there) {
+                    throw new IllegalStateException(what + ": the kernel acknowledged the " + kind.kind() + " qdisc on "
+                            + l.label() + " but does not list it");
+                }
+            }
+        } catch (RuntimeException e) {
+            for (Shaped l : done) {
+                try {
+                    l.ns().tc().qdiscs().delete(l.index(), Handle.ROOT);
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            if (e instanceof KindNotSupportedException k) {
+                throw new FaultNotSupportedException(what + ": this kernel has no " + kind.kind() + " qdisc (module "
+                        + k.module() + "), which " + faultKind.name().toLowerCase(java.util.Locale.ROOT)
+                        + " needs; nothing was applied", e);
+            }
+            throw e;
+        }
+        for (Shaped l : links) {
+            shaped.add(l.key());
+        }
+        return add(faultKind, what, null, () -> {
+            for (Shaped l : links) {
+                l.ns().tc().qdiscs().delete(l.index(), Handle.ROOT);
+                shaped.remove(l.key());
+                if (l.ns().tc().qdiscs().list(l.index()).stream().anyMatch(q -> q.kind().equals(kind.kind()))) {
+                    throw new IllegalStateException("end " + what + ": the " + kind.kind() + " qdisc is still on "
+                            + l.label());
+                }
+            }
+        });
+    }
+
     private void setPorts(List<Interface> ifs, boolean up) {
         for (Interface i : ifs) {
             fabric.linkService().setUp(i.portIndex(), up);
@@ -653,11 +806,11 @@ public final class Lab implements AutoCloseable {
         return fabricFilter;
     }
 
-    private static List<Integer> ports(List<Node> group) {
-        List<Integer> p = new ArrayList<>();
+    private static List<String> ports(List<Node> group) {
+        List<String> p = new ArrayList<>();
         for (Node n : group) {
             for (Interface i : n.interfacesLocked()) {
-                p.add(i.portIndex());
+                p.add(i.port());
             }
         }
         return p;

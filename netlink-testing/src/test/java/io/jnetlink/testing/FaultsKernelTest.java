@@ -200,6 +200,86 @@ class FaultsKernelTest {
         assertEquals(0, nftRules(lab.fabric().name(), "bridge"));
     }
 
+    @Test
+    void rateLimitsTcpBothWaysAndEndsCleanly(Lab lab) throws Exception {
+        List<Node> n = lab.nodes("a", "b");
+        Node a = n.get(0);
+        Node b = n.get(1);
+        Fault f = lab.rate(b, 8_000_000);
+        // Oracle: tc sees a tbf of 1 MB/s on b's eth0 and on its switch port.
+        String tc = Sh.inNs(b.netns().name(), "tc", "-j", "qdisc", "show", "dev", "eth0").ok().out();
+        assertTrue(tc.contains("\"kind\":\"tbf\"") && tc.contains("\"rate\":1000000"), tc);
+        String port = Sh.inNs(lab.fabric().name(), "tc", "-j", "qdisc", "show").ok().out();
+        assertEquals(1, port.split("\"kind\":\"tbf\"", -1).length - 1, port);
+        assertThrows(IllegalStateException.class, () -> lab.rate(b, 1_000_000), "one shaping fault per link");
+
+        // 500 kB at 8 Mbit/s: 0.5 s (plus headers), into b and out of b. The lower bound shows the
+        // limit; the upper one is loose, the build machine may be busy.
+        double in = transferSeconds(a, b, 500_000);
+        double out = transferSeconds(b, a, 500_000);
+        assertTrue(in > 0.4 && in < 1.0, "into b: " + in + " s");
+        assertTrue(out > 0.4 && out < 1.0, "out of b: " + out + " s");
+        f.remove();
+        assertFalse(Sh.inNs(b.netns().name(), "tc", "qdisc", "show", "dev", "eth0").ok().out().contains("tbf"));
+        assertFalse(Sh.inNs(lab.fabric().name(), "tc", "qdisc", "show").ok().out().contains("tbf"));
+        assertTrue(transferSeconds(a, b, 500_000) < 0.3, "unlimited again");
+    }
+
+    @Test
+    void delayNeedsNetemAndSaysSo(Lab lab) {
+        List<Node> n = lab.nodes("a", "b");
+        // Oracle: can tc put a netem on the loopback of a's namespace?
+        boolean netem = Sh.inNs(n.get(0).netns().name(), "tc", "qdisc", "add", "dev", "lo", "root", "netem", "delay",
+                "1ms").exit() == 0;
+        if (netem) {
+            Sh.inNs(n.get(0).netns().name(), "tc", "qdisc", "del", "dev", "lo", "root").ok();
+            Fault f = lab.jitter(n.get(0), Duration.ofMillis(50), Duration.ofMillis(5));
+            assertTrue(Sh.inNs(n.get(0).netns().name(), "tc", "qdisc", "show", "dev", "eth0").ok().out().contains("netem"));
+            f.remove();
+        } else {
+            var e = assertThrows(FaultNotSupportedException.class, () -> lab.delay(n.get(0), Duration.ofMillis(50)));
+            assertTrue(e.getMessage().contains("no netem qdisc (module sch_netem)"), e.getMessage());
+            assertTrue(e.getMessage().contains("nothing was applied"), e.getMessage());
+            assertThrows(FaultNotSupportedException.class,
+                    () -> lab.jitter(n.get(0), Duration.ofMillis(50), Duration.ofMillis(10)));
+        }
+        assertEquals(List.of(), lab.faults());
+        assertFalse(Sh.inNs(n.get(0).netns().name(), "tc", "qdisc", "show", "dev", "eth0").ok().out().contains("netem"));
+        assertThrows(IllegalArgumentException.class, () -> lab.delay(n.get(0), Duration.ZERO));
+    }
+
+    /** Seconds from the first to the last byte of {@code bytes} sent over TCP from {@code from} to {@code to}. */
+    static double transferSeconds(Node from, Node to, int bytes) throws Exception {
+        java.util.concurrent.CompletableFuture<Double> took = new java.util.concurrent.CompletableFuture<>();
+        RunningService sink = to.start("sink", ctx -> {
+            java.net.ServerSocket server = ctx.closeOnStop(new java.net.ServerSocket(7003));
+            ctx.ready();
+            try (java.net.Socket s = server.accept(); var in = s.getInputStream()) {
+                byte[] buf = new byte[65536];
+                long first = 0;
+                int total = 0;
+                int r;
+                while ((r = in.read(buf)) > 0) {
+                    if (total == 0) {
+                        first = System.nanoTime();
+                    }
+                    total += r;
+                }
+                took.complete(total == bytes ? (System.nanoTime() - first) / 1e9 : -total);
+            }
+        }).awaitReady(T);
+        from.run(() -> {
+            try (java.net.Socket s = new java.net.Socket(to.address(), 7003)) {
+                s.getOutputStream().write(new byte[bytes]);
+            }
+            return null;
+        });
+        double t = took.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        sink.stop();
+        assertTrue(t >= 0, "all bytes arrived");
+        return t;
+    }
+
     /** Sends {@code count} small datagrams from {@code from}, paced a little so no queue overflows. */
     static void send(Node from, InetAddress to, int port, int count) {
         from.run(() -> {
