@@ -2,6 +2,7 @@ package io.jnetlink.examples;
 
 import io.jnetlink.core.PermissionException;
 import io.jnetlink.core.netns.NetworkNamespace;
+import io.jnetlink.core.netns.Rootless;
 import io.jnetlink.nft.Nat;
 import io.jnetlink.nft.NatRule;
 import io.jnetlink.nft.Protocol;
@@ -38,13 +39,22 @@ public final class Walkthrough {
     public static final String PREFIX = "lab-";
     private static final String[] ROLES = {"host", "wan", "red", "blue"};
     private static final int TIMEOUT_MS = 1500;
+    /** The Debian/Ubuntu package with the ping program. */
+    private static final String PING_PACKAGE = "iputils-ping";
 
     /** One check and whether it passed. */
     public record Check(String what, boolean passed, String detail) {}
 
+    /**
+     * A check that could not be made here because a program is missing, with the Debian/Ubuntu
+     * package that would enable it. Counted apart from passes and failures.
+     */
+    public record Skip(String what, String reason, String enabledBy) {}
+
     private final PrintStream out;
     private final String prefix;
     private final List<Check> checks = new ArrayList<>();
+    private final List<Skip> skipped = new ArrayList<>();
 
     /** A walkthrough printing to {@code out} whose namespaces are named {@code prefix + role}. */
     public Walkthrough(PrintStream out, String prefix) {
@@ -80,6 +90,14 @@ public final class Walkthrough {
                     System.exit(2);
                 }
             }
+        }
+        try {
+            // Under root this returns at once; as an ordinary user the walkthrough runs again
+            // rootless, in a user namespace of its own (see Rootless).
+            Rootless.ensure();
+        } catch (UnsupportedOperationException e) {
+            System.err.println("walkthrough: needs root, or CAP_NET_ADMIN + CAP_SYS_ADMIN, or rootless mode; " + e.getMessage());
+            System.exit(1);
         }
         List<String> missing = missingCapabilities();
         if (!missing.isEmpty()) {
@@ -161,6 +179,11 @@ public final class Walkthrough {
         return List.copyOf(checks);
     }
 
+    /** The checks skipped so far, each with the package that would enable it. */
+    public List<Skip> skipped() {
+        return List.copyOf(skipped);
+    }
+
     // ---- the walkthrough ---------------------------------------------------------------------------
 
     /**
@@ -223,7 +246,7 @@ public final class Walkthrough {
         say("ip -n blue addr add 192.168.15.2/24 dev veth-blue; ip -n blue link set veth-blue up",
                 "blue.link(\"veth-blue\").address(\"192.168.15.2/24\").up()");
         blue.link("veth-blue").address("192.168.15.2/24").up();
-        try (TcpProbe.Server s = TcpProbe.serve(blue, 7, "blue")) {
+        try (TcpProbe.Server _ = TcpProbe.serve(blue, 7, "blue")) {
             probe("red reaches blue over the pipe", red, "192.168.15.2", 7, "blue saw 192.168.15.1");
         }
         ping("ip netns exec red ping -c1 -W1 192.168.15.2", red, "192.168.15.2");
@@ -261,7 +284,7 @@ public final class Walkthrough {
         say("ip addr add 192.168.15.5/24 dev v-net-0", "bridge.address(\"192.168.15.5/24\")");
         bridge.address("192.168.15.5/24");
         ping("ip netns exec red ping -c1 -W1 192.168.15.2   (through the bridge)", red, "192.168.15.2");
-        try (TcpProbe.Server r = TcpProbe.serve(red, 7, "red"); TcpProbe.Server b = TcpProbe.serve(blue, 7, "blue")) {
+        try (TcpProbe.Server _ = TcpProbe.serve(red, 7, "red"); TcpProbe.Server _ = TcpProbe.serve(blue, 7, "blue")) {
             probe("red reaches blue through the bridge", red, "192.168.15.2", 7, "blue saw 192.168.15.1");
             probe("blue reaches red through the bridge", blue, "192.168.15.1", 7, "red saw 192.168.15.2");
             probe("the host reaches red", host, "192.168.15.1", 7, "red saw 192.168.15.5");
@@ -292,7 +315,7 @@ public final class Walkthrough {
         host.sysctl("net.ipv4.ip_forward", "1");
         check("ip_forward is 1 in the host", "1".equals(host.sysctl("net.ipv4.ip_forward")),
                 "net.ipv4.ip_forward = " + host.sysctl("net.ipv4.ip_forward"));
-        try (TcpProbe.Server w = TcpProbe.serve(wan, 8000, "wan")) {
+        try (TcpProbe.Server _ = TcpProbe.serve(wan, 8000, "wan")) {
             refused("without NAT the outside world cannot answer blue (it has no route back)", blue, "10.200.0.2", 8000);
             say("iptables -t nat -A POSTROUTING -s 192.168.15.0/24 -j MASQUERADE",
                     "Nat.in(host).masquerade(\"192.168.15.0/24\", \"up0\")   // nf_tables, table inet jnetlink");
@@ -306,7 +329,7 @@ public final class Walkthrough {
 
     private void portForward(Netns host, Netns wan, Netns blue) {
         title("4. Port forwarding: the outside world reaches a service in blue");
-        try (TcpProbe.Server s = TcpProbe.serve(blue, 80, "blue-web")) {
+        try (TcpProbe.Server _ = TcpProbe.serve(blue, 80, "blue-web")) {
             refused("before the rule, 10.200.0.1:8080 answers nothing", wan, "10.200.0.1", 8080);
             say("iptables -t nat -A PREROUTING -p tcp --dport 8080 -j DNAT --to-destination 192.168.15.2:80",
                     "Nat.in(host).forward(Protocol.TCP, 8080).on(\"up0\").to(\"192.168.15.2\", 80)");
@@ -383,6 +406,11 @@ public final class Walkthrough {
         out.println("  [" + (passed ? "PASS" : "FAIL") + "] " + what + (detail.isEmpty() ? "" : " (" + detail + ")"));
     }
 
+    private void skip(String what, String reason, String enabledBy) {
+        skipped.add(new Skip(what, reason, enabledBy));
+        out.println("  [SKIP] " + what + " (" + reason + "; install " + enabledBy + " to run this check)");
+    }
+
     private void probe(String what, Netns from, String address, int port, String expect) {
         try {
             String got = TcpProbe.ask(from, address, port, TIMEOUT_MS);
@@ -394,14 +422,15 @@ public final class Walkthrough {
 
     /**
      * A second, independent check with the system's ping started inside {@code from} (as
-     * {@code ip netns exec} would); reported as SKIP, not counted, where no ping program exists.
+     * {@code ip netns exec} would); reported as SKIP, with the package that provides ping, where
+     * there is no ping program.
      */
     private void ping(String what, Netns from, String address) {
         Process p;
         try {
             p = from.exec("ping", "-c1", "-W1", address);
         } catch (RuntimeException e) {
-            out.println("  [SKIP] " + what + " (cannot start ping: " + e.getMessage() + ")");
+            skip(what, "cannot start ping: " + e.getMessage(), PING_PACKAGE);
             return;
         }
         try {
@@ -421,7 +450,7 @@ public final class Walkthrough {
             return;
         }
         if (p.exitValue() == 127) {
-            out.println("  [SKIP] " + what + " (no ping program here)");
+            skip(what, "no ping program here", PING_PACKAGE);
             return;
         }
         check(what, p.exitValue() == 0, "ping exit status " + p.exitValue());
@@ -439,7 +468,13 @@ public final class Walkthrough {
     private void summary() {
         long passed = checks.stream().filter(Check::passed).count();
         out.println();
-        out.println(passed + " of " + checks.size() + " checks passed" + (passed == checks.size() ? "" : ": FAILED"));
+        StringBuilder line = new StringBuilder(passed + " of " + checks.size() + " checks passed");
+        if (!skipped.isEmpty()) {
+            line.append(", ").append(skipped.size()).append(" skipped (install ")
+                    .append(String.join(" ", skipped.stream().map(Skip::enabledBy).distinct().toList()))
+                    .append(" to run ").append(skipped.size() == 1 ? "it" : "them").append(")");
+        }
+        out.println(line + (passed == checks.size() ? "" : ": FAILED"));
     }
 
     private static boolean knows(Netns ns, String address) {

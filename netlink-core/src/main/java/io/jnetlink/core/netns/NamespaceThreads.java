@@ -41,12 +41,19 @@ import org.slf4j.LoggerFactory;
  * ever carries there. For the same reason a hop thread that could not switch back hands its result
  * to a relay thread (a platform thread that never leaves the original namespace), which wakes the
  * caller and logs the failure.
+ *
+ * <p>Rootless ({@link Rootless#active()}), no thread can return: the original namespace is the
+ * host's, and entering it takes CAP_SYS_ADMIN over the host's user namespace, which a rootless JVM
+ * does not hold. There every hop is one way: a fresh thread enters, runs the task, hands the
+ * result to the relay and ends, for the library's own tasks too (no reusable workers).
  */
 final class NamespaceThreads {
     private static final Logger LOG = LoggerFactory.getLogger(NamespaceThreads.class);
     private static final AtomicLong COUNTER = new AtomicLong();
     /** The JVM's own network namespace (of its main thread), open for the life of the process. */
     static final int ORIGINAL_FD = openOriginal();
+    /** Whether a hop thread can never return to the original namespace (see the class comment). */
+    static final boolean ONE_WAY = Rootless.active();
     /** Outcomes of hop threads that could not return, delivered by {@link #relay()}. */
     private static final BlockingQueue<Runnable> STRANDED = new LinkedBlockingQueue<>();
     private static volatile Thread relay;
@@ -77,6 +84,10 @@ final class NamespaceThreads {
 
     static {
         WORKERS.allowCoreThreadTimeOut(true);
+        // Started now, from the thread that first needs namespaces (in the original namespace in
+        // practice), not later from one that may be inside another: rootless, the relay could
+        // not move itself back.
+        ensureRelay();
     }
 
     /** Thrown by a worker that could not return to the original namespace, so that it ends. */
@@ -125,6 +136,10 @@ final class NamespaceThreads {
      * tasks are a few system calls); its interrupt status is kept.
      */
     static <T> T callInternal(String nsName, int nsFd, Callable<T> task) {
+        if (ONE_WAY) {
+            // No worker could come back to wait for the next task: a fresh thread each time.
+            return call(nsName, nsFd, task);
+        }
         ensureRelay();
         CompletableFuture<T> result = new CompletableFuture<>();
         WORKERS.execute(() -> {
@@ -133,6 +148,31 @@ final class NamespaceThreads {
             }
         });
         return await(result, nsName, null);
+    }
+
+    /**
+     * Runs {@code task} on a new platform thread started from the original namespace, for a caller
+     * inside another namespace that cannot hop back to it (rootless, see the class comment): the
+     * relay thread, which never leaves the original namespace, starts the thread, so the thread is
+     * born there. Waits for it and unwraps its failure as {@link #call} does.
+     */
+    static <T> T callAtHome(Callable<T> task) {
+        ensureRelay();
+        CompletableFuture<T> result = new CompletableFuture<>();
+        STRANDED.add(() -> Thread.ofPlatform()
+                .name("netns-self-" + COUNTER.incrementAndGet())
+                .daemon(true)
+                .start(() -> {
+                    T value = null;
+                    Throwable failure = null;
+                    try {
+                        value = task.call();
+                    } catch (Throwable e) {
+                        failure = e;
+                    }
+                    complete(result, value, failure);
+                }));
+        return await(result, "self", null);
     }
 
     /**
@@ -202,17 +242,21 @@ final class NamespaceThreads {
                     failure = e;
                 }
             }
-            returned = Libc.setns(st, ORIGINAL_FD, Libc.CLONE_NEWNET) == 0;
+            returned = !ONE_WAY && Libc.setns(st, ORIGINAL_FD, Libc.CLONE_NEWNET) == 0;
             if (!returned) {
-                int errno = Libc.errno(st);
+                int errno = ONE_WAY ? 0 : Libc.errno(st);
                 T v = value;
                 Throwable f = failure;
-                String thread = Thread.currentThread().getName();
+                Thread thread = Thread.currentThread();
                 // Nothing more happens on this thread: it ends right after, retired. The relay
+                // waits for that (so the caller never sees it alive inside the namespace), then
                 // wakes the caller from the original namespace.
                 STRANDED.add(() -> {
-                    LOG.error("thread {} could not return from namespace {} ({}); retired it",
-                            thread, nsName, Errno.of(errno));
+                    if (!ONE_WAY) {
+                        LOG.error("thread {} could not return from namespace {} ({}); retired it",
+                                thread.getName(), nsName, Errno.of(errno));
+                    }
+                    joinUninterruptibly(thread);
                     complete(result, v, f);
                 });
                 return false;
@@ -220,6 +264,17 @@ final class NamespaceThreads {
         }
         complete(result, value, failure);
         return true;
+    }
+
+    private static void joinUninterruptibly(Thread t) {
+        while (true) {
+            try {
+                t.join();
+                return;
+            } catch (InterruptedException e) {
+                // the relay never stops; the thread ends within moments anyway
+            }
+        }
     }
 
     private static <T> void complete(CompletableFuture<T> result, T value, Throwable failure) {
@@ -246,10 +301,18 @@ final class NamespaceThreads {
     private static void relay() {
         // Make sure of where this thread is: it may have been started from a thread that a user
         // moved into another namespace.
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment st = Libc.newCallState(a);
-            if (Libc.setns(st, ORIGINAL_FD, Libc.CLONE_NEWNET) < 0) {
-                LOG.error("netns relay thread cannot enter the original namespace ({})", Errno.of(Libc.errno(st)));
+        // Rootless, entering is refused even where the thread is already (the host's namespace):
+        // then only check.
+        if (ONE_WAY) {
+            if (!NsId.ofFd(ORIGINAL_FD).equals(NsId.of(java.nio.file.Path.of("/proc/thread-self/ns/net")))) {
+                LOG.error("netns relay thread was started outside the original namespace and cannot enter it");
+            }
+        } else {
+            try (Arena a = Arena.ofConfined()) {
+                MemorySegment st = Libc.newCallState(a);
+                if (Libc.setns(st, ORIGINAL_FD, Libc.CLONE_NEWNET) < 0) {
+                    LOG.error("netns relay thread cannot enter the original namespace ({})", Errno.of(Libc.errno(st)));
+                }
             }
         }
         while (true) {

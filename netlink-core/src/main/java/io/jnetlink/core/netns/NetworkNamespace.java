@@ -465,6 +465,9 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
             // Almost every thread is in the original namespace and runs the task itself; but a
             // thread inside run() of another namespace (or started from one) is not, so it hops.
             if (!ORIGINAL_ID.equals(NsId.of(Path.of("/proc/thread-self/ns/net")))) {
+                if (NamespaceThreads.ONE_WAY) {
+                    return NamespaceThreads.callAtHome(task); // no thread can enter it: start one there
+                }
                 return internal ? NamespaceThreads.callInternal("self", NamespaceThreads.ORIGINAL_FD, task)
                         : NamespaceThreads.call("self", NamespaceThreads.ORIGINAL_FD, task);
             }

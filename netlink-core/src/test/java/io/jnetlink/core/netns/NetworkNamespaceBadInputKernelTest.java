@@ -13,15 +13,11 @@ import io.jnetlink.core.testing.Sh;
 import io.jnetlink.core.testing.TestNamespaces;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,8 +27,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @KernelTest
 class NetworkNamespaceBadInputKernelTest {
-    private static final String JAVA = "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java";
-
     @RegisterExtension
     final TestNamespaces namespaces = new TestNamespaces();
 
@@ -137,22 +131,18 @@ class NetworkNamespaceBadInputKernelTest {
     }
 
     @Test
-    void withoutPrivilegesEveryOperationSaysItNeedsCapSysAdmin() throws Exception {
+    void withoutPrivilegesEveryOperationSaysItNeedsCapSysAdmin() {
         String existing = namespaces.createWithIp("priv");
-        Path cp = readableClassPath();
-        try {
-            // 1. the unprivileged user nobody; 2. root without any capability.
-            List<List<String>> wrappers = List.of(
-                    List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--inh-caps=-all",
-                            "--bounding-set=-all"),
-                    List.of("setpriv", "--inh-caps=-all", "--bounding-set=-all"));
+        try (ChildJvm child = new ChildJvm()) {
+            // 1. the unprivileged user nobody; 2. root without any capability. Rootless the user
+            // namespace maps root only, so there is no nobody to become: only the second there.
+            List<String> rootWithout = List.of("setpriv", "--inh-caps=-all", "--bounding-set=-all");
+            List<List<String>> wrappers = Rootless.active() ? List.of(rootWithout)
+                    : List.of(ChildJvm.unprivileged(), rootWithout);
             for (List<String> wrapper : wrappers) {
                 String fresh = namespaces.name("unpriv");
-                List<String> cmd = new ArrayList<>(wrapper);
-                cmd.addAll(List.of(JAVA, "--enable-native-access=ALL-UNNAMED", "-cp",
-                        cp.resolve("classes") + ":" + cp.resolve("test-classes") + ":" + cp.resolve("slf4j-api.jar"),
-                        "-Dslf4j.internal.verbosity=ERROR", UnprivilegedMain.class.getName(), fresh, existing));
-                Sh.Result r = Sh.exec(cmd.toArray(String[]::new));
+                Sh.Result r = Sh.exec(child.command(wrapper, UnprivilegedMain.class, fresh, existing)
+                        .toArray(String[]::new));
                 String out = r.out();
                 assertEquals(0, r.exit(), wrapper + ": " + r.err() + out);
                 List<String> lines = out.lines().filter(l -> l.startsWith("OK ") || l.startsWith("BAD ")).toList();
@@ -163,47 +153,6 @@ class NetworkNamespaceBadInputKernelTest {
                 assertFalse(Files.exists(Path.of("/run/netns", fresh)), "nothing left by the refused create");
                 assertFalse(netnsMounts().contains("/run/netns/" + fresh));
                 assertEquals(0, Sh.exec("ip", "netns", "exec", existing, "true").exit(), "the refused delete did nothing");
-            }
-        } finally {
-            deleteTree(cp);
-        }
-    }
-
-    /** Copies of the main and test classes and slf4j-api that the user nobody can read. */
-    private static Path readableClassPath() throws IOException, URISyntaxException {
-        Path dir = Files.createTempDirectory("jnl-unpriv", PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rwxr-xr-x")));
-        Path classes = Path.of(NetworkNamespace.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path testClasses = Path.of(UnprivilegedMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path slf4j = Path.of(org.slf4j.Logger.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        copyTree(classes, dir.resolve("classes"));
-        copyTree(testClasses, dir.resolve("test-classes"));
-        Files.copy(slf4j, dir.resolve("slf4j-api.jar"));
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.toList()) {
-                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
-            }
-        }
-        return dir;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
             }
         }
     }

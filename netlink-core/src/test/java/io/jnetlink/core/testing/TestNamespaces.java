@@ -47,8 +47,21 @@ public final class TestNamespaces implements AfterEachCallback, AfterAllCallback
     /** Creates a namespace with {@code ip netns add} under a fresh test name and returns the name. */
     public String createWithIp(String tag) {
         String n = name(tag);
-        Sh.run("ip", "netns", "add", n);
+        ipNetnsAdd(n);
         return n;
+    }
+
+    /**
+     * Runs {@code ip netns add name}. Rootless, from a scratch network namespace of its own
+     * ({@code unshare --net}): iproute2 switches back to the namespace it started in after making
+     * the new one, and a rootless process may not enter the host's, which it starts in otherwise.
+     */
+    public static void ipNetnsAdd(String name) {
+        if (io.jnetlink.core.netns.Rootless.active()) {
+            Sh.run("unshare", "--net", "ip", "netns", "add", name);
+        } else {
+            Sh.run("ip", "netns", "add", name);
+        }
     }
 
     @Override
