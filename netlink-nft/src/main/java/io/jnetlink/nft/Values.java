@@ -1,5 +1,6 @@
 package io.jnetlink.nft;
 
+import io.jnetlink.core.net.IpPrefix;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
@@ -120,50 +121,8 @@ final class Values {
         return a.getAddress().length == 16 ? "[" + text(a) + "]" : text(a);
     }
 
-    /** An address as nft prints it (compressed IPv6, no scope). */
+    /** An address as nft prints it (compressed IPv6 as RFC 5952 has it, no scope). */
     static String text(InetAddress a) {
-        String s = a.getHostAddress();
-        if (a.getAddress().length == 4) {
-            return s;
-        }
-        return compress(a.getAddress());
-    }
-
-    /** RFC 5952 text: the longest run of two or more zero groups becomes "::". */
-    private static String compress(byte[] b) {
-        int[] g = new int[8];
-        for (int i = 0; i < 8; i++) {
-            g[i] = (b[2 * i] & 0xFF) << 8 | (b[2 * i + 1] & 0xFF);
-        }
-        int bestStart = -1;
-        int bestLen = 1;
-        for (int i = 0; i < 8; ) {
-            if (g[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && g[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLen) {
-                bestStart = i;
-                bestLen = j - i;
-            }
-            i = j;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                sb.append("::");
-                i += bestLen - 1;
-                continue;
-            }
-            if (!sb.isEmpty() && sb.charAt(sb.length() - 1) != ':') {
-                sb.append(':');
-            }
-            sb.append(Integer.toHexString(g[i]));
-        }
-        return sb.toString();
+        return IpPrefix.format(a);
     }
 }
