@@ -17,7 +17,8 @@ import io.jnetlink.core.net.Mac;
  *
  * @param <S> the concrete kind, so the shared setters chain
  */
-public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridge, Vxlan, Macvlan, Macvtap, Vlan, Vrf, Dummy, Ifb, Ipvlan {
+public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridge, Vxlan, Macvlan, Macvtap, Vlan, Vrf, Dummy, Ifb, Ipvlan,
+        Bond, Wireguard, GreLink, IpTunnelLink, Geneve {
     private final String name;
     private final LinkKind<?> linkKind;
     private int mtu;
