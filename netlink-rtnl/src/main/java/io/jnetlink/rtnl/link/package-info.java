@@ -31,6 +31,11 @@
  *       them in iproute2's attribute order, and {@code private static Data decode(AttributeCursor)}
  *       reading them back (return null for data it cannot model: the link then keeps it as
  *       {@code KindData.Other}).</li>
+ *   <li>Kinds that share one attribute space (gre and gretap: IFLA_GRE_*; ipip, sit and ip6tnl:
+ *       IFLA_IPTUN_*) extend a sealed package-private base ({@code GreLink}, {@code IpTunnelLink})
+ *       that holds the setters and the layout once; such a kind is named in its base's
+ *       {@code permits} instead of {@code LinkSpec}'s, and still declares its own record and
+ *       {@code KIND} (the registry walks through the base).</li>
  *   <li>Optional hooks, only if the kind needs them: {@code resolve(rtnl)} to look up links given
  *       by name ({@code Links.indexOf(rtnl, name)}), {@code writeTop(w)} for top-level attributes
  *       (macvlan's IFLA_LINK), {@code holdingReferences(send)} to keep a descriptor the request
