@@ -58,51 +58,56 @@ public final class Bond extends LinkSpec<Bond> {
 
     static final LinkKind<Data> KIND = LinkKind.of("bond", Data.class, NAMES, Bond::decode);
 
-    private Mode mode;
-    private Integer miimon;
+    private final Builder fields;
 
-    private Bond(String name) {
-        super(name, KIND);
+    private Bond(Builder fields) {
+        super(KIND, fields);
+        this.fields = fields;
     }
 
     /** A bond named {@code name}, with the kernel's defaults (balance-rr, no MII monitoring). */
     public static Bond named(String name) {
-        return new Bond(name);
+        return builder(name).build();
     }
 
-    /** Sets the bonding mode. */
+    /** A builder of bond specs named {@code name}. */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    @Override
+    public Builder toBuilder() {
+        return fields.copy();
+    }
+
+    /** This spec with bonding mode {@code mode}. */
     public Bond mode(Mode mode) {
-        this.mode = Objects.requireNonNull(mode, "mode");
-        return this;
+        return toBuilder().mode(mode).build();
     }
 
-    /** Checks the slaves' carrier every {@code millis} milliseconds (0 turns MII monitoring off). */
+    /** This spec checking the slaves' carrier every {@code millis} milliseconds (0: MII monitoring off). */
     public Bond miimon(int millis) {
-        if (millis < 0) {
-            throw new IllegalArgumentException("bond miimon must be >= 0 ms, got " + millis);
-        }
-        this.miimon = millis;
-        return this;
+        return toBuilder().miimon(millis).build();
     }
 
     @Override
     public Data data() {
-        return new Data(mode, miimon);
+        return new Data(fields.mode, fields.miimon);
     }
 
     @Override
     boolean hasInfoData() {
-        return mode != null || miimon != null;
+        return fields.mode != null || fields.miimon != null;
     }
 
     /** As ip link writes what it is given: the mode, then miimon. */
     @Override
     void writeInfoData(MessageWriter w) {
-        if (mode != null) {
-            w.attrU8(IFLA_BOND_MODE, mode.ordinal());
+        if (fields.mode != null) {
+            w.attrU8(IFLA_BOND_MODE, fields.mode.ordinal());
         }
-        if (miimon != null) {
-            w.attrU32(IFLA_BOND_MIIMON, miimon);
+        if (fields.miimon != null) {
+            w.attrU32(IFLA_BOND_MIIMON, fields.miimon);
         }
     }
 
@@ -124,5 +129,35 @@ public final class Bond extends LinkSpec<Bond> {
             }
         }
         return new Data(mode, miimon);
+    }
+
+    /** Builds a {@link Bond}. */
+    public static final class Builder extends LinkSpec.Builder<Bond, Builder> {
+        private Mode mode;
+        private Integer miimon;
+
+        private Builder(String name) {
+            super(name);
+        }
+
+        /** Sets the bonding mode (the kernel's default is balance-rr). */
+        public Builder mode(Mode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /** Checks the slaves' carrier every {@code millis} milliseconds (0 turns MII monitoring off). */
+        public Builder miimon(int millis) {
+            if (millis < 0) {
+                throw new IllegalArgumentException("bond miimon must be >= 0 ms, got " + millis);
+            }
+            this.miimon = millis;
+            return this;
+        }
+
+        @Override
+        Bond make() {
+            return new Bond(this);
+        }
     }
 }

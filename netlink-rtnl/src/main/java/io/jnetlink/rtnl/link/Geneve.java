@@ -48,48 +48,46 @@ public final class Geneve extends LinkSpec<Geneve> {
 
     static final LinkKind<Data> KIND = LinkKind.of("geneve", Data.class, NAMES, Geneve::decode);
 
-    private final int vni;
-    private InetAddress remote;
-    private int ttl;
-    private int port;
+    private final Builder fields;
 
-    private Geneve(String name, int vni) {
-        super(name, KIND);
-        if (vni < 0 || vni > 0xFFFFFF) {
-            throw new IllegalArgumentException("Geneve id must be 0..16777215, got " + vni);
-        }
-        this.vni = vni;
+    private Geneve(Builder fields) {
+        super(KIND, fields);
+        this.fields = fields;
     }
 
     /** A Geneve link named {@code name} with virtual network identifier {@code vni}. */
     public static Geneve named(String name, int vni) {
-        return new Geneve(name, vni);
+        return builder(name, vni).build();
     }
 
-    /** The remote endpoint (IPv4 or IPv6); the kernel needs one. */
+    /** A builder of Geneve specs named {@code name} with virtual network identifier {@code vni}. */
+    public static Builder builder(String name, int vni) {
+        return new Builder(name, vni);
+    }
+
+    @Override
+    public Builder toBuilder() {
+        return fields.copy();
+    }
+
+    /** This spec with the remote endpoint (IPv4 or IPv6). */
     public Geneve remote(String address) {
-        this.remote = IpPrefix.parseAddress(address);
-        return this;
+        return toBuilder().remote(address).build();
     }
 
-    /** The outer packets' TTL (hop limit), 1..255, or 0 (the default) for the route's. */
+    /** This spec with the outer packets' TTL (hop limit). */
     public Geneve ttl(int ttl) {
-        this.ttl = Tunnels.checkTtl(kind(), ttl);
-        return this;
+        return toBuilder().ttl(ttl).build();
     }
 
-    /** The UDP destination port (the kernel's default is 6081, the IANA port). */
+    /** This spec with the UDP destination port. */
     public Geneve port(int port) {
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("Geneve port must be 1..65535, got " + port);
-        }
-        this.port = port;
-        return this;
+        return toBuilder().port(port).build();
     }
 
     @Override
     public Data data() {
-        return new Data(vni, remote, ttl, port);
+        return new Data(fields.vni, fields.remote, fields.ttl, fields.port);
     }
 
     @Override
@@ -100,15 +98,16 @@ public final class Geneve extends LinkSpec<Geneve> {
     /** ip link's order: ID, REMOTE(6), LABEL 0, TTL, TOS 0 (inherit), PORT if given. */
     @Override
     void writeInfoData(MessageWriter w) {
-        w.attrU32(IFLA_GENEVE_ID, vni);
+        InetAddress remote = fields.remote;
+        w.attrU32(IFLA_GENEVE_ID, fields.vni);
         if (remote != null) {
             w.attrAddress(remote instanceof Inet4Address ? IFLA_GENEVE_REMOTE : IFLA_GENEVE_REMOTE6, remote);
         }
         w.attrU32Be(IFLA_GENEVE_LABEL, 0);
-        w.attrU8(IFLA_GENEVE_TTL, ttl);
+        w.attrU8(IFLA_GENEVE_TTL, fields.ttl);
         w.attrU8(IFLA_GENEVE_TOS, 0);
-        if (port != 0) {
-            w.attrU16Be(IFLA_GENEVE_PORT, port);
+        if (fields.port != 0) {
+            w.attrU16Be(IFLA_GENEVE_PORT, fields.port);
         }
     }
 
@@ -128,5 +127,47 @@ public final class Geneve extends LinkSpec<Geneve> {
             }
         }
         return new Data(vni, remote, ttl, port);
+    }
+
+    /** Builds a {@link Geneve}. */
+    public static final class Builder extends LinkSpec.Builder<Geneve, Builder> {
+        private final int vni;
+        private InetAddress remote;
+        private int ttl;
+        private int port;
+
+        private Builder(String name, int vni) {
+            super(name);
+            if (vni < 0 || vni > 0xFFFFFF) {
+                throw new IllegalArgumentException("Geneve id must be 0..16777215, got " + vni);
+            }
+            this.vni = vni;
+        }
+
+        /** Sets the remote endpoint (IPv4 or IPv6); the kernel needs one. */
+        public Builder remote(String address) {
+            this.remote = IpPrefix.parseAddress(address);
+            return this;
+        }
+
+        /** Sets the outer packets' TTL (hop limit), 1..255, or 0 (the default) for the route's. */
+        public Builder ttl(int ttl) {
+            this.ttl = Tunnels.checkTtl("geneve", ttl);
+            return this;
+        }
+
+        /** Sets the UDP destination port (the kernel's default is 6081, the IANA port). */
+        public Builder port(int port) {
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("Geneve port must be 1..65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        @Override
+        Geneve make() {
+            return new Geneve(this);
+        }
     }
 }

@@ -28,13 +28,26 @@ public final class Gre extends GreLink<Gre> {
 
     static final LinkKind<Data> KIND = LinkKind.of("gre", Data.class, NAMES, Gre::decode);
 
-    private Gre(String name) {
-        super(name, KIND);
+    private final Builder fields;
+
+    private Gre(Builder fields) {
+        super(KIND, fields);
+        this.fields = fields;
     }
 
     /** A gre link named {@code name}. */
     public static Gre named(String name) {
-        return new Gre(name);
+        return builder(name).build();
+    }
+
+    /** A builder of gre specs named {@code name}. */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    @Override
+    public Builder toBuilder() {
+        return fields.copy();
     }
 
     @Override
@@ -44,5 +57,17 @@ public final class Gre extends GreLink<Gre> {
 
     private static Data decode(AttributeCursor data) {
         return decode(data, Data::new);
+    }
+
+    /** Builds a {@link Gre}. */
+    public static final class Builder extends GreLink.Builder<Gre, Builder> {
+        private Builder(String name) {
+            super(name, "gre");
+        }
+
+        @Override
+        Gre make() {
+            return new Gre(this);
+        }
     }
 }

@@ -44,47 +44,39 @@ abstract sealed class GreLink<S extends GreLink<S>> extends LinkSpec<S> permits 
         D of(InetAddress local, InetAddress remote, Integer inputKey, Integer outputKey, int ttl);
     }
 
-    private InetAddress local;
-    private InetAddress remote;
-    private Integer key;
-    private int ttl;
+    private final Builder<S, ?> fields;
 
-    GreLink(String name, LinkKind<?> kind) {
-        super(name, kind);
+    GreLink(LinkKind<?> kind, Builder<S, ?> fields) {
+        super(kind, fields);
+        this.fields = fields;
     }
 
-    @SuppressWarnings("unchecked")
-    private S self() {
-        return (S) this;
+    @Override
+    public abstract Builder<S, ?> toBuilder();
+
+    /** This spec with the local endpoint (IPv4). */
+    public final S local(String address) {
+        return toBuilder().local(address).build();
     }
 
-    /** The local endpoint (IPv4). */
-    public S local(String address) {
-        local = Tunnels.endpoint(kind(), "local", address, 4);
-        return self();
+    /** This spec with the remote endpoint (IPv4). */
+    public final S remote(String address) {
+        return toBuilder().remote(address).build();
     }
 
-    /** The remote endpoint (IPv4). */
-    public S remote(String address) {
-        remote = Tunnels.endpoint(kind(), "remote", address, 4);
-        return self();
+    /** This spec with the key both ways (unsigned 32 bits), as ip link's {@code key}. */
+    public final S key(int key) {
+        return toBuilder().key(key).build();
     }
 
-    /** The key both ways (unsigned 32 bits), as ip link's {@code key}. */
-    public S key(int key) {
-        this.key = key;
-        return self();
-    }
-
-    /** The outer packets' TTL, 1..255, or 0 (the default) to inherit the inner packet's. */
-    public S ttl(int ttl) {
-        this.ttl = Tunnels.checkTtl(kind(), ttl);
-        return self();
+    /** This spec with the outer packets' TTL. */
+    public final S ttl(int ttl) {
+        return toBuilder().ttl(ttl).build();
     }
 
     /** The settings as the kind's record. */
-    <D> D data(Record<D> record) {
-        return record.of(local, remote, key, key, ttl);
+    final <D> D data(Record<D> record) {
+        return record.of(fields.local, fields.remote, fields.key, fields.key, fields.ttl);
     }
 
     @Override
@@ -98,21 +90,22 @@ abstract sealed class GreLink<S extends GreLink<S>> extends LinkSpec<S> permits 
      */
     @Override
     final void writeInfoData(MessageWriter w) {
+        Integer key = fields.key;
         int k = key != null ? key : 0;
         int flags = key != null ? GRE_KEY : 0;
         w.attrU32Be(IFLA_GRE_IKEY, k);
         w.attrU32Be(IFLA_GRE_OKEY, k);
         w.attrU16Be(IFLA_GRE_IFLAGS, flags);
         w.attrU16Be(IFLA_GRE_OFLAGS, flags);
-        if (local != null) {
-            w.attrAddress(IFLA_GRE_LOCAL, local);
+        if (fields.local != null) {
+            w.attrAddress(IFLA_GRE_LOCAL, fields.local);
         }
-        if (remote != null) {
-            w.attrAddress(IFLA_GRE_REMOTE, remote);
+        if (fields.remote != null) {
+            w.attrAddress(IFLA_GRE_REMOTE, fields.remote);
         }
         w.attrU8(IFLA_GRE_PMTUDISC, 1);
         w.attrU8(IFLA_GRE_TOS, 0);
-        w.attrU8(IFLA_GRE_TTL, ttl);
+        w.attrU8(IFLA_GRE_TTL, fields.ttl);
         w.attrU32(IFLA_GRE_FWMARK, 0);
         Tunnels.writeNoEncapsulation(w, IFLA_GRE_ENCAP_TYPE, 0);
     }
@@ -140,5 +133,48 @@ abstract sealed class GreLink<S extends GreLink<S>> extends LinkSpec<S> permits 
         }
         return record.of(local, remote, (iflags & GRE_KEY) != 0 ? ikey : null, (oflags & GRE_KEY) != 0 ? okey : null,
                 ttl);
+    }
+
+    /**
+     * Builds a gre or gretap spec: the tunnel options here, the kind in its subclass.
+     *
+     * @param <S> the spec it builds
+     * @param <B> the concrete builder
+     */
+    public abstract static class Builder<S extends GreLink<S>, B extends Builder<S, B>> extends LinkSpec.Builder<S, B> {
+        private final String kind;
+        private InetAddress local;
+        private InetAddress remote;
+        private Integer key;
+        private int ttl;
+
+        Builder(String name, String kind) {
+            super(name);
+            this.kind = kind;
+        }
+
+        /** Sets the local endpoint (IPv4). */
+        public final B local(String address) {
+            local = Tunnels.endpoint(kind, "local", address, 4);
+            return self();
+        }
+
+        /** Sets the remote endpoint (IPv4). */
+        public final B remote(String address) {
+            remote = Tunnels.endpoint(kind, "remote", address, 4);
+            return self();
+        }
+
+        /** Sets the key both ways (unsigned 32 bits), as ip link's {@code key}. */
+        public final B key(int key) {
+            this.key = key;
+            return self();
+        }
+
+        /** Sets the outer packets' TTL, 1..255, or 0 (the default) to inherit the inner packet's. */
+        public final B ttl(int ttl) {
+            this.ttl = Tunnels.checkTtl(kind, ttl);
+            return self();
+        }
     }
 }

@@ -28,13 +28,26 @@ public final class Gretap extends GreLink<Gretap> {
 
     static final LinkKind<Data> KIND = LinkKind.of("gretap", Data.class, NAMES, Gretap::decode);
 
-    private Gretap(String name) {
-        super(name, KIND);
+    private final Builder fields;
+
+    private Gretap(Builder fields) {
+        super(KIND, fields);
+        this.fields = fields;
     }
 
     /** A gretap link named {@code name}. */
     public static Gretap named(String name) {
-        return new Gretap(name);
+        return builder(name).build();
+    }
+
+    /** A builder of gretap specs named {@code name}. */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    @Override
+    public Builder toBuilder() {
+        return fields.copy();
     }
 
     @Override
@@ -44,5 +57,17 @@ public final class Gretap extends GreLink<Gretap> {
 
     private static Data decode(AttributeCursor data) {
         return decode(data, Data::new);
+    }
+
+    /** Builds a {@link Gretap}. */
+    public static final class Builder extends GreLink.Builder<Gretap, Builder> {
+        private Builder(String name) {
+            super(name, "gretap");
+        }
+
+        @Override
+        Gretap make() {
+            return new Gretap(this);
+        }
     }
 }

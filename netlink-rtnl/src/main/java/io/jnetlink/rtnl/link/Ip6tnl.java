@@ -25,13 +25,26 @@ public final class Ip6tnl extends IpTunnelLink<Ip6tnl> {
 
     static final LinkKind<Data> KIND = LinkKind.of("ip6tnl", Data.class, NAMES, Ip6tnl::decode);
 
-    private Ip6tnl(String name) {
-        super(name, KIND, 6, 64);
+    private final Builder fields;
+
+    private Ip6tnl(Builder fields) {
+        super(KIND, fields);
+        this.fields = fields;
     }
 
     /** An ip6tnl link named {@code name} (hop limit 64 unless {@link #ttl} says otherwise, as ip link). */
     public static Ip6tnl named(String name) {
-        return new Ip6tnl(name);
+        return builder(name).build();
+    }
+
+    /** A builder of ip6tnl specs named {@code name}. */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    @Override
+    public Builder toBuilder() {
+        return fields.copy();
     }
 
     @Override
@@ -46,5 +59,17 @@ public final class Ip6tnl extends IpTunnelLink<Ip6tnl> {
 
     private static Data decode(AttributeCursor data) {
         return decode(data, 16, Data::new);
+    }
+
+    /** Builds an {@link Ip6tnl}. */
+    public static final class Builder extends IpTunnelLink.Builder<Ip6tnl, Builder> {
+        private Builder(String name) {
+            super(name, "ip6tnl", 6, 64);
+        }
+
+        @Override
+        Ip6tnl make() {
+            return new Ip6tnl(this);
+        }
     }
 }

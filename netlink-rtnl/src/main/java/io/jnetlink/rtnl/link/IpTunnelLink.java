@@ -44,43 +44,34 @@ abstract sealed class IpTunnelLink<S extends IpTunnelLink<S>> extends LinkSpec<S
         D of(InetAddress local, InetAddress remote, int ttl);
     }
 
-    private final int version;
-    private InetAddress local;
-    private InetAddress remote;
-    private int ttl;
+    private final Builder<S, ?> fields;
 
-    IpTunnelLink(String name, LinkKind<?> kind, int version, int ttl) {
-        super(name, kind);
-        this.version = version;
-        this.ttl = ttl;
+    IpTunnelLink(LinkKind<?> kind, Builder<S, ?> fields) {
+        super(kind, fields);
+        this.fields = fields;
     }
 
-    @SuppressWarnings("unchecked")
-    private S self() {
-        return (S) this;
+    @Override
+    public abstract Builder<S, ?> toBuilder();
+
+    /** This spec with the local endpoint (IPv4 for ipip and sit, IPv6 for ip6tnl). */
+    public final S local(String address) {
+        return toBuilder().local(address).build();
     }
 
-    /** The local endpoint (IPv4 for ipip and sit, IPv6 for ip6tnl). */
-    public S local(String address) {
-        local = Tunnels.endpoint(kind(), "local", address, version);
-        return self();
+    /** This spec with the remote endpoint (IPv4 for ipip and sit, IPv6 for ip6tnl). */
+    public final S remote(String address) {
+        return toBuilder().remote(address).build();
     }
 
-    /** The remote endpoint (IPv4 for ipip and sit, IPv6 for ip6tnl). */
-    public S remote(String address) {
-        remote = Tunnels.endpoint(kind(), "remote", address, version);
-        return self();
-    }
-
-    /** The outer packets' TTL (hop limit), 1..255, or 0 to inherit the inner packet's. */
-    public S ttl(int ttl) {
-        this.ttl = Tunnels.checkTtl(kind(), ttl);
-        return self();
+    /** This spec with the outer packets' TTL (hop limit). */
+    public final S ttl(int ttl) {
+        return toBuilder().ttl(ttl).build();
     }
 
     /** The settings as the kind's record. */
-    <D> D data(Record<D> record) {
-        return record.of(local, remote, ttl);
+    final <D> D data(Record<D> record) {
+        return record.of(fields.local, fields.remote, fields.ttl);
     }
 
     @Override
@@ -90,11 +81,11 @@ abstract sealed class IpTunnelLink<S extends IpTunnelLink<S>> extends LinkSpec<S
 
     private void writeEndpoints(MessageWriter w) {
         w.attrU8(IFLA_IPTUN_PROTO, 0); // any inner protocol, as ip link sends it without "mode"
-        if (local != null) {
-            w.attrAddress(IFLA_IPTUN_LOCAL, local);
+        if (fields.local != null) {
+            w.attrAddress(IFLA_IPTUN_LOCAL, fields.local);
         }
-        if (remote != null) {
-            w.attrAddress(IFLA_IPTUN_REMOTE, remote);
+        if (fields.remote != null) {
+            w.attrAddress(IFLA_IPTUN_REMOTE, fields.remote);
         }
     }
 
@@ -107,7 +98,7 @@ abstract sealed class IpTunnelLink<S extends IpTunnelLink<S>> extends LinkSpec<S
         writeEndpoints(w);
         w.attrU8(IFLA_IPTUN_PMTUDISC, 1);
         w.attrU8(IFLA_IPTUN_TOS, 0);
-        w.attrU8(IFLA_IPTUN_TTL, ttl);
+        w.attrU8(IFLA_IPTUN_TTL, fields.ttl);
         w.attrU32(IFLA_IPTUN_LINK, 0);
         w.attrU32(IFLA_IPTUN_FWMARK, 0);
         Tunnels.writeNoEncapsulation(w, IFLA_IPTUN_ENCAP_TYPE, 0);
@@ -123,7 +114,7 @@ abstract sealed class IpTunnelLink<S extends IpTunnelLink<S>> extends LinkSpec<S
      */
     final void writeIpv6Tunnel(MessageWriter w) {
         writeEndpoints(w);
-        w.attrU8(IFLA_IPTUN_TTL, ttl);
+        w.attrU8(IFLA_IPTUN_TTL, fields.ttl);
         w.attrU8(IFLA_IPTUN_ENCAP_LIMIT, DEFAULT_ENCAP_LIMIT);
         w.attrU32(IFLA_IPTUN_FLOWINFO, 0);
         w.attrU32(IFLA_IPTUN_FLAGS, 0);
@@ -146,5 +137,45 @@ abstract sealed class IpTunnelLink<S extends IpTunnelLink<S>> extends LinkSpec<S
             }
         }
         return record.of(local, remote, ttl);
+    }
+
+    /**
+     * Builds an ipip, sit or ip6tnl spec: the tunnel options here, the kind in its subclass.
+     *
+     * @param <S> the spec it builds
+     * @param <B> the concrete builder
+     */
+    public abstract static class Builder<S extends IpTunnelLink<S>, B extends Builder<S, B>>
+            extends LinkSpec.Builder<S, B> {
+        private final String kind;
+        private final int version;
+        private InetAddress local;
+        private InetAddress remote;
+        private int ttl;
+
+        Builder(String name, String kind, int version, int ttl) {
+            super(name);
+            this.kind = kind;
+            this.version = version;
+            this.ttl = ttl;
+        }
+
+        /** Sets the local endpoint (IPv4 for ipip and sit, IPv6 for ip6tnl). */
+        public final B local(String address) {
+            local = Tunnels.endpoint(kind, "local", address, version);
+            return self();
+        }
+
+        /** Sets the remote endpoint (IPv4 for ipip and sit, IPv6 for ip6tnl). */
+        public final B remote(String address) {
+            remote = Tunnels.endpoint(kind, "remote", address, version);
+            return self();
+        }
+
+        /** Sets the outer packets' TTL (hop limit), 1..255, or 0 to inherit the inner packet's. */
+        public final B ttl(int ttl) {
+            this.ttl = Tunnels.checkTtl(kind, ttl);
+            return self();
+        }
     }
 }

@@ -25,13 +25,26 @@ public final class Ipip extends IpTunnelLink<Ipip> {
 
     static final LinkKind<Data> KIND = LinkKind.of("ipip", Data.class, NAMES, Ipip::decode);
 
-    private Ipip(String name) {
-        super(name, KIND, 4, 0);
+    private final Builder fields;
+
+    private Ipip(Builder fields) {
+        super(KIND, fields);
+        this.fields = fields;
     }
 
     /** An ipip link named {@code name}. */
     public static Ipip named(String name) {
-        return new Ipip(name);
+        return builder(name).build();
+    }
+
+    /** A builder of ipip specs named {@code name}. */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    @Override
+    public Builder toBuilder() {
+        return fields.copy();
     }
 
     @Override
@@ -46,5 +59,17 @@ public final class Ipip extends IpTunnelLink<Ipip> {
 
     private static Data decode(AttributeCursor data) {
         return decode(data, 4, Data::new);
+    }
+
+    /** Builds an {@link Ipip}. */
+    public static final class Builder extends IpTunnelLink.Builder<Ipip, Builder> {
+        private Builder(String name) {
+            super(name, "ipip", 4, 0);
+        }
+
+        @Override
+        Ipip make() {
+            return new Ipip(this);
+        }
     }
 }

@@ -25,13 +25,26 @@ public final class Sit extends IpTunnelLink<Sit> {
 
     static final LinkKind<Data> KIND = LinkKind.of("sit", Data.class, NAMES, Sit::decode);
 
-    private Sit(String name) {
-        super(name, KIND, 4, 0);
+    private final Builder fields;
+
+    private Sit(Builder fields) {
+        super(KIND, fields);
+        this.fields = fields;
     }
 
     /** A sit link named {@code name}. */
     public static Sit named(String name) {
-        return new Sit(name);
+        return builder(name).build();
+    }
+
+    /** A builder of sit specs named {@code name}. */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    @Override
+    public Builder toBuilder() {
+        return fields.copy();
     }
 
     @Override
@@ -46,5 +59,17 @@ public final class Sit extends IpTunnelLink<Sit> {
 
     private static Data decode(AttributeCursor data) {
         return decode(data, 4, Data::new);
+    }
+
+    /** Builds a {@link Sit}. */
+    public static final class Builder extends IpTunnelLink.Builder<Sit, Builder> {
+        private Builder(String name) {
+            super(name, "sit", 4, 0);
+        }
+
+        @Override
+        Sit make() {
+            return new Sit(this);
+        }
     }
 }

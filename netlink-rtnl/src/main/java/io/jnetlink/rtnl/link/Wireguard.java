@@ -20,13 +20,26 @@ public final class Wireguard extends LinkSpec<Wireguard> {
     static final LinkKind<Data> KIND = LinkKind.of("wireguard", Data.class, AttrNames.numbered("IFLA_WIREGUARD"),
             Wireguard::decode);
 
-    private Wireguard(String name) {
-        super(name, KIND);
+    private final Builder fields;
+
+    private Wireguard(Builder fields) {
+        super(KIND, fields);
+        this.fields = fields;
     }
 
     /** A WireGuard link named {@code name}. */
     public static Wireguard named(String name) {
-        return new Wireguard(name);
+        return builder(name).build();
+    }
+
+    /** A builder of {@code wireguard} specs named {@code name}. */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    @Override
+    public Builder toBuilder() {
+        return fields.copy();
     }
 
     @Override
@@ -37,5 +50,17 @@ public final class Wireguard extends LinkSpec<Wireguard> {
     /** Null (the raw attributes kept) if a kernel ever sends wireguard data. */
     private static Data decode(AttributeCursor data) {
         return data.next() ? null : new Data();
+    }
+
+    /** Builds a {@link Wireguard}: only the settings every kind shares. */
+    public static final class Builder extends LinkSpec.Builder<Wireguard, Builder> {
+        private Builder(String name) {
+            super(name);
+        }
+
+        @Override
+        Wireguard make() {
+            return new Wireguard(this);
+        }
     }
 }

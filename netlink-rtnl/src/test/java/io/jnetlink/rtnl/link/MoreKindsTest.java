@@ -88,6 +88,23 @@ class MoreKindsTest {
         assertEquals(new Gre.Data(null, InetAddress.getByName("10.0.0.2"), null, 6, 0), l.kindData());
     }
 
+    /** The tunnel kinds that share a base follow the spec idiom too: builder form = fluent form, templates unchanged. */
+    @Test
+    void sharedTunnelBasesKeepTheSpecIdiom() throws Exception {
+        Gre template = Gre.named("gre1").local("192.168.15.5");
+        Gre keyed = template.remote("192.168.15.9").key(7).ttl(64);
+        assertEquals(new Gre.Data(InetAddress.getByName("192.168.15.5"), null, null, null, 0), template.data());
+        Golden.assertMatches("kind/gre", w -> Links.encodeCreate(w, keyed, false));
+        Golden.assertMatches("kind/gre", w -> Links.encodeCreate(w,
+                Gre.builder("gre1").local("192.168.15.5").remote("192.168.15.9").key(7).ttl(64).build(), false));
+        Golden.assertMatches("kind/ip6tnl", w -> Links.encodeCreate(w,
+                Ip6tnl.builder("ip6t1").local("fd00::5").remote("fd00::9").build(), false));
+        Bond.Builder b = Bond.builder("bd0").mode(Bond.Mode.ACTIVE_BACKUP);
+        Bond bond = b.miimon(100).build();
+        b.miimon(5);
+        Golden.assertMatches("kind/bond", w -> Links.encodeCreate(w, bond, false));
+    }
+
     @Test
     void badSettingsFailBeforeSending() {
         assertThrows(IllegalArgumentException.class, () -> Vlan.named("v", 3, 4095));
