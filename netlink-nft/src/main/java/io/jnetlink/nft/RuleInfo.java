@@ -3,6 +3,7 @@ package io.jnetlink.nft;
 import io.jnetlink.core.codec.AttributeCursor;
 import io.jnetlink.core.codec.Message;
 import io.jnetlink.core.codec.RawAttribute;
+import io.jnetlink.nft.expr.Counter;
 import io.jnetlink.nft.expr.Expression;
 import io.jnetlink.nft.expr.Expressions;
 import java.util.ArrayList;
@@ -32,10 +33,28 @@ public record RuleInfo(Family family, String table, String chain, long handle, L
         return userData.clone();
     }
 
+    /**
+     * The rule's counter ({@code counter packets P bytes B}): the first counter expression, or
+     * empty when the rule counts nothing.
+     */
+    public java.util.Optional<Counter> counter() {
+        for (Expression e : expressions) {
+            if (e instanceof Counter c) {
+                return java.util.Optional.of(c);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     static RuleInfo decode(Message m) {
         if (!Nf.is(m, Nf.NFT_MSG_NEWRULE)) {
             return null;
         }
+        return decodeAny(m);
+    }
+
+    /** Decodes a NEWRULE or DELRULE message (events announce deleted rules with their content). */
+    static RuleInfo decodeAny(Message m) {
         m.requirePayload(Nf.NFGENMSG_LEN, "nfgenmsg");
         Family family = Family.of(m.u8(0));
         String table = null;
