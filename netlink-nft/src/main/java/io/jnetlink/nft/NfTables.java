@@ -97,6 +97,47 @@ public final class NfTables {
         });
     }
 
+    /**
+     * The ruleset generation: a number the kernel increments with every committed transaction
+     * (NFT_MSG_GETGEN). Events of a transaction end with the generation it made.
+     */
+    public long generation() {
+        Long g = socket.query("get nf_tables generation", w -> {
+            w.begin(Nf.type(Nf.NFT_MSG_GETGEN), NLM_F_REQUEST);
+            Nf.nfgenmsg(w, 0, 0);
+            w.end();
+        }, (Message m) -> Nf.is(m, Nf.NFT_MSG_NEWGEN) ? Generation.decode(m).id() : null);
+        if (g == null) {
+            throw new io.jnetlink.core.MalformedMessageException("NFT_MSG_GETGEN", 0, "no NEWGEN message in the answer");
+        }
+        return g;
+    }
+
+    /**
+     * Everything in the namespace's nf_tables, read at one generation: the dumps are repeated
+     * (up to {@value #RULESET_ATTEMPTS} times) until no commit fell between the first and the last.
+     *
+     * @throws io.jnetlink.core.DumpInterruptedException if every attempt was overtaken by a commit
+     */
+    public Ruleset ruleset() {
+        for (int attempt = 1; ; attempt++) {
+            long before = generation();
+            List<TableInfo> tables = tables();
+            List<ChainInfo> chains = chains();
+            List<RuleInfo> rules = rules();
+            List<CounterObject> counters = counterObjects();
+            if (generation() == before) {
+                return new Ruleset(before, tables, chains, rules, counters);
+            }
+            if (attempt == RULESET_ATTEMPTS) {
+                throw new io.jnetlink.core.DumpInterruptedException("list nf_tables ruleset", attempt, 0);
+            }
+        }
+    }
+
+    /** How many times {@link #ruleset()} reads before it gives up on a ruleset that keeps changing. */
+    public static final int RULESET_ATTEMPTS = 10;
+
     // ---- counters --------------------------------------------------------------------------------
 
     /**

@@ -7,6 +7,8 @@ import io.jnetlink.nft.expr.Counter;
 import io.jnetlink.nft.expr.Expression;
 import io.jnetlink.nft.expr.Expressions;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.List;
 
 /**
@@ -31,6 +33,33 @@ public record RuleInfo(Family family, String table, String chain, long handle, L
     @Override
     public byte[] userData() {
         return userData.clone();
+    }
+
+    /** Equal when every component is, the user data compared by content. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RuleInfo r && r.family == family && r.table.equals(table) && r.chain.equals(chain)
+                && r.handle == handle && r.expressions.equals(expressions) && Arrays.equals(r.userData, userData)
+                && r.unknown.equals(unknown);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(family, table, chain, handle, expressions, unknown) * 31 + Arrays.hashCode(userData);
+    }
+
+    /**
+     * The handle of the rule before this one in its chain (NFTA_RULE_POSITION, sent in dumps and
+     * events), 0 for the first rule.
+     */
+    public long previousHandle() {
+        for (RawAttribute a : unknown) {
+            byte[] v = a.value();
+            if ((a.type() & io.jnetlink.core.codec.Netlink.NLA_TYPE_MASK) == Nf.NFTA_RULE_POSITION && v.length == 8) {
+                return java.nio.ByteBuffer.wrap(v).getLong();
+            }
+        }
+        return 0;
     }
 
     /**
