@@ -91,6 +91,7 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
      * @throws PermissionException      without CAP_SYS_ADMIN
      */
     public static NetworkNamespace create(String name) {
+        validateName(name); // before List.of, which refuses a null with a bare NullPointerException
         return createAll(List.of(name), Map.of()).getFirst();
     }
 
