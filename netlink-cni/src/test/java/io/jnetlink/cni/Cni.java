@@ -47,7 +47,10 @@ final class Cni implements AutoCloseable, org.junit.jupiter.api.extension.AfterE
             String java = ProcessHandle.current().info().command().orElse("java");
             Path launcher = bin.resolve("jnetlink-bridge");
             Files.writeString(launcher, "#!/bin/sh\nexec '" + java + "' --enable-native-access=ALL-UNNAMED"
-                    + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dslf4j.internal.verbosity=ERROR -cp '"
+                    + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
+                    // as the shipped launcher: JVM warnings to stderr, stdout is the CNI result
+                    + " -Xlog:disable -Xlog:all=warning:stderr"
+                    + " -Dslf4j.internal.verbosity=ERROR -cp '"
                     + System.getProperty("java.class.path") + "' io.jnetlink.cni.Main\n");
             Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
         } catch (IOException e) {

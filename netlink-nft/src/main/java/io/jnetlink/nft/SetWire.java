@@ -33,12 +33,12 @@ import java.util.List;
 final class SetWire {
     private SetWire() {}
 
-    static final int NFT_MSG_NEWSET = 9;
+    static final int NFT_MSG_NEWSET = Nf.NFT_MSG_NEWSET;
     static final int NFT_MSG_GETSET = 10;
-    static final int NFT_MSG_DELSET = 11;
-    static final int NFT_MSG_NEWSETELEM = 12;
+    static final int NFT_MSG_DELSET = Nf.NFT_MSG_DELSET;
+    static final int NFT_MSG_NEWSETELEM = Nf.NFT_MSG_NEWSETELEM;
     static final int NFT_MSG_GETSETELEM = 13;
-    static final int NFT_MSG_DELSETELEM = 14;
+    static final int NFT_MSG_DELSETELEM = Nf.NFT_MSG_DELSETELEM;
 
     // enum nft_set_attributes
     static final int NFTA_SET_TABLE = 1;
