@@ -13,6 +13,10 @@
 #   dump N          `link show` N times over 500 veth pairs + lo (1,001 links; printing to /dev/null)
 #   routes N        N IPv4 routes `route add 16.A.B.0/24 dev lo proto static` (lo set up first, untimed);
 #                   then `route flush proto static`, untimed
+#   routedump N     `-4 route show table main` N times over 10,000 routes 16.A.B.0/24 dev lo proto static
+#                   (installed and flushed untimed; printing to /dev/null)
+#   addrdump N      `addr show` N times over lo holding 500 IPv4 (10.0.0.1/32 and up) and 500 IPv6
+#                   (fd00::1/128 and up, nodad) addresses besides its own (added and removed untimed)
 #   attach N        N containers, each: ip netns add; ip -batch (veth with peer eth0 created in the
 #                   container, host end on bridge br0, up); ip -n C -batch (address, eth0 up, default
 #                   route); then ip netns del. Prints median attach and teardown times.
@@ -107,6 +111,34 @@ routes)
   t=$(elapsed "$t0" "$t1")
   echo "bench=routes impl=ip-batch n=$n total_s=$t routes_per_s=$(rate "$n" "$t") routes_mid=$mid routes_after=$("$IP" -4 route show proto static | wc -l)"
   ;;
+routedump)
+  for ((i = 0; i < 10000; i++)); do
+    echo "route add $((16 + (i >> 16))).$(((i >> 8) & 255)).$((i & 255)).0/24 dev lo proto static"
+  done > "$d/setup"
+  "$IP" link set lo up
+  "$IP" -batch "$d/setup"
+  routes=$("$IP" -4 route show table main | wc -l)
+  for ((i = 0; i < n; i++)); do echo "route show table main"; done > "$d/b"
+  t0=$EPOCHREALTIME; "$IP" -4 -batch "$d/b" > /dev/null; t1=$EPOCHREALTIME
+  "$IP" route flush proto static
+  t=$(elapsed "$t0" "$t1")
+  echo "bench=routedump impl=ip-batch n=$n routes=$routes total_s=$t dumps_per_s=$(rate "$n" "$t")"
+  ;;
+addrdump)
+  {
+    for ((i = 0; i < 500; i++)); do v=$((0x0A000001 + i)); echo "addr add $((v >> 24)).$(((v >> 16) & 255)).$(((v >> 8) & 255)).$((v & 255))/32 dev lo"; done
+    for ((i = 1; i <= 500; i++)); do printf 'addr add fd00::%x/128 dev lo nodad\n' "$i"; done
+  } > "$d/setup"
+  sed 's/^addr add/addr del/; s/ nodad$//' "$d/setup" > "$d/teardown"
+  "$IP" link set lo up
+  "$IP" -batch "$d/setup"
+  addrs=$("$IP" -o addr show | wc -l)
+  for ((i = 0; i < n; i++)); do echo "addr show"; done > "$d/b"
+  t0=$EPOCHREALTIME; "$IP" -batch "$d/b" > /dev/null; t1=$EPOCHREALTIME
+  "$IP" -batch "$d/teardown"
+  t=$(elapsed "$t0" "$t1")
+  echo "bench=addrdump impl=ip-batch n=$n addrs=$addrs total_s=$t dumps_per_s=$(rate "$n" "$t")"
+  ;;
 attach)
   "$IP" link add br0 type bridge
   "$IP" addr add 10.200.0.1/16 dev br0
@@ -135,5 +167,5 @@ attach)
   echo "bench=attach impl=ip n=$n attach_median_ms=$(awk -v s="$ma" 'BEGIN { printf "%.3f", s * 1000 }') teardown_median_ms=$(awk -v s="$mt" 'BEGIN { printf "%.3f", s * 1000 }')"
   ;;
 *)
-  echo "usage: $0 create|churn|churn-group|bridge500|getlink|dump|routes|attach N" >&2; exit 2 ;;
+  echo "usage: $0 create|churn|churn-group|bridge500|getlink|dump|routes|routedump|addrdump|attach N" >&2; exit 2 ;;
 esac

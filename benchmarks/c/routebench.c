@@ -1,7 +1,8 @@
 /*
  * routebench.c - the C twin of the RouteInstall benchmark: N IPv4 routes installed with raw
  * rtnetlink, K requests per sendmsg, every ACK read and checked, no library in between. It sits
- * beside the shared link reference (shared/reference/nlbench.c) and is framed the same way.
+ * beside the shared link reference (shared/reference/nlbench.c) and is framed the same way
+ * (nlframe.h). It is also the C twin of the DumpRoutes benchmark (`dump`).
  *
  * Build:  gcc -O2 -Wall -o /tmp/routebench benchmarks/c/routebench.c
  * Run ONLY inside a scratch network namespace, e.g.
@@ -12,115 +13,15 @@
  *                 `ip route add 16.A.B.0/24 dev lo proto static` (RTM_NEWROUTE, NLM_F_CREATE |
  *                 NLM_F_EXCL | NLM_F_ACK), K per sendmsg (timed); then deletes them, K per send
  *                 (untimed), and counts the proto-static routes left.
+ *   dump N ROUTES installs ROUTES such routes (256 per send, untimed), then N dumps of the IPv4
+ *                 main table (RTM_GETROUTE, NLM_F_DUMP, rtm_family AF_INET, rtm_table
+ *                 RT_TABLE_MAIN, NETLINK_GET_STRICT_CHK on so the kernel filters: what the
+ *                 library's Routes.list(AF_INET, TABLE_MAIN) sends), each read to NLMSG_DONE with
+ *                 its route messages counted (timed); then deletes the routes (untimed).
  *
  * Output: one line of key=value pairs (read by benchmarks/compare.sh).
  */
-#define _GNU_SOURCE
-#include <errno.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <time.h>
-#include <unistd.h>
-#include <arpa/inet.h>
-#include <sys/socket.h>
-#include <sys/stat.h>
-#include <dirent.h>
-#include <net/if.h>
-#include <linux/netlink.h>
-#include <linux/rtnetlink.h>
-
-static int fd;
-static uint32_t seq;
-static char sbuf[4 << 20];
-static size_t slen, cur_msg;
-static int pending;           /* requests in sbuf awaiting an ACK */
-static int K = 1;             /* flush threshold */
-static char rbuf[1 << 20];
-
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-static void die(const char *m) { perror(m); exit(1); }
-
-static void *put(size_t len)
-{
-	void *p = sbuf + slen;
-	size_t al = NLMSG_ALIGN(len);
-	if (slen + al > sizeof sbuf) { fprintf(stderr, "sbuf overflow\n"); exit(1); }
-	memset(p, 0, al);
-	slen += al;
-	return p;
-}
-
-static struct nlmsghdr *msg_start(int type, int flags)
-{
-	cur_msg = slen;
-	struct nlmsghdr *n = put(sizeof *n);
-	n->nlmsg_type = type;
-	n->nlmsg_flags = NLM_F_REQUEST | flags;
-	n->nlmsg_seq = ++seq;
-	return n;
-}
-
-static void msg_end(void)
-{
-	((struct nlmsghdr *)(sbuf + cur_msg))->nlmsg_len = slen - cur_msg;
-}
-
-static void attr(int type, const void *data, int len)
-{
-	struct rtattr *a = put(RTA_LENGTH(len));
-	a->rta_type = type;
-	a->rta_len = RTA_LENGTH(len);
-	memcpy(RTA_DATA(a), data, len);
-}
-static void attr_u32(int type, uint32_t v) { attr(type, &v, 4); }
-
-static void send_buf(void)
-{
-	struct sockaddr_nl k = { .nl_family = AF_NETLINK };
-	struct iovec iov = { sbuf, slen };
-	struct msghdr mh = { .msg_name = &k, .msg_namelen = sizeof k,
-			     .msg_iov = &iov, .msg_iovlen = 1 };
-	if (sendmsg(fd, &mh, 0) != (ssize_t)slen) die("sendmsg");
-	slen = 0;
-}
-
-/* read until `want` NLMSG_ERROR (ACK) messages arrived; abort on error != 0 */
-static void read_acks(int want)
-{
-	while (want > 0) {
-		ssize_t n = recv(fd, rbuf, sizeof rbuf, 0);
-		if (n < 0) { if (errno == EINTR) continue; die("recv"); }
-		for (struct nlmsghdr *h = (void *)rbuf; NLMSG_OK(h, n); h = NLMSG_NEXT(h, n)) {
-			if (h->nlmsg_type == NLMSG_ERROR) {
-				struct nlmsgerr *e = NLMSG_DATA(h);
-				if (e->error) {
-					fprintf(stderr, "netlink error %d (%s) seq %u\n",
-						e->error, strerror(-e->error), e->msg.nlmsg_seq);
-					exit(1);
-				}
-				want--;
-			}
-		}
-	}
-}
-
-/* flush queued requests: one sendmsg, then collect all ACKs */
-static void flush(void)
-{
-	if (!pending) return;
-	send_buf();
-	read_acks(pending);
-	pending = 0;
-}
-static void queued(void) { msg_end(); if (++pending >= K) flush(); }
+#include "nlframe.h"
 
 /* 16.0.0.0/24 + i: the i-th /24 from 16.0.0.0, in network order */
 static uint32_t route_dst(int i) { return htonl(0x10000000u + ((uint32_t)i << 8)); }
@@ -140,16 +41,6 @@ static void req_route(int type, int i, int lo)
 	uint32_t dst = route_dst(i);
 	attr(RTA_DST, &dst, 4);
 	attr_u32(RTA_OIF, lo);
-	queued();
-}
-
-static void set_up(int idx)
-{
-	msg_start(RTM_NEWLINK, NLM_F_ACK);
-	struct ifinfomsg *ifi = put(sizeof *ifi);
-	ifi->ifi_index = idx;
-	ifi->ifi_flags = IFF_UP;
-	ifi->ifi_change = IFF_UP;
 	queued();
 }
 
@@ -175,45 +66,11 @@ static int static_routes(void)
 	}
 }
 
-static void open_sock(void)
-{
-	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
-	if (fd < 0) die("socket");
-	int sz = 8 << 20;
-	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &sz, sizeof sz) < 0)
-		setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &sz, sizeof sz);
-	if (setsockopt(fd, SOL_SOCKET, SO_SNDBUFFORCE, &sz, sizeof sz) < 0)
-		setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &sz, sizeof sz);
-	struct sockaddr_nl a = { .nl_family = AF_NETLINK };
-	if (bind(fd, (void *)&a, sizeof a) < 0) die("bind");
-}
-
-/* Safety: only run if the current netns is a named namespace /run/netns/bench-*. */
-static void refuse_root_netns(void)
-{
-	struct stat me, st;
-	char path[512];
-	if (stat("/proc/self/ns/net", &me)) die("stat /proc/self/ns/net");
-	DIR *d = opendir("/run/netns");
-	struct dirent *de;
-	while (d && (de = readdir(d))) {
-		if (strncmp(de->d_name, "bench-", 6)) continue;
-		snprintf(path, sizeof path, "/run/netns/%s", de->d_name);
-		if (!stat(path, &st) && st.st_ino == me.st_ino && st.st_dev == me.st_dev) {
-			closedir(d);
-			return;
-		}
-	}
-	if (d) closedir(d);
-	fprintf(stderr, "refusing to run: not inside a /run/netns/bench-* namespace (use ip netns exec bench-...)\n");
-	exit(2);
-}
-
 static void bench_install(int n)
 {
 	int lo = if_nametoindex("lo");
 	if (!lo) die("if_nametoindex lo");
-	int saveK = K; K = 1; set_up(lo); K = saveK;
+	set_up(lo);
 	double t0 = now();
 	for (int i = 0; i < n; i++)
 		req_route(RTM_NEWROUTE, i, lo);
@@ -229,17 +86,55 @@ static void bench_install(int n)
 	       n, K, t, n / t, mid, dt, static_routes());
 }
 
+/* one dump of the IPv4 main table, as Routes.list(AF_INET, TABLE_MAIN) asks for it */
+static int dump_main(size_t *bytes)
+{
+	msg_start(RTM_GETROUTE, NLM_F_DUMP);
+	struct rtmsg *r = put(sizeof *r);
+	r->rtm_family = AF_INET;
+	r->rtm_table = RT_TABLE_MAIN;
+	msg_end();
+	return dump_count(RTM_NEWROUTE, bytes);
+}
+
+static void bench_dump(int n, int routes)
+{
+	int lo = if_nametoindex("lo");
+	if (!lo) die("if_nametoindex lo");
+	set_up(lo);
+	K = 256;
+	for (int i = 0; i < routes; i++)
+		req_route(RTM_NEWROUTE, i, lo);
+	flush();
+	size_t bytes = 0;
+	int seen = 0;
+	double t0 = now();
+	for (int i = 0; i < n; i++) seen = dump_main(&bytes);
+	double t = now() - t0;
+	for (int i = 0; i < routes; i++)
+		req_route(RTM_DELROUTE, i, lo);
+	flush();
+	printf("bench=route-dump n=%d routes_per_dump=%d bytes_per_dump=%zu total_s=%.6f dumps_per_s=%.1f routes_per_s=%.0f routes_after=%d\n",
+	       n, seen, bytes / n, t, n / t, (double)n * seen / t, static_routes());
+}
+
 int main(int argc, char **argv)
 {
-	if (argc < 3 || strcmp(argv[1], "install")) {
-		fprintf(stderr, "usage: %s install N [K]\n", argv[0]);
+	if (argc < 3 || (strcmp(argv[1], "install") && strcmp(argv[1], "dump"))) {
+		fprintf(stderr, "usage: %s install N [K] | dump N ROUTES\n", argv[0]);
 		return 2;
 	}
 	refuse_root_netns();
-	open_sock();
+	int dump = !strcmp(argv[1], "dump");
+	open_sock(dump);
 	int n = atoi(argv[2]);
-	K = argc > 3 ? atoi(argv[3]) : 1;
-	if (n <= 0 || K <= 0) { fprintf(stderr, "N and K must be positive\n"); return 2; }
-	bench_install(n);
+	int x = argc > 3 ? atoi(argv[3]) : 1;
+	if (n <= 0 || x <= 0) { fprintf(stderr, "N and K (ROUTES) must be positive\n"); return 2; }
+	if (dump) {
+		bench_dump(n, x);
+	} else {
+		K = x;
+		bench_install(n);
+	}
 	return 0;
 }

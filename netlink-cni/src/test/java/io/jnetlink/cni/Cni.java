@@ -47,11 +47,10 @@ final class Cni implements AutoCloseable, org.junit.jupiter.api.extension.AfterE
             String java = ProcessHandle.current().info().command().orElse("java");
             Path launcher = bin.resolve("jnetlink-bridge");
             Files.writeString(launcher, "#!/bin/sh\nexec '" + java + "' --enable-native-access=ALL-UNNAMED"
-                    // As jnetlink-bridge does: no perf data file (50 JVMs starting at once race
-                    // for /tmp/hsperfdata_USER, and the JVM warns), JVM warnings to stderr: stdout
-                    // belongs to the CNI result.
                     + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
-                    + " -Xlog:disable -Xlog:all=warning:stderr -Dslf4j.internal.verbosity=ERROR -cp '"
+                    // as the shipped launcher: JVM warnings to stderr, stdout is the CNI result
+                    + " -Xlog:disable -Xlog:all=warning:stderr"
+                    + " -Dslf4j.internal.verbosity=ERROR -cp '"
                     + System.getProperty("java.class.path") + "' io.jnetlink.cni.Main\n");
             Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
         } catch (IOException e) {

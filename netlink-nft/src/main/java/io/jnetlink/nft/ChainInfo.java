@@ -45,6 +45,11 @@ public record ChainInfo(Family family, String table, String name, long handle, i
         if (!Nf.is(m, Nf.NFT_MSG_NEWCHAIN)) {
             return null;
         }
+        return decodeAny(m);
+    }
+
+    /** Decodes a NEW or DEL message of this object (events announce deletions with the content). */
+    static ChainInfo decodeAny(Message m) {
         m.requirePayload(Nf.NFGENMSG_LEN, "nfgenmsg");
         Family family = Family.of(m.u8(0));
         String table = null;

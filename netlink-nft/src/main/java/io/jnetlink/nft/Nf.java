@@ -28,6 +28,46 @@ final class Nf {
     static final int NFT_MSG_NEWRULE = 6;
     static final int NFT_MSG_GETRULE = 7;
     static final int NFT_MSG_DELRULE = 8;
+    static final int NFT_MSG_NEWSET = 9;
+    static final int NFT_MSG_DELSET = 11;
+    static final int NFT_MSG_NEWSETELEM = 12;
+    static final int NFT_MSG_DELSETELEM = 14;
+    static final int NFT_MSG_NEWGEN = 15;
+    static final int NFT_MSG_GETGEN = 16;
+    static final int NFT_MSG_NEWOBJ = 18;
+    static final int NFT_MSG_GETOBJ = 19;
+    static final int NFT_MSG_DELOBJ = 20;
+    static final int NFT_MSG_GETOBJ_RESET = 21;
+    static final int NFT_MSG_NEWFLOWTABLE = 22;
+    static final int NFT_MSG_DELFLOWTABLE = 24;
+    /**
+     * Dump (or get) rules and reset their stateful expressions (counters, quotas), answering with
+     * the values before the reset. Linux 6.3 and later; newer than this machine's UAPI headers,
+     * which end at NFT_MSG_DELFLOWTABLE (24): the number is the kernel's, after it.
+     */
+    static final int NFT_MSG_GETRULE_RESET = 25;
+
+    /** The multicast group of nf_tables' change events (enum nfnetlink_groups). */
+    static final int NFNLGRP_NFTABLES = 7;
+
+    // enum nft_gen_attributes
+    static final int NFTA_GEN_ID = 1;
+    static final int NFTA_GEN_PROC_PID = 2;
+    static final int NFTA_GEN_PROC_NAME = 3;
+    static final AttrNames GEN_NAMES = AttrNames.table("NFTA_GEN", null, "NFTA_GEN_ID", "NFTA_GEN_PROC_PID",
+            "NFTA_GEN_PROC_NAME");
+
+    // enum nft_object_attributes
+    static final int NFTA_OBJ_TABLE = 1;
+    static final int NFTA_OBJ_NAME = 2;
+    static final int NFTA_OBJ_TYPE = 3;
+    static final int NFTA_OBJ_DATA = 4;
+    static final int NFTA_OBJ_USE = 5;
+    static final int NFTA_OBJ_HANDLE = 6;
+    static final int NFTA_OBJ_USERDATA = 8;
+    static final AttrNames OBJ_NAMES = AttrNames.table("NFTA_OBJ", null, "NFTA_OBJ_TABLE", "NFTA_OBJ_NAME",
+            "NFTA_OBJ_TYPE", "NFTA_OBJ_DATA", "NFTA_OBJ_USE", "NFTA_OBJ_HANDLE", "NFTA_OBJ_PAD", "NFTA_OBJ_USERDATA");
+    static final int NFT_OBJECT_COUNTER = 1;
 
     // enum nft_table_attributes
     static final int NFTA_TABLE_NAME = 1;

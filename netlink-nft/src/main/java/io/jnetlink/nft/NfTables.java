@@ -97,6 +97,130 @@ public final class NfTables {
         });
     }
 
+    /**
+     * The ruleset generation: a number the kernel increments with every committed transaction
+     * (NFT_MSG_GETGEN). Events of a transaction end with the generation it made.
+     */
+    public long generation() {
+        Long g = socket.query("get nf_tables generation", w -> {
+            w.begin(Nf.type(Nf.NFT_MSG_GETGEN), NLM_F_REQUEST);
+            Nf.nfgenmsg(w, 0, 0);
+            w.end();
+        }, (Message m) -> Nf.is(m, Nf.NFT_MSG_NEWGEN) ? Generation.decode(m).id() : null);
+        if (g == null) {
+            throw new io.jnetlink.core.MalformedMessageException("NFT_MSG_GETGEN", 0, "no NEWGEN message in the answer");
+        }
+        return g;
+    }
+
+    /**
+     * Everything in the namespace's nf_tables, read at one generation: the dumps are repeated
+     * (up to {@value #RULESET_ATTEMPTS} times) until no commit fell between the first and the last.
+     *
+     * @throws io.jnetlink.core.DumpInterruptedException if every attempt was overtaken by a commit
+     */
+    public Ruleset ruleset() {
+        for (int attempt = 1; ; attempt++) {
+            long before = generation();
+            List<TableInfo> tables = tables();
+            List<ChainInfo> chains = chains();
+            List<RuleInfo> rules = rules();
+            List<CounterObject> counters = counterObjects();
+            if (generation() == before) {
+                return new Ruleset(before, tables, chains, rules, counters);
+            }
+            if (attempt == RULESET_ATTEMPTS) {
+                throw new io.jnetlink.core.DumpInterruptedException("list nf_tables ruleset", attempt, 0);
+            }
+        }
+    }
+
+    /** How many times {@link #ruleset()} reads before it gives up on a ruleset that keeps changing. */
+    public static final int RULESET_ATTEMPTS = 10;
+
+    // ---- counters --------------------------------------------------------------------------------
+
+    /**
+     * Reads the counters of one table's rules and sets them to zero, atomically per rule: returns
+     * the rules as they were just before the reset (each {@link RuleInfo#counter()} holds what was
+     * counted up to that moment, nothing counted is lost between the read and the reset). Quotas
+     * in the rules are reset too, as {@code nft reset rules} does (NFT_MSG_GETRULE_RESET, Linux 6.3+).
+     */
+    public List<RuleInfo> resetCounters(Family family, String table) {
+        return resetRules(family, table, null);
+    }
+
+    /** As {@link #resetCounters(Family, String)}, for the rules of one chain. */
+    public List<RuleInfo> resetCounters(Family family, String table, String chain) {
+        Names.object("chain", chain);
+        return resetRules(family, table, chain);
+    }
+
+    private List<RuleInfo> resetRules(Family family, String table, String chain) {
+        Names.object("table", table);
+        String what = "reset counters of " + family + " " + table + (chain != null ? " " + chain : "");
+        try {
+            return socket.dumpAll(what, w -> {
+                w.begin(Nf.type(Nf.NFT_MSG_GETRULE_RESET), NLM_F_REQUEST | NLM_F_DUMP);
+                Nf.nfgenmsg(w, family.code, 0);
+                w.attrString(Nf.NFTA_RULE_TABLE, table);
+                if (chain != null) {
+                    w.attrString(Nf.NFTA_RULE_CHAIN, chain);
+                }
+                w.end();
+            }, (Message m) -> {
+                RuleInfo r = RuleInfo.decode(m);
+                return r != null && r.family() == family && r.table().equals(table)
+                        && (chain == null || r.chain().equals(chain)) ? r : null;
+            });
+        } catch (io.jnetlink.core.NetlinkException e) {
+            if (e.errno() == io.jnetlink.core.Errno.EOPNOTSUPP || e.errno() == io.jnetlink.core.Errno.EINVAL) {
+                throw new UnsupportedOperationException(what + ": this kernel has no NFT_MSG_GETRULE_RESET (Linux 6.3"
+                        + " added it; older kernels reset only named counters, see resetCounterObjects)", e);
+            }
+            throw e;
+        }
+    }
+
+    /** The named counters ({@code counter NAME { ... }}) of every table, with their values. */
+    public List<CounterObject> counterObjects() {
+        return socket.dumpAll("list nf_tables counters", w -> objectDump(w, Nf.NFT_MSG_GETOBJ, 0, null),
+                CounterObject::decode);
+    }
+
+    /** The named counters of one table, with their values. */
+    public List<CounterObject> counterObjects(Family family, String table) {
+        Names.object("table", table);
+        return socket.dumpAll("list nf_tables counters of " + family + " " + table,
+                w -> objectDump(w, Nf.NFT_MSG_GETOBJ, family.code, table), (Message m) -> inTable(m, family, table));
+    }
+
+    /**
+     * Reads the named counters of one table and sets them to zero (NFT_MSG_GETOBJ_RESET, as
+     * {@code nft reset counters table ...}); returns their values just before the reset.
+     */
+    public List<CounterObject> resetCounterObjects(Family family, String table) {
+        Names.object("table", table);
+        return socket.dumpAll("reset nf_tables counters of " + family + " " + table,
+                w -> objectDump(w, Nf.NFT_MSG_GETOBJ_RESET, family.code, table),
+                (Message m) -> inTable(m, family, table));
+    }
+
+    private static CounterObject inTable(Message m, Family family, String table) {
+        CounterObject c = CounterObject.decode(m);
+        return c != null && c.family() == family && c.table().equals(table) ? c : null;
+    }
+
+    private static void objectDump(MessageWriter w, int msg, int family, String table) {
+        w.begin(Nf.type(msg), NLM_F_REQUEST | NLM_F_DUMP);
+        Nf.nfgenmsg(w, family, 0);
+        if (table != null) {
+            w.attrString(Nf.NFTA_OBJ_TABLE, table);
+        }
+        w.attrU32Be(Nf.NFTA_OBJ_TYPE, Nf.NFT_OBJECT_COUNTER);
+        w.end();
+    }
+
     private static void dumpRequest(MessageWriter w, int msg) {
         w.begin(Nf.type(msg), NLM_F_REQUEST | NLM_F_DUMP);
         Nf.nfgenmsg(w, 0, 0);

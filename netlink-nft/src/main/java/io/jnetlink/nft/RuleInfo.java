@@ -3,9 +3,12 @@ package io.jnetlink.nft;
 import io.jnetlink.core.codec.AttributeCursor;
 import io.jnetlink.core.codec.Message;
 import io.jnetlink.core.codec.RawAttribute;
+import io.jnetlink.nft.expr.Counter;
 import io.jnetlink.nft.expr.Expression;
 import io.jnetlink.nft.expr.Expressions;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.List;
 
 /**
@@ -32,10 +35,55 @@ public record RuleInfo(Family family, String table, String chain, long handle, L
         return userData.clone();
     }
 
+    /** Equal when every component is, the user data compared by content. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RuleInfo r && r.family == family && r.table.equals(table) && r.chain.equals(chain)
+                && r.handle == handle && r.expressions.equals(expressions) && Arrays.equals(r.userData, userData)
+                && r.unknown.equals(unknown);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(family, table, chain, handle, expressions, unknown) * 31 + Arrays.hashCode(userData);
+    }
+
+    /**
+     * The handle of the rule before this one in its chain (NFTA_RULE_POSITION, sent in dumps and
+     * events), 0 for the first rule.
+     */
+    public long previousHandle() {
+        for (RawAttribute a : unknown) {
+            byte[] v = a.value();
+            if ((a.type() & io.jnetlink.core.codec.Netlink.NLA_TYPE_MASK) == Nf.NFTA_RULE_POSITION && v.length == 8) {
+                return java.nio.ByteBuffer.wrap(v).getLong();
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * The rule's counter ({@code counter packets P bytes B}): the first counter expression, or
+     * empty when the rule counts nothing.
+     */
+    public java.util.Optional<Counter> counter() {
+        for (Expression e : expressions) {
+            if (e instanceof Counter c) {
+                return java.util.Optional.of(c);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     static RuleInfo decode(Message m) {
         if (!Nf.is(m, Nf.NFT_MSG_NEWRULE)) {
             return null;
         }
+        return decodeAny(m);
+    }
+
+    /** Decodes a NEWRULE or DELRULE message (events announce deleted rules with their content). */
+    static RuleInfo decodeAny(Message m) {
         m.requirePayload(Nf.NFGENMSG_LEN, "nfgenmsg");
         Family family = Family.of(m.u8(0));
         String table = null;

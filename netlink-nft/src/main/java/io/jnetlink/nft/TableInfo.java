@@ -32,6 +32,11 @@ public record TableInfo(Family family, String name, long handle, int flags, int 
         if (!Nf.is(m, Nf.NFT_MSG_NEWTABLE)) {
             return null;
         }
+        return decodeAny(m);
+    }
+
+    /** Decodes a NEW or DEL message of this object (events announce deletions with the content). */
+    static TableInfo decodeAny(Message m) {
         m.requirePayload(Nf.NFGENMSG_LEN, "nfgenmsg");
         Family family = Family.of(m.u8(0));
         String name = null;

@@ -136,6 +136,35 @@ public final class Transaction {
                 }));
     }
 
+    /**
+     * Creates a named counter ({@code counter NAME} in the table), starting at zero; an existing
+     * one is left as it is. Read and reset it with {@link NfTables#counterObjects} and
+     * {@link NfTables#resetCounterObjects}.
+     */
+    public Transaction createCounter(Family family, String table, String name) {
+        Names.object("table", table);
+        Names.object("counter", name);
+        return queue(new Call("create counter " + family + " " + table + " " + name, Nf.NFT_MSG_NEWOBJ,
+                NLM_F_REQUEST | NLM_F_CREATE, family.code, false, w -> {
+                    w.attrString(Nf.NFTA_OBJ_TABLE, table);
+                    w.attrString(Nf.NFTA_OBJ_NAME, name);
+                    w.attrU32Be(Nf.NFTA_OBJ_TYPE, Nf.NFT_OBJECT_COUNTER);
+                    w.nest(Nf.NFTA_OBJ_DATA | Netlink.NLA_F_NESTED, d -> { });
+                }));
+    }
+
+    /** Deletes a named counter that no rule refers to. */
+    public Transaction deleteCounter(Family family, String table, String name) {
+        Names.object("table", table);
+        Names.object("counter", name);
+        return queue(new Call("delete counter " + family + " " + table + " " + name, Nf.NFT_MSG_DELOBJ,
+                NLM_F_REQUEST, family.code, false, w -> {
+                    w.attrString(Nf.NFTA_OBJ_TABLE, table);
+                    w.attrString(Nf.NFTA_OBJ_NAME, name);
+                    w.attrU32Be(Nf.NFTA_OBJ_TYPE, Nf.NFT_OBJECT_COUNTER);
+                }));
+    }
+
     /** How many calls are queued. */
     public int size() {
         return calls.size();
@@ -252,6 +281,7 @@ public final class Transaction {
             AttrNames names = switch (c.msg()) {
                 case Nf.NFT_MSG_NEWTABLE, Nf.NFT_MSG_DELTABLE -> Nf.TABLE_NAMES;
                 case Nf.NFT_MSG_NEWCHAIN, Nf.NFT_MSG_DELCHAIN -> Nf.CHAIN_NAMES;
+                case Nf.NFT_MSG_NEWOBJ, Nf.NFT_MSG_DELOBJ -> Nf.OBJ_NAMES;
                 default -> Nf.RULE_NAMES;
             };
             AttributeCursor a = m.attributes(Nf.NFGENMSG_LEN, names);

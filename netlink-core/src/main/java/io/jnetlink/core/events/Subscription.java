@@ -67,8 +67,10 @@ public final class Subscription implements AutoCloseable {
      * As {@link #open(NetworkNamespace, int, int[], int, Listener)}, running {@code beforeLoop} on
      * the reader thread after the groups are joined and before the first event is read (a
      * list-then-watch view takes its first dump there, so no event can slip between the two).
+     * Views other than {@link WatchedTable} (nf_tables' ruleset watch, which groups events per
+     * transaction) build on this.
      */
-    static Subscription open(NetworkNamespace ns, int protocol, int[] groups, int receiveBufferBytes,
+    public static Subscription open(NetworkNamespace ns, int protocol, int[] groups, int receiveBufferBytes,
                              Listener listener, Runnable beforeLoop) {
         Objects.requireNonNull(listener, "listener");
         if (groups.length == 0) {

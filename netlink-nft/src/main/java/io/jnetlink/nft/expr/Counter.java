@@ -37,6 +37,24 @@ public record Counter(long bytes, long packets) implements Expression {
         }
     }
 
+    /**
+     * Reads counter state: the data of a {@code counter} expression or of a named counter object
+     * (NFTA_OBJ_DATA), both {@code enum nft_counter_attributes}; an attribute it does not know is
+     * skipped (a newer kernel's addition must not hide the two numbers).
+     */
+    public static Counter readState(AttributeCursor data) {
+        long bytes = 0;
+        long packets = 0;
+        while (data.next()) {
+            switch (data.type()) {
+                case NFTA_COUNTER_BYTES -> bytes = data.u64be();
+                case NFTA_COUNTER_PACKETS -> packets = data.u64be();
+                default -> { }
+            }
+        }
+        return new Counter(bytes, packets);
+    }
+
     static Counter decode(AttributeCursor a) {
         long bytes = 0;
         long packets = 0;

@@ -27,37 +27,47 @@ public final class Bridge extends LinkSpec<Bridge> {
 
     static final LinkKind<Data> KIND = LinkKind.of("bridge", Data.class, NAMES, Bridge::decode);
 
-    private Boolean stp;
+    private final Builder fields;
 
-    private Bridge(String name) {
-        super(name, KIND);
+    private Bridge(Builder fields) {
+        super(KIND, fields);
+        this.fields = fields;
     }
 
     /** A bridge named {@code name}. */
     public static Bridge named(String name) {
-        return new Bridge(name);
+        return builder(name).build();
     }
 
-    /** Turns the spanning tree protocol on or off ({@code stp_state 1|0}; the kernel's default is off). */
+    /** A builder of bridge specs named {@code name}. */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    @Override
+    public Builder toBuilder() {
+        return fields.copy();
+    }
+
+    /** This spec with the spanning tree protocol on or off ({@code stp_state 1|0}; the kernel's default is off). */
     public Bridge stp(boolean on) {
-        this.stp = on;
-        return this;
+        return toBuilder().stp(on).build();
     }
 
     @Override
     public Data data() {
-        return new Data(stp);
+        return new Data(fields.stp);
     }
 
     @Override
     boolean hasInfoData() {
-        return stp != null;
+        return fields.stp != null;
     }
 
     @Override
     void writeInfoData(MessageWriter w) {
-        if (stp != null) {
-            w.attrU32(IFLA_BR_STP_STATE, stp ? 1 : 0);
+        if (fields.stp != null) {
+            w.attrU32(IFLA_BR_STP_STATE, fields.stp ? 1 : 0);
         }
     }
 
@@ -69,5 +79,25 @@ public final class Bridge extends LinkSpec<Bridge> {
             }
         }
         return new Data(stp);
+    }
+
+    /** Builds a {@link Bridge}. */
+    public static final class Builder extends LinkSpec.Builder<Bridge, Builder> {
+        private Boolean stp;
+
+        private Builder(String name) {
+            super(name);
+        }
+
+        /** Turns the spanning tree protocol on or off ({@code stp_state 1|0}; the kernel's default is off). */
+        public Builder stp(boolean on) {
+            this.stp = on;
+            return this;
+        }
+
+        @Override
+        Bridge make() {
+            return new Bridge(this);
+        }
     }
 }

@@ -15,15 +15,27 @@ public final class Dummy extends LinkSpec<Dummy> {
 
     static final LinkKind<Data> KIND = LinkKind.of("dummy", Data.class, AttrNames.numbered("IFLA_DUMMY"), Dummy::decode);
 
-    private Dummy(String name) {
-        super(name, KIND);
+    private final Builder fields;
+
+    private Dummy(Builder fields) {
+        super(KIND, fields);
+        this.fields = fields;
     }
 
     /** A dummy link named {@code name}. */
     public static Dummy named(String name) {
-        return new Dummy(name);
+        return builder(name).build();
     }
 
+    /** A builder of {@code dummy} specs named {@code name}. */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    @Override
+    public Builder toBuilder() {
+        return fields.copy();
+    }
 
     @Override
     public Data data() {
@@ -33,5 +45,17 @@ public final class Dummy extends LinkSpec<Dummy> {
     /** Null (the raw attributes kept) if a kernel ever sends dummy data. */
     private static Data decode(AttributeCursor data) {
         return data.next() ? null : new Data();
+    }
+
+    /** Builds a {@link Dummy}: only the settings every kind shares. */
+    public static final class Builder extends LinkSpec.Builder<Dummy, Builder> {
+        private Builder(String name) {
+            super(name);
+        }
+
+        @Override
+        Dummy make() {
+            return new Dummy(this);
+        }
     }
 }

@@ -18,15 +18,27 @@ public final class Ifb extends LinkSpec<Ifb> {
 
     static final LinkKind<Data> KIND = LinkKind.of("ifb", Data.class, AttrNames.numbered("IFLA_IFB"), Ifb::decode);
 
-    private Ifb(String name) {
-        super(name, KIND);
+    private final Builder fields;
+
+    private Ifb(Builder fields) {
+        super(KIND, fields);
+        this.fields = fields;
     }
 
     /** An ifb named {@code name}. */
     public static Ifb named(String name) {
-        return new Ifb(name);
+        return builder(name).build();
     }
 
+    /** A builder of {@code ifb} specs named {@code name}. */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    @Override
+    public Builder toBuilder() {
+        return fields.copy();
+    }
 
     @Override
     public Data data() {
@@ -36,5 +48,17 @@ public final class Ifb extends LinkSpec<Ifb> {
     /** Null (the raw attributes kept) if a kernel ever sends ifb data. */
     private static Data decode(AttributeCursor data) {
         return data.next() ? null : new Data();
+    }
+
+    /** Builds an {@link Ifb}: only the settings every kind shares. */
+    public static final class Builder extends LinkSpec.Builder<Ifb, Builder> {
+        private Builder(String name) {
+            super(name);
+        }
+
+        @Override
+        Ifb make() {
+            return new Ifb(this);
+        }
     }
 }

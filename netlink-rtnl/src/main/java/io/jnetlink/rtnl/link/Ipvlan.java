@@ -42,38 +42,46 @@ public final class Ipvlan extends LinkSpec<Ipvlan> {
 
     static final LinkKind<Data> KIND = LinkKind.of("ipvlan", Data.class, NAMES, Ipvlan::decode);
 
-    private final ParentLink parent;
-    private Mode mode = Mode.L3;
+    private final Builder fields;
 
-    private Ipvlan(String name, ParentLink parent) {
-        super(name, KIND);
-        this.parent = parent;
+    private Ipvlan(Builder fields) {
+        super(KIND, fields);
+        this.fields = fields;
     }
 
     /** An ipvlan named {@code name} on the link named {@code parent}. */
     public static Ipvlan named(String name, String parent) {
-        return new Ipvlan(name, ParentLink.named(parent));
+        return builder(name, parent).build();
     }
 
     /** An ipvlan named {@code name} on the link with index {@code parentIndex}. */
     public static Ipvlan named(String name, int parentIndex) {
-        return new Ipvlan(name, ParentLink.index(parentIndex));
+        return builder(name, parentIndex).build();
     }
 
-    /** Sets the mode (default L3, the kernel's). */
+    /** A builder of ipvlan specs named {@code name} on the link named {@code parent}. */
+    public static Builder builder(String name, String parent) {
+        return new Builder(name, ParentLink.named(parent));
+    }
+
+    /** A builder of ipvlan specs named {@code name} on the link with index {@code parentIndex}. */
+    public static Builder builder(String name, int parentIndex) {
+        return new Builder(name, ParentLink.index(parentIndex));
+    }
+
+    @Override
+    public Builder toBuilder() {
+        return fields.copy();
+    }
+
+    /** This spec with mode {@code mode}. */
     public Ipvlan mode(Mode mode) {
-        this.mode = Objects.requireNonNull(mode, "mode");
-        return this;
+        return toBuilder().mode(mode).build();
     }
 
     @Override
     public Data data() {
-        return new Data(mode, 0);
-    }
-
-    @Override
-    ParentLink parentLink() {
-        return parent;
+        return new Data(fields.mode, 0);
     }
 
     @Override
@@ -84,7 +92,7 @@ public final class Ipvlan extends LinkSpec<Ipvlan> {
     @Override
     void writeInfoData(MessageWriter w) {
         // as ip link sends it: the mode, then the flags (bridge, 0)
-        w.attrU16(IFLA_IPVLAN_MODE, mode.ordinal());
+        w.attrU16(IFLA_IPVLAN_MODE, fields.mode.ordinal());
         w.attrU16(IFLA_IPVLAN_FLAGS, 0);
     }
 
@@ -106,5 +114,25 @@ public final class Ipvlan extends LinkSpec<Ipvlan> {
             }
         }
         return new Data(mode, flags);
+    }
+
+    /** Builds an ipvlan. */
+    public static final class Builder extends LinkSpec.Builder<Ipvlan, Builder> {
+        private Mode mode = Mode.L3;
+
+        private Builder(String name, ParentLink parent) {
+            super(name, parent);
+        }
+
+        /** Sets the mode (default L3, the kernel's). */
+        public Builder mode(Mode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        @Override
+        Ipvlan make() {
+            return new Ipvlan(this);
+        }
     }
 }

@@ -1,48 +1,50 @@
 package io.jnetlink.rtnl.link;
 
 import io.jnetlink.core.codec.MessageWriter;
-import io.jnetlink.core.socket.NetlinkSocket;
-import java.util.function.Supplier;
 import io.jnetlink.core.net.Interfaces;
 import io.jnetlink.core.net.Mac;
+import io.jnetlink.core.socket.NetlinkSocket;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * What to create: a link of one kind ({@link Veth}, {@link Bridge}, {@link Vxlan},
- * {@link Macvlan}) with its name and the settings every kind shares (MTU, MAC address, group). A
- * new kind is one new subclass that writes and reads its own IFLA_INFO_DATA (see the
+ * {@link Macvlan}, ...) with its name and the settings every kind shares (MTU, MAC address,
+ * group). A new kind is one new subclass that writes and reads its own IFLA_INFO_DATA (see the
  * {@linkplain io.jnetlink.rtnl.link package documentation}).
  *
- * <p>Names and values are checked when set, so a bad spec fails before anything is sent. A spec
- * is a builder: not thread-safe, reusable for several creates.
+ * <p>A spec is an immutable value, safe to share between threads and to reuse as a template. It
+ * is made by its kind's nested {@code Builder}, whose {@link Builder#build()} checks it; the
+ * kind's factory ({@code Bridge.named("br0")}) returns a built spec, and each setter on a spec
+ * ({@code .mtu(1400)}, {@code .stp(true)}) returns a new spec made the same way: the spec's
+ * builder copied ({@link #toBuilder()}), changed and built again. So a bad value fails where it
+ * is given, before anything is sent, and no spec is ever half-made.
+ *
+ * <pre>{@code
+ * Bridge br = Bridge.named("br0").stp(true);                        // the fluent form
+ * Bridge same = Bridge.builder("br0").stp(true).build();             // the builder form
+ * }</pre>
  *
  * @param <S> the concrete kind, so the shared setters chain
  */
 public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridge, Vxlan, Macvlan, Macvtap, Vlan, Vrf, Dummy, Ifb, Ipvlan {
-    private final String name;
     private final LinkKind<?> linkKind;
-    private int mtu;
-    private byte[] mac;
-    private int group = -1;
+    /** A private copy of the builder this spec was built from; never changed afterwards. */
+    private final Builder<S, ?> fields;
 
-    LinkSpec(String name, LinkKind<?> linkKind) {
-        Interfaces.validateName(name);
-        this.name = name;
-        this.linkKind = java.util.Objects.requireNonNull(linkKind, "link kind");
-    }
-
-    @SuppressWarnings("unchecked")
-    private S self() {
-        return (S) this;
+    LinkSpec(LinkKind<?> linkKind, Builder<S, ?> fields) {
+        this.linkKind = Objects.requireNonNull(linkKind, "link kind");
+        this.fields = fields;
     }
 
     /** The link's name. */
-    public String name() {
-        return name;
+    public final String name() {
+        return fields.name;
     }
 
     /** The kernel's name of the kind ({@code "veth"}, {@code "bridge"}, ...). */
     public final String kind() {
-        return linkKind().name();
+        return linkKind.name();
     }
 
     /** The kind's descriptor: the {@code static final LinkKind KIND} of the subclass. */
@@ -50,46 +52,51 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
         return linkKind;
     }
 
+    /** The MTU the link is created with, or 0 for the kind's default. */
+    public final int mtu() {
+        return fields.mtu;
+    }
+
+    /** The link group the link is created in, or -1 for the default (group 0). */
+    public final int group() {
+        return fields.group;
+    }
+
     /**
      * The kind's settings as a value: what this spec writes into IFLA_INFO_DATA, in the record the
-     * kernel's IFLA_INFO_DATA of this kind decodes into ({@link LinkInfo#kindData()}). Settings
-     * given by name (a parent device) appear once the spec has been resolved by a create.
+     * kernel's IFLA_INFO_DATA of this kind decodes into ({@link LinkInfo#kindData()}). Devices
+     * given by name appear as index 0 (the name is looked up when the link is created).
      */
     public abstract KindData data();
 
-    /** Sets the MTU the link is created with. */
-    public S mtu(int mtu) {
-        Links.checkMtu(mtu);
-        this.mtu = mtu;
-        return self();
+    /** A new builder holding this spec's settings, to change and build again. */
+    public abstract Builder<S, ?> toBuilder();
+
+    /** This spec with the MTU the link is created with. */
+    public final S mtu(int mtu) {
+        return toBuilder().mtu(mtu).build();
     }
 
-    /** Sets the MAC address the link is created with ("02:00:00:00:00:01"). */
-    public S mac(String mac) {
-        this.mac = Mac.parseUnicast(mac);
-        return self();
+    /** This spec with the MAC address the link is created with ("02:00:00:00:00:01"). */
+    public final S mac(String mac) {
+        return toBuilder().mac(mac).build();
     }
 
-    /** Puts the link in a link group (for deleting many at once with {@link Links#deleteGroup}). */
-    public S group(int group) {
-        if (group < 0) {
-            throw new IllegalArgumentException("link group must be >= 0, got " + group);
+    /** This spec in a link group (for deleting many at once with {@link Links#deleteGroup}). */
+    public final S group(int group) {
+        return toBuilder().group(group).build();
+    }
+
+    /**
+     * This spec with every link given by name (a parent device) replaced by its index, looked up
+     * over {@code rtnl}; this spec itself if it names none.
+     */
+    LinkSpec<S> resolve(NetlinkSocket rtnl) {
+        ParentLink p = fields.parent;
+        if (p == null || p.isResolved()) {
+            return this;
         }
-        this.group = group;
-        return self();
-    }
-
-    /** Resolves names to indexes (parent devices) before the request is encoded. */
-    void resolve(NetlinkSocket rtnl) {
-        ParentLink p = parentLink();
-        if (p != null) {
-            p.resolve(rtnl);
-        }
-    }
-
-    /** The link a stacked kind sits on (macvlan, macvtap, vlan, ipvlan), sent as IFLA_LINK; null for others. */
-    ParentLink parentLink() {
-        return null;
+        return toBuilder().parent(p.resolve(rtnl)).build();
     }
 
     /**
@@ -101,11 +108,10 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
         return send.get();
     }
 
-    /** Attributes at the top level of the RTM_NEWLINK, beside IFLA_LINKINFO (IFLA_LINK for macvlan). */
+    /** Attributes at the top level of the RTM_NEWLINK, beside IFLA_LINKINFO: IFLA_LINK of a stacked kind. */
     void writeTop(MessageWriter w) {
-        ParentLink p = parentLink();
-        if (p != null) {
-            p.write(w);
+        if (fields.parent != null) {
+            fields.parent.write(w);
         }
     }
 
@@ -124,17 +130,17 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
      */
     final void write(MessageWriter w) {
         // iproute2's order: the generic settings as given, the name, then the kind
-        if (mtu > 0) {
-            w.attrU32(Ifla.IFLA_MTU, mtu);
+        if (fields.mtu > 0) {
+            w.attrU32(Ifla.IFLA_MTU, fields.mtu);
         }
-        if (mac != null) {
-            w.attrBytes(Ifla.IFLA_ADDRESS, mac);
+        if (fields.mac != null) {
+            w.attrBytes(Ifla.IFLA_ADDRESS, fields.mac);
         }
-        if (group >= 0) {
-            w.attrU32(Ifla.IFLA_GROUP, group);
+        if (fields.group >= 0) {
+            w.attrU32(Ifla.IFLA_GROUP, fields.group);
         }
         writeTop(w);
-        w.attrString(Ifla.IFLA_IFNAME, name);
+        w.attrString(Ifla.IFLA_IFNAME, fields.name);
         w.nest(Ifla.IFLA_LINKINFO, li -> {
             li.attrStringNoNul(Ifla.IFLA_INFO_KIND, kind()); // as iproute2 sends it
             if (hasInfoData()) {
@@ -145,6 +151,94 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
 
     @Override
     public String toString() {
-        return kind() + " " + name;
+        return kind() + " " + fields.name;
+    }
+
+    /**
+     * Builds a spec of kind {@code S}: the shared settings here, the kind's in its subclass
+     * ({@code Bridge.Builder}, ...). Values are checked when set, combinations when built. A
+     * builder is mutable and not thread-safe; the specs it builds are neither.
+     *
+     * @param <S> the spec it builds
+     * @param <B> the concrete builder, so the shared setters chain
+     */
+    public abstract static class Builder<S extends LinkSpec<S>, B extends Builder<S, B>> implements Cloneable {
+        final String name;
+        int mtu;
+        byte[] mac;                 // never changed in place, so copies may share it
+        int group = -1;
+        ParentLink parent;          // the link a stacked kind sits on (IFLA_LINK), or null
+
+        Builder(String name) {
+            Interfaces.validateName(name);
+            this.name = name;
+        }
+
+        Builder(String name, ParentLink parent) {
+            this(name);
+            this.parent = Objects.requireNonNull(parent, "parent link");
+        }
+
+        @SuppressWarnings("unchecked")
+        final B self() {
+            return (B) this;
+        }
+
+        /** Sets the MTU the link is created with. */
+        public final B mtu(int mtu) {
+            Links.checkMtu(mtu);
+            this.mtu = mtu;
+            return self();
+        }
+
+        /** Sets the MAC address the link is created with ("02:00:00:00:00:01"). */
+        public final B mac(String mac) {
+            this.mac = Mac.parseUnicast(mac);
+            return self();
+        }
+
+        /** Puts the link in a link group (for deleting many at once with {@link Links#deleteGroup}). */
+        public final B group(int group) {
+            if (group < 0) {
+                throw new IllegalArgumentException("link group must be >= 0, got " + group);
+            }
+            this.group = group;
+            return self();
+        }
+
+        final B parent(ParentLink parent) {
+            this.parent = parent;
+            return self();
+        }
+
+        /**
+         * The spec, checked as a whole.
+         *
+         * @throws IllegalArgumentException if the settings contradict each other
+         */
+        public final S build() {
+            check();
+            return copy().make();
+        }
+
+        /** Checks the settings as a whole; per-value checks are in the setters. */
+        void check() {
+        }
+
+        /** The spec holding this builder (a private copy, called by {@link #build()} only). */
+        abstract S make();
+
+        /**
+         * A copy to change independently. A shallow copy is exact: every field holds an immutable
+         * value (or an array never changed in place).
+         */
+        @SuppressWarnings("unchecked")
+        final B copy() {
+            try {
+                return (B) super.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
     }
 }

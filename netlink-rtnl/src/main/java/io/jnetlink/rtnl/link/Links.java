@@ -16,6 +16,7 @@ import io.jnetlink.core.net.Interfaces;
 import io.jnetlink.core.net.Mac;
 import io.jnetlink.rtnl.family.KernelLacksException;
 import io.jnetlink.rtnl.family.RtnlFamily;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -98,8 +99,8 @@ public final class Links {
     }
 
     /** Creates; with {@code echo}, the index from the kernel's echo, or null if it sent none. */
-    Integer createWith(LinkSpec<?> spec, boolean echo) {
-        spec.resolve(rtnl);
+    Integer createWith(LinkSpec<?> given, boolean echo) {
+        LinkSpec<?> spec = given.resolve(rtnl);
         try {
             return spec.holdingReferences(() -> sendCreate(spec, echo));
         } catch (NetlinkException e) {
@@ -148,11 +149,12 @@ public final class Links {
      * all were tried. Links that were created stay.
      */
     public void createAll(List<? extends LinkSpec<?>> specs) {
+        List<LinkSpec<?>> resolved = new ArrayList<>(specs.size());
         for (LinkSpec<?> s : specs) {
-            s.resolve(rtnl);
+            resolved.add(s.resolve(rtnl));
         }
         rtnl.pipelineOrThrow("create " + specs.size() + " links", w -> {
-            for (LinkSpec<?> spec : specs) {
+            for (LinkSpec<?> spec : resolved) {
                 encodeCreate(w, spec, false);
             }
         }, (i, m) -> { });

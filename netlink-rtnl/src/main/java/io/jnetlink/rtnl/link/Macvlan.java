@@ -49,38 +49,46 @@ public final class Macvlan extends LinkSpec<Macvlan> {
 
     static final LinkKind<Data> KIND = LinkKind.of("macvlan", Data.class, NAMES, Macvlan::decodeData);
 
-    private final ParentLink parent;
-    private Mode mode = Mode.BRIDGE;
+    private final Builder fields;
 
-    private Macvlan(String name, ParentLink parent) {
-        super(name, KIND);
-        this.parent = parent;
+    private Macvlan(Builder fields) {
+        super(KIND, fields);
+        this.fields = fields;
     }
 
     /** A macvlan named {@code name} on the link named {@code parent}. */
     public static Macvlan named(String name, String parent) {
-        return new Macvlan(name, ParentLink.named(parent));
+        return builder(name, parent).build();
     }
 
     /** A macvlan named {@code name} on the link with index {@code parentIndex}. */
     public static Macvlan named(String name, int parentIndex) {
-        return new Macvlan(name, ParentLink.index(parentIndex));
+        return builder(name, parentIndex).build();
     }
 
-    /** Sets the mode (default BRIDGE). */
+    /** A builder of macvlan specs named {@code name} on the link named {@code parent}. */
+    public static Builder builder(String name, String parent) {
+        return new Builder(name, ParentLink.named(parent));
+    }
+
+    /** A builder of macvlan specs named {@code name} on the link with index {@code parentIndex}. */
+    public static Builder builder(String name, int parentIndex) {
+        return new Builder(name, ParentLink.index(parentIndex));
+    }
+
+    @Override
+    public Builder toBuilder() {
+        return fields.copy();
+    }
+
+    /** This spec with mode {@code mode}. */
     public Macvlan mode(Mode mode) {
-        this.mode = Objects.requireNonNull(mode, "mode");
-        return this;
+        return toBuilder().mode(mode).build();
     }
 
     @Override
     public Data data() {
-        return new Data(mode);
-    }
-
-    @Override
-    ParentLink parentLink() {
-        return parent;
+        return new Data(fields.mode);
     }
 
     @Override
@@ -90,7 +98,7 @@ public final class Macvlan extends LinkSpec<Macvlan> {
 
     @Override
     void writeInfoData(MessageWriter w) {
-        writeMode(w, mode);
+        writeMode(w, fields.mode);
     }
 
     /** IFLA_MACVLAN_MODE: macvlan's data, which macvtap shares. */
@@ -110,5 +118,25 @@ public final class Macvlan extends LinkSpec<Macvlan> {
             }
         }
         return new Data(mode);
+    }
+
+    /** Builds a macvlan. */
+    public static final class Builder extends LinkSpec.Builder<Macvlan, Builder> {
+        private Mode mode = Mode.BRIDGE;
+
+        private Builder(String name, ParentLink parent) {
+            super(name, parent);
+        }
+
+        /** Sets the mode (default BRIDGE). */
+        public Builder mode(Mode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        @Override
+        Macvlan make() {
+            return new Macvlan(this);
+        }
     }
 }

@@ -24,39 +24,46 @@ public final class Macvtap extends LinkSpec<Macvtap> {
 
     static final LinkKind<Data> KIND = LinkKind.of("macvtap", Data.class, Macvlan.NAMES, Macvtap::decode);
 
-    private final ParentLink parent;
-    private Macvlan.Mode mode = Macvlan.Mode.BRIDGE;
+    private final Builder fields;
 
-    private Macvtap(String name, ParentLink parent) {
-        super(name, KIND);
-        this.parent = parent;
+    private Macvtap(Builder fields) {
+        super(KIND, fields);
+        this.fields = fields;
     }
 
     /** A macvtap named {@code name} on the link named {@code parent}. */
     public static Macvtap named(String name, String parent) {
-        return new Macvtap(name, ParentLink.named(parent));
+        return builder(name, parent).build();
     }
 
     /** A macvtap named {@code name} on the link with index {@code parentIndex}. */
     public static Macvtap named(String name, int parentIndex) {
-        return new Macvtap(name, ParentLink.index(parentIndex));
+        return builder(name, parentIndex).build();
     }
 
-    /** Sets the mode (default BRIDGE). */
+    /** A builder of macvtap specs named {@code name} on the link named {@code parent}. */
+    public static Builder builder(String name, String parent) {
+        return new Builder(name, ParentLink.named(parent));
+    }
+
+    /** A builder of macvtap specs named {@code name} on the link with index {@code parentIndex}. */
+    public static Builder builder(String name, int parentIndex) {
+        return new Builder(name, ParentLink.index(parentIndex));
+    }
+
+    @Override
+    public Builder toBuilder() {
+        return fields.copy();
+    }
+
+    /** This spec with mode {@code mode}. */
     public Macvtap mode(Macvlan.Mode mode) {
-        this.mode = Objects.requireNonNull(mode, "mode");
-        return this;
+        return toBuilder().mode(mode).build();
     }
-
 
     @Override
     public Data data() {
-        return new Data(mode);
-    }
-
-    @Override
-    ParentLink parentLink() {
-        return parent;
+        return new Data(fields.mode);
     }
 
     @Override
@@ -66,12 +73,32 @@ public final class Macvtap extends LinkSpec<Macvtap> {
 
     @Override
     void writeInfoData(MessageWriter w) {
-        Macvlan.writeMode(w, mode);
+        Macvlan.writeMode(w, fields.mode);
     }
 
     /** Null (so the link keeps the raw attributes) for a mode this library does not know. */
     private static Data decode(AttributeCursor data) {
         Macvlan.Data d = Macvlan.decodeData(data);
         return d == null ? null : new Data(d.mode());
+    }
+
+    /** Builds a macvtap. */
+    public static final class Builder extends LinkSpec.Builder<Macvtap, Builder> {
+        private Macvlan.Mode mode = Macvlan.Mode.BRIDGE;
+
+        private Builder(String name, ParentLink parent) {
+            super(name, parent);
+        }
+
+        /** Sets the mode (default BRIDGE). */
+        public Builder mode(Macvlan.Mode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        @Override
+        Macvtap make() {
+            return new Macvtap(this);
+        }
     }
 }

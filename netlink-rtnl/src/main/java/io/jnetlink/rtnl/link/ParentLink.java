@@ -5,18 +5,13 @@ import io.jnetlink.core.net.Interfaces;
 import io.jnetlink.core.socket.NetlinkSocket;
 
 /**
- * The link a stacked kind sits on (macvlan, macvtap, vlan), given by name or by index: resolved to
- * an index before the create, and sent as the top-level IFLA_LINK.
+ * The link a stacked kind sits on (macvlan, macvtap, vlan, ipvlan), given by name or by index:
+ * resolved to an index before the create, and sent as the top-level IFLA_LINK. Immutable.
+ *
+ * @param name  the link's name, or null when given by index
+ * @param index the link's index, or 0 while only the name is known
  */
-final class ParentLink {
-    private final String name;
-    private int index;
-
-    private ParentLink(String name, int index) {
-        this.name = name;
-        this.index = index;
-    }
-
+record ParentLink(String name, int index) {
     /** The link named {@code name}. */
     static ParentLink named(String name) {
         Interfaces.validateName(name);
@@ -31,11 +26,14 @@ final class ParentLink {
         return new ParentLink(null, index);
     }
 
-    /** Looks the name up (once a create is under way). */
-    void resolve(NetlinkSocket rtnl) {
-        if (name != null) {
-            index = Links.indexOf(rtnl, name);
-        }
+    /** Whether the index is known. */
+    boolean isResolved() {
+        return index > 0;
+    }
+
+    /** The same link by index, its name looked up (once a create is under way). */
+    ParentLink resolve(NetlinkSocket rtnl) {
+        return isResolved() ? this : new ParentLink(name, Links.indexOf(rtnl, name));
     }
 
     /** IFLA_LINK. */

@@ -35,50 +35,51 @@ public final class Veth extends LinkSpec<Veth> {
 
     static final LinkKind<Data> KIND = LinkKind.of("veth", Data.class, NAMES, Veth::decode);
 
-    private String peerName;
-    private NetworkNamespace peerNamespace;
+    private final Builder fields;
 
-    private Veth(String name) {
-        super(name, KIND);
+    private Veth(Builder fields) {
+        super(KIND, fields);
+        this.fields = fields;
     }
 
     /** A veth whose local end is named {@code name}; the kernel names the peer unless {@link #peer} is called. */
     public static Veth named(String name) {
-        return new Veth(name);
+        return builder(name).build();
     }
 
-    /** Names the peer end (in the same namespace). */
+    /** A builder of veth specs whose local end is named {@code name}. */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    @Override
+    public Builder toBuilder() {
+        return fields.copy();
+    }
+
+    /** This spec with the peer end named {@code name} (in the same namespace). */
     public Veth peer(String name) {
-        Interfaces.validateName(name);
-        if (name.equals(name())) {
-            throw new IllegalArgumentException("veth peer cannot have the same name as its end: " + name);
-        }
-        this.peerName = name;
-        this.peerNamespace = null;
-        return this;
+        return toBuilder().peer(name).build();
     }
 
-    /** Names the peer end and creates it in namespace {@code ns}. */
+    /** This spec with the peer end named {@code name}, created in namespace {@code ns}. */
     public Veth peer(String name, InNamespace ns) {
-        Interfaces.validateName(name);
-        this.peerName = name;
-        this.peerNamespace = ns.namespace();
-        return this;
+        return toBuilder().peer(name, ns).build();
     }
 
     /** The peer's name, or null if the kernel chooses it. */
     public String peerName() {
-        return peerName;
+        return fields.peerName;
     }
 
     /** The namespace the peer is created in, or null for the same one. */
     public NetworkNamespace peerNamespace() {
-        return peerNamespace;
+        return fields.peerNamespace;
     }
 
     @Override
     public Data data() {
-        return new Data(peerName);
+        return new Data(fields.peerName);
     }
 
     /**
@@ -87,7 +88,7 @@ public final class Veth extends LinkSpec<Veth> {
      */
     @Override
     <R> R holdingReferences(Supplier<R> send) {
-        NetworkNamespace ns = peerNamespace;
+        NetworkNamespace ns = fields.peerNamespace;
         if (ns == null || ns.isSelf()) {
             return send.get();
         }
@@ -96,16 +97,17 @@ public final class Veth extends LinkSpec<Veth> {
 
     @Override
     boolean hasInfoData() {
-        return peerName != null;
+        return fields.peerName != null;
     }
 
     @Override
     void writeInfoData(MessageWriter w) {
         w.nest(VETH_INFO_PEER, p -> {
             p.zeros(Ifla.IFINFOMSG_LEN); // the peer's ifinfomsg
-            p.attrString(Ifla.IFLA_IFNAME, peerName);
-            if (peerNamespace != null && !peerNamespace.isSelf()) {
-                p.attrU32(Ifla.IFLA_NET_NS_FD, peerNamespace.fd());
+            p.attrString(Ifla.IFLA_IFNAME, fields.peerName);
+            NetworkNamespace ns = fields.peerNamespace;
+            if (ns != null && !ns.isSelf()) {
+                p.attrU32(Ifla.IFLA_NET_NS_FD, ns.fd());
             }
         });
     }
@@ -123,5 +125,39 @@ public final class Veth extends LinkSpec<Veth> {
             }
         }
         return new Data(peer);
+    }
+
+    /** Builds a {@link Veth}. */
+    public static final class Builder extends LinkSpec.Builder<Veth, Builder> {
+        private String peerName;
+        private NetworkNamespace peerNamespace;
+
+        private Builder(String name) {
+            super(name);
+        }
+
+        /** Names the peer end (in the same namespace). */
+        public Builder peer(String name) {
+            Interfaces.validateName(name);
+            if (name.equals(this.name)) {
+                throw new IllegalArgumentException("veth peer cannot have the same name as its end: " + name);
+            }
+            this.peerName = name;
+            this.peerNamespace = null;
+            return this;
+        }
+
+        /** Names the peer end and creates it in namespace {@code ns}. */
+        public Builder peer(String name, InNamespace ns) {
+            Interfaces.validateName(name);
+            this.peerName = name;
+            this.peerNamespace = ns.namespace();
+            return this;
+        }
+
+        @Override
+        Veth make() {
+            return new Veth(this);
+        }
     }
 }

@@ -36,44 +36,46 @@ public final class Vlan extends LinkSpec<Vlan> {
 
     static final LinkKind<Data> KIND = LinkKind.of("vlan", Data.class, NAMES, Vlan::decode);
 
-    private final ParentLink parent;
-    private final int id;
-    private int protocol;
+    private final Builder fields;
 
-    private Vlan(String name, ParentLink parent, int id) {
-        super(name, KIND);
-        if (id < 1 || id > 4094) {
-            throw new IllegalArgumentException("VLAN id " + id + " is out of range 1..4094");
-        }
-        this.parent = parent;
-        this.id = id;
+    private Vlan(Builder fields) {
+        super(KIND, fields);
+        this.fields = fields;
     }
 
     /** VLAN {@code id} named {@code name} on the link named {@code parent}. */
     public static Vlan named(String name, String parent, int id) {
-        return new Vlan(name, ParentLink.named(parent), id);
+        return builder(name, parent, id).build();
     }
 
     /** VLAN {@code id} named {@code name} on the link with index {@code parentIndex}. */
     public static Vlan named(String name, int parentIndex, int id) {
-        return new Vlan(name, ParentLink.index(parentIndex), id);
+        return builder(name, parentIndex, id).build();
     }
 
-    /** Tags with 802.1ad (service VLAN, QinQ) instead of 802.1Q. */
+    /** A builder of VLAN {@code id} specs named {@code name} on the link named {@code parent}. */
+    public static Builder builder(String name, String parent, int id) {
+        return new Builder(name, ParentLink.named(parent), id);
+    }
+
+    /** A builder of VLAN {@code id} specs named {@code name} on the link with index {@code parentIndex}. */
+    public static Builder builder(String name, int parentIndex, int id) {
+        return new Builder(name, ParentLink.index(parentIndex), id);
+    }
+
+    @Override
+    public Builder toBuilder() {
+        return fields.copy();
+    }
+
+    /** This spec tagging with 802.1ad (service VLAN, QinQ) instead of 802.1Q. */
     public Vlan ieee8021ad() {
-        this.protocol = PROTOCOL_8021AD;
-        return this;
+        return toBuilder().ieee8021ad().build();
     }
-
 
     @Override
     public Data data() {
-        return new Data(id, protocol);
-    }
-
-    @Override
-    ParentLink parentLink() {
-        return parent;
+        return new Data(fields.id, fields.protocol);
     }
 
     @Override
@@ -83,9 +85,9 @@ public final class Vlan extends LinkSpec<Vlan> {
 
     @Override
     void writeInfoData(MessageWriter w) {
-        w.attrU16(IFLA_VLAN_ID, id);
-        if (protocol != 0) {
-            w.attrU16Be(IFLA_VLAN_PROTOCOL, protocol);
+        w.attrU16(IFLA_VLAN_ID, fields.id);
+        if (fields.protocol != 0) {
+            w.attrU16Be(IFLA_VLAN_PROTOCOL, fields.protocol);
         }
     }
 
@@ -100,5 +102,30 @@ public final class Vlan extends LinkSpec<Vlan> {
             }
         }
         return new Data(id, protocol);
+    }
+
+    /** Builds a {@link Vlan}. */
+    public static final class Builder extends LinkSpec.Builder<Vlan, Builder> {
+        private final int id;
+        private int protocol;
+
+        private Builder(String name, ParentLink parent, int id) {
+            super(name, parent);
+            if (id < 1 || id > 4094) {
+                throw new IllegalArgumentException("VLAN id " + id + " is out of range 1..4094");
+            }
+            this.id = id;
+        }
+
+        /** Tags with 802.1ad (service VLAN, QinQ) instead of 802.1Q. */
+        public Builder ieee8021ad() {
+            this.protocol = PROTOCOL_8021AD;
+            return this;
+        }
+
+        @Override
+        Vlan make() {
+            return new Vlan(this);
+        }
     }
 }

@@ -27,25 +27,31 @@ public final class Vrf extends LinkSpec<Vrf> {
 
     static final LinkKind<Data> KIND = LinkKind.of("vrf", Data.class, NAMES, Vrf::decode);
 
-    private final int table;
+    private final Builder fields;
 
-    private Vrf(String name, int table) {
-        super(name, KIND);
-        this.table = table;
+    private Vrf(Builder fields) {
+        super(KIND, fields);
+        this.fields = fields;
     }
 
     /** A VRF named {@code name} routing through table {@code table} (not 0). */
     public static Vrf named(String name, int table) {
-        if (table == 0) {
-            throw new IllegalArgumentException("a VRF needs a routing table (not 0)");
-        }
-        return new Vrf(name, table);
+        return builder(name, table).build();
     }
 
+    /** A builder of VRF specs named {@code name} routing through table {@code table} (not 0). */
+    public static Builder builder(String name, int table) {
+        return new Builder(name, table);
+    }
+
+    @Override
+    public Builder toBuilder() {
+        return fields.copy();
+    }
 
     @Override
     public Data data() {
-        return new Data(table);
+        return new Data(fields.table);
     }
 
     @Override
@@ -55,7 +61,7 @@ public final class Vrf extends LinkSpec<Vrf> {
 
     @Override
     void writeInfoData(MessageWriter w) {
-        w.attrU32(IFLA_VRF_TABLE, table);
+        w.attrU32(IFLA_VRF_TABLE, fields.table);
     }
 
     private static Data decode(AttributeCursor data) {
@@ -66,5 +72,23 @@ public final class Vrf extends LinkSpec<Vrf> {
             }
         }
         return new Data(table);
+    }
+
+    /** Builds a {@link Vrf}. */
+    public static final class Builder extends LinkSpec.Builder<Vrf, Builder> {
+        private final int table;
+
+        private Builder(String name, int table) {
+            super(name);
+            if (table == 0) {
+                throw new IllegalArgumentException("a VRF needs a routing table (not 0)");
+            }
+            this.table = table;
+        }
+
+        @Override
+        Vrf make() {
+            return new Vrf(this);
+        }
     }
 }

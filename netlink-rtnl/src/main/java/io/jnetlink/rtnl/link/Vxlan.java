@@ -5,6 +5,7 @@ import io.jnetlink.core.codec.AttributeCursor;
 import io.jnetlink.core.codec.MessageWriter;
 import io.jnetlink.core.socket.NetlinkSocket;
 import io.jnetlink.core.net.Interfaces;
+import io.jnetlink.core.net.IpPrefix;
 import io.jnetlink.rtnl.family.Attributes;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -48,82 +49,66 @@ public final class Vxlan extends LinkSpec<Vxlan> {
 
     static final LinkKind<Data> KIND = LinkKind.of("vxlan", Data.class, NAMES, Vxlan::decode);
 
-    private final int vni;
-    private String deviceName;
-    private int deviceIndex;
-    private InetAddress local;
-    private InetAddress remote;
-    private int port = 4789;
+    private final Builder fields;
 
-    private Vxlan(String name, int vni) {
-        super(name, KIND);
-        if (vni < 0 || vni > 0xFFFFFF) {
-            throw new IllegalArgumentException("VXLAN id must be 0..16777215, got " + vni);
-        }
-        this.vni = vni;
+    private Vxlan(Builder fields) {
+        super(KIND, fields);
+        this.fields = fields;
     }
 
     /** A VXLAN link named {@code name} with network identifier {@code vni}. */
     public static Vxlan named(String name, int vni) {
-        return new Vxlan(name, vni);
+        return builder(name, vni).build();
     }
 
-    /** The underlay device, by name. */
+    /** A builder of VXLAN specs named {@code name} with network identifier {@code vni}. */
+    public static Builder builder(String name, int vni) {
+        return new Builder(name, vni);
+    }
+
+    @Override
+    public Builder toBuilder() {
+        return fields.copy();
+    }
+
+    /** This spec with the underlay device given by name. */
     public Vxlan device(String name) {
-        Interfaces.validateName(name);
-        this.deviceName = name;
-        this.deviceIndex = 0;
-        return this;
+        return toBuilder().device(name).build();
     }
 
-    /** The underlay device, by index. */
+    /** This spec with the underlay device given by index. */
     public Vxlan device(int index) {
-        this.deviceIndex = Interfaces.requireIndex(index);
-        this.deviceName = null;
-        return this;
+        return toBuilder().device(index).build();
     }
 
-    /** The local tunnel address (IPv4 or IPv6). */
+    /** This spec with the local tunnel address (IPv4 or IPv6). */
     public Vxlan local(String address) {
-        this.local = io.jnetlink.core.net.IpPrefix.parse(address).address();
-        checkFamilies();
-        return this;
+        return toBuilder().local(address).build();
     }
 
-    /** The remote endpoint, or a multicast group (IPv4 or IPv6). */
+    /** This spec with the remote endpoint, or a multicast group (IPv4 or IPv6). */
     public Vxlan remote(String address) {
-        this.remote = io.jnetlink.core.net.IpPrefix.parse(address).address();
-        checkFamilies();
-        return this;
+        return toBuilder().remote(address).build();
     }
 
-    /** The UDP destination port (default 4789, the IANA port). */
+    /** This spec with the UDP destination port (default 4789, the IANA port). */
     public Vxlan port(int port) {
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("VXLAN port must be 1..65535, got " + port);
-        }
-        this.port = port;
-        return this;
+        return toBuilder().port(port).build();
     }
 
-    private void checkFamilies() {
-        if (local != null && remote != null && (local instanceof Inet4Address) != (remote instanceof Inet4Address)) {
-            throw new IllegalArgumentException("VXLAN local " + local.getHostAddress() + " and remote "
-                    + remote.getHostAddress() + " are of different address families");
-        }
-    }
-
-    /** The settings; {@code device} is the underlay's index once a create has looked its name up. */
+    /** The settings; {@code device} is 0 while the underlay is given by name only. */
     @Override
     public Data data() {
-        return new Data(vni, deviceIndex, local, remote, port);
+        return new Data(fields.vni, fields.deviceIndex, fields.local, fields.remote, fields.port);
     }
 
     @Override
-    void resolve(NetlinkSocket rtnl) {
-        if (deviceName != null) {
-            deviceIndex = Links.indexOf(rtnl, deviceName);
+    LinkSpec<Vxlan> resolve(NetlinkSocket rtnl) {
+        // a VXLAN names its underlay inside IFLA_INFO_DATA, not as a parent link
+        if (fields.deviceName == null) {
+            return this;
         }
+        return toBuilder().device(Links.indexOf(rtnl, fields.deviceName)).build();
     }
 
     @Override
@@ -134,10 +119,12 @@ public final class Vxlan extends LinkSpec<Vxlan> {
     /** iproute2's order: LINK, ID, LOCAL, GROUP, LEARNING (on, as iproute2 says it), PORT. */
     @Override
     void writeInfoData(MessageWriter w) {
-        if (deviceIndex > 0) {
-            w.attrU32(IFLA_VXLAN_LINK, deviceIndex);
+        InetAddress local = fields.local;
+        InetAddress remote = fields.remote;
+        if (fields.deviceIndex > 0) {
+            w.attrU32(IFLA_VXLAN_LINK, fields.deviceIndex);
         }
-        w.attrU32(IFLA_VXLAN_ID, vni);
+        w.attrU32(IFLA_VXLAN_ID, fields.vni);
         if (local != null) {
             w.attrAddress(local instanceof Inet4Address ? IFLA_VXLAN_LOCAL : IFLA_VXLAN_LOCAL6, local);
         }
@@ -145,7 +132,7 @@ public final class Vxlan extends LinkSpec<Vxlan> {
             w.attrAddress(remote instanceof Inet4Address ? IFLA_VXLAN_GROUP : IFLA_VXLAN_GROUP6, remote);
         }
         w.attrU8(IFLA_VXLAN_LEARNING, 1);
-        w.attrU16Be(IFLA_VXLAN_PORT, port);
+        w.attrU16Be(IFLA_VXLAN_PORT, fields.port);
     }
 
     private static Data decode(AttributeCursor data) {
@@ -167,5 +154,73 @@ public final class Vxlan extends LinkSpec<Vxlan> {
             }
         }
         return new Data(vni, device, local, remote, port);
+    }
+
+    /** Builds a {@link Vxlan}. */
+    public static final class Builder extends LinkSpec.Builder<Vxlan, Builder> {
+        private final int vni;
+        private String deviceName;
+        private int deviceIndex;
+        private InetAddress local;
+        private InetAddress remote;
+        private int port = 4789;
+
+        private Builder(String name, int vni) {
+            super(name);
+            if (vni < 0 || vni > 0xFFFFFF) {
+                throw new IllegalArgumentException("VXLAN id must be 0..16777215, got " + vni);
+            }
+            this.vni = vni;
+        }
+
+        /** The underlay device, by name. */
+        public Builder device(String name) {
+            Interfaces.validateName(name);
+            this.deviceName = name;
+            this.deviceIndex = 0;
+            return this;
+        }
+
+        /** The underlay device, by index. */
+        public Builder device(int index) {
+            this.deviceIndex = Interfaces.requireIndex(index);
+            this.deviceName = null;
+            return this;
+        }
+
+        /** The local tunnel address (IPv4 or IPv6). */
+        public Builder local(String address) {
+            this.local = IpPrefix.parse(address).address();
+            checkFamilies();
+            return this;
+        }
+
+        /** The remote endpoint, or a multicast group (IPv4 or IPv6). */
+        public Builder remote(String address) {
+            this.remote = IpPrefix.parse(address).address();
+            checkFamilies();
+            return this;
+        }
+
+        /** The UDP destination port (default 4789, the IANA port). */
+        public Builder port(int port) {
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("VXLAN port must be 1..65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        private void checkFamilies() {
+            if (local != null && remote != null && (local instanceof Inet4Address) != (remote instanceof Inet4Address)) {
+                throw new IllegalArgumentException("VXLAN local " + local.getHostAddress() + " and remote "
+                        + remote.getHostAddress() + " are of different address families");
+            }
+        }
+
+        @Override
+        Vxlan make() {
+            return new Vxlan(this);
+        }
     }
 }

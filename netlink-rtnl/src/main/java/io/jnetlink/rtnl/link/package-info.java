@@ -24,17 +24,28 @@
  *       the registry is built from {@code LinkSpec}'s permitted subclasses and reads this field,
  *       so a permitted kind without it fails to load, and {@code LinkKindTest} checks that every
  *       {@code KindData} record belongs to a registered kind.</li>
- *   <li>{@code public final class Foo extends LinkSpec<Foo>}: a private constructor calling
- *       {@code super(name, KIND)}, a static factory ({@code Foo.named(name, ...)}), setters that
- *       check their value at once and return {@code this}, {@code data()} returning the settings
- *       as a {@code Data}, {@code hasInfoData()}/{@code writeInfoData(w)} writing
- *       them in iproute2's attribute order, and {@code private static Data decode(AttributeCursor)}
- *       reading them back (return null for data it cannot model: the link then keeps it as
- *       {@code KindData.Other}).</li>
- *   <li>Optional hooks, only if the kind needs them: {@code resolve(rtnl)} to look up links given
- *       by name ({@code Links.indexOf(rtnl, name)}), {@code writeTop(w)} for top-level attributes
- *       (macvlan's IFLA_LINK), {@code holdingReferences(send)} to keep a descriptor the request
- *       names valid until the kernel has it (veth's peer namespace).</li>
+ *   <li>{@code public final class Foo extends LinkSpec<Foo>}: an immutable spec (the one idiom of
+ *       every request spec: an immutable value made by a nested {@code Builder} whose
+ *       {@code build()} checks it). It has a {@code private final Builder fields} and a private
+ *       constructor {@code Foo(Builder fields)} calling {@code super(KIND, fields)}; static
+ *       factories {@code Foo.builder(name, ...)} and {@code Foo.named(name, ...)} (the latter
+ *       {@code builder(...).build()}); {@code toBuilder()} returning {@code fields.copy()}; one
+ *       setter per option that returns a changed copy, {@code toBuilder().option(v).build()};
+ *       {@code data()} returning the settings as a {@code Data}, {@code hasInfoData()}/
+ *       {@code writeInfoData(w)} writing them from {@code fields} in iproute2's attribute order,
+ *       and {@code private static Data decode(AttributeCursor)} reading them back (return null
+ *       for data it cannot model: the link then keeps it as {@code KindData.Other}).</li>
+ *   <li>{@code public static final class Builder extends LinkSpec.Builder<Foo, Builder>}: the
+ *       kind's options as fields, setters that check their value at once and return
+ *       {@code this}, {@code check()} (optional) for combinations, and {@code Foo make()}
+ *       returning {@code new Foo(this)}. A stacked kind passes its {@code ParentLink} to
+ *       {@code super(name, parent)}: IFLA_LINK and the lookup of a parent given by name are then
+ *       done for it.</li>
+ *   <li>Optional hooks, only if the kind needs them: {@code resolve(rtnl)} returning a copy with
+ *       other links given by name replaced by their index ({@code Links.indexOf(rtnl, name)};
+ *       vxlan's underlay), {@code writeTop(w)} for other top-level attributes,
+ *       {@code holdingReferences(send)} to keep a descriptor the request names valid until the
+ *       kernel has it (veth's peer namespace).</li>
  *   <li>Tests: add the kind to {@code LinkKindTest.everyKindReadsBackWhatItWrites} (it fails
  *       until every permitted kind is there), a golden fixture of {@code ip link add ... type foo}
  *       captured with strace (see {@code src/test/resources/golden/README.md}) compared with the

@@ -11,17 +11,21 @@ import java.util.Objects;
 
 /**
  * A route to add, replace or delete: the request side of {@code ip route add|replace|del}.
- * Immutable; each method returns a changed copy, so a route can be reused as a template.
+ * An immutable value, safe to share between threads and to reuse as a template, made like every
+ * request spec by a nested {@link Builder} whose {@link Builder#build()} checks it. The factories
+ * ({@link #to}, {@link #defaultVia}) return a built route, and each setter on a route returns a
+ * new route made the same way: its builder copied ({@link #toBuilder()}), changed and built again.
  *
  * <pre>{@code
  * Route.defaultVia("192.168.15.5");
  * Route.to("10.9.0.0/16").via("192.168.15.7").dev("veth-red").src("192.168.15.1").metric(50).table(1000);
  * Route.to("fd00:9::/64").type(RouteType.BLACKHOLE);
  * Route.to("10.70.0.0/16").nexthop("10.1.0.9", "a0", 2).nexthop("10.2.0.9", "b0", 1);
+ * Route.builder().to("10.9.0.0/16").via("192.168.15.7").table(1000).build();   // the builder form
  * }</pre>
  *
  * <p>The address family comes from the addresses: destination, gateways and preferred source must
- * all be of one family, or the method that mixes them throws {@link IllegalArgumentException}
+ * all be of one family, or the setter (or {@code build()}) that mixes them throws {@link IllegalArgumentException}
  * before anything is sent. {@code "default"} takes the family of the gateway or source; alone it
  * means IPv4 (as in iproute2); {@code "::/0"} is the IPv6 default.
  *
@@ -64,43 +68,26 @@ public final class Route {
         }
     }
 
-    private IpPrefix dst;            // null: default route of the family of the other addresses
-    private InetAddress gateway;
-    private String linkName;
-    private int ifindex;
-    private InetAddress source;
-    private long metric = -1;        // -1: not given
-    private int table;               // 0: not given
-    private Scope scope;
-    private RouteProtocol protocol;
-    private RouteType type;
-    private boolean onlink;
-    private List<Hop> hops = List.of();
-    private long nhid;               // 0: not through a nexthop object
+    /** A private copy of the builder this route was built from; never changed afterwards. */
+    private final Builder f;
 
-    private Route() {}
+    private Route(Builder f) {
+        this.f = f;
+    }
 
-    private Route copy() {
-        Route r = new Route();
-        r.dst = dst;
-        r.gateway = gateway;
-        r.linkName = linkName;
-        r.ifindex = ifindex;
-        r.source = source;
-        r.metric = metric;
-        r.table = table;
-        r.scope = scope;
-        r.protocol = protocol;
-        r.type = type;
-        r.onlink = onlink;
-        r.hops = hops;
-        r.nhid = nhid;
-        return r;
+    /** A new builder: a default route (of the family of the addresses given), nothing else set. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A new builder holding this route's settings, to change and build again. */
+    public Builder toBuilder() {
+        return f.copy();
     }
 
     /** The default route through gateway {@code gateway} (IPv4 or IPv6). */
     public static Route defaultVia(String gateway) {
-        return new Route().via(gateway);
+        return builder().via(gateway).build();
     }
 
     /**
@@ -110,11 +97,7 @@ public final class Route {
      * @throws IllegalArgumentException if the prefix is malformed or has host bits set
      */
     public static Route to(String prefix) {
-        Objects.requireNonNull(prefix, "prefix");
-        if (prefix.strip().toLowerCase(Locale.ROOT).equals("default")) {
-            return new Route();
-        }
-        return to(IpPrefix.parse(prefix));
+        return builder().to(prefix).build();
     }
 
     /**
@@ -124,148 +107,102 @@ public final class Route {
      *                                  an IPv4 one and silently mask an IPv6 one)
      */
     public static Route to(IpPrefix prefix) {
-        Objects.requireNonNull(prefix, "prefix");
-        if (!prefix.isNetwork()) {
-            throw new IllegalArgumentException("route destination " + prefix + " has host bits set; the network is "
-                    + prefix.network());
-        }
-        Route r = new Route();
-        r.dst = prefix;
-        return r;
+        return builder().to(prefix).build();
     }
 
-    /** Through gateway {@code gateway}. */
+    /** This route through gateway {@code gateway}. */
     public Route via(String gateway) {
-        return via(address("gateway", gateway));
+        return toBuilder().via(gateway).build();
     }
 
-    /** Through gateway {@code gateway}. */
+    /** This route through gateway {@code gateway}. */
     public Route via(InetAddress gateway) {
-        Route r = copy();
-        r.gateway = Objects.requireNonNull(gateway, "gateway");
-        return r.checked();
+        return toBuilder().via(gateway).build();
     }
 
-    /** Out of the link named {@code linkName} (looked up when the route is sent). */
+    /** This route out of the link named {@code linkName} (looked up when the route is sent). */
     public Route dev(String linkName) {
-        Interfaces.validateName(linkName);
-        Route r = copy();
-        r.linkName = linkName;
-        r.ifindex = 0;
-        return r.checked();
+        return toBuilder().dev(linkName).build();
     }
 
-    /** Out of link {@code ifindex}. */
+    /** This route out of link {@code ifindex}. */
     public Route dev(int ifindex) {
-        Interfaces.requireIndex(ifindex);
-        Route r = copy();
-        r.ifindex = ifindex;
-        r.linkName = null;
-        return r.checked();
+        return toBuilder().dev(ifindex).build();
     }
 
-    /** With preferred source address {@code address} (RTA_PREFSRC; {@code ip route ... src}). */
+    /** This route with preferred source address {@code address} (RTA_PREFSRC; {@code ip route ... src}). */
     public Route src(String address) {
-        Route r = copy();
-        r.source = address("source address", address);
-        return r.checked();
+        return toBuilder().src(address).build();
     }
 
-    /** With metric (priority) {@code metric}; lower wins. */
+    /** This route with metric (priority) {@code metric}; lower wins. */
     public Route metric(int metric) {
-        return metric((long) metric);
+        return toBuilder().metric(metric).build();
     }
 
-    /** With metric (priority) {@code metric}, 0..2^32-1. */
+    /** This route with metric (priority) {@code metric}, 0..2^32-1. */
     public Route metric(long metric) {
-        if (metric < 0 || metric > 0xFFFF_FFFFL) {
-            throw new IllegalArgumentException("metric " + metric + " is out of range 0..4294967295");
-        }
-        Route r = copy();
-        r.metric = metric;
-        return r;
+        return toBuilder().metric(metric).build();
     }
 
-    /** In routing table {@code table} (1..2^32-1, read as unsigned; 254 is main, 255 local). */
+    /** This route in routing table {@code table} (1..2^32-1, read as unsigned; 254 is main, 255 local). */
     public Route table(int table) {
-        if (table == 0) {
-            throw new IllegalArgumentException("table 0 is not a routing table (RT_TABLE_UNSPEC)");
-        }
-        Route r = copy();
-        r.table = table;
-        return r;
+        return toBuilder().table(table).build();
     }
 
-    /** With scope {@code scope}. */
+    /** This route with scope {@code scope}. */
     public Route scope(Scope scope) {
-        Route r = copy();
-        r.scope = Objects.requireNonNull(scope, "scope");
-        return r;
+        return toBuilder().scope(scope).build();
     }
 
-    /** Installed by protocol {@code protocol} (default {@link RouteProtocol#BOOT}). */
+    /** This route installed by protocol {@code protocol} (default {@link RouteProtocol#BOOT}). */
     public Route protocol(RouteProtocol protocol) {
-        Route r = copy();
-        r.protocol = Objects.requireNonNull(protocol, "protocol");
-        return r;
+        return toBuilder().protocol(protocol).build();
     }
 
-    /** Of type {@code type} (default {@link RouteType#UNICAST}). */
+    /** This route of type {@code type} (default {@link RouteType#UNICAST}). */
     public Route type(RouteType type) {
-        Route r = copy();
-        r.type = Objects.requireNonNull(type, "type");
-        return r;
+        return toBuilder().type(type).build();
     }
 
-    /** Take the gateway as directly on the link even if no address says so (RTNH_F_ONLINK). */
+    /** This route taking the gateway as directly on the link even if no address says so (RTNH_F_ONLINK). */
     public Route onlink() {
-        Route r = copy();
-        r.onlink = true;
-        return r;
+        return toBuilder().onlink().build();
     }
 
     /**
-     * Adds a path to a multipath route: through {@code gateway} (may be null) out of the link
-     * named {@code linkName} (may be null), with {@code weight} 1..256. A multipath route has no
-     * gateway or link of its own.
+     * This route with one more path: through {@code gateway} (may be null) out of the link named
+     * {@code linkName} (may be null), with {@code weight} 1..256. A multipath route has no gateway
+     * or link of its own.
      */
     public Route nexthop(String gateway, String linkName, int weight) {
-        return nexthop(new Hop(gateway == null ? null : address("nexthop gateway", gateway), linkName, 0, weight));
+        return toBuilder().nexthop(gateway, linkName, weight).build();
     }
 
-    /** Adds a path through {@code gateway} (may be null) out of link {@code ifindex} (0: none). */
+    /** This route with one more path, through {@code gateway} (may be null) out of link {@code ifindex} (0: none). */
     public Route nexthop(String gateway, int ifindex, int weight) {
-        return nexthop(new Hop(gateway == null ? null : address("nexthop gateway", gateway), null, ifindex, weight));
+        return toBuilder().nexthop(gateway, ifindex, weight).build();
     }
 
-    /** Adds a path. */
+    /** This route with one more path. */
     public Route nexthop(Hop hop) {
-        Route r = copy();
-        List<Hop> h = new ArrayList<>(hops);
-        h.add(Objects.requireNonNull(hop, "hop"));
-        r.hops = List.copyOf(h);
-        return r.checked();
+        return toBuilder().nexthop(hop).build();
     }
 
     /**
-     * Through nexthop object {@code id} ({@code ip route add PREFIX nhid ID}, see
+     * This route through nexthop object {@code id} ({@code ip route add PREFIX nhid ID}, see
      * {@link io.jnetlink.rtnl.nexthop.Nexthops}): the route then has no gateway, link or nexthops of
      * its own, and follows the object when it changes.
      */
     public Route nhid(long id) {
-        if (id < 1 || id > 0xFFFF_FFFFL) {
-            throw new IllegalArgumentException("nexthop id must be 1..4294967295, got " + id);
-        }
-        Route r = copy();
-        r.nhid = id;
-        return r.checked();
+        return toBuilder().nhid(id).build();
     }
 
     // ---- reading -------------------------------------------------------------------------
 
     /** {@link IpPrefix#AF_INET} or {@link IpPrefix#AF_INET6}. */
     public int family() {
-        for (InetAddress a : addresses()) {
+        for (InetAddress a : f.addresses()) {
             if (a != null) {
                 return IpPrefix.familyOf(a);
             }
@@ -275,130 +212,75 @@ public final class Route {
 
     /** The destination; the default route as {@code 0.0.0.0/0} or {@code ::/0}. */
     public IpPrefix destination() {
-        if (dst != null) {
-            return dst;
+        if (f.dst != null) {
+            return f.dst;
         }
         return new IpPrefix(IpPrefix.byAddress(new byte[family() == IpPrefix.AF_INET ? 4 : 16]), 0);
     }
 
     /** The gateway, or null. */
     public InetAddress gateway() {
-        return gateway;
+        return f.gateway;
     }
 
     /** The output link's name, or null (none, or given by index). */
     public String linkName() {
-        return linkName;
+        return f.linkName;
     }
 
     /** The output link's index, or 0 (none, or given by name). */
     public int ifindex() {
-        return ifindex;
+        return f.ifindex;
     }
 
     /** The preferred source address, or null. */
     public InetAddress source() {
-        return source;
+        return f.source;
     }
 
     /** The metric, or -1 when not given. */
     public long metric() {
-        return metric;
+        return f.metric;
     }
 
     /** The table, or 0 when not given (then main, 254, or local, 255, for local-like types). */
     public int table() {
-        return table;
+        return f.table;
     }
 
     /** The scope given, or null (then derived as the class comment says). */
     public Scope scope() {
-        return scope;
+        return f.scope;
     }
 
     /** The protocol given, or null. */
     public RouteProtocol protocol() {
-        return protocol;
+        return f.protocol;
     }
 
     /** The type given, or null (unicast when adding, any when deleting). */
     public RouteType type() {
-        return type;
+        return f.type;
     }
 
     /** Whether RTNH_F_ONLINK is set. */
     public boolean isOnlink() {
-        return onlink;
+        return f.onlink;
     }
 
     /** The paths of a multipath route; empty for an ordinary route. */
     public List<Hop> nexthops() {
-        return hops;
+        return f.hops;
     }
 
     /** The nexthop object the route goes through (RTA_NH_ID), or 0. */
     public long nexthopId() {
-        return nhid;
+        return f.nhid;
     }
 
     /** Whether a link (by name or index) is given. */
     boolean hasDevice() {
-        return linkName != null || ifindex != 0;
-    }
-
-    private static InetAddress address(String what, String text) {
-        try {
-            return IpPrefix.parseAddress(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("invalid " + what + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Destination, gateway, source, then the nexthops' gateways. */
-    private List<InetAddress> addresses() {
-        List<InetAddress> a = new ArrayList<>();
-        a.add(dst == null ? null : dst.address());
-        a.add(gateway);
-        a.add(source);
-        for (Hop h : hops) {
-            a.add(h.gateway());
-        }
-        return a;
-    }
-
-    /** Throws if the addresses are not all of one family, or a multipath route has its own gateway or link. */
-    private Route checked() {
-        String first = null;
-        int family = 0;
-        List<InetAddress> addr = addresses();
-        for (int i = 0; i < addr.size(); i++) {
-            InetAddress a = addr.get(i);
-            if (a == null) {
-                continue;
-            }
-            String text = switch (i) {
-                case 0 -> "destination " + dst;
-                case 1 -> "gateway " + IpPrefix.format(a);
-                case 2 -> "source " + IpPrefix.format(a);
-                default -> "nexthop gateway " + IpPrefix.format(a);
-            };
-            int f = IpPrefix.familyOf(a);
-            if (family == 0) {
-                family = f;
-                first = text;
-            } else if (f != family) {
-                throw new IllegalArgumentException("route mixes address families: " + text + " is " + familyName(f)
-                        + " but " + first + " is " + familyName(family));
-            }
-        }
-        if (!hops.isEmpty() && (gateway != null || hasDevice())) {
-            throw new IllegalArgumentException("route " + this + ": give either a gateway/link or nexthops, not both");
-        }
-        if (nhid != 0 && (gateway != null || hasDevice() || !hops.isEmpty())) {
-            throw new IllegalArgumentException("route " + this + ": a route through a nexthop object has no gateway, link"
-                    + " or nexthops of its own");
-        }
-        return this;
+        return f.linkName != null || f.ifindex != 0;
     }
 
     private static String familyName(int family) {
@@ -408,40 +290,281 @@ public final class Route {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        if (type != null && type != RouteType.UNICAST) {
-            sb.append(type.label()).append(' ');
+        if (f.type != null && f.type != RouteType.UNICAST) {
+            sb.append(f.type.label()).append(' ');
         }
-        sb.append(dst == null ? "default" : dst.toString());
-        if (gateway != null) {
-            sb.append(" via ").append(IpPrefix.format(gateway));
+        sb.append(f.dst == null ? "default" : f.dst.toString());
+        if (f.gateway != null) {
+            sb.append(" via ").append(IpPrefix.format(f.gateway));
         }
         if (hasDevice()) {
-            sb.append(" dev ").append(linkName != null ? linkName : Integer.toString(ifindex));
+            sb.append(" dev ").append(f.linkName != null ? f.linkName : Integer.toString(f.ifindex));
         }
-        if (source != null) {
-            sb.append(" src ").append(IpPrefix.format(source));
+        if (f.source != null) {
+            sb.append(" src ").append(IpPrefix.format(f.source));
         }
-        if (nhid != 0) {
-            sb.append(" nhid ").append(nhid);
+        if (f.nhid != 0) {
+            sb.append(" nhid ").append(f.nhid);
         }
-        if (metric >= 0) {
-            sb.append(" metric ").append(metric);
+        if (f.metric >= 0) {
+            sb.append(" metric ").append(f.metric);
         }
-        if (table != 0) {
-            sb.append(" table ").append(Integer.toUnsignedString(table));
+        if (f.table != 0) {
+            sb.append(" table ").append(Integer.toUnsignedString(f.table));
         }
-        if (scope != null) {
-            sb.append(" scope ").append(scope);
+        if (f.scope != null) {
+            sb.append(" scope ").append(f.scope);
         }
-        if (protocol != null) {
-            sb.append(" proto ").append(protocol);
+        if (f.protocol != null) {
+            sb.append(" proto ").append(f.protocol);
         }
-        if (onlink) {
+        if (f.onlink) {
             sb.append(" onlink");
         }
-        for (Hop h : hops) {
+        for (Hop h : f.hops) {
             sb.append(' ').append(h);
         }
         return sb.toString();
+    }
+
+    /**
+     * Builds a {@link Route}; values are checked when set, and {@link #build()} checks that the
+     * addresses are of one family and that gateway, link, nexthops and nexthop object do not
+     * contradict each other. Mutable and not thread-safe; the routes it builds are neither.
+     */
+    public static final class Builder implements Cloneable {
+        private IpPrefix dst;            // null: default route of the family of the other addresses
+        private InetAddress gateway;
+        private String linkName;
+        private int ifindex;
+        private InetAddress source;
+        private long metric = -1;        // -1: not given
+        private int table;               // 0: not given
+        private Scope scope;
+        private RouteProtocol protocol;
+        private RouteType type;
+        private boolean onlink;
+        private List<Hop> hops = List.of();
+        private long nhid;               // 0: not through a nexthop object
+
+        private Builder() {}
+
+        /**
+         * To {@code prefix}: CIDR text ({@code "10.9.0.0/16"}, {@code "fd00:9::/64"}), an address
+         * alone (a host route), or {@code "default"} (the default when not called).
+         *
+         * @throws IllegalArgumentException if the prefix is malformed or has host bits set
+         */
+        public Builder to(String prefix) {
+            Objects.requireNonNull(prefix, "prefix");
+            if (prefix.strip().toLowerCase(Locale.ROOT).equals("default")) {
+                this.dst = null;
+                return this;
+            }
+            return to(IpPrefix.parse(prefix));
+        }
+
+        /**
+         * To {@code prefix}.
+         *
+         * @throws IllegalArgumentException if the prefix has host bits set (the kernel would refuse
+         *                                  an IPv4 one and silently mask an IPv6 one)
+         */
+        public Builder to(IpPrefix prefix) {
+            Objects.requireNonNull(prefix, "prefix");
+            if (!prefix.isNetwork()) {
+                throw new IllegalArgumentException("route destination " + prefix + " has host bits set; the network is "
+                        + prefix.network());
+            }
+            this.dst = prefix;
+            return this;
+        }
+
+        /** Through gateway {@code gateway}. */
+        public Builder via(String gateway) {
+            return via(address("gateway", gateway));
+        }
+
+        /** Through gateway {@code gateway}. */
+        public Builder via(InetAddress gateway) {
+            this.gateway = Objects.requireNonNull(gateway, "gateway");
+            return this;
+        }
+
+        /** Out of the link named {@code linkName} (looked up when the route is sent). */
+        public Builder dev(String linkName) {
+            Interfaces.validateName(linkName);
+            this.linkName = linkName;
+            this.ifindex = 0;
+            return this;
+        }
+
+        /** Out of link {@code ifindex}. */
+        public Builder dev(int ifindex) {
+            Interfaces.requireIndex(ifindex);
+            this.ifindex = ifindex;
+            this.linkName = null;
+            return this;
+        }
+
+        /** With preferred source address {@code address} (RTA_PREFSRC; {@code ip route ... src}). */
+        public Builder src(String address) {
+            this.source = address("source address", address);
+            return this;
+        }
+
+        /** With metric (priority) {@code metric}; lower wins. */
+        public Builder metric(int metric) {
+            return metric((long) metric);
+        }
+
+        /** With metric (priority) {@code metric}, 0..2^32-1. */
+        public Builder metric(long metric) {
+            if (metric < 0 || metric > 0xFFFF_FFFFL) {
+                throw new IllegalArgumentException("metric " + metric + " is out of range 0..4294967295");
+            }
+            this.metric = metric;
+            return this;
+        }
+
+        /** In routing table {@code table} (1..2^32-1, read as unsigned; 254 is main, 255 local). */
+        public Builder table(int table) {
+            if (table == 0) {
+                throw new IllegalArgumentException("table 0 is not a routing table (RT_TABLE_UNSPEC)");
+            }
+            this.table = table;
+            return this;
+        }
+
+        /** With scope {@code scope}. */
+        public Builder scope(Scope scope) {
+            this.scope = Objects.requireNonNull(scope, "scope");
+            return this;
+        }
+
+        /** Installed by protocol {@code protocol} (default {@link RouteProtocol#BOOT}). */
+        public Builder protocol(RouteProtocol protocol) {
+            this.protocol = Objects.requireNonNull(protocol, "protocol");
+            return this;
+        }
+
+        /** Of type {@code type} (default {@link RouteType#UNICAST}). */
+        public Builder type(RouteType type) {
+            this.type = Objects.requireNonNull(type, "type");
+            return this;
+        }
+
+        /** Take the gateway as directly on the link even if no address says so (RTNH_F_ONLINK). */
+        public Builder onlink() {
+            this.onlink = true;
+            return this;
+        }
+
+        /**
+         * Adds a path to a multipath route: through {@code gateway} (may be null) out of the link
+         * named {@code linkName} (may be null), with {@code weight} 1..256. A multipath route has no
+         * gateway or link of its own.
+         */
+        public Builder nexthop(String gateway, String linkName, int weight) {
+            return nexthop(new Hop(gateway == null ? null : address("nexthop gateway", gateway), linkName, 0, weight));
+        }
+
+        /** Adds a path through {@code gateway} (may be null) out of link {@code ifindex} (0: none). */
+        public Builder nexthop(String gateway, int ifindex, int weight) {
+            return nexthop(new Hop(gateway == null ? null : address("nexthop gateway", gateway), null, ifindex, weight));
+        }
+
+        /** Adds a path. */
+        public Builder nexthop(Hop hop) {
+            List<Hop> h = new ArrayList<>(hops);
+            h.add(Objects.requireNonNull(hop, "hop"));
+            this.hops = List.copyOf(h);
+            return this;
+        }
+
+        /**
+         * Through nexthop object {@code id} ({@code ip route add PREFIX nhid ID}, see
+         * {@link io.jnetlink.rtnl.nexthop.Nexthops}): the route then has no gateway, link or nexthops
+         * of its own, and follows the object when it changes.
+         */
+        public Builder nhid(long id) {
+            if (id < 1 || id > 0xFFFF_FFFFL) {
+                throw new IllegalArgumentException("nexthop id must be 1..4294967295, got " + id);
+            }
+            this.nhid = id;
+            return this;
+        }
+
+        /**
+         * The route.
+         *
+         * @throws IllegalArgumentException if the addresses are not all of one family, or a
+         *                                  multipath route or a route through a nexthop object has
+         *                                  a gateway or link of its own
+         */
+        public Route build() {
+            String first = null;
+            int family = 0;
+            List<InetAddress> addr = addresses();
+            for (int i = 0; i < addr.size(); i++) {
+                InetAddress a = addr.get(i);
+                if (a == null) {
+                    continue;
+                }
+                String text = switch (i) {
+                    case 0 -> "destination " + dst;
+                    case 1 -> "gateway " + IpPrefix.format(a);
+                    case 2 -> "source " + IpPrefix.format(a);
+                    default -> "nexthop gateway " + IpPrefix.format(a);
+                };
+                int f = IpPrefix.familyOf(a);
+                if (family == 0) {
+                    family = f;
+                    first = text;
+                } else if (f != family) {
+                    throw new IllegalArgumentException("route mixes address families: " + text + " is " + familyName(f)
+                            + " but " + first + " is " + familyName(family));
+                }
+            }
+            boolean hasDevice = linkName != null || ifindex != 0;
+            Route r = new Route(copy());
+            if (!hops.isEmpty() && (gateway != null || hasDevice)) {
+                throw new IllegalArgumentException("route " + r + ": give either a gateway/link or nexthops, not both");
+            }
+            if (nhid != 0 && (gateway != null || hasDevice || !hops.isEmpty())) {
+                throw new IllegalArgumentException("route " + r + ": a route through a nexthop object has no gateway, link"
+                        + " or nexthops of its own");
+            }
+            return r;
+        }
+
+        /** Destination, gateway, source, then the nexthops' gateways. */
+        private List<InetAddress> addresses() {
+            List<InetAddress> a = new ArrayList<>();
+            a.add(dst == null ? null : dst.address());
+            a.add(gateway);
+            a.add(source);
+            for (Hop h : hops) {
+                a.add(h.gateway());
+            }
+            return a;
+        }
+
+        private static InetAddress address(String what, String text) {
+            try {
+                return IpPrefix.parseAddress(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("invalid " + what + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** A copy to change independently; shallow is exact, every field holds an immutable value. */
+        private Builder copy() {
+            try {
+                return (Builder) super.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
     }
 }

@@ -53,9 +53,13 @@ class LinkKindsKernelTest {
         assertEquals(bridge.data(), links.get("br0").kindData());
         assertEquals(1L, infoData(ns.name(), "br0").get("stp_state"));
 
+        // a spec is immutable: it keeps its device by name (index 0); the create sent the index it looked up
+        assertEquals(new Vxlan.Data(42, 0, InetAddress.getByName("10.0.0.1"), InetAddress.getByName("10.0.0.2"),
+                4789), vx4.data(), "the spec is unchanged by the create");
+        Vxlan vx4Sent = vx4.device(up0);
         assertEquals(new Vxlan.Data(42, up0, InetAddress.getByName("10.0.0.1"), InetAddress.getByName("10.0.0.2"),
-                4789), vx4.data(), "the spec resolved its device by name");
-        assertEquals(vx4.data(), links.get("vx4").kindData());
+                4789), vx4Sent.data(), "the device resolved by name");
+        assertEquals(vx4Sent.data(), links.get("vx4").kindData());
         Map<String, Object> ip4 = infoData(ns.name(), "vx4");
         assertEquals(List.of(42L, "10.0.0.1", "10.0.0.2", "up0", 4789L),
                 List.of(ip4.get("id"), ip4.get("local"), ip4.get("remote"), ip4.get("link"), ip4.get("port")));
@@ -73,7 +77,7 @@ class LinkKindsKernelTest {
         for (LinkInfo l : links.list()) {
             switch (l.name()) {
                 case "br0" -> assertEquals(bridge.data(), l.kindData());
-                case "vx4" -> assertEquals(vx4.data(), l.kindData());
+                case "vx4" -> assertEquals(vx4Sent.data(), l.kindData());
                 case "vx6" -> assertEquals(vx6.data(), l.kindData());
                 case "mv0" -> assertEquals(mv.data(), l.kindData());
                 case "lo" -> assertNull(l.kindData());

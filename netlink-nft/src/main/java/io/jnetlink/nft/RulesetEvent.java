@@ -1,0 +1,86 @@
+package io.jnetlink.nft;
+
+import io.jnetlink.core.codec.RawAttribute;
+import io.jnetlink.core.events.Change;
+import java.util.List;
+
+/**
+ * One change to an nf_tables object, typed by what the object is. Several of them, in the
+ * kernel's order, make one {@link RulesetChange} (one transaction).
+ */
+public sealed interface RulesetEvent {
+    /** Added, changed (a chain's policy, a table's flags, a rule replaced in place) or removed. */
+    Change.Kind kind();
+
+    /** The family of the object's table. */
+    Family family();
+
+    /** The name of the object's table. */
+    String tableName();
+
+    /** A table was added, changed or removed; {@code info} is its state after (or, removed, its last). */
+    record TableEvent(Change.Kind kind, TableInfo info) implements RulesetEvent {
+        @Override
+        public Family family() {
+            return info.family();
+        }
+
+        @Override
+        public String tableName() {
+            return info.name();
+        }
+    }
+
+    /** A chain was added, changed or removed. */
+    record ChainEvent(Change.Kind kind, ChainInfo info) implements RulesetEvent {
+        @Override
+        public Family family() {
+            return info.family();
+        }
+
+        @Override
+        public String tableName() {
+            return info.table();
+        }
+    }
+
+    /** A rule was added, replaced (CHANGED, same handle) or removed; with all its expressions. */
+    record RuleEvent(Change.Kind kind, RuleInfo info) implements RulesetEvent {
+        @Override
+        public Family family() {
+            return info.family();
+        }
+
+        @Override
+        public String tableName() {
+            return info.table();
+        }
+    }
+
+    /** A named counter was added or removed (its value changes without events). */
+    record CounterEvent(Change.Kind kind, CounterObject info) implements RulesetEvent {
+        @Override
+        public Family family() {
+            return info.family();
+        }
+
+        @Override
+        public String tableName() {
+            return info.table();
+        }
+    }
+
+    /**
+     * An event about an object this module does not decode into a record of its own (sets and
+     * their elements, flowtables, objects other than counters), kept as received: its message
+     * type, table, name (the message's second attribute, when it is a string name) and all attributes.
+     *
+     * @param messageType the NFT_MSG_* number (NEWSET 9, DELSET 11, NEWSETELEM 12, DELSETELEM 14, ...)
+     */
+    record OtherEvent(Change.Kind kind, int messageType, Family family, String tableName, String name,
+                      List<RawAttribute> attributes) implements RulesetEvent {
+        public OtherEvent {
+            attributes = List.copyOf(attributes);
+        }
+    }
+}
