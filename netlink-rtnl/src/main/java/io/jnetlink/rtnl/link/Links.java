@@ -183,8 +183,8 @@ public final class Links {
         for (int i = 0; i < errors.length; i++) {
             if (errors[i] != null) {
                 NetlinkException e = errors[i]; // named after the link it is about, not the batch
-                throw lacksKind(NetlinkException.of("create " + specs.get(i), e.errnoValue(), e.extAckMessage(),
-                        e.extAckOffset(), e.sequence()), specs.get(i));
+                throw resolved.get(i).explain(NetlinkException.of("create " + specs.get(i), e.errnoValue(),
+                        e.extAckMessage(), e.extAckOffset(), e.sequence()));
             }
         }
         for (int i = 0; i < out.length; i++) {
