@@ -8,7 +8,9 @@
  * back into its own {@link io.jnetlink.rtnl.link.KindData} record
  * ({@link io.jnetlink.rtnl.link.LinkInfo#kindData()}). Kinds without a file keep their data as
  * {@link io.jnetlink.rtnl.link.KindData.Other}; the whole IFLA_LINKINFO also stays in
- * {@link io.jnetlink.rtnl.link.LinkInfo#unknown()}, so nothing the kernel sent is lost.
+ * {@link io.jnetlink.rtnl.link.LinkInfo#unknown()}, so nothing the kernel sent is lost. A link of
+ * a kind without a file is created with {@link io.jnetlink.rtnl.link.GenericKind}: the kind's
+ * name and IFLA_INFO_DATA written by the caller.
  *
  * <h2>How to add a link kind</h2>
  *
