@@ -1,9 +1,12 @@
 package io.jnetlink.rtnl.link;
 
+import io.jnetlink.core.Errno;
+import io.jnetlink.core.NetlinkException;
 import io.jnetlink.core.codec.MessageWriter;
 import io.jnetlink.core.net.Interfaces;
 import io.jnetlink.core.net.Mac;
 import io.jnetlink.core.socket.NetlinkSocket;
+import io.jnetlink.rtnl.family.KernelLacksException;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -110,6 +113,20 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
     }
 
     /**
+     * The kernel's refusal of a request for this spec, explained where the kind knows more: the
+     * kernel's "Unknown device type" (EOPNOTSUPP: no driver for the kind, built in or as a module)
+     * as a {@link KernelLacksException} naming the kind; a kind may name a missing feature of its
+     * own (a bridge's VLAN filtering). Other errors come back as they are.
+     */
+    NetlinkException explain(NetlinkException e) {
+        if (e.errno() == Errno.EOPNOTSUPP
+                && (e.extAckMessage() == null || e.extAckMessage().contains("Unknown device type"))) {
+            return new KernelLacksException(e, "the link kind \"" + kind() + "\"");
+        }
+        return e;
+    }
+
+    /**
      * Creates the link some other way than RTM_NEWLINK and returns its index, for a kind the kernel
      * will not make over rtnetlink (tun and tap, through /dev/net/tun); null, for every other kind,
      * has {@code links} send the RTM_NEWLINK.
@@ -143,12 +160,18 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
         writeShared(w);
         writeTop(w);
         w.attrString(Ifla.IFLA_IFNAME, fields.name);
-        w.nest(Ifla.IFLA_LINKINFO, li -> {
-            li.attrStringNoNul(Ifla.IFLA_INFO_KIND, kind()); // as iproute2 sends it
-            if (hasInfoData()) {
-                li.nest(Ifla.IFLA_INFO_DATA, this::writeInfoData);
-            }
-        });
+        writeLinkInfo(w);
+    }
+
+    /**
+     * The RTM_NEWLINK body that changes an existing link to this spec, in iproute2's order for
+     * {@code ip link set dev NAME [mtu M] [address A] [group G] type KIND ...}: the shared settings
+     * given, then IFLA_LINKINFO. The link is named by index in the header; the spec's name and
+     * parent link are not sent.
+     */
+    final void writeChange(MessageWriter w) {
+        writeShared(w);
+        writeLinkInfo(w);
     }
 
     /** Whether any of the settings every kind shares (MTU, MAC address, group) is given. */
@@ -156,7 +179,7 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
         return fields.mtu > 0 || fields.mac != null || fields.group >= 0;
     }
 
-    /** IFLA_MTU, IFLA_ADDRESS, IFLA_GROUP: those of the shared settings that are given. */
+    /** IFLA_MTU, IFLA_ADDRESS, IFLA_GROUP: the shared settings given. */
     final void writeShared(MessageWriter w) {
         if (fields.mtu > 0) {
             w.attrU32(Ifla.IFLA_MTU, fields.mtu);
@@ -167,6 +190,15 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
         if (fields.group >= 0) {
             w.attrU32(Ifla.IFLA_GROUP, fields.group);
         }
+    }
+
+    private void writeLinkInfo(MessageWriter w) {
+        w.nest(Ifla.IFLA_LINKINFO, li -> {
+            li.attrStringNoNul(Ifla.IFLA_INFO_KIND, kind()); // as iproute2 sends it
+            if (hasInfoData()) {
+                li.nest(Ifla.IFLA_INFO_DATA, this::writeInfoData);
+            }
+        });
     }
 
     @Override

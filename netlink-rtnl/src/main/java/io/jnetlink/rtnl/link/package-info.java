@@ -56,7 +56,8 @@
  *       other links given by name replaced by their index ({@code Links.indexOf(rtnl, name)};
  *       vxlan's underlay), {@code writeTop(w)} for other top-level attributes,
  *       {@code holdingReferences(send)} to keep a descriptor the request names valid until the
- *       kernel has it (veth's peer namespace).</li>
+ *       kernel has it (veth's peer namespace), {@code explain(e)} to turn a refusal into a
+ *       {@code KernelLacksException} naming a feature of the kind (bridge VLAN filtering).</li>
  *   <li>Tests: add the kind to {@code LinkKindTest.everyKindReadsBackWhatItWrites} (it fails
  *       until every permitted kind is there), a golden fixture of {@code ip link add ... type foo}
  *       captured with strace (see {@code src/test/resources/golden/README.md}) compared with the
