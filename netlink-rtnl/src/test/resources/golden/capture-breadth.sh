@@ -133,6 +133,10 @@ cap bridge/fdb_append_vxlan 0x1c $B fdb append 00:00:00:00:00:00 dev vx0 dst 192
 cap bridge/fdb_add_vxlan_full 0x1c $B fdb add 02:00:00:00:00:b1 dev vx0 dst 192.168.15.9 vni 42 port 4789 self permanent
 cap bridge/fdb_del_master 0x1d $B fdb del 02:00:00:00:00:a1 dev bp0 master
 cap bridge/fdb_del_vxlan 0x1d $B fdb del 02:00:00:00:00:b1 dev vx0 dst 192.168.15.9 self
+cap bridge/fdb_add_master_vlan 0x1c $B fdb add 02:00:00:00:00:a3 dev bp0 master static vlan 10
+cap bridge/fdb_add_self_vlan 0x1c $B fdb add 02:00:00:00:00:a4 dev bp0 self permanent vlan 20
+cap bridge/fdb_del_master_vlan 0x1d $B fdb del 02:00:00:00:00:a3 dev bp0 master vlan 10
+cap bridge/fdb_add_vxlan_vlan 0x1c $B fdb add 02:00:00:00:00:a5 dev vx0 dst 192.168.15.9 vlan 30 vni 42 port 4789 self permanent
 
 # ---- link settings (RTM_NEWLINK 0x10)
 cap linkset/txqueuelen 0x10 $I link set dev gx0 txqueuelen 500
