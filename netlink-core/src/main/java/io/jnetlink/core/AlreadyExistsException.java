@@ -8,6 +8,11 @@ public class AlreadyExistsException extends NetlinkException {
         super(operation, errno, extAckMessage, extAckOffset, sequence);
     }
 
+    /** The full form: {@code detail} is the library's explanation, or null. */
+    AlreadyExistsException(String operation, int errno, String extAckMessage, int extAckOffset, int sequence, String detail) {
+        super(operation, errno, extAckMessage, extAckOffset, sequence, detail);
+    }
+
     /**
      * An object the library found to exist already itself (no kernel text).
      *

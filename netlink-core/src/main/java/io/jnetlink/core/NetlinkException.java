@@ -67,13 +67,36 @@ public class NetlinkException extends RuntimeException {
 
     /** The exception class that fits {@code errno}: callers branch on these types. */
     public static NetlinkException of(String operation, int errno, String extAckMessage, int extAckOffset, int sequence) {
+        return of(operation, errno, extAckMessage, extAckOffset, sequence, null);
+    }
+
+    /**
+     * The exception class that fits {@code errno}, with the library's own explanation too.
+     *
+     * @param detail the library's explanation, or null (a {@link PermissionException} then names
+     *               the capability {@link PermissionException#NET_ADMIN}); never the kernel's text
+     */
+    public static NetlinkException of(String operation, int errno, String extAckMessage, int extAckOffset, int sequence,
+                                      String detail) {
         return switch (Errno.of(errno)) {
-            case EEXIST -> new AlreadyExistsException(operation, errno, extAckMessage, extAckOffset, sequence);
-            case ENODEV -> new NoSuchDeviceException(operation, errno, extAckMessage, extAckOffset, sequence);
+            case EEXIST -> new AlreadyExistsException(operation, errno, extAckMessage, extAckOffset, sequence, detail);
+            case ENODEV -> new NoSuchDeviceException(operation, errno, extAckMessage, extAckOffset, sequence, detail);
             case EPERM, EACCES -> new PermissionException(operation, errno, extAckMessage, extAckOffset, sequence,
-                    PermissionException.NET_ADMIN);
-            default -> new NetlinkException(operation, errno, extAckMessage, extAckOffset, sequence);
+                    PermissionException.NET_ADMIN, detail);
+            default -> new NetlinkException(operation, errno, extAckMessage, extAckOffset, sequence, detail);
         };
+    }
+
+    /**
+     * The same refusal reported as part of another operation ("flush addresses of link 3: delete
+     * 10.0.0.1/24"): the errno, the kernel's text and offset, the sequence number and the library's
+     * {@link #detail()} are kept, the class is the one {@link #of} picks for the errno (a
+     * {@link PermissionException} keeps its capability), and this exception is the cause.
+     */
+    public NetlinkException withOperation(String operation) {
+        NetlinkException e = of(operation, errnoValue, extAckMessage, extAckOffset, sequence, detail);
+        e.initCause(this);
+        return e;
     }
 
     /** The same as {@link #of(String, int, String, int, int)} for a failed system call. */

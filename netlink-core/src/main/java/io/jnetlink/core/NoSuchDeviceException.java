@@ -11,6 +11,11 @@ public class NoSuchDeviceException extends NetlinkException {
         super(operation, errno, extAckMessage, extAckOffset, sequence);
     }
 
+    /** The full form: {@code detail} is the library's explanation, or null. */
+    NoSuchDeviceException(String operation, int errno, String extAckMessage, int extAckOffset, int sequence, String detail) {
+        super(operation, errno, extAckMessage, extAckOffset, sequence, detail);
+    }
+
     /**
      * A missing link the library noticed itself (no kernel text).
      *

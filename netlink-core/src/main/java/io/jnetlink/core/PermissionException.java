@@ -17,9 +17,23 @@ public class PermissionException extends NetlinkException {
 
     public PermissionException(String operation, int errno, String extAckMessage, int extAckOffset, int sequence,
                                String capability) {
+        this(operation, errno, extAckMessage, extAckOffset, sequence, capability, null);
+    }
+
+    /** The full form: {@code detail} replaces the standard "this needs CAPABILITY" text when not null. */
+    PermissionException(String operation, int errno, String extAckMessage, int extAckOffset, int sequence,
+                        String capability, String detail) {
         super(operation, errno, extAckMessage, extAckOffset, sequence,
-                "this needs " + capability + " (run as root or grant the capability)");
+                detail != null ? detail : "this needs " + capability + " (run as root or grant the capability)");
         this.capability = capability;
+    }
+
+    @Override
+    public NetlinkException withOperation(String operation) {
+        PermissionException e = new PermissionException(operation, errnoValue(), extAckMessage(), extAckOffset(),
+                sequence(), capability, detail());
+        e.initCause(this);
+        return e;
     }
 
     /** The capability the operation needs, such as {@code CAP_NET_ADMIN}. */

@@ -1,7 +1,9 @@
 package io.jnetlink.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jnetlink.core.socket.ReceiveTruncatedException;
@@ -52,5 +54,37 @@ class NetlinkExceptionTest {
                     e.getClass().getSimpleName() + ": " + e.getMessage());
             assertTrue(!e.getMessage().contains("kernel says"), e.getMessage());
         }
+    }
+
+    @Test
+    void withOperationKeepsTheKernelsTextAndTheLibrarysDetailApart() {
+        NetlinkException kernel = NetlinkException.of("delete address", -22, "Invalid prefix", 40, 9);
+        NetlinkException again = kernel.withOperation("flush addresses of link 3: delete 10.0.0.1/24");
+        assertEquals("flush addresses of link 3: delete 10.0.0.1/24", again.operation());
+        assertEquals(Errno.EINVAL, again.errno());
+        assertEquals("Invalid prefix", again.extAckMessage());
+        assertEquals(40, again.extAckOffset());
+        assertEquals(9, again.sequence());
+        assertNull(again.detail());
+        assertSame(kernel, again.getCause());
+
+        NetlinkException mine = new NetlinkException("get route to 10.9.9.9", Errno.ENETUNREACH,
+                "the kernel answered with no route");
+        NetlinkException reworded = mine.withOperation("check 10.9.9.9");
+        assertEquals("the kernel answered with no route", reworded.detail());
+        assertNull(reworded.extAckMessage());
+        assertTrue(reworded.getMessage().endsWith("; the kernel answered with no route"), reworded.getMessage());
+
+        NoSuchDeviceException named = NoSuchDeviceException.named("delete link eth9", "eth9");
+        NetlinkException n = named.withOperation("tear down eth9");
+        assertInstanceOf(NoSuchDeviceException.class, n);
+        assertEquals("no link named \"eth9\"", n.detail());
+        assertNull(n.extAckMessage());
+
+        PermissionException p = new PermissionException("create namespace red", 1, null, -1, 0,
+                PermissionException.SYS_ADMIN);
+        NetlinkException q = p.withOperation("set up red");
+        assertEquals(PermissionException.SYS_ADMIN, assertInstanceOf(PermissionException.class, q).capability());
+        assertEquals(p.detail(), q.detail());
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
  * An nf_tables transaction the kernel refused. Nothing of it was applied. Names the call that
  * failed (as the caller queued it: "add rule in inet jnetlink postrouting (masquerade ...)"), the
  * errno, the kernel's extended-ACK text and, where the kernel pointed at an attribute, which one.
+ * The kernel's text stays in {@link #extAckMessage()}; the library's explanation of the first
+ * refusal (its {@code detail()}), the attribute and the other refused calls are in {@link #detail()}.
  */
 public final class TransactionException extends NetlinkException {
     private static final long serialVersionUID = 1L;
@@ -35,9 +37,16 @@ public final class TransactionException extends NetlinkException {
         return "nf_tables transaction refused, nothing applied; " + which + ": " + f.call();
     }
 
+    /** The first error's own detail (the library's explanation, if any), then where the kernel pointed, then the rest. */
     private static String hint(Failure first, List<Failure> all) {
         StringBuilder sb = new StringBuilder();
+        if (first.error().detail() != null) {
+            sb.append(first.error().detail());
+        }
         if (first.attribute() != null) {
+            if (!sb.isEmpty()) {
+                sb.append("; ");
+            }
             sb.append("the kernel points at ").append(first.attribute());
         }
         if (all.size() > 1) {

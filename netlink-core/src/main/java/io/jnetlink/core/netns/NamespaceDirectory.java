@@ -121,8 +121,7 @@ final class NamespaceDirectory {
         try {
             Files.createFile(path);
         } catch (FileAlreadyExistsException e) {
-            throw new AlreadyExistsException(op, Errno.EEXIST.value(),
-                    "a namespace named \"" + name + "\" exists already in " + PATH, -1, 0);
+            throw new AlreadyExistsException(op, "a namespace named \"" + name + "\" exists already in " + PATH);
         } catch (AccessDeniedException e) {
             throw failure(op, Errno.EACCES.value());
         } catch (IOException e) {

@@ -8,6 +8,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +21,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -151,6 +156,55 @@ final class NamespaceThreads {
     }
 
     /**
+     * Runs every task like {@link #callInternal}, all at once (each on its own worker, or rootless
+     * on its own fresh thread), waits for every one and returns their outcomes in order: per task
+     * its value, or its failure unwrapped as {@link #call} would throw it. Never throws for a
+     * task's failure, so the caller can undo what the others did.
+     */
+    static <T> List<Outcome<T>> callInternalAll(List<String> nsNames, int nsFd, List<? extends Callable<T>> tasks) {
+        if (nsNames.size() != tasks.size()) {
+            throw new IllegalArgumentException(nsNames.size() + " names for " + tasks.size() + " tasks");
+        }
+        ensureRelay();
+        int n = tasks.size();
+        List<CompletableFuture<T>> results = new ArrayList<>(n);
+        List<Thread> threads = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String nsName = nsNames.get(i);
+            Callable<T> task = tasks.get(i);
+            CompletableFuture<T> result = new CompletableFuture<>();
+            results.add(result);
+            if (ONE_WAY) {
+                Thread t = Thread.ofPlatform()
+                        .name("netns-" + nsName + "-" + COUNTER.incrementAndGet())
+                        .daemon(true)
+                        .unstarted(() -> hop(nsName, nsFd, task, result));
+                t.start();
+                threads.add(t);
+            } else {
+                WORKERS.execute(() -> {
+                    if (!hop(nsName, nsFd, task, result)) {
+                        throw new Retired();
+                    }
+                });
+                threads.add(null);
+            }
+        }
+        List<Outcome<T>> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            try {
+                out.add(new Outcome<>(await(results.get(i), nsNames.get(i), threads.get(i)), null));
+            } catch (RuntimeException | Error e) {
+                out.add(new Outcome<>(null, e));
+            }
+        }
+        return out;
+    }
+
+    /** What one task of {@link #callInternalAll} gave: its value, or (non-null) its failure. */
+    record Outcome<T>(T value, Throwable failure) {}
+
+    /**
      * Runs {@code task} on a new platform thread started from the original namespace, for a caller
      * inside another namespace that cannot hop back to it (rootless, see the class comment): the
      * relay thread, which never leaves the original namespace, starts the thread, so the thread is
@@ -245,6 +299,7 @@ final class NamespaceThreads {
             returned = !ONE_WAY && Libc.setns(st, ORIGINAL_FD, Libc.CLONE_NEWNET) == 0;
             if (!returned) {
                 int errno = ONE_WAY ? 0 : Libc.errno(st);
+                int tid = Libc.gettid(st);
                 T v = value;
                 Throwable f = failure;
                 Thread thread = Thread.currentThread();
@@ -257,6 +312,7 @@ final class NamespaceThreads {
                                 thread.getName(), nsName, Errno.of(errno));
                     }
                     joinUninterruptibly(thread);
+                    awaitTaskGone(tid);
                     complete(result, v, f);
                 });
                 return false;
@@ -264,6 +320,23 @@ final class NamespaceThreads {
         }
         complete(result, value, failure);
         return true;
+    }
+
+    /**
+     * Waits until the kernel task {@code tid} of this process is gone. A joined Java thread has
+     * ended for Java, while its kernel task still exists for a moment (the JVM tears it down after
+     * waking the joiners), in the namespace it was in.
+     */
+    private static void awaitTaskGone(int tid) {
+        Path task = Path.of("/proc/self/task", Integer.toString(tid));
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (Files.exists(task)) {
+            if (System.nanoTime() > deadline) {
+                LOG.error("netns: kernel task {} of an ended hop thread still exists after 2 s", tid);
+                return;
+            }
+            LockSupport.parkNanos(100_000);
+        }
     }
 
     private static void joinUninterruptibly(Thread t) {
@@ -304,7 +377,7 @@ final class NamespaceThreads {
         // Rootless, entering is refused even where the thread is already (the host's namespace):
         // then only check.
         if (ONE_WAY) {
-            if (!NsId.ofFd(ORIGINAL_FD).equals(NsId.of(java.nio.file.Path.of("/proc/thread-self/ns/net")))) {
+            if (!NsId.ofFd(ORIGINAL_FD).equals(NsId.of(Path.of("/proc/thread-self/ns/net")))) {
                 LOG.error("netns relay thread was started outside the original namespace and cannot enter it");
             }
         } else {

@@ -2,6 +2,7 @@ package io.jnetlink.core.netns;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,6 +97,9 @@ class NetworkNamespaceBadInputKernelTest {
         String identity = ProcSelf.netnsOf(Path.of("/run/netns", name));
         AlreadyExistsException e = assertThrows(AlreadyExistsException.class, () -> NetworkNamespace.create(name));
         assertTrue(e.getMessage().contains(name), e.getMessage());
+        // the library found the name taken, the kernel said nothing: the text is a detail, not an ext-ack
+        assertNull(e.extAckMessage(), e.getMessage());
+        assertTrue(e.detail().startsWith("a namespace named \"" + name + "\" exists already in "), e.detail());
         // the failed create neither unmounted nor replaced the existing one, nor mounted twice
         assertEquals(identity, ProcSelf.netnsOf(Path.of("/run/netns", name)));
         assertEquals(1, netnsMounts().stream().filter(m -> m.equals("/run/netns/" + name)).count());

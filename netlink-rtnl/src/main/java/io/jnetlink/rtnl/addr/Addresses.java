@@ -136,8 +136,7 @@ public final class Addresses {
         for (int i = 0; i < errs.length; i++) {
             NetlinkException e = errs[i];
             if (e != null && e.errno() != Errno.EADDRNOTAVAIL) {
-                throw NetlinkException.of("flush addresses of link " + ifindex + ": delete " + all.get(i).prefix(),
-                        e.errno().value(), e.extAckMessage(), e.extAckOffset(), e.sequence());
+                throw e.withOperation("flush addresses of link " + ifindex + ": delete " + all.get(i).prefix());
             }
         }
     }

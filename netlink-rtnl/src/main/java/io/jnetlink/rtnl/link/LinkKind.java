@@ -82,9 +82,33 @@ final class LinkKind<D extends KindData> {
                 return d;
             }
         }
+        return other(kind, info != null ? info.nested(k != null ? k.names : OTHER_NAMES) : null);
+    }
+
+    /**
+     * Decodes IFLA_INFO_DATA given as the bytes of its attributes (what a {@link GenericKind} spec
+     * writes), or null for none, as {@link #decode(String, AttributeCursor)} decodes the kernel's.
+     */
+    static KindData decodeWritten(String kind, byte[] infoData) {
+        if (infoData == null) {
+            return decode(kind, (AttributeCursor) null);
+        }
+        LinkKind<?> k = named(kind);
+        AttrNames names = k != null ? k.names : OTHER_NAMES;
+        MemorySegment s = MemorySegment.ofArray(infoData);
+        if (k != null) {
+            KindData d = k.decoder.apply(new AttributeCursor(s, 0, s.byteSize(), names));
+            if (d != null) {
+                return d;
+            }
+        }
+        return other(kind, new AttributeCursor(s, 0, s.byteSize(), names));
+    }
+
+    /** The attributes under {@code data} (none if null), kept raw. */
+    private static KindData.Other other(String kind, AttributeCursor data) {
         List<RawAttribute> raw = new ArrayList<>(4);
-        if (info != null) {
-            AttributeCursor data = info.nested(k != null ? k.names : OTHER_NAMES);
+        if (data != null) {
             while (data.next()) {
                 raw.add(data.raw());
             }
@@ -100,14 +124,45 @@ final class LinkKind<D extends KindData> {
         return "LinkKind[" + name + " -> " + type.getSimpleName() + "]";
     }
 
-    /** Built on first use, from the sealed permits of {@link LinkSpec}. */
+    /**
+     * The concrete kinds: {@link LinkSpec}'s permitted subclasses, with a sealed abstract one (the
+     * base that kinds sharing an attribute space extend, such as {@link GreLink}) replaced by its
+     * own permitted subclasses.
+     */
+    static List<Class<?>> specClasses() {
+        List<Class<?>> out = new ArrayList<>();
+        addConcrete(LinkSpec.class, out);
+        return out;
+    }
+
+    private static void addConcrete(Class<?> sealed, List<Class<?>> out) {
+        for (Class<?> c : sealed.getPermittedSubclasses()) {
+            if (c.isSealed() && java.lang.reflect.Modifier.isAbstract(c.getModifiers())) {
+                addConcrete(c, out);
+            } else {
+                out.add(c);
+            }
+        }
+    }
+
+    /**
+     * The spec classes that are kinds of their own, each with a {@code KIND}: every concrete
+     * {@link LinkSpec} but {@link GenericKind}, which carries any kind's data and has no kind of its own.
+     */
+    static List<Class<?>> kindClasses() {
+        List<Class<?>> out = specClasses();
+        out.remove(GenericKind.class);
+        return out;
+    }
+
+    /** Built on first use, from {@link #kindClasses()}. */
     private static final class Registry {
         static final Map<String, LinkKind<?>> BY_NAME = build();
 
         private static Map<String, LinkKind<?>> build() {
             Map<String, LinkKind<?>> out = new HashMap<>();
             MethodHandles.Lookup lookup = MethodHandles.lookup();
-            for (Class<?> c : LinkSpec.class.getPermittedSubclasses()) {
+            for (Class<?> c : kindClasses()) {
                 LinkKind<?> k;
                 try {
                     VarHandle h = lookup.findStaticVarHandle(c, "KIND", LinkKind.class);

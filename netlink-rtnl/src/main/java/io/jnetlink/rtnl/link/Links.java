@@ -104,20 +104,8 @@ public final class Links {
         try {
             return spec.holdingReferences(() -> sendCreate(spec, echo));
         } catch (NetlinkException e) {
-            throw lacksKind(e, spec);
+            throw spec.explain(e);
         }
-    }
-
-    /**
-     * The kernel's "Unknown device type" (EOPNOTSUPP: no driver, built in or as a module, for the
-     * kind) as a {@link KernelLacksException} naming the kind; other errors as they are.
-     */
-    static NetlinkException lacksKind(NetlinkException e, LinkSpec<?> spec) {
-        if (e.errno() == Errno.EOPNOTSUPP
-                && (e.extAckMessage() == null || e.extAckMessage().contains("Unknown device type"))) {
-            return new KernelLacksException(e, "the link kind \"" + spec.kind() + "\"");
-        }
-        return e;
     }
 
     private Integer sendCreate(LinkSpec<?> spec, boolean echo) {
@@ -153,11 +141,113 @@ public final class Links {
         for (LinkSpec<?> s : specs) {
             resolved.add(s.resolve(rtnl));
         }
-        rtnl.pipelineOrThrow("create " + specs.size() + " links", w -> {
-            for (LinkSpec<?> spec : resolved) {
-                encodeCreate(w, spec, false);
+        holdingAll(resolved, 0, () -> {
+            rtnl.pipelineOrThrow("create " + specs.size() + " links", w -> {
+                for (LinkSpec<?> spec : resolved) {
+                    encodeCreate(w, spec, false);
+                }
+            }, (i, m) -> { });
+            return null;
+        });
+    }
+
+    /**
+     * Creates many links in one send like {@link #createAll}, each RTM_NEWLINK with NLM_F_ECHO, and
+     * returns what the kernel echoed for each (Linux 6.3 and later; before that one RTM_GETLINK by
+     * name per link follows): its index and, for a veth, the peer's index in the peer's namespace
+     * ({@link LinkInfo#peerIndex()}). So veths into several other namespaces are made, and both
+     * ends of each known, in one exchange. The first failure is thrown after all were tried; links
+     * that were created stay.
+     *
+     * @return the new links as the kernel reported them, in the order of {@code specs}
+     */
+    public List<LinkInfo> createAllReturning(List<? extends LinkSpec<?>> specs) {
+        List<LinkSpec<?>> resolved = new ArrayList<>(specs.size());
+        for (LinkSpec<?> s : specs) {
+            resolved.add(s.resolve(rtnl));
+        }
+        LinkInfo[] out = new LinkInfo[specs.size()];
+        NetlinkException[] errors = holdingAll(resolved, 0, () -> rtnl.pipeline("create " + specs.size() + " links",
+                w -> {
+                    for (LinkSpec<?> spec : resolved) {
+                        encodeCreate(w, spec, true);
+                    }
+                }, (i, m) -> {
+                    if (m.type() == Ifla.RTM_NEWLINK && m.payloadLength() >= Ifla.IFINFOMSG_LEN) {
+                        LinkInfo l = LinkInfo.decode(m);
+                        if (l.name().equals(specs.get(i).name())) {
+                            out[i] = l;
+                        }
+                    }
+                }));
+        for (int i = 0; i < errors.length; i++) {
+            if (errors[i] != null) {
+                NetlinkException e = errors[i]; // named after the link it is about, not the batch
+                throw resolved.get(i).explain(NetlinkException.of("create " + specs.get(i), e.errnoValue(),
+                        e.extAckMessage(), e.extAckOffset(), e.sequence()));
             }
-        }, (i, m) -> { });
+        }
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == null) {
+                out[i] = get(specs.get(i).name()); // a kernel that does not echo new links
+            }
+        }
+        return List.of(out);
+    }
+
+    /** Runs {@code send} while every spec from {@code from} on holds what it refers to by number. */
+    private static <R> R holdingAll(List<? extends LinkSpec<?>> specs, int from, java.util.function.Supplier<R> send) {
+        if (from == specs.size()) {
+            return send.get();
+        }
+        return specs.get(from).holdingReferences(() -> holdingAll(specs, from + 1, send));
+    }
+
+    /**
+     * Changes the existing link named {@code spec.name()} to the settings {@code spec} gives, as
+     * {@code ip link set dev NAME [mtu M] [address A] [group G] type KIND OPTIONS}: one RTM_GETLINK
+     * to find it, then one RTM_NEWLINK by index carrying the shared settings given and the kind's
+     * IFLA_LINKINFO (for a {@link Bridge}, only the options set; the others keep their values).
+     *
+     * @throws NoSuchDeviceException    if no link has that name
+     * @throws IllegalArgumentException if the link is of another kind than the spec
+     * @throws KernelLacksException     if the kernel lacks what the spec asks for (a bridge's VLAN filtering)
+     */
+    public void change(LinkSpec<?> spec) {
+        LinkInfo link;
+        try {
+            link = get(spec.name());
+        } catch (NoSuchDeviceException e) {
+            throw NoSuchDeviceException.named("change " + spec, spec.name());
+        }
+        change(link, spec);
+    }
+
+    /** Changes link {@code index} to the settings {@code spec} gives, as {@link #change(LinkSpec)}; the spec's name is not used. */
+    public void change(int index, LinkSpec<?> spec) {
+        Interfaces.requireIndex(index);
+        change(get(index), spec);
+    }
+
+    private void change(LinkInfo link, LinkSpec<?> spec) {
+        if (!spec.kind().equals(link.kind())) {
+            throw new IllegalArgumentException("change " + spec + ": link " + link.name() + " (index " + link.index()
+                    + ") is " + (link.kind() == null ? "of no kind" : "a " + link.kind()) + ", not a " + spec.kind());
+        }
+        LinkSpec<?> resolved = spec.resolve(rtnl);
+        try {
+            rtnl.request("change link " + link.name() + " to " + spec, w -> encodeChange(w, link.index(), resolved));
+        } catch (NetlinkException e) {
+            throw resolved.explain(e);
+        }
+    }
+
+    /** Writes the RTM_NEWLINK that changes link {@code index} to {@code spec}, as {@code ip link set dev ... type KIND ...}. */
+    static void encodeChange(MessageWriter w, int index, LinkSpec<?> spec) {
+        FAMILY.begin(w, Ifla.RTM_NEWLINK, 0);
+        ifinfomsg(w, index, 0, 0);
+        spec.writeChange(w);
+        w.end();
     }
 
     /** Deletes link {@code index} (RTM_DELLINK); a veth's peer goes with it. */
