@@ -286,9 +286,12 @@ public final class LinkInfo {
                     statsAt = a.payloadOffset();
                 }
                 case Ifla.IFLA_LINKINFO -> {
-                    kind = kindOf(a.nested(Ifla.INFO_NAMES));
+                    AttributeCursor info = a.nested(Ifla.INFO_NAMES);
+                    kind = kindOf(info);
                     if (kind != null) {
-                        kindData = kindData(kind, a.nested(Ifla.INFO_NAMES));
+                        // the kernel sends the kind before its data: usually found in the same pass
+                        kindData = info.type() == Ifla.IFLA_INFO_DATA ? LinkKind.decode(kind, info)
+                                : kindData(kind, a.nested(Ifla.INFO_NAMES));
                     }
                 }
                 default -> { }
@@ -314,6 +317,10 @@ public final class LinkInfo {
         return l;
     }
 
+    /**
+     * The IFLA_INFO_KIND under {@code info}; leaves the cursor on the IFLA_INFO_DATA that follows
+     * it when there is one (else at the end).
+     */
     private static String kindOf(AttributeCursor info) {
         String kind = null;
         while (info.next()) {
@@ -322,6 +329,8 @@ public final class LinkInfo {
                 if (kind == null) {
                     kind = info.string();
                 }
+            } else if (info.type() == Ifla.IFLA_INFO_DATA && kind != null) {
+                return kind;
             }
         }
         return kind;
