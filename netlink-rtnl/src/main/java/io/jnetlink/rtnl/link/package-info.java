@@ -10,7 +10,10 @@
  * {@link io.jnetlink.rtnl.link.KindData.Other}; the whole IFLA_LINKINFO also stays in
  * {@link io.jnetlink.rtnl.link.LinkInfo#unknown()}, so nothing the kernel sent is lost. A link of
  * a kind without a file is created with {@link io.jnetlink.rtnl.link.GenericKind}: the kind's
- * name and IFLA_INFO_DATA written by the caller.
+ * name and IFLA_INFO_DATA written by the caller. Tun and tap devices
+ * ({@link io.jnetlink.rtnl.link.Tun}) are the one kind the kernel will not make over rtnetlink:
+ * {@link io.jnetlink.rtnl.link.Links#create} makes them through /dev/net/tun on a thread inside the
+ * namespace (a kind's {@code createWithoutNetlink} hook), then they are links like any other.
  *
  * <h2>How to add a link kind</h2>
  *
@@ -44,7 +47,8 @@
  *       {@code super(name, parent)}: IFLA_LINK and the lookup of a parent given by name are then
  *       done for it.</li>
  *   <li>Kinds that share one attribute space (gre and gretap: IFLA_GRE_*; ipip, sit and ip6tnl:
- *       IFLA_IPTUN_*) extend a sealed package-private base ({@code GreLink}, {@code IpTunnelLink})
+ *       IFLA_IPTUN_*) extend a sealed package-private base ({@code GreLink}, {@code IpTunnelLink},
+ *       both under {@code TunnelLink}, which holds the endpoints and TTL they all have)
  *       that holds the options, their setters and the attribute layout once (its own
  *       {@code Builder} too); such a kind is named in its base's {@code permits} instead of
  *       {@code LinkSpec}'s, and still declares its own record and {@code KIND} (the registry walks
