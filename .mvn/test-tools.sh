@@ -42,7 +42,21 @@ jnetlink_install_test_tools() {
     return 1
   fi
   echo "verify: installing what the tests use: $missing"
-  apt-get update -qq
+  # apt's chatter (debconf notes included) is shown only when it fails.
+  local log status=0
+  log=$(mktemp)
   # shellcheck disable=SC2086
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing; } \
+    >"$log" 2>&1 || status=$?
+  if [ $status != 0 ]; then
+    cat "$log" >&2
+    echo "verify: apt-get failed (status $status) installing: $missing" >&2
+  fi
+  rm -f "$log"
+  [ $status = 0 ] || return 1
+  missing=$(jnetlink_missing_test_packages | tr '\n' ' ')
+  if [ -n "${missing% }" ]; then
+    echo "verify: still missing after apt-get: $missing" >&2
+    return 1
+  fi
 }

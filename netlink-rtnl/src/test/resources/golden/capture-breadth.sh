@@ -5,8 +5,10 @@
 # request of the given message type, after iproute2's own name lookups. Commands this kernel
 # refuses (link kinds it lacks, vlan_filtering) still leave their request in the trace: their
 # fixtures are captured the same way, and the refusal is noted in the fixture.
+# ONLY="kind/bond kind/gre" captures just those fixtures (the namespace is still set up whole);
+# NS=... names the throwaway namespace (default jnl-t-golden-cap2).
 set -e
-NS=jnl-t-golden-cap2
+NS=${NS:-jnl-t-golden-cap2}
 ip netns del $NS 2>/dev/null || true
 ip netns add $NS
 trap 'ip netns del $NS' EXIT
@@ -28,7 +30,9 @@ n link add vx0 type vxlan id 42 dstport 4789 local 192.168.15.5 nolearning   # i
 n link set vx0 up
 idx() { n -o link show dev "$1" | cut -d: -f1; }
 INDEXES="gx1 $(idx gx1), gx0 $(idx gx0), br0 $(idx br0), bp1 $(idx bp1), bp0 $(idx bp0), vx0 $(idx vx0)"
+wanted() { [ -z "$ONLY" ] || case " $ONLY " in *" $1 "*) true;; *) false;; esac; }
 cap() { # cap NAME MSGTYPE cmd...  (NAME is dir/file without .hex)
+  wanted "$1" || return 0
   name=$1; type=$2; shift 2
   trace=/tmp/jnl-golden-$$.trace
   if strace -f -e trace=sendmsg,sendto -e write=all -xx -s 65535 -o $trace "$@" >/dev/null 2>/tmp/jnl-golden-$$.err; then
@@ -42,6 +46,7 @@ cap() { # cap NAME MSGTYPE cmd...  (NAME is dir/file without .hex)
   rm -f $trace /tmp/jnl-golden-$$.err
 }
 capreply() { # capreply NAME MSGTYPE FAMILY cmd...: the first message of that type and family the kernel sent
+  wanted "$1" || return 0
   name=$1; type=$2; family=$3; shift 3
   trace=/tmp/jnl-golden-$$.trace
   strace -f -e trace=recvmsg -e read=all -xx -s 65535 -o $trace "$@" >/dev/null
@@ -104,7 +109,7 @@ cap nexthop/add_group 0x68 $I nexthop add id 10 group 1,2/6
 cap nexthop/add_resilient 0x68 $I nexthop add id 11 group 1/6 type resilient buckets 8 idle_timer 60 unbalanced_timer 120
 cap nexthop/route_nhid 0x18 $I route add 10.80.0.0/16 nhid 10
 cap nexthop/route_nhid_v6 0x18 $I -6 route add fd00:80::/64 nhid 3
-$I route del 10.80.0.0/16
+if wanted nexthop/route_nhid; then $I route del 10.80.0.0/16; fi
 cap nexthop/del 0x69 $I nexthop del id 10
 
 # ---- bridge options (RTM_NEWLINK 0x10)
@@ -156,3 +161,7 @@ cap kind/sit 0x10 $I link add sit1 type sit local 192.168.15.5 remote 192.168.15
 cap kind/ip6tnl 0x10 $I link add ip6t1 type ip6tnl local fd00::5 remote fd00::9 ttl 64
 cap kind/geneve 0x10 $I link add gnv0 type geneve id 100 remote 192.168.15.9 ttl 64
 cap kind/tun 0x10 $I link add tun1 type tun
+cap kind/bond_plain 0x10 $I link add bd1 type bond
+cap kind/gre_nokey 0x10 $I link add gre2 type gre remote 192.168.15.9
+cap kind/ip6tnl_remote 0x10 $I link add ip6t2 type ip6tnl remote fd00::9
+cap kind/geneve_v6 0x10 $I link add gnv6 type geneve id 101 remote fd00::9 ttl 64 dstport 6082

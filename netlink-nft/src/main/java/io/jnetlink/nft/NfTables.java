@@ -97,6 +97,58 @@ public final class NfTables {
         });
     }
 
+    /** All sets and maps of all tables (anonymous ones too), with their elements. */
+    public List<SetInfo> sets() {
+        List<SetInfo> sets = socket.dumpAll("list nf_tables sets", w -> dumpRequest(w, SetWire.NFT_MSG_GETSET),
+                SetInfo::decode);
+        return sets.stream().map(this::withElements).toList();
+    }
+
+    /** The sets and maps of one table, with their elements. */
+    public List<SetInfo> sets(Family family, String table) {
+        Names.object("table", table);
+        List<SetInfo> sets = socket.dumpAll("list nf_tables sets of " + family + " " + table, w -> {
+            w.begin(Nf.type(SetWire.NFT_MSG_GETSET), NLM_F_REQUEST | NLM_F_DUMP);
+            Nf.nfgenmsg(w, family.code, 0);
+            w.attrString(SetWire.NFTA_SET_TABLE, table);
+            w.end();
+        }, (Message m) -> {
+            SetInfo s = SetInfo.decode(m);
+            return s != null && s.family() == family && s.table().equals(table) ? s : null;
+        });
+        return sets.stream().map(this::withElements).toList();
+    }
+
+    /** One set or map with its elements, if it exists. */
+    public java.util.Optional<SetInfo> set(Family family, String table, String name) {
+        Names.object("set", name);
+        return sets(family, table).stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    private SetInfo withElements(SetInfo s) {
+        List<SetInfo.RawElement> raw = new java.util.ArrayList<>();
+        List<io.jnetlink.core.codec.RawAttribute> unknown = new java.util.ArrayList<>();
+        socket.dump("list elements of set " + s.family() + " " + s.table() + " " + s.name(), w -> {
+            w.begin(Nf.type(SetWire.NFT_MSG_GETSETELEM), NLM_F_REQUEST | NLM_F_DUMP);
+            Nf.nfgenmsg(w, s.family().code, 0);
+            w.attrString(SetWire.NFTA_SET_ELEM_LIST_TABLE, s.table());
+            w.attrString(SetWire.NFTA_SET_ELEM_LIST_SET, s.name());
+            w.end();
+        }, new io.jnetlink.core.socket.NetlinkSocket.DumpHandler() {
+            @Override
+            public void onMessage(Message m) {
+                SetInfo.decodeElements(m, raw, unknown);
+            }
+
+            @Override
+            public void onRestart() {
+                raw.clear();
+                unknown.clear();
+            }
+        });
+        return s.withElements(s.fold(raw), unknown);
+    }
+
     /**
      * The ruleset generation: a number the kernel increments with every committed transaction
      * (NFT_MSG_GETGEN). Events of a transaction end with the generation it made.
@@ -252,6 +304,26 @@ public final class NfTables {
     /** Appends a rule and returns its handle. */
     public long addRule(Rule rule) {
         return transaction().addRule(rule).commit().ruleHandles().getFirst();
+    }
+
+    /** Creates a set or map with its elements (kept as it is if it exists). */
+    public void addSet(SetSpec set) {
+        transaction().addSet(set).commit();
+    }
+
+    /** Deletes a set or map. */
+    public void deleteSet(Family family, String table, String name) {
+        transaction().deleteSet(family, table, name).commit();
+    }
+
+    /** Adds elements to a set in one transaction. */
+    public void addElements(SetSpec set, java.util.Collection<SetElement> elements) {
+        transaction().addElements(set, elements).commit();
+    }
+
+    /** Deletes elements from a set in one transaction. */
+    public void deleteElements(SetSpec set, java.util.Collection<SetElement> elements) {
+        transaction().deleteElements(set, elements).commit();
     }
 
     /** Deletes the rule with {@code handle}. */

@@ -38,6 +38,9 @@ public final class Transaction {
     private record Call(String description, int msg, int flags, int family, boolean isRule,
                         Consumer<MessageWriter> body) {}
 
+    /** Transaction-local ids of the sets this transaction creates (NFTA_SET_ID), by family/table/name. */
+    private final java.util.Map<String, Integer> setIds = new java.util.HashMap<>();
+
     /**
      * What a committed transaction produced.
      *
@@ -134,6 +137,124 @@ public final class Transaction {
                     w.attrString(Nf.NFTA_RULE_CHAIN, chain);
                     w.attrU64Be(Nf.NFTA_RULE_HANDLE, handle);
                 }));
+    }
+
+    // ---- sets and maps ------------------------------------------------------------------------
+
+    /**
+     * Creates a named set or map (an existing one of that name and type is left as it is) and adds
+     * its {@link SetSpec#elements()}.
+     */
+    public Transaction addSet(SetSpec s) {
+        String what = (s.isMap() ? "map " : "set ") + s.family() + " " + s.table() + " " + s.name();
+        int id = setIds.size() + 1;
+        Call set = new Call("add " + what, SetWire.NFT_MSG_NEWSET, NLM_F_REQUEST | NLM_F_CREATE, s.family().code,
+                false, w -> SetWire.writeSet(w, s, id));
+        encodeAlone(set);
+        List<Call> elements = elementCalls(s, s.elements(), true, false, id);
+        queue(set);
+        setIds.put(setKey(s.family(), s.table(), s.name()), id);
+        calls.addAll(elements);
+        return this;
+    }
+
+    /** Deletes a set or map (it must not be used by a rule). */
+    public Transaction deleteSet(Family family, String table, String name) {
+        Names.object("table", table);
+        Names.object("set", name);
+        return queue(new Call("delete set " + family + " " + table + " " + name, SetWire.NFT_MSG_DELSET,
+                NLM_F_REQUEST, family.code, false, w -> {
+                    w.attrString(SetWire.NFTA_SET_TABLE, table);
+                    w.attrString(SetWire.NFTA_SET_NAME, name);
+                }));
+    }
+
+    /**
+     * Adds elements to set {@code set} (its family, table, name and types; its own elements are not
+     * looked at). Elements already in the set are left as they are. Any number of elements goes in
+     * this one transaction, split over as many messages as their size needs.
+     */
+    public Transaction addElements(SetSpec set, java.util.Collection<SetElement> elements) {
+        List<Call> c = elementCalls(set, List.copyOf(elements), false, false, setId(set));
+        checkOpen();
+        calls.addAll(c);
+        return this;
+    }
+
+    /** Deletes elements (given by key; values and options are ignored) from set {@code set}. */
+    public Transaction deleteElements(SetSpec set, java.util.Collection<SetElement> elements) {
+        List<Call> c = elementCalls(set, List.copyOf(elements), false, true, 0);
+        checkOpen();
+        calls.addAll(c);
+        return this;
+    }
+
+    /** Deletes every element of a set. */
+    public Transaction flushSet(Family family, String table, String name) {
+        Names.object("table", table);
+        Names.object("set", name);
+        // nft's order: set, then table
+        return queue(new Call("flush set " + family + " " + table + " " + name, SetWire.NFT_MSG_DELSETELEM,
+                NLM_F_REQUEST, family.code, false, w -> {
+                    w.attrString(SetWire.NFTA_SET_ELEM_LIST_SET, name);
+                    w.attrString(SetWire.NFTA_SET_ELEM_LIST_TABLE, table);
+                }));
+    }
+
+    private static String setKey(Family family, String table, String name) {
+        return family + "/" + table + "/" + name;
+    }
+
+    private int setId(SetSpec s) {
+        return setIds.getOrDefault(setKey(s.family(), s.table(), s.name()), 0);
+    }
+
+    /** The element messages for {@code elements}, checked and split; nothing is queued. */
+    private static List<Call> elementCalls(SetSpec s, List<SetElement> elements, boolean creating, boolean delete,
+                                           int setId) {
+        if (elements.isEmpty()) {
+            if (creating) {
+                return List.of();
+            }
+            throw new IllegalArgumentException((delete ? "delete" : "add") + " elements of set " + s.name()
+                    + ": no elements given");
+        }
+        List<SetWire.Wired> wired;
+        try {
+            for (SetElement e : elements) {
+                if (e == null) {
+                    throw new IllegalArgumentException("null element");
+                }
+                if (!delete && e.timeout() != null && !s.flags().contains(SetSpec.Flag.TIMEOUT)) {
+                    throw new IllegalArgumentException("element " + e.key() + ": a timeout needs the set's timeout flag");
+                }
+                if (!delete && s.isMap() != (e.value() != null)) {
+                    throw new IllegalArgumentException("element " + e.key() + (s.isMap() ? ": a map element needs a "
+                            + "value" : ": a set element has no value"));
+                }
+            }
+            wired = SetWire.wire(s, elements, creating, delete);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException((delete ? "delete" : "add") + " elements of set " + s.family() + " "
+                    + s.table() + " " + s.name() + ": " + e.getMessage(), e);
+        }
+        List<List<SetWire.Wired>> parts = SetWire.split(wired);
+        List<Call> out = new ArrayList<>(parts.size());
+        int msg = delete ? SetWire.NFT_MSG_DELSETELEM : SetWire.NFT_MSG_NEWSETELEM;
+        int flags = delete ? NLM_F_REQUEST : NLM_F_REQUEST | NLM_F_CREATE;
+        for (List<SetWire.Wired> part : parts) {
+            String what = (delete ? "delete " : "add ") + part.size() + " element(s) of set " + s.family() + " "
+                    + s.table() + " " + s.name();
+            out.add(new Call(what, msg, flags, s.family().code, false, w -> {
+                w.attrString(SetWire.NFTA_SET_ELEM_LIST_TABLE, s.table());
+                w.attrString(SetWire.NFTA_SET_ELEM_LIST_SET, s.name());
+                if (setId != 0) {
+                    w.attrU32Be(SetWire.NFTA_SET_ELEM_LIST_SET_ID, setId);
+                }
+                SetWire.writeList(w, part);
+            }));
+        }
+        return out;
     }
 
     /**
@@ -245,10 +366,14 @@ public final class Transaction {
         Expressions.writeList(w, Nf.NFTA_RULE_EXPRESSIONS, r.expressions());
     }
 
-    private Transaction queue(Call c) {
+    private void checkOpen() {
         if (committed) {
             throw new IllegalStateException("transaction already committed");
         }
+    }
+
+    private Transaction queue(Call c) {
+        checkOpen();
         // Encode once now so that a call that cannot be encoded fails where it was queued.
         encodeAlone(c);
         calls.add(c);
@@ -281,6 +406,8 @@ public final class Transaction {
             AttrNames names = switch (c.msg()) {
                 case Nf.NFT_MSG_NEWTABLE, Nf.NFT_MSG_DELTABLE -> Nf.TABLE_NAMES;
                 case Nf.NFT_MSG_NEWCHAIN, Nf.NFT_MSG_DELCHAIN -> Nf.CHAIN_NAMES;
+                case SetWire.NFT_MSG_NEWSET, SetWire.NFT_MSG_DELSET -> SetWire.SET_NAMES;
+                case SetWire.NFT_MSG_NEWSETELEM, SetWire.NFT_MSG_DELSETELEM -> SetWire.LIST_NAMES;
                 case Nf.NFT_MSG_NEWOBJ, Nf.NFT_MSG_DELOBJ -> Nf.OBJ_NAMES;
                 default -> Nf.RULE_NAMES;
             };

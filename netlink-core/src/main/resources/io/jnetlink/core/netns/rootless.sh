@@ -37,10 +37,15 @@ else
 fi
 '
 
-# CAP_NET_ADMIN (12) and CAP_SYS_ADMIN (21) in the effective set (linux/capability.h).
-privileged() {
+# Whether capability number $1 (linux/capability.h) is in this shell's effective set.
+has_cap() {
   eff=$(sed -n 's/^CapEff:[[:space:]]*//p' "/proc/$$/status")
-  [ -n "$eff" ] && [ $(( (0x$eff >> 12) & 1 )) = 1 ] && [ $(( (0x$eff >> 21) & 1 )) = 1 ]
+  [ -n "$eff" ] && [ $(( (0x$eff >> $1) & 1 )) = 1 ]
+}
+
+# CAP_NET_ADMIN (12) and CAP_SYS_ADMIN (21).
+privileged() {
+  has_cap 12 && has_cap 21
 }
 
 # Why user namespaces are not available: the setting that blocks them, and how to lift it.
@@ -57,6 +62,10 @@ explain() {
   fi
   if [ "$(cat /proc/sys/kernel/apparmor_restrict_unprivileged_userns 2>/dev/null)" = 1 ]; then
     echo "  AppArmor restricts unprivileged user namespaces: sysctl kernel.apparmor_restrict_unprivileged_userns = 1 (allow them with an AppArmor profile for the java binary that grants \"userns,\", or as root: sysctl -w kernel.apparmor_restrict_unprivileged_userns=0)" >&2
+    found=1
+  fi
+  if [ "$(id -u)" = 0 ] && ! has_cap 31; then
+    echo "  this process is uid 0 without CAP_SETFCAP: since Linux 5.12 uid 0 may be mapped into a new user namespace only by a process that holds CAP_SETFCAP (grant it, e.g. docker run --cap-add SETFCAP, or run as another user)" >&2
     found=1
   fi
   if [ $found = 0 ]; then

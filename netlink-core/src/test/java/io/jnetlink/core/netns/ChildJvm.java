@@ -54,11 +54,15 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /**
-     * How the tests become unprivileged: the user nobody without capabilities; rootless (where the
-     * user namespace maps root only, so there is no nobody to become), root without capabilities.
+     * How the tests become an unprivileged user who opts in to rootless mode: the user nobody
+     * without capabilities. Rootless (the user namespace maps root only, so there is no nobody to
+     * become), root keeping CAP_SETFCAP alone, as root in a container does (Docker grants it by
+     * default): since Linux 5.12 a process may map uid 0 of its namespace into a new user namespace
+     * only if it held CAP_SETFCAP when it made it, so without it no user namespace can be made at
+     * all (and the launcher says so). CAP_SETFCAP gives no power over any network namespace.
      */
     static List<String> unprivileged() {
-        return Rootless.active() ? List.of("setpriv", "--inh-caps=-all", "--bounding-set=-all")
+        return Rootless.active() ? List.of("setpriv", "--inh-caps=-all", "--bounding-set=-all,+setfcap")
                 : List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--inh-caps=-all",
                         "--bounding-set=-all");
     }

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * JVM's own (the host's) namespace is refused; the host's links, addresses, routes, nf_tables
  * ruleset and sysctl stay exactly as they were, and its namespaces never show in the host's
  * {@code /run/netns}. As root the child runs as the user nobody; in a rootless build (already in
- * a user namespace, mapping root only) as root without capabilities, one user namespace deeper.
+ * a user namespace, mapping root only) as root with no capability but CAP_SETFCAP (see
+ * {@link ChildJvm#unprivileged()}), one user namespace deeper.
  */
 @KernelTest
 class RootlessKernelTest {
@@ -88,6 +89,21 @@ class RootlessKernelTest {
             assertTrue(r.exit() != 0, all);
             assertTrue(all.contains("UnsupportedOperationException"), all);
             assertTrue(all.contains("sysctl user.max_user_namespaces = 0"), all);
+            assertFalse(all.contains("NAMES "), all);
+        }
+    }
+
+    @Test
+    void rootWithoutSetfcapIsToldWhatItLacks() {
+        // uid 0 (of the host, or of a rootless build's namespace) with no capability at all: the
+        // kernel refuses it a user namespace mapping uid 0, whatever the sysctls say.
+        List<String> rootWithout = List.of("setpriv", "--inh-caps=-all", "--bounding-set=-all");
+        try (ChildJvm child = new ChildJvm()) {
+            Sh.Result r = Sh.exec(child.command(rootWithout, RootlessProbeMain.class, "unused").toArray(String[]::new));
+            String all = r.out() + r.err();
+            assertTrue(r.exit() != 0, all);
+            assertTrue(all.contains("UnsupportedOperationException"), all);
+            assertTrue(all.contains("uid 0 without CAP_SETFCAP"), all);
             assertFalse(all.contains("NAMES "), all);
         }
     }

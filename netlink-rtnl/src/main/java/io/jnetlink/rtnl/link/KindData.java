@@ -14,7 +14,8 @@ import java.util.List;
  * a kind does not model stay, with the whole IFLA_LINKINFO, in {@link LinkInfo#unknown()}.
  */
 public sealed interface KindData permits Veth.Data, Bridge.Data, Vxlan.Data, Macvlan.Data, Macvtap.Data, Vlan.Data, Vrf.Data,
-        Dummy.Data, Ifb.Data, Ipvlan.Data, KindData.Other {
+        Dummy.Data, Ifb.Data, Ipvlan.Data, Bond.Data, Wireguard.Data, Gre.Data, Gretap.Data, Ipip.Data, Sit.Data, Ip6tnl.Data,
+        Geneve.Data, KindData.Other {
     /** The kernel's name of the kind ("veth", "vxlan", ...). */
     String kind();
 

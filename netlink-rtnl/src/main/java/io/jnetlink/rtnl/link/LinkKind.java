@@ -100,14 +100,35 @@ final class LinkKind<D extends KindData> {
         return "LinkKind[" + name + " -> " + type.getSimpleName() + "]";
     }
 
-    /** Built on first use, from the sealed permits of {@link LinkSpec}. */
+    /**
+     * The concrete kinds: {@link LinkSpec}'s permitted subclasses, with a sealed abstract one (the
+     * base that kinds sharing an attribute space extend, such as {@link GreLink}) replaced by its
+     * own permitted subclasses.
+     */
+    static List<Class<?>> specClasses() {
+        List<Class<?>> out = new ArrayList<>();
+        addConcrete(LinkSpec.class, out);
+        return out;
+    }
+
+    private static void addConcrete(Class<?> sealed, List<Class<?>> out) {
+        for (Class<?> c : sealed.getPermittedSubclasses()) {
+            if (c.isSealed() && java.lang.reflect.Modifier.isAbstract(c.getModifiers())) {
+                addConcrete(c, out);
+            } else {
+                out.add(c);
+            }
+        }
+    }
+
+    /** Built on first use, from the concrete permitted subclasses of {@link LinkSpec}. */
     private static final class Registry {
         static final Map<String, LinkKind<?>> BY_NAME = build();
 
         private static Map<String, LinkKind<?>> build() {
             Map<String, LinkKind<?>> out = new HashMap<>();
             MethodHandles.Lookup lookup = MethodHandles.lookup();
-            for (Class<?> c : LinkSpec.class.getPermittedSubclasses()) {
+            for (Class<?> c : specClasses()) {
                 LinkKind<?> k;
                 try {
                     VarHandle h = lookup.findStaticVarHandle(c, "KIND", LinkKind.class);

@@ -41,6 +41,12 @@
  *       returning {@code new Foo(this)}. A stacked kind passes its {@code ParentLink} to
  *       {@code super(name, parent)}: IFLA_LINK and the lookup of a parent given by name are then
  *       done for it.</li>
+ *   <li>Kinds that share one attribute space (gre and gretap: IFLA_GRE_*; ipip, sit and ip6tnl:
+ *       IFLA_IPTUN_*) extend a sealed package-private base ({@code GreLink}, {@code IpTunnelLink})
+ *       that holds the options, their setters and the attribute layout once (its own
+ *       {@code Builder} too); such a kind is named in its base's {@code permits} instead of
+ *       {@code LinkSpec}'s, and still declares its own record and {@code KIND} (the registry walks
+ *       through the base).</li>
  *   <li>Optional hooks, only if the kind needs them: {@code resolve(rtnl)} returning a copy with
  *       other links given by name replaced by their index ({@code Links.indexOf(rtnl, name)};
  *       vxlan's underlay), {@code writeTop(w)} for other top-level attributes,

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The kinds of issue #16 against the kernel, checked with {@code ip -j -d link show}: ifb and
- * macvtap are made and read back; the kinds this kernel has no driver for fail with an exception
- * that names the kind, as {@code ip link add} fails too.
+ * macvtap are made and read back; the kinds this kernel has no driver for (dummy, vlan, vrf, ipvlan,
+ * bond, wireguard, gre, gretap, ipip, sit, ip6tnl, geneve) fail with an exception that names the
+ * kind, as {@code ip link add} fails too.
  */
 @KernelTest
 class MoreKindsKernelTest {
@@ -64,7 +65,12 @@ class MoreKindsKernelTest {
     @Test
     void kindsThisKernelLacksSaySo() {
         for (LinkSpec<?> spec : List.<LinkSpec<?>>of(Dummy.named("dm0"), Vlan.named("vl10", "gx0", 10),
-                Vrf.named("vrf0", 10), Ipvlan.named("ipv0", "gx0"))) {
+                Vrf.named("vrf0", 10), Ipvlan.named("ipv0", "gx0"),
+                Bond.named("bd0").mode(Bond.Mode.ACTIVE_BACKUP).miimon(100), Wireguard.named("wg0"),
+                Gre.named("gre1").local("192.168.15.5").remote("192.168.15.9").key(7).ttl(64),
+                Gretap.named("gtap1").remote("192.168.15.9"), Ipip.named("ipip1").remote("192.168.15.9"),
+                Sit.named("sit1").remote("192.168.15.9"), Ip6tnl.named("ip6t1").local("fd00::5").remote("fd00::9"),
+                Geneve.named("gnv0", 100).remote("192.168.15.9"), Geneve.named("gnv6", 101).remote("fd00::9"))) {
             KernelLacksException e = assertThrows(KernelLacksException.class, () -> links.create(spec), spec.toString());
             assertTrue(e.getMessage().contains("this kernel lacks the link kind \"" + spec.kind() + "\""), e.getMessage());
             assertTrue(e.getMessage().contains("Unknown device type"), e.getMessage());

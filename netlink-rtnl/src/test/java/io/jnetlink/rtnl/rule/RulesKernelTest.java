@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jnetlink.core.AlreadyExistsException;
 import io.jnetlink.core.NetlinkException;
 import io.jnetlink.core.netns.NetworkNamespace;
+import io.jnetlink.core.netns.Rootless;
 import io.jnetlink.core.testing.KernelTest;
 import io.jnetlink.core.testing.Sh;
 import io.jnetlink.core.testing.TestNamespaces;
@@ -26,6 +27,8 @@ class RulesKernelTest {
 
     private String n;
     private Rules rules;
+
+    private static final boolean ROOTLESS = Rootless.active();
 
     @BeforeEach
     void namespaceWithTwoLinks() {
@@ -47,7 +50,8 @@ class RulesKernelTest {
                 Rule.builder().priority(1005).from("10.6.0.0/16").goTo(1010).build(),
                 Rule.builder().priority(1006).lookup(254).suppressPrefixLength(0).build(),
                 Rule.builder().priority(1007).l3mdev().build(),
-                Rule.builder().priority(1008).uidRange(1000, 2000).lookup(100).build(),
+                // Rootless the user namespace maps uid 0 alone, and the kernel takes only mapped uids.
+                Rule.builder().priority(1008).uidRange(ROOTLESS ? 0 : 1000, ROOTLESS ? 0 : 2000).lookup(100).build(),
                 Rule.builder().priority(1009).ipProto(6).sourcePorts(1000, 2000).destinationPorts(80, 80).lookup(1000).build(),
                 Rule.builder().priority(1010).fwmark(7).nop().build());
         List<Rule> v6 = List.of(
