@@ -21,8 +21,8 @@ import java.util.Map;
  * runs the same on any build machine: CNI calls that end in the spec's errors (VERSION, malformed
  * JSON, an unsupported version, an IPAM plugin that is not there), the library's read side in this
  * process's own namespace (link, address and route dumps, a sysctl), the nf_tables transaction of
- * an attachment with masquerade and port mappings (built and encoded, not sent), and a result
- * written as JSON. What it does not reach (the kernel's answers to changes) loads from the jar as
+ * an attachment with masquerade and port mappings (built and encoded, not sent), a result
+ * written as JSON, and a delegated plugin's process ({@code true}, which prints nothing). What it does not reach (the kernel's answers to changes) loads from the jar as
  * before.
  */
 public final class AotTraining {
@@ -68,6 +68,14 @@ public final class AotTraining {
         String json = Json.write(r.toJson(conf.cniVersion()));
         Result.read(Json.parseObject(json.getBytes(StandardCharsets.UTF_8), "result"), "result");
         new NatState(NfTables.in(self)).plan(conf, env, r.ips);
+        BridgePlugin.hostVethName();
+        // A delegated plugin's process, as IPAM runs: true(1) prints nothing, so "no versions".
+        for (String dir : List.of("/bin", "/usr/bin")) {
+            if (java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, "true"))) {
+                Delegate.find("true", List.of(dir)).supportedVersions();
+                break;
+            }
+        }
 
         System.out.println("jnetlink-bridge AOT training: " + calls + " CNI calls, " + links
                 + " links listed, one attachment's nf_tables transaction encoded");

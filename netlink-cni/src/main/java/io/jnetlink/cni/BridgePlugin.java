@@ -215,9 +215,7 @@ final class BridgePlugin {
      */
     private Link createVeth(Netns cont, Deque<Step> undo) {
         for (int attempt = 0; ; attempt++) {
-            byte[] r = new byte[4];
-            RANDOM.nextBytes(r);
-            String name = "veth" + HexFormat.of().formatHex(r);
+            String name = hostVethName();
             Veth spec = Veth.named(name).peer(env.ifName(), cont);
             if (conf.mtu() > 0) {
                 spec = spec.mtu(conf.mtu());
@@ -250,6 +248,13 @@ final class BridgePlugin {
                 }
             }
         }
+    }
+
+    /** A host-side veth name as the reference makes them: "veth" and 8 random hex digits. */
+    static String hostVethName() {
+        byte[] r = new byte[4];
+        RANDOM.nextBytes(r);
+        return "veth" + HexFormat.of().formatHex(r);
     }
 
     /**
