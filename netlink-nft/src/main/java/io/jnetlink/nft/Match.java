@@ -409,7 +409,7 @@ public sealed interface Match extends Statement
         /** TCP header flag bits, as nft names them in order. */
         public static final int FIN = 0x01, SYN = 0x02, RST = 0x04, PSH = 0x08, ACK = 0x10, URG = 0x20, ECN = 0x40,
                 CWR = 0x80;
-        private static final String[] NAMES = {"fin", "syn", "rst", "psh", "ack", "urg", "ecn", "cwr"};
+        static final String[] NAMES = {"fin", "syn", "rst", "psh", "ack", "urg", "ecn", "cwr"};
 
         public TcpFlags {
             if (value < 0 || value > 0xFF || mask < 0 || mask > 0xFF || (mask != 0 && (value & ~mask) != 0)
@@ -451,7 +451,7 @@ public sealed interface Match extends Statement
             return null;
         }
 
-        private static String names(int bits) {
+        static String names(int bits) {
             StringJoiner j = new StringJoiner(",");
             for (int i = 0; i < 8; i++) {
                 if ((bits & 1 << i) != 0) {
@@ -474,11 +474,11 @@ public sealed interface Match extends Statement
      * @param type the type number
      */
     record IcmpType(boolean v6, int type) implements Match {
-        private static final Map<Integer, String> V4 = new TreeMap<>(Map.ofEntries(Map.entry(0, "echo-reply"),
+        static final Map<Integer, String> V4 = new TreeMap<>(Map.ofEntries(Map.entry(0, "echo-reply"),
                 Map.entry(3, "destination-unreachable"), Map.entry(5, "redirect"), Map.entry(8, "echo-request"),
                 Map.entry(9, "router-advertisement"), Map.entry(10, "router-solicitation"),
                 Map.entry(11, "time-exceeded"), Map.entry(12, "parameter-problem")));
-        private static final Map<Integer, String> V6 = new TreeMap<>(Map.ofEntries(
+        static final Map<Integer, String> V6 = new TreeMap<>(Map.ofEntries(
                 Map.entry(1, "destination-unreachable"), Map.entry(2, "packet-too-big"), Map.entry(3, "time-exceeded"),
                 Map.entry(4, "parameter-problem"), Map.entry(128, "echo-request"), Map.entry(129, "echo-reply"),
                 Map.entry(133, "nd-router-solicit"), Map.entry(134, "nd-router-advert"),
@@ -705,7 +705,7 @@ public sealed interface Match extends Statement
      * @param missing  for an oif check, true for {@code missing}, false for {@code exists}
      */
     record FibLookup(int flags, int addrType, boolean missing) implements Match {
-        private static final String[] TYPES = {"unspec", "unicast", "local", "broadcast", "anycast", "multicast",
+        static final String[] TYPES = {"unspec", "unicast", "local", "broadcast", "anycast", "multicast",
                 "blackhole", "unreachable", "prohibit", "throw", "nat", "xresolve"};
 
         public FibLookup {

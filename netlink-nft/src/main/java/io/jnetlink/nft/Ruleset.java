@@ -21,6 +21,19 @@ public record Ruleset(long generation, List<TableInfo> tables, List<ChainInfo> c
         counters = List.copyOf(counters);
     }
 
+    /**
+     * The ruleset as {@code nft list ruleset} prints it: tables in the kernel's order, each with
+     * its comment, flags, named counters and chains, rules with their counters' values and
+     * comments, in nft's layout. Rules in shapes nft prints are rendered whatever program wrote
+     * them (not only the builder's, see {@link RuleSpec}).
+     *
+     * @throws IllegalArgumentException naming the rule and expression, for an expression this
+     *         library cannot print the way nft does
+     */
+    public String text() {
+        return RulesetText.render(this);
+    }
+
     /** The part of this ruleset that belongs to table {@code family name} (empty lists if there is none). */
     public Ruleset table(Family family, String name) {
         return new Ruleset(generation,

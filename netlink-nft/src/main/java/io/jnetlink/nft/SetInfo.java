@@ -131,7 +131,9 @@ public record SetInfo(Family family, String table, String name, long handle, int
                 f.add(x);
             }
         }
-        return new SetSpec(family, table, name, k, d, isVerdictMap(), f, timeout, gcInterval, size, memory,
+        // a constant set that nft sized to its elements was made without a size
+        long sz = f.contains(SetSpec.Flag.CONSTANT) && size == elements.size() ? 0 : size;
+        return new SetSpec(family, table, name, k, d, isVerdictMap(), f, timeout, gcInterval, sz, memory,
                 hasCounters(), comment, elements.stream().map(SetElement::withoutState).toList());
     }
 

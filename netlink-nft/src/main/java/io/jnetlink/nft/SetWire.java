@@ -27,7 +27,9 @@ import java.util.List;
  * past its last value (NFT_SET_ELEM_INTERVAL_END, left out when the range ends at the top value);
  * when a set is created with its elements an end element at zero comes first unless the first
  * range starts at zero. A concatenated interval element is one element with NFTA_SET_ELEM_KEY_END.
- * Elements are numbered from 1 in each message, and a message holds as many as fit the 16-bit
+ * A constant set without a size is sized to its elements (NFTA_SET_DESC_SIZE). In a set with
+ * counters every element carries its own counter expression (NFTA_SET_ELEM_EXPR) as well as the
+ * set's template. Elements are numbered from 1 in each message, and a message holds as many as fit the 16-bit
  * length of its element list.
  */
 final class SetWire {
@@ -166,10 +168,12 @@ final class SetWire {
             w.attrU32Be(NFTA_SET_POLICY, NFT_SET_POL_MEMORY);
         }
         boolean concatDesc = (s.kernelFlags() & SetSpec.NFT_SET_CONCAT) != 0;
-        if (s.size() > 0 || concatDesc) {
+        // nft sizes a constant set to its elements
+        long size = s.size() == 0 && s.flags().contains(SetSpec.Flag.CONSTANT) ? s.elements().size() : s.size();
+        if (size > 0 || concatDesc) {
             w.nest(NFTA_SET_DESC | Netlink.NLA_F_NESTED, d -> {
-                if (s.size() > 0) {
-                    d.attrU32Be(NFTA_SET_DESC_SIZE, (int) s.size());
+                if (size > 0) {
+                    d.attrU32Be(NFTA_SET_DESC_SIZE, (int) size);
                 }
                 if (concatDesc) {
                     d.nest(NFTA_SET_DESC_CONCAT | Netlink.NLA_F_NESTED, c -> {
@@ -188,11 +192,19 @@ final class SetWire {
         }
         w.attrBytes(NFTA_SET_USERDATA, setUserData(s));
         if (s.counter()) {
-            w.nest(NFTA_SET_EXPR | Netlink.NLA_F_NESTED, e -> {
-                e.attrString(1, "counter"); // NFTA_EXPR_NAME
-                e.nest(2 | Netlink.NLA_F_NESTED, d -> { }); // NFTA_EXPR_DATA: a counter from zero
-            });
+            counterExpr(w, NFTA_SET_EXPR);
         }
+    }
+
+    /** The size of {@link #counterExpr}: a nest of NFTA_EXPR_NAME "counter" and an empty NFTA_EXPR_DATA. */
+    private static final int COUNTER_EXPR = 4 + 12 + 4;
+
+    /** A counter starting at zero as the expression attribute {@code type} of a set or an element. */
+    private static void counterExpr(MessageWriter w, int type) {
+        w.nest(type | Netlink.NLA_F_NESTED, e -> {
+            e.attrString(1, "counter"); // NFTA_EXPR_NAME
+            e.nest(2 | Netlink.NLA_F_NESTED, d -> { }); // NFTA_EXPR_DATA: no values, the kernel starts at zero
+        });
     }
 
     private static byte[] setUserData(SetSpec s) {
@@ -242,7 +254,8 @@ final class SetWire {
     }
 
     /** One element as it goes on the wire. */
-    record Wired(int flags, long timeoutMs, byte[] key, byte[] keyEnd, byte[] data, Verdict verdict, byte[] udata) {
+    record Wired(int flags, long timeoutMs, byte[] key, byte[] keyEnd, byte[] data, Verdict verdict, byte[] udata,
+                 boolean counter) {
         int size() {
             int n = 0;
             if (flags != 0) {
@@ -263,6 +276,9 @@ final class SetWire {
             }
             if (udata != null) {
                 n += 4 + align(udata.length);
+            }
+            if (counter) {
+                n += COUNTER_EXPR;
             }
             return 4 + n;
         }
@@ -293,6 +309,9 @@ final class SetWire {
                 if (udata != null) {
                     e.attrBytes(NFTA_SET_ELEM_USERDATA, udata);
                 }
+                if (counter) {
+                    counterExpr(e, NFTA_SET_ELEM_EXPR);
+                }
             });
         }
 
@@ -317,7 +336,7 @@ final class SetWire {
         if (!interval) {
             for (SetElement e : elements) {
                 byte[] k = key.parseRange(e.key(), false)[0];
-                out.add(delete ? new Wired(0, 0, k, null, null, null, null) : full(s, e, k, null, 0));
+                out.add(delete ? new Wired(0, 0, k, null, null, null, null, false) : full(s, e, k, null, 0));
             }
             return out;
         }
@@ -330,7 +349,7 @@ final class SetWire {
         ranges.sort(Comparator.comparing(r -> key.sortable(r.lo()), Arrays::compareUnsigned));
         if (key.isConcat()) {
             for (Range r : ranges) {
-                out.add(delete ? new Wired(0, 0, r.lo(), r.hi(), null, null, null) : full(s, r.e(), r.lo(), r.hi(), 0));
+                out.add(delete ? new Wired(0, 0, r.lo(), r.hi(), null, null, null, false) : full(s, r.e(), r.lo(), r.hi(), 0));
             }
             return out;
         }
@@ -343,13 +362,13 @@ final class SetWire {
             }
         }
         if (leadingZero && !ranges.isEmpty() && !isZero(ranges.getFirst().lo())) {
-            out.add(new Wired(NFT_SET_ELEM_INTERVAL_END, 0, new byte[key.length()], null, null, null, null));
+            out.add(new Wired(NFT_SET_ELEM_INTERVAL_END, 0, new byte[key.length()], null, null, null, null, false));
         }
         for (Range r : ranges) {
-            out.add(delete ? new Wired(0, 0, r.lo(), null, null, null, null) : full(s, r.e(), r.lo(), null, 0));
+            out.add(delete ? new Wired(0, 0, r.lo(), null, null, null, null, false) : full(s, r.e(), r.lo(), null, 0));
             byte[] end = increment(r.hi());
             if (end != null) {
-                out.add(new Wired(NFT_SET_ELEM_INTERVAL_END, 0, end, null, null, null, null));
+                out.add(new Wired(NFT_SET_ELEM_INTERVAL_END, 0, end, null, null, null, null, false));
             }
         }
         return out;
@@ -369,7 +388,8 @@ final class SetWire {
             u.put(UDATA_SET_ELEM_COMMENT, cString(e.comment()));
             udata = u.bytes();
         }
-        return new Wired(flags, e.timeout() != null ? e.timeout().toMillis() : 0, key, keyEnd, data, v, udata);
+        return new Wired(flags, e.timeout() != null ? e.timeout().toMillis() : 0, key, keyEnd, data, v, udata,
+                s.counter());
     }
 
     private static boolean isZero(byte[] b) {

@@ -296,12 +296,12 @@ public sealed interface Statement
             TCP_RESET, ICMP, ICMPV6, ICMPX
         }
 
-        private static final Map<Integer, String> ICMP = Map.of(0, "net-unreachable", 1, "host-unreachable",
+        static final Map<Integer, String> ICMP = Map.of(0, "net-unreachable", 1, "host-unreachable",
                 2, "prot-unreachable", 3, "port-unreachable", 9, "net-prohibited", 10, "host-prohibited",
                 13, "admin-prohibited");
-        private static final Map<Integer, String> ICMPV6 = Map.of(0, "no-route", 1, "admin-prohibited",
+        static final Map<Integer, String> ICMPV6 = Map.of(0, "no-route", 1, "admin-prohibited",
                 3, "addr-unreachable", 4, "port-unreachable", 5, "policy-fail", 6, "reject-route");
-        private static final Map<Integer, String> ICMPX = Map.of(0, "no-route", 1, "port-unreachable",
+        static final Map<Integer, String> ICMPX = Map.of(0, "no-route", 1, "port-unreachable",
                 2, "host-unreachable", 3, "admin-prohibited");
 
         public RejectWith {

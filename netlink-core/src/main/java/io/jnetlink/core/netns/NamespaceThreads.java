@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +19,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -245,6 +248,7 @@ final class NamespaceThreads {
             returned = !ONE_WAY && Libc.setns(st, ORIGINAL_FD, Libc.CLONE_NEWNET) == 0;
             if (!returned) {
                 int errno = ONE_WAY ? 0 : Libc.errno(st);
+                int tid = Libc.gettid(st);
                 T v = value;
                 Throwable f = failure;
                 Thread thread = Thread.currentThread();
@@ -257,6 +261,7 @@ final class NamespaceThreads {
                                 thread.getName(), nsName, Errno.of(errno));
                     }
                     joinUninterruptibly(thread);
+                    awaitTaskGone(tid);
                     complete(result, v, f);
                 });
                 return false;
@@ -264,6 +269,23 @@ final class NamespaceThreads {
         }
         complete(result, value, failure);
         return true;
+    }
+
+    /**
+     * Waits until the kernel task {@code tid} of this process is gone. A joined Java thread has
+     * ended for Java, while its kernel task still exists for a moment (the JVM tears it down after
+     * waking the joiners), in the namespace it was in.
+     */
+    private static void awaitTaskGone(int tid) {
+        Path task = Path.of("/proc/self/task", Integer.toString(tid));
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (Files.exists(task)) {
+            if (System.nanoTime() > deadline) {
+                LOG.error("netns: kernel task {} of an ended hop thread still exists after 2 s", tid);
+                return;
+            }
+            LockSupport.parkNanos(100_000);
+        }
     }
 
     private static void joinUninterruptibly(Thread t) {
@@ -304,7 +326,7 @@ final class NamespaceThreads {
         // Rootless, entering is refused even where the thread is already (the host's namespace):
         // then only check.
         if (ONE_WAY) {
-            if (!NsId.ofFd(ORIGINAL_FD).equals(NsId.of(java.nio.file.Path.of("/proc/thread-self/ns/net")))) {
+            if (!NsId.ofFd(ORIGINAL_FD).equals(NsId.of(Path.of("/proc/thread-self/ns/net")))) {
                 LOG.error("netns relay thread was started outside the original namespace and cannot enter it");
             }
         } else {

@@ -82,9 +82,33 @@ final class LinkKind<D extends KindData> {
                 return d;
             }
         }
+        return other(kind, info != null ? info.nested(k != null ? k.names : OTHER_NAMES) : null);
+    }
+
+    /**
+     * Decodes IFLA_INFO_DATA given as the bytes of its attributes (what a {@link GenericKind} spec
+     * writes), or null for none, as {@link #decode(String, AttributeCursor)} decodes the kernel's.
+     */
+    static KindData decodeWritten(String kind, byte[] infoData) {
+        if (infoData == null) {
+            return decode(kind, (AttributeCursor) null);
+        }
+        LinkKind<?> k = named(kind);
+        AttrNames names = k != null ? k.names : OTHER_NAMES;
+        MemorySegment s = MemorySegment.ofArray(infoData);
+        if (k != null) {
+            KindData d = k.decoder.apply(new AttributeCursor(s, 0, s.byteSize(), names));
+            if (d != null) {
+                return d;
+            }
+        }
+        return other(kind, new AttributeCursor(s, 0, s.byteSize(), names));
+    }
+
+    /** The attributes under {@code data} (none if null), kept raw. */
+    private static KindData.Other other(String kind, AttributeCursor data) {
         List<RawAttribute> raw = new ArrayList<>(4);
-        if (info != null) {
-            AttributeCursor data = info.nested(k != null ? k.names : OTHER_NAMES);
+        if (data != null) {
             while (data.next()) {
                 raw.add(data.raw());
             }
@@ -121,14 +145,24 @@ final class LinkKind<D extends KindData> {
         }
     }
 
-    /** Built on first use, from the concrete permitted subclasses of {@link LinkSpec}. */
+    /**
+     * The spec classes that are kinds of their own, each with a {@code KIND}: every concrete
+     * {@link LinkSpec} but {@link GenericKind}, which carries any kind's data and has no kind of its own.
+     */
+    static List<Class<?>> kindClasses() {
+        List<Class<?>> out = specClasses();
+        out.remove(GenericKind.class);
+        return out;
+    }
+
+    /** Built on first use, from {@link #kindClasses()}. */
     private static final class Registry {
         static final Map<String, LinkKind<?>> BY_NAME = build();
 
         private static Map<String, LinkKind<?>> build() {
             Map<String, LinkKind<?>> out = new HashMap<>();
             MethodHandles.Lookup lookup = MethodHandles.lookup();
-            for (Class<?> c : specClasses()) {
+            for (Class<?> c : kindClasses()) {
                 LinkKind<?> k;
                 try {
                     VarHandle h = lookup.findStaticVarHandle(c, "KIND", LinkKind.class);

@@ -1,9 +1,12 @@
 package io.jnetlink.rtnl.link;
 
+import io.jnetlink.core.Errno;
+import io.jnetlink.core.NetlinkException;
 import io.jnetlink.core.codec.MessageWriter;
 import io.jnetlink.core.net.Interfaces;
 import io.jnetlink.core.net.Mac;
 import io.jnetlink.core.socket.NetlinkSocket;
+import io.jnetlink.rtnl.family.KernelLacksException;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -28,7 +31,7 @@ import java.util.function.Supplier;
  * @param <S> the concrete kind, so the shared setters chain
  */
 public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridge, Vxlan, Macvlan, Macvtap, Vlan, Vrf, Dummy, Ifb, Ipvlan,
-        Bond, Wireguard, GreLink, IpTunnelLink, Geneve {
+        Bond, Wireguard, GreLink, IpTunnelLink, Geneve, GenericKind {
     private final LinkKind<?> linkKind;
     /** A private copy of the builder this spec was built from; never changed afterwards. */
     private final Builder<S, ?> fields;
@@ -109,6 +112,20 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
         return send.get();
     }
 
+    /**
+     * The kernel's refusal of a request for this spec, explained where the kind knows more: the
+     * kernel's "Unknown device type" (EOPNOTSUPP: no driver for the kind, built in or as a module)
+     * as a {@link KernelLacksException} naming the kind; a kind may name a missing feature of its
+     * own (a bridge's VLAN filtering). Other errors come back as they are.
+     */
+    NetlinkException explain(NetlinkException e) {
+        if (e.errno() == Errno.EOPNOTSUPP
+                && (e.extAckMessage() == null || e.extAckMessage().contains("Unknown device type"))) {
+            return new KernelLacksException(e, "the link kind \"" + kind() + "\"");
+        }
+        return e;
+    }
+
     /** Attributes at the top level of the RTM_NEWLINK, beside IFLA_LINKINFO: IFLA_LINK of a stacked kind. */
     void writeTop(MessageWriter w) {
         if (fields.parent != null) {
@@ -131,6 +148,25 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
      */
     final void write(MessageWriter w) {
         // iproute2's order: the generic settings as given, the name, then the kind
+        writeShared(w);
+        writeTop(w);
+        w.attrString(Ifla.IFLA_IFNAME, fields.name);
+        writeLinkInfo(w);
+    }
+
+    /**
+     * The RTM_NEWLINK body that changes an existing link to this spec, in iproute2's order for
+     * {@code ip link set dev NAME [mtu M] [address A] [group G] type KIND ...}: the shared settings
+     * given, then IFLA_LINKINFO. The link is named by index in the header; the spec's name and
+     * parent link are not sent.
+     */
+    final void writeChange(MessageWriter w) {
+        writeShared(w);
+        writeLinkInfo(w);
+    }
+
+    /** IFLA_MTU, IFLA_ADDRESS, IFLA_GROUP: the shared settings given. */
+    private void writeShared(MessageWriter w) {
         if (fields.mtu > 0) {
             w.attrU32(Ifla.IFLA_MTU, fields.mtu);
         }
@@ -140,8 +176,9 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
         if (fields.group >= 0) {
             w.attrU32(Ifla.IFLA_GROUP, fields.group);
         }
-        writeTop(w);
-        w.attrString(Ifla.IFLA_IFNAME, fields.name);
+    }
+
+    private void writeLinkInfo(MessageWriter w) {
         w.nest(Ifla.IFLA_LINKINFO, li -> {
             li.attrStringNoNul(Ifla.IFLA_INFO_KIND, kind()); // as iproute2 sends it
             if (hasInfoData()) {

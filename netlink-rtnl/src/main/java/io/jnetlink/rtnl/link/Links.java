@@ -104,20 +104,8 @@ public final class Links {
         try {
             return spec.holdingReferences(() -> sendCreate(spec, echo));
         } catch (NetlinkException e) {
-            throw lacksKind(e, spec);
+            throw spec.explain(e);
         }
-    }
-
-    /**
-     * The kernel's "Unknown device type" (EOPNOTSUPP: no driver, built in or as a module, for the
-     * kind) as a {@link KernelLacksException} naming the kind; other errors as they are.
-     */
-    static NetlinkException lacksKind(NetlinkException e, LinkSpec<?> spec) {
-        if (e.errno() == Errno.EOPNOTSUPP
-                && (e.extAckMessage() == null || e.extAckMessage().contains("Unknown device type"))) {
-            return new KernelLacksException(e, "the link kind \"" + spec.kind() + "\"");
-        }
-        return e;
     }
 
     private Integer sendCreate(LinkSpec<?> spec, boolean echo) {
@@ -158,6 +146,53 @@ public final class Links {
                 encodeCreate(w, spec, false);
             }
         }, (i, m) -> { });
+    }
+
+    /**
+     * Changes the existing link named {@code spec.name()} to the settings {@code spec} gives, as
+     * {@code ip link set dev NAME [mtu M] [address A] [group G] type KIND OPTIONS}: one RTM_GETLINK
+     * to find it, then one RTM_NEWLINK by index carrying the shared settings given and the kind's
+     * IFLA_LINKINFO (for a {@link Bridge}, only the options set; the others keep their values).
+     *
+     * @throws NoSuchDeviceException    if no link has that name
+     * @throws IllegalArgumentException if the link is of another kind than the spec
+     * @throws KernelLacksException     if the kernel lacks what the spec asks for (a bridge's VLAN filtering)
+     */
+    public void change(LinkSpec<?> spec) {
+        LinkInfo link;
+        try {
+            link = get(spec.name());
+        } catch (NoSuchDeviceException e) {
+            throw NoSuchDeviceException.named("change " + spec, spec.name());
+        }
+        change(link, spec);
+    }
+
+    /** Changes link {@code index} to the settings {@code spec} gives, as {@link #change(LinkSpec)}; the spec's name is not used. */
+    public void change(int index, LinkSpec<?> spec) {
+        Interfaces.requireIndex(index);
+        change(get(index), spec);
+    }
+
+    private void change(LinkInfo link, LinkSpec<?> spec) {
+        if (!spec.kind().equals(link.kind())) {
+            throw new IllegalArgumentException("change " + spec + ": link " + link.name() + " (index " + link.index()
+                    + ") is " + (link.kind() == null ? "of no kind" : "a " + link.kind()) + ", not a " + spec.kind());
+        }
+        LinkSpec<?> resolved = spec.resolve(rtnl);
+        try {
+            rtnl.request("change link " + link.name() + " to " + spec, w -> encodeChange(w, link.index(), resolved));
+        } catch (NetlinkException e) {
+            throw resolved.explain(e);
+        }
+    }
+
+    /** Writes the RTM_NEWLINK that changes link {@code index} to {@code spec}, as {@code ip link set dev ... type KIND ...}. */
+    static void encodeChange(MessageWriter w, int index, LinkSpec<?> spec) {
+        FAMILY.begin(w, Ifla.RTM_NEWLINK, 0);
+        ifinfomsg(w, index, 0, 0);
+        spec.writeChange(w);
+        w.end();
     }
 
     /** Deletes link {@code index} (RTM_DELLINK); a veth's peer goes with it. */

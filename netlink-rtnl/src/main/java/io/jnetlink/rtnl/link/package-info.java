@@ -8,7 +8,9 @@
  * back into its own {@link io.jnetlink.rtnl.link.KindData} record
  * ({@link io.jnetlink.rtnl.link.LinkInfo#kindData()}). Kinds without a file keep their data as
  * {@link io.jnetlink.rtnl.link.KindData.Other}; the whole IFLA_LINKINFO also stays in
- * {@link io.jnetlink.rtnl.link.LinkInfo#unknown()}, so nothing the kernel sent is lost.
+ * {@link io.jnetlink.rtnl.link.LinkInfo#unknown()}, so nothing the kernel sent is lost. A link of
+ * a kind without a file is created with {@link io.jnetlink.rtnl.link.GenericKind}: the kind's
+ * name and IFLA_INFO_DATA written by the caller.
  *
  * <h2>How to add a link kind</h2>
  *
@@ -51,7 +53,8 @@
  *       other links given by name replaced by their index ({@code Links.indexOf(rtnl, name)};
  *       vxlan's underlay), {@code writeTop(w)} for other top-level attributes,
  *       {@code holdingReferences(send)} to keep a descriptor the request names valid until the
- *       kernel has it (veth's peer namespace).</li>
+ *       kernel has it (veth's peer namespace), {@code explain(e)} to turn a refusal into a
+ *       {@code KernelLacksException} naming a feature of the kind (bridge VLAN filtering).</li>
  *   <li>Tests: add the kind to {@code LinkKindTest.everyKindReadsBackWhatItWrites} (it fails
  *       until every permitted kind is there), a golden fixture of {@code ip link add ... type foo}
  *       captured with strace (see {@code src/test/resources/golden/README.md}) compared with the

@@ -68,7 +68,9 @@ class LinkKindTest {
                 Gretap.named("gt0").remote("10.0.0.2").key(7), Ipip.named("ipip0").local("10.0.0.1").ttl(255),
                 Sit.named("sit0").remote("10.0.0.2"), Ip6tnl.named("ip6t0").local("fd00::1").remote("fd00::2").ttl(0),
                 Geneve.named("gnv0", 100).remote("10.0.0.2").ttl(64),
-                Geneve.named("gnv1", 0xFFFFFF).remote("fd00::2").port(6082));
+                Geneve.named("gnv1", 0xFFFFFF).remote("fd00::2").port(6082),
+                GenericKind.named("vx9", "vxlan").infoData(w -> w.attrU32(1, 9).attrU8(5, 5)),
+                GenericKind.named("ms0", "macsec").infoData(w -> w.attrU64(1, 5)), GenericKind.named("nl0", "nlmon"));
         Set<Class<?>> covered = new HashSet<>();
         for (LinkSpec<?> spec : specs) {
             LinkInfo back = roundTrip(spec);
@@ -89,7 +91,10 @@ class LinkKindTest {
             assertTrue(dataTypes.add(k.type()), "two kinds decode into " + k.type());
             assertEquals(k, LinkKind.named(k.name()));
         }
-        assertEquals(LinkKind.specClasses().size(), LinkKind.all().size());
+        assertEquals(LinkKind.kindClasses().size(), LinkKind.all().size());
+        Set<Class<?>> notKinds = new HashSet<>(LinkKind.specClasses());
+        LinkKind.kindClasses().forEach(notKinds::remove);
+        assertEquals(Set.of(GenericKind.class), notKinds, "only the generic kind is a spec without a kind of its own");
         Set<Class<?>> records = new HashSet<>(Set.of(KindData.class.getPermittedSubclasses()));
         records.remove(KindData.Other.class);
         assertEquals(records, dataTypes, "KindData's records and the registered kinds' records differ");

@@ -79,4 +79,32 @@ class MoreKindsKernelTest {
             assertFalse(Sh.ip(n, "link", "show").contains(spec.name()), "nothing half-made");
         }
     }
+
+    /** The generic kind: a vxlan and a macvlan built from caller-written attributes, and a kind this kernel lacks. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aGenericKindCarriesCallerBuiltData() {
+        // ip link add vx9 type vxlan id 9 ttl 5 dstport 4789  (IFLA_VXLAN_ID 1, _TTL 5, _PORT 15)
+        GenericKind vx = GenericKind.named("vx9", "vxlan").infoData(w -> w.attrU32(1, 9).attrU8(5, 5).attrU16Be(15, 4789));
+        // ip link add mvg link gx0 type macvlan mode vepa  (IFLA_MACVLAN_MODE 1, vepa 2)
+        GenericKind mv = GenericKind.named("mvg", "macvlan").parent("gx0").infoData(w -> w.attrU32(1, 2));
+        int vxIndex = links.createReturningIndex(vx);
+        int mvIndex = links.createReturningIndex(mv);
+
+        assertEquals("vxlan", linkinfo("vx9").get("info_kind"));
+        Map<String, Object> vxData = (Map<String, Object>) linkinfo("vx9").get("info_data");
+        assertEquals(List.of(9L, 5L, 4789L), List.of(vxData.get("id"), vxData.get("ttl"), vxData.get("port")));
+        assertEquals(vx.data(), links.get(vxIndex).kindData(), "read back as vxlan's own record");
+        assertEquals(new Vxlan.Data(9, 0, null, null, 4789), links.get(vxIndex).kindData());
+
+        assertEquals("macvlan", linkinfo("mvg").get("info_kind"));
+        assertEquals("vepa", ((Map<String, Object>) linkinfo("mvg").get("info_data")).get("mode"));
+        assertEquals(Oracle.ifindex(n, "gx0"), links.get(mvIndex).peerIndex(), "the parent link, looked up by name");
+        assertEquals(new Macvlan.Data(Macvlan.Mode.VEPA), links.get(mvIndex).kindData());
+
+        KernelLacksException e = assertThrows(KernelLacksException.class,
+                () -> links.create(GenericKind.named("ms0", "macsec").parent("gx0").infoData(w -> w.attrU8(5, 1))));
+        assertTrue(e.getMessage().contains("this kernel lacks the link kind \"macsec\""), e.getMessage());
+        assertFalse(Sh.ip(n, "link", "show").contains("ms0"), "nothing half-made");
+    }
 }
