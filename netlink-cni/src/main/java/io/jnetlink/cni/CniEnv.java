@@ -26,6 +26,8 @@ public record CniEnv(String command, String containerId, String netns, String if
     /**
      * Reads and checks the CNI_* variables.
      *
+     * @param env the plugin's environment (as {@link System#getenv()} gives it)
+     * @return the call's command, container, network namespace, interface name, path and arguments
      * @throws CniException code 4 naming the missing variables, an unknown command, a malformed
      *                      container id or interface name
      */

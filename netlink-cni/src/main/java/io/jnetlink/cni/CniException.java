@@ -36,32 +36,52 @@ public final class CniException extends RuntimeException {
     /** Anything else (the reference plugins' ErrInternal). */
     public static final int INTERNAL = 999;
 
+    /** The CNI error code. */
     private final int code;
+    /** The error's {@code details} ("" when none). */
     private final String details;
 
-    /** An error with {@code code} and message {@code msg}. */
+    /**
+     * An error with {@code code} and message {@code msg}.
+     *
+     * @param code the CNI error code (one of the constants here, or a plugin-specific one >= 100)
+     * @param msg the error's {@code msg}: a short description
+     */
     public CniException(int code, String msg) {
         this(code, msg, "", null);
     }
 
-    /** An error with {@code code}, message and details. */
+    /**
+     * An error with {@code code}, message and details.
+     *
+     * @param code the CNI error code
+     * @param msg the error's {@code msg}: a short description
+     * @param details the error's {@code details}: a longer explanation ("" or null for none)
+     */
     public CniException(int code, String msg, String details) {
         this(code, msg, details, null);
     }
 
-    /** An error with {@code code}, message and details, caused by {@code cause}. */
+    /**
+     * An error with {@code code}, message and details, caused by {@code cause}.
+     *
+     * @param code the CNI error code
+     * @param msg the error's {@code msg}: a short description
+     * @param details the error's {@code details}: a longer explanation ("" or null for none)
+     * @param cause the exception that led to this error, or null
+     */
     public CniException(int code, String msg, String details, Throwable cause) {
         super(msg, cause);
         this.code = code;
         this.details = details == null ? "" : details;
     }
 
-    /** The CNI error code. */
+    /** {@return the CNI error code} */
     public int code() {
         return code;
     }
 
-    /** The {@code details} field ("" when none). */
+    /** {@return the {@code details} field ("" when none)} */
     public String details() {
         return details;
     }

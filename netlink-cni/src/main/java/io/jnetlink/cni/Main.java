@@ -30,7 +30,11 @@ import java.util.Set;
 public final class Main {
     private Main() {}
 
-    /** Runs one CNI call and exits with its status. */
+    /**
+     * Runs one CNI call and exits with its status.
+     *
+     * @param args ignored: a CNI call is its environment and stdin
+     */
     public static void main(String[] args) {
         Trace.step("main");
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
@@ -43,6 +47,9 @@ public final class Main {
     /**
      * Runs one CNI call: reads the environment and stdin, prints the result or the error object.
      *
+     * @param environment the CNI_* variables (and any others, ignored)
+     * @param stdin the network configuration
+     * @param stdout where the result or the error object goes
      * @return the exit status: 0 on success, 1 after an error object
      */
     public static int run(Map<String, String> environment, InputStream stdin, PrintStream stdout) {

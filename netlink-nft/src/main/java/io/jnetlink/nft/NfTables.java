@@ -126,8 +126,13 @@ public final class NfTables {
     }
 
     private SetInfo withElements(SetInfo s) {
-        List<SetInfo.RawElement> raw = new java.util.ArrayList<>();
         List<io.jnetlink.core.codec.RawAttribute> unknown = new java.util.ArrayList<>();
+        return s.withElements(s.fold(rawElements(s, unknown)), unknown);
+    }
+
+    /** The elements of {@code s} as the kernel sends them; unmodeled element attributes go to {@code unknown}. */
+    private List<SetInfo.RawElement> rawElements(SetInfo s, List<io.jnetlink.core.codec.RawAttribute> unknown) {
+        List<SetInfo.RawElement> raw = new java.util.ArrayList<>();
         socket.dump("list elements of set " + s.family() + " " + s.table() + " " + s.name(), w -> {
             w.begin(Nf.type(SetWire.NFT_MSG_GETSETELEM), NLM_F_REQUEST | NLM_F_DUMP);
             Nf.nfgenmsg(w, s.family().code, 0);
@@ -146,7 +151,7 @@ public final class NfTables {
                 unknown.clear();
             }
         });
-        return s.withElements(s.fold(raw), unknown);
+        return raw;
     }
 
     /**
@@ -178,8 +183,19 @@ public final class NfTables {
             List<ChainInfo> chains = chains();
             List<RuleInfo> rules = rules();
             List<CounterObject> counters = counterObjects();
+            List<SetInfo> sets = new java.util.ArrayList<>();
+            java.util.Map<Ruleset.SetKey, List<SetInfo.RawElement>> anonymous = new java.util.HashMap<>();
+            for (SetInfo s : socket.dumpAll("list nf_tables sets", w -> dumpRequest(w, SetWire.NFT_MSG_GETSET),
+                    SetInfo::decode)) {
+                List<io.jnetlink.core.codec.RawAttribute> unknown = new java.util.ArrayList<>();
+                List<SetInfo.RawElement> raw = rawElements(s, unknown);
+                sets.add(s.withElements(s.fold(raw), unknown));
+                if (s.isAnonymous()) {
+                    anonymous.put(new Ruleset.SetKey(s.family(), s.table(), s.name()), raw);
+                }
+            }
             if (generation() == before) {
-                return new Ruleset(before, tables, chains, rules, counters);
+                return new Ruleset(before, tables, chains, rules, counters, sets, anonymous);
             }
             if (attempt == RULESET_ATTEMPTS) {
                 throw new io.jnetlink.core.DumpInterruptedException("list nf_tables ruleset", attempt, 0);

@@ -49,15 +49,9 @@ import java.util.StringJoiner;
 final class RuleText {
     /** The elements of an anonymous set a rule uses ({@code __set0}), for printing it inline. */
     interface AnonymousSets {
-        /** The set's elements, or null if {@code set} is not an anonymous set of this table. */
-        List<Element> elements(String set);
+        /** The set's elements as the kernel sent them, or null if {@code set} is no anonymous set of the table. */
+        List<SetInfo.RawElement> elements(String set);
     }
-
-    /**
-     * One element of an anonymous set or map: its key, an interval's end flag, and for a map the
-     * value (a verdict or data).
-     */
-    record Element(byte[] key, boolean intervalEnd, Verdict verdict, byte[] data) {}
 
     /** The type of a value, which decides how nft prints it. */
     enum Type {
@@ -501,7 +495,7 @@ final class RuleText {
 
     private void lookup(Lookup l) {
         Term key = takeConcat(l.source());
-        List<Element> anon = sets != null ? sets.elements(l.set()) : null;
+        List<SetInfo.RawElement> anon = sets != null ? sets.elements(l.set()) : null;
         if (anon == null && l.set().startsWith("__")) {
             throw new IllegalArgumentException("anonymous set " + l.set() + " without its elements");
         }
@@ -518,25 +512,40 @@ final class RuleText {
     }
 
     /** An anonymous set or map printed inline, elements in nft's order (ascending values). */
-    private static String inline(Term key, List<Element> elements) {
-        List<Element> sorted = new ArrayList<>(elements);
-        sorted.sort((a, b) -> compareValues(a.key(), b.key(), key));
+    private static String inline(Term key, List<SetInfo.RawElement> elements) {
+        List<SetInfo.RawElement> sorted = new ArrayList<>(elements.stream().filter(e -> e.key() != null).toList());
+        // by value; an interval's end before a start of the same value (adjacent intervals)
+        sorted.sort((a, b) -> {
+            int c = compareValues(a.key(), b.key(), key);
+            return c != 0 ? c : Boolean.compare(!end(a), !end(b));
+        });
         List<String> items = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
-            Element el = sorted.get(i);
-            if (el.intervalEnd()) {
-                continue;
+            SetInfo.RawElement el = sorted.get(i);
+            if (end(el)) {
+                continue; // the end of the gap below the first interval
             }
-            String k = key.parts().isEmpty() ? value(key, el.key()) : concatValue(key, el.key());
-            if (i + 1 < sorted.size() && sorted.get(i + 1).intervalEnd()) {
+            String k;
+            if (el.keyEnd() != null) {
+                throw new IllegalArgumentException("an anonymous set of concatenated intervals");
+            } else if (i + 1 < sorted.size() && end(sorted.get(i + 1))) {
                 k = interval(key, el.key(), sorted.get(i + 1).key());
+                i++;
+            } else {
+                k = key.parts().isEmpty() ? value(key, el.key()) : concatValue(key, el.key());
             }
             if (el.verdict() != null) {
                 k += " : " + verdict(el.verdict());
+            } else if (el.data() != null) {
+                throw new IllegalArgumentException("an anonymous data map");
             }
             items.add(k);
         }
         return "{ " + String.join(", ", items) + " }";
+    }
+
+    private static boolean end(SetInfo.RawElement e) {
+        return (e.flags() & SetWire.NFT_SET_ELEM_INTERVAL_END) != 0;
     }
 
     /** nft orders elements by value: a network-order type as a big number, a host-order one as its number. */

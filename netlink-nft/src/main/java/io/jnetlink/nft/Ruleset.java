@@ -1,31 +1,78 @@
 package io.jnetlink.nft;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * Everything nf_tables holds in one namespace, read at one generation: no change was committed
- * between the first and the last of the dumps it was read from.
- *
- * @param generation the ruleset generation it was read at (NFTA_GEN_ID; every commit adds one)
- * @param tables     the tables, in the kernel's order
- * @param chains     the chains of every table, in the kernel's order
- * @param rules      the rules of every chain, in the kernel's order (chain by chain)
- * @param counters   the named counters of every table
+ * between the first and the last of the dumps it was read from ({@link NfTables#ruleset()}), or
+ * the state a {@link RulesetWatch} keeps.
  */
-public record Ruleset(long generation, List<TableInfo> tables, List<ChainInfo> chains, List<RuleInfo> rules,
-                      List<CounterObject> counters) {
-    public Ruleset {
-        tables = List.copyOf(tables);
-        chains = List.copyOf(chains);
-        rules = List.copyOf(rules);
-        counters = List.copyOf(counters);
+public final class Ruleset {
+    /** An anonymous set's identity: the table it lives in and its name ({@code __set0}). */
+    record SetKey(Family family, String table, String name) {}
+
+    private final long generation;
+    private final List<TableInfo> tables;
+    private final List<ChainInfo> chains;
+    private final List<RuleInfo> rules;
+    private final List<CounterObject> counters;
+    private final List<SetInfo> sets;
+    /** The elements of anonymous sets as the kernel sent them, for printing them inside their rules. */
+    private final Map<SetKey, List<SetInfo.RawElement>> anonymous;
+
+    Ruleset(long generation, List<TableInfo> tables, List<ChainInfo> chains, List<RuleInfo> rules,
+            List<CounterObject> counters, List<SetInfo> sets, Map<SetKey, List<SetInfo.RawElement>> anonymous) {
+        this.generation = generation;
+        this.tables = List.copyOf(tables);
+        this.chains = List.copyOf(chains);
+        this.rules = List.copyOf(rules);
+        this.counters = List.copyOf(counters);
+        this.sets = List.copyOf(sets);
+        this.anonymous = Map.copyOf(anonymous);
+    }
+
+    /** The ruleset generation it was read at (NFTA_GEN_ID; every commit adds one). */
+    public long generation() {
+        return generation;
+    }
+
+    /** The tables, in the kernel's order. */
+    public List<TableInfo> tables() {
+        return tables;
+    }
+
+    /** The chains of every table, in the kernel's order. */
+    public List<ChainInfo> chains() {
+        return chains;
+    }
+
+    /** The rules of every chain, in the kernel's order (chain by chain). */
+    public List<RuleInfo> rules() {
+        return rules;
+    }
+
+    /** The named counters of every table. */
+    public List<CounterObject> counters() {
+        return counters;
+    }
+
+    /** The sets and maps of every table with their elements, anonymous ones (a rule's {@code { ... }}) too. */
+    public List<SetInfo> sets() {
+        return sets;
+    }
+
+    /** The raw elements of an anonymous set, or null if the ruleset holds none of that name in that table. */
+    List<SetInfo.RawElement> anonymousElements(Family family, String table, String name) {
+        return anonymous.get(new SetKey(family, table, name));
     }
 
     /**
      * The ruleset as {@code nft list ruleset} prints it: tables in the kernel's order, each with
-     * its comment, flags, named counters and chains, rules with their counters' values and
-     * comments, in nft's layout. Rules in shapes nft prints are rendered whatever program wrote
-     * them (not only the builder's, see {@link RuleSpec}).
+     * its flags, comment, named counters, sets and maps, and chains, rules with their counters'
+     * values, anonymous sets inline and comments, in nft's layout. Rules are printed whatever
+     * program wrote them (not only the builder's shapes, see {@link RuleSpec}).
      *
      * @throws IllegalArgumentException naming the rule and expression, for an expression this
      *         library cannot print the way nft does
@@ -36,10 +83,21 @@ public record Ruleset(long generation, List<TableInfo> tables, List<ChainInfo> c
 
     /** The part of this ruleset that belongs to table {@code family name} (empty lists if there is none). */
     public Ruleset table(Family family, String name) {
+        Objects.requireNonNull(family, "family");
         return new Ruleset(generation,
                 tables.stream().filter(t -> t.family() == family && t.name().equals(name)).toList(),
                 chains.stream().filter(c -> c.family() == family && c.table().equals(name)).toList(),
                 rules.stream().filter(r -> r.family() == family && r.table().equals(name)).toList(),
-                counters.stream().filter(c -> c.family() == family && c.table().equals(name)).toList());
+                counters.stream().filter(c -> c.family() == family && c.table().equals(name)).toList(),
+                sets.stream().filter(s -> s.family() == family && s.table().equals(name)).toList(),
+                anonymous.entrySet().stream().filter(e -> e.getKey().family() == family
+                        && e.getKey().table().equals(name))
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
+    @Override
+    public String toString() {
+        return "Ruleset[generation=" + generation + ", tables=" + tables.size() + ", chains=" + chains.size()
+                + ", rules=" + rules.size() + ", sets=" + sets.size() + ", counters=" + counters.size() + "]";
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A whole ruleset as {@code nft list ruleset} prints it: each table with its comment and flags,
- * its named counters, its chains (base chains with type, hook, priority and policy) and their
+ * its named counters, its named sets and maps ({@link SetInfo#text}), its chains (base chains with type, hook, priority and policy) and their
  * rules ({@link RuleText}), in the kernel's order and nft's layout (tabs, a blank line between
  * the blocks of a table).
  */
@@ -52,6 +52,12 @@ final class RulesetText {
                 delim = "\n";
             }
         }
+        for (SetInfo s : r.sets()) {
+            if (s.family() == t.family() && s.table().equals(t.name()) && !s.isAnonymous()) {
+                sb.append(delim).append(s.text(false));
+                delim = "\n";
+            }
+        }
         for (ChainInfo c : r.chains()) {
             if (c.family() == t.family() && c.table().equals(t.name())) {
                 sb.append(delim);
@@ -81,7 +87,8 @@ final class RulesetText {
         }
         for (RuleInfo rule : r.rules()) {
             if (rule.family() == c.family() && rule.table().equals(c.table()) && rule.chain().equals(c.name())) {
-                sb.append("\t\t").append(RuleText.render(rule, null)).append('\n');
+                sb.append("\t\t").append(RuleText.render(rule,
+                        set -> r.anonymousElements(c.family(), c.table(), set))).append('\n');
             }
         }
         sb.append("\t}\n");

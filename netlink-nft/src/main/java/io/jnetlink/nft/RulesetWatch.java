@@ -54,7 +54,8 @@ import java.util.function.Consumer;
  *
  * <p>Rules are kept in chain order (events carry the position of a new rule). Counter values in
  * the snapshot are those of the rule's last event or listing: counting sends no events. Sets and
- * set elements are delivered as {@link OtherEvent}s and not kept in the snapshot. Listeners run
+ * set elements are delivered as {@link OtherEvent}s and not kept in the snapshot (its
+ * {@link Ruleset#sets()} is empty). Listeners run
  * on the watch's thread; {@link #snapshot()} may be called from any thread.
  */
 public final class RulesetWatch implements AutoCloseable {
@@ -551,7 +552,7 @@ public final class RulesetWatch implements AutoCloseable {
             all.addAll(rules.getOrDefault(k, List.of()));
         }
         return new Ruleset(generation, List.copyOf(tables.values()), List.copyOf(chains.values()), all,
-                List.copyOf(counters.values()));
+                List.copyOf(counters.values()), List.of(), Map.of());
     }
 
     /** The generation of the last transaction applied (or of the last listing). */

@@ -251,7 +251,20 @@ public record SetKeyType(List<SetDataType> fields) {
 
     /** The bytes of {@code v} in the order nft sorts values of this type. */
     byte[] sortable(byte[] v) {
-        return isConcat() ? v : fields.getFirst().sortable(v);
+        // nft sorts a concatenation's elements as one number read in host byte order (checked with
+        // nft 1.0.6: { 1.0.0.2 . 256, 2.0.0.1 . 1, 1.0.0.2 . 1 } is its order on x86), a plain
+        // key as its type's number
+        if (!isConcat()) {
+            return fields.getFirst().sortable(v);
+        }
+        if (java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.BIG_ENDIAN) {
+            return v;
+        }
+        byte[] r = new byte[v.length];
+        for (int i = 0; i < v.length; i++) {
+            r[i] = v[v.length - 1 - i];
+        }
+        return r;
     }
 
     private static String text(List<SetDataType> fields) {

@@ -69,6 +69,15 @@ public final class Netns implements InNamespace, AutoCloseable {
         return new Netns(NetworkNamespace.create(name));
     }
 
+    /**
+     * Creates the namespaces {@code names} at once, with {@code sysctls} written in each before
+     * anything else happens there (see {@link NetworkNamespace#createAll}); all or nothing. Closing
+     * a handle deletes its namespace.
+     */
+    public static List<Netns> createAll(List<String> names, java.util.Map<String, String> sysctls) {
+        return NetworkNamespace.createAll(names, sysctls).stream().map(Netns::new).toList();
+    }
+
     /** Opens the existing namespace {@code name}; closing the handle leaves it. */
     public static Netns open(String name) {
         return new Netns(NetworkNamespace.open(name));

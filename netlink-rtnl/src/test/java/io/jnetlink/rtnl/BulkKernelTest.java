@@ -73,4 +73,35 @@ class BulkKernelTest {
             assertEquals(2, after.stream().filter(a -> a.contains("10.67.")).count(), after::toString);
         }
     }
+
+    @Test
+    void vethsIntoSeveralNamespacesInOneSendReturnBothEnds() {
+        List<Netns> nodes = Netns.createAll(List.of(namespaces.name("ret"), namespaces.name("ret"),
+                namespaces.name("ret")), Map.of());
+        try (Netns hub = Netns.create(namespaces.name("hub"))) {
+            List<Veth> specs = new ArrayList<>();
+            for (int i = 0; i < nodes.size(); i++) {
+                specs.add(Veth.named("hp" + i).peer("eth0", nodes.get(i)));
+            }
+            List<io.jnetlink.rtnl.link.LinkInfo> made = hub.linkService().createAllReturning(specs);
+            assertEquals(3, made.size());
+            for (int i = 0; i < nodes.size(); i++) {
+                // the oracle: ip -j in the hub and in the node
+                Map<String, Object> port = Oracle.objects(Sh.ipJson(hub.name(), "link", "show", "hp" + i)).get(0);
+                Map<String, Object> eth = Oracle.objects(Sh.ipJson(nodes.get(i).name(), "link", "show", "eth0")).get(0);
+                assertEquals("hp" + i, made.get(i).name());
+                assertEquals(((Number) port.get("ifindex")).intValue(), made.get(i).index());
+                assertEquals(((Number) eth.get("ifindex")).intValue(), made.get(i).peerIndex(), "the node end's index");
+                assertEquals(((Number) port.get("ifindex")).intValue(), ((Number) eth.get("link_index")).intValue());
+            }
+            // A failure is thrown after the others were made: the node already has an eth0.
+            List<Veth> again = List.of(Veth.named("hq0").peer("eth1", nodes.get(0)),
+                    Veth.named("hq1").peer("eth0", nodes.get(1)));
+            NetlinkException e = assertThrows(NetlinkException.class, () -> hub.linkService().createAllReturning(again));
+            assertTrue(e.getMessage().contains("hq1"), e.getMessage());
+            assertEquals(1, Oracle.objects(Sh.ipJson(nodes.get(0).name(), "link", "show", "eth1")).size());
+        } finally {
+            nodes.forEach(Netns::close);
+        }
+    }
 }

@@ -6,6 +6,7 @@ import io.jnetlink.rtnl.Link;
 import io.jnetlink.rtnl.Netns;
 import io.jnetlink.rtnl.addr.AddressSpec;
 import io.jnetlink.rtnl.link.Bridge;
+import io.jnetlink.rtnl.link.LinkInfo;
 import io.jnetlink.rtnl.link.Veth;
 import io.jnetlink.rtnl.route.Route;
 import io.jnetlink.rtnl.tc.Handle;
@@ -87,11 +88,24 @@ public final class Lab implements AutoCloseable {
     private int ports;
     private volatile boolean closed;
 
+    /**
+     * Sysctls of the fabric, written as it is made: it only switches frames, so its bridges and
+     * ports get no IPv6 (no link-local addresses, duplicate address detection, MLD reports or router
+     * solicitations for the kernel to make and undo; filters and qdiscs there work on frames).
+     */
+    private static final Map<String, String> FABRIC_SYSCTLS = Map.of("net.ipv6.conf.default.disable_ipv6", "1");
+    /**
+     * Sysctls of every node, written as it is made. No duplicate address detection on the node's
+     * links: while a router's link-local address is tentative it answers no neighbour
+     * solicitation, which cost the first IPv6 connection through it a SYN retransmit (1 s).
+     */
+    private static final Map<String, String> NODE_SYSCTLS = Map.of("net.ipv6.conf.default.accept_dad", "0");
+
     private Lab(String prefix) {
         this.prefix = prefix;
         LabNames.reap(prefix);
         this.base = LabNames.newLab(prefix);
-        this.fabric = Netns.create(base);
+        this.fabric = Netns.createAll(List.of(base), FABRIC_SYSCTLS).getFirst();
     }
 
     /** A new, empty lab whose namespaces start with the default prefix (see {@link #DEFAULT_PREFIX}). */
@@ -157,25 +171,50 @@ public final class Lab implements AutoCloseable {
      * @throws IllegalArgumentException if the name is taken or not 1-24 letters, digits, '-', '_'
      */
     public synchronized Node newNode(String name) {
-        ensureOpen();
-        LabNames.checkName("node", name);
-        if (nodes.containsKey(name)) {
-            throw new IllegalArgumentException("lab " + base + " has a node " + name + " already");
-        }
-        Netns ns = Netns.create(base + "-" + name);
-        try {
-            ns.linkService().setUp(1, true); // lo is always index 1 in a new namespace
-            // No duplicate address detection on the node's links: while a router's link-local
-            // address is tentative it answers no neighbour solicitation, which cost the first
-            // IPv6 connection through it a SYN retransmit (1 s).
-            ns.sysctl("net.ipv6.conf.default.accept_dad", "0");
-        } catch (RuntimeException e) {
-            ns.close();
-            throw e;
-        }
-        Node n = new Node(this, name, nodes.size(), ns);
-        nodes.put(name, n);
+        Node n = createNodes(List.of(name), NODE_SYSCTLS).getFirst();
+        n.netns().linkService().setUp(LOOPBACK, true);
         return n;
+    }
+
+    /** The loopback's index: always 1 in a new namespace. */
+    private static final int LOOPBACK = 1;
+
+    /**
+     * Makes the namespaces of nodes {@code names} at once, with {@code sysctls} written in each as
+     * it is made, and adds the nodes to the lab (so they are deleted with it whatever happens
+     * next). Their loopback is still down.
+     */
+    private List<Node> createNodes(List<String> names, Map<String, String> sysctls) {
+        ensureOpen();
+        Set<String> fresh = new HashSet<>();
+        List<String> nsNames = new ArrayList<>();
+        for (String name : names) {
+            LabNames.checkName("node", name);
+            if (nodes.containsKey(name) || !fresh.add(name)) {
+                throw new IllegalArgumentException("lab " + base + " has a node " + name + " already");
+            }
+            nsNames.add(base + "-" + name);
+        }
+        List<Netns> made = Netns.createAll(nsNames, sysctls);
+        List<Node> out = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            Node n = new Node(this, names.get(i), nodes.size(), made.get(i));
+            nodes.put(names.get(i), n);
+            out.add(n);
+        }
+        return out;
+    }
+
+    /** Creates nodes {@code names} and plugs them into {@code network}, all in a few batched requests. */
+    synchronized List<Node> newNodesOn(Network network, List<String> names) {
+        ensureOpen();
+        checkNetwork(network);
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        List<Node> made = createNodes(names, NODE_SYSCTLS);
+        attachAll(made, network, true);
+        return made;
     }
 
     /**
@@ -233,54 +272,97 @@ public final class Lab implements AutoCloseable {
             throw new IllegalArgumentException("router " + name + " needs at least two switches, got "
                     + networks.length);
         }
-        Node r = newNode(name);
-        r.netns().sysctl("net.ipv4.ip_forward", "1");
-        r.netns().sysctl("net.ipv6.conf.all.forwarding", "1");
-        r.markRouter();
         for (Network n : networks) {
-            attach(r, n);
+            checkNetwork(n);
+        }
+        Map<String, String> sysctls = new LinkedHashMap<>(NODE_SYSCTLS);
+        sysctls.put("net.ipv4.ip_forward", "1");
+        sysctls.put("net.ipv6.conf.all.forwarding", "1");
+        Node r = createNodes(List.of(name), sysctls).getFirst();
+        r.markRouter();
+        boolean first = true;
+        for (Network n : networks) {
+            attachAll(List.of(r), n, first);
+            first = false;
         }
         return r;
     }
 
     /** Plugs {@code node} into {@code network}: a veth pair, addresses, routes. */
     synchronized Interface attach(Node node, Network network) {
+        return attachAll(List.of(node), network, false).getFirst();
+    }
+
+    /**
+     * Plugs {@code plugged} into {@code network} with few requests whatever their number: the veth
+     * pairs are made from the fabric in one send, each port there and each node's end in its node
+     * (IFLA_NET_NS_FD), and the kernel's echo of each names both ends' indexes; then one send
+     * enslaves the ports to the switch's bridge and one raises them, and each node gets its two
+     * addresses in one send and its interface (with {@code loopbackToo}, its loopback as well)
+     * raised in one more. Then routes, if the lab has routers.
+     */
+    private List<Interface> attachAll(List<Node> plugged, Network network, boolean loopbackToo) {
         ensureOpen();
-        if (node.lab() != this || network == null || networks.get(network.name()) != network) {
-            throw new IllegalArgumentException("node " + node.name() + " and network "
-                    + (network == null ? null : network.name()) + " must belong to lab " + base);
-        }
-        for (Interface i : node.interfacesLocked()) {
-            if (i.network() == network) {
-                throw new IllegalArgumentException("node " + node.name() + " is on network " + network.name()
-                        + " already");
+        checkNetwork(network);
+        Set<Node> seen = new HashSet<>();
+        for (Node node : plugged) {
+            if (node.lab() != this || !seen.add(node)) {
+                throw new IllegalArgumentException("node " + node.name() + " must belong to lab " + base
+                        + " and be given once");
+            }
+            for (Interface i : node.interfacesLocked()) {
+                if (i.network() == network) {
+                    throw new IllegalArgumentException("node " + node.name() + " is on network " + network.name()
+                            + " already");
+                }
             }
         }
-        int host = network.membersLocked().size() + 1;
-        if (host > 254) {
+        int firstHost = network.membersLocked().size() + 1;
+        if (firstHost + plugged.size() - 1 > 254) {
             throw new IllegalStateException("network " + network.name() + " is full (254 nodes)");
         }
-        String ifname = "eth" + node.interfacesLocked().size();
-        String port = "p" + (ports++);
-        InetAddress v4 = literal(network.v4Base() + host);
-        InetAddress v6 = literal(network.v6Base() + ":" + Integer.toHexString(host));
-        // The node's end is made in the node (its index comes back in the echo), the port in the fabric.
-        Link eth = node.netns().link(Veth.named(ifname).peer(port, fabric));
-        Link p = fabric.link(port);
-        p.master(network.bridge).up();
-        // NODAD as well (accept_dad is off anyway): the lab made every address, they are unique.
-        node.netns().addresses().add(AddressSpec.builder().link(eth.index())
-                .prefix(v4.getHostAddress() + "/24").build());
-        node.netns().addresses().add(AddressSpec.builder().link(eth.index())
-                .prefix(v6.getHostAddress() + "/64").noDad().build());
-        eth.up();
-        Interface i = new Interface(node, network, ifname, eth.index(), v4, v6, port, p.index());
-        node.interfacesLocked().add(i);
-        network.membersLocked().add(i);
+        int n = plugged.size();
+        String[] ifnames = new String[n];
+        String[] portNames = new String[n];
+        List<Veth> specs = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            Node node = plugged.get(k);
+            ifnames[k] = "eth" + node.interfacesLocked().size();
+            portNames[k] = "p" + (ports++);
+            specs.add(Veth.named(portNames[k]).peer(ifnames[k], node.netns()));
+        }
+        List<LinkInfo> made = fabric.linkService().createAllReturning(specs);
+        int[] portIndexes = new int[n];
+        int[] ethIndexes = new int[n];
+        for (int k = 0; k < n; k++) {
+            portIndexes[k] = made.get(k).index();
+            int peer = made.get(k).peerIndex();
+            // IFLA_LINK of a veth is its peer's index; a kernel that left it out is asked by name.
+            ethIndexes[k] = peer > 0 ? peer : plugged.get(k).netns().linkService().indexOf(ifnames[k]);
+        }
+        fabric.linkService().setMasterAll(portIndexes, network.bridge.index());
+        fabric.linkService().setUpAll(portIndexes, true);
+        List<Interface> out = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            Node node = plugged.get(k);
+            int host = firstHost + k;
+            InetAddress v4 = literal(network.v4Base() + host);
+            InetAddress v6 = literal(network.v6Base() + ":" + Integer.toHexString(host));
+            // NODAD as well (accept_dad is off anyway): the lab made every address, they are unique.
+            node.netns().addresses().addAll(List.of(
+                    AddressSpec.builder().link(ethIndexes[k]).prefix(v4.getHostAddress() + "/24").build(),
+                    AddressSpec.builder().link(ethIndexes[k]).prefix(v6.getHostAddress() + "/64").noDad().build()));
+            node.netns().linkService().setUpAll(loopbackToo ? new int[] {LOOPBACK, ethIndexes[k]}
+                    : new int[] {ethIndexes[k]}, true);
+            Interface i = new Interface(node, network, ifnames[k], ethIndexes[k], v4, v6, portNames[k], portIndexes[k]);
+            node.interfacesLocked().add(i);
+            network.membersLocked().add(i);
+            out.add(i);
+        }
         if (hasRouters()) {
             installRoutes();
         }
-        return i;
+        return out;
     }
 
     private boolean hasRouters() {

@@ -53,13 +53,7 @@ public final class Network {
 
     /** Creates nodes {@code names} and attaches each to this switch. */
     public List<Node> nodes(String... names) {
-        List<Node> out = new ArrayList<>();
-        for (String n : names) {
-            Node node = lab.newNode(n);
-            attach(node);
-            out.add(node);
-        }
-        return List.copyOf(out);
+        return List.copyOf(lab.newNodesOn(this, java.util.Arrays.asList(names)));
     }
 
     /** Attaches {@code node} to this switch through a new interface ({@code eth0}, {@code eth1}, ...). */

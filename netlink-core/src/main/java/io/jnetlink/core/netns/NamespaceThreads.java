@@ -10,6 +10,8 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -152,6 +154,55 @@ final class NamespaceThreads {
         });
         return await(result, nsName, null);
     }
+
+    /**
+     * Runs every task like {@link #callInternal}, all at once (each on its own worker, or rootless
+     * on its own fresh thread), waits for every one and returns their outcomes in order: per task
+     * its value, or its failure unwrapped as {@link #call} would throw it. Never throws for a
+     * task's failure, so the caller can undo what the others did.
+     */
+    static <T> List<Outcome<T>> callInternalAll(List<String> nsNames, int nsFd, List<? extends Callable<T>> tasks) {
+        if (nsNames.size() != tasks.size()) {
+            throw new IllegalArgumentException(nsNames.size() + " names for " + tasks.size() + " tasks");
+        }
+        ensureRelay();
+        int n = tasks.size();
+        List<CompletableFuture<T>> results = new ArrayList<>(n);
+        List<Thread> threads = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String nsName = nsNames.get(i);
+            Callable<T> task = tasks.get(i);
+            CompletableFuture<T> result = new CompletableFuture<>();
+            results.add(result);
+            if (ONE_WAY) {
+                Thread t = Thread.ofPlatform()
+                        .name("netns-" + nsName + "-" + COUNTER.incrementAndGet())
+                        .daemon(true)
+                        .unstarted(() -> hop(nsName, nsFd, task, result));
+                t.start();
+                threads.add(t);
+            } else {
+                WORKERS.execute(() -> {
+                    if (!hop(nsName, nsFd, task, result)) {
+                        throw new Retired();
+                    }
+                });
+                threads.add(null);
+            }
+        }
+        List<Outcome<T>> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            try {
+                out.add(new Outcome<>(await(results.get(i), nsNames.get(i), threads.get(i)), null));
+            } catch (RuntimeException | Error e) {
+                out.add(new Outcome<>(null, e));
+            }
+        }
+        return out;
+    }
+
+    /** What one task of {@link #callInternalAll} gave: its value, or (non-null) its failure. */
+    record Outcome<T>(T value, Throwable failure) {}
 
     /**
      * Runs {@code task} on a new platform thread started from the original namespace, for a caller

@@ -91,27 +91,99 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
      * @throws PermissionException      without CAP_SYS_ADMIN
      */
     public static NetworkNamespace create(String name) {
-        validateName(name);
-        String op = "create network namespace " + name;
-        Path path = NamespaceDirectory.reserve(name, op);
-        NetlinkSocket[] rtnl = new NetlinkSocket[1];
-        try {
-            NamespaceThreads.callInternal(name, -1, () -> {
-                NamespaceDirectory.mountCurrentThreadsNamespace(path, op);
-                // Open the namespace's NETLINK_ROUTE socket while this thread is inside anyway:
-                // nearly every new namespace is configured next, and that spares a second hop.
-                rtnl[0] = NetlinkSocket.open(Netlink.NETLINK_ROUTE);
-                return null;
-            });
-            NetworkNamespace ns = openPath(name, true, op);
-            ns.sockets.put(Netlink.NETLINK_ROUTE, rtnl[0]);
-            return ns;
-        } catch (RuntimeException e) {
-            // Leave nothing half-made: no socket, no mount, no file.
-            if (rtnl[0] != null) {
-                rtnl[0].close();
+        validateName(name); // before List.of, which refuses a null with a bare NullPointerException
+        return createAll(List.of(name), Map.of()).getFirst();
+    }
+
+    /**
+     * Creates the named namespaces (each as {@link #create(String)} does) at once, and writes
+     * {@code sysctls} (such as {@code net.ipv6.conf.default.accept_dad = 0}) into each of them
+     * while the thread that made it is still inside, so they hold before anything is configured
+     * there and cost no second hop. The namespaces are made in parallel, on the library's worker
+     * threads (rootless: on fresh threads). All or nothing: if one cannot be made, or a sysctl
+     * cannot be written, every namespace of the call is deleted again and the first failure is
+     * thrown (the others suppressed in it).
+     *
+     * @param names   the names, all different
+     * @param sysctls net.* keys and values, written in their iteration order in every namespace
+     * @return the handles, in the order of {@code names}; each owns its namespace
+     * @throws IllegalArgumentException if a name or a sysctl key is not valid, or a name repeats
+     * @throws AlreadyExistsException   if a namespace of one of the names exists
+     * @throws PermissionException      without CAP_SYS_ADMIN
+     */
+    public static List<NetworkNamespace> createAll(List<String> names, Map<String, String> sysctls) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String name : names) {
+            validateName(name);
+            if (!seen.add(name)) {
+                throw new IllegalArgumentException("namespace name \"" + name + "\" is given twice");
             }
-            NamespaceDirectory.detachAndRemove(path);
+        }
+        Map<String, Path> keys = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, String> e : sysctls.entrySet()) {
+            keys.put(e.getKey(), Sysctls.path(e.getKey()));
+            java.util.Objects.requireNonNull(e.getValue(), () -> "value of sysctl " + e.getKey());
+        }
+        List<Path> reserved = new java.util.ArrayList<>();
+        List<NetworkNamespace> made = new java.util.ArrayList<>();
+        List<NetlinkSocket> sockets = new java.util.ArrayList<>();
+        try {
+            for (String name : names) {
+                reserved.add(NamespaceDirectory.reserve(name, "create network namespace " + name));
+            }
+            List<Callable<NetlinkSocket>> tasks = new java.util.ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i);
+                Path path = reserved.get(i);
+                tasks.add(() -> {
+                    String op = "create network namespace " + name;
+                    NamespaceDirectory.mountCurrentThreadsNamespace(path, op);
+                    for (Map.Entry<String, Path> k : keys.entrySet()) {
+                        Sysctls.write(k.getKey(), k.getValue(), sysctls.get(k.getKey()), "network namespace " + name);
+                    }
+                    // Open the namespace's NETLINK_ROUTE socket while this thread is inside anyway:
+                    // nearly every new namespace is configured next, and that spares a second hop.
+                    return NetlinkSocket.open(Netlink.NETLINK_ROUTE);
+                });
+            }
+            Throwable first = null; // a RuntimeException or an Error: what a hop throws
+            for (NamespaceThreads.Outcome<NetlinkSocket> o : NamespaceThreads.callInternalAll(names, -1, tasks)) {
+                sockets.add(o.value());
+                if (o.failure() != null) {
+                    if (first == null) {
+                        first = o.failure();
+                    } else {
+                        first.addSuppressed(o.failure());
+                    }
+                }
+            }
+            if (first instanceof Error err) {
+                throw err;
+            }
+            if (first != null) {
+                throw (RuntimeException) first;
+            }
+            for (int i = 0; i < names.size(); i++) {
+                NetworkNamespace ns = openPath(names.get(i), true, "create network namespace " + names.get(i));
+                ns.sockets.put(Netlink.NETLINK_ROUTE, sockets.get(i));
+                sockets.set(i, null); // the handle owns it now
+                made.add(ns);
+            }
+            return List.copyOf(made);
+        } catch (RuntimeException | Error e) {
+            // Leave nothing half-made: no handle, no socket, no mount, no file.
+            for (NetworkNamespace ns : made) {
+                ns.closeSockets();
+                ns.markClosed();
+            }
+            for (NetlinkSocket s : sockets) {
+                if (s != null) {
+                    s.close();
+                }
+            }
+            for (Path p : reserved) {
+                NamespaceDirectory.detachAndRemove(p);
+            }
             throw e;
         }
     }

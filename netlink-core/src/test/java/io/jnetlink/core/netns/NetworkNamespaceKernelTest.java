@@ -489,4 +489,65 @@ class NetworkNamespaceKernelTest {
         assertEquals("0", Sh.inNs(a.name(), "sysctl", "-n", "net.ipv4.ip_forward").ok().out().strip(),
                 "nothing was written");
     }
+
+    // ---- many at once ---------------------------------------------------------------------------
+
+    @Test
+    void createAllMakesEveryNamespaceWithItsSysctlsAlreadyWritten() {
+        List<String> names = List.of(namespaces.name("all"), namespaces.name("all"), namespaces.name("all"),
+                namespaces.name("all"), namespaces.name("all"), namespaces.name("all"));
+        java.util.Map<String, String> sysctls = new java.util.LinkedHashMap<>();
+        sysctls.put("net.ipv6.conf.default.accept_dad", "0");
+        sysctls.put("net.ipv4.ip_forward", "1");
+        List<NetworkNamespace> made = NetworkNamespace.createAll(names, sysctls);
+        try {
+            assertEquals(names, made.stream().map(NetworkNamespace::name).toList());
+            List<String> listed = ipNetnsList();
+            Set<Object> ids = new java.util.HashSet<>();
+            for (NetworkNamespace ns : made) {
+                assertTrue(ns.isOwned());
+                assertTrue(listed.contains(ns.name()), "ip netns list shows " + ns.name());
+                assertEquals("0", Sh.inNs(ns.name(), "sysctl", "-n", "net.ipv6.conf.default.accept_dad").ok().out().strip());
+                assertEquals("1", Sh.inNs(ns.name(), "sysctl", "-n", "net.ipv4.ip_forward").ok().out().strip());
+                // each its own namespace, and its socket really in it
+                assertTrue(ids.add(Sh.run("stat", "-L", "-c", "%i", "/run/netns/" + ns.name()).strip()));
+                Sh.ip(ns.name(), "link", "add", "v-all0", "type", "veth", "peer", "name", "v-all1");
+                assertEquals(Set.of("lo", "v-all0", "v-all1"), NetlinkLinks.dump(ns.socket(NETLINK_ROUTE)));
+            }
+        } finally {
+            made.forEach(NetworkNamespace::close);
+        }
+        List<String> after = ipNetnsList();
+        for (String n : names) {
+            assertFalse(after.contains(n), n + " deleted");
+        }
+    }
+
+    @Test
+    void createAllIsAllOrNothing() {
+        String taken = namespaces.createWithIp("taken");
+        String inode = Sh.run("stat", "-L", "-c", "%i", "/run/netns/" + taken).strip();
+        List<String> names = List.of(namespaces.name("aon"), taken, namespaces.name("aon"));
+        assertThrows(io.jnetlink.core.AlreadyExistsException.class, () -> NetworkNamespace.createAll(names, java.util.Map.of()));
+        assertFalse(ipNetnsList().contains(names.get(0)));
+        assertFalse(ipNetnsList().contains(names.get(2)));
+        assertEquals(inode, Sh.run("stat", "-L", "-c", "%i", "/run/netns/" + taken).strip(), "the existing one is untouched");
+
+        // A sysctl that cannot be written (no such key) is found inside each new namespace: none stays.
+        List<String> fresh = List.of(namespaces.name("aon"), namespaces.name("aon"), namespaces.name("aon"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> NetworkNamespace.createAll(fresh, java.util.Map.of("net.ipv4.no_such_key", "1")));
+        assertTrue(e.getMessage().contains("net.ipv4.no_such_key"), e.getMessage());
+        List<String> listed = ipNetnsList();
+        for (String n : fresh) {
+            assertFalse(listed.contains(n), n + " was removed again");
+            assertFalse(Files.exists(NetworkNamespace.RUN_NETNS.resolve(n)), "no file left for " + n);
+        }
+        // Bad input is refused before anything is made.
+        assertThrows(IllegalArgumentException.class, () -> NetworkNamespace.createAll(List.of(fresh.get(0), fresh.get(0)),
+                java.util.Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> NetworkNamespace.createAll(List.of(fresh.get(0)),
+                java.util.Map.of("kernel.hostname", "x")));
+        assertFalse(ipNetnsList().contains(fresh.get(0)));
+    }
 }

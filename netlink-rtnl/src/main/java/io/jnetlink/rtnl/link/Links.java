@@ -141,11 +141,66 @@ public final class Links {
         for (LinkSpec<?> s : specs) {
             resolved.add(s.resolve(rtnl));
         }
-        rtnl.pipelineOrThrow("create " + specs.size() + " links", w -> {
-            for (LinkSpec<?> spec : resolved) {
-                encodeCreate(w, spec, false);
+        holdingAll(resolved, 0, () -> {
+            rtnl.pipelineOrThrow("create " + specs.size() + " links", w -> {
+                for (LinkSpec<?> spec : resolved) {
+                    encodeCreate(w, spec, false);
+                }
+            }, (i, m) -> { });
+            return null;
+        });
+    }
+
+    /**
+     * Creates many links in one send like {@link #createAll}, each RTM_NEWLINK with NLM_F_ECHO, and
+     * returns what the kernel echoed for each (Linux 6.3 and later; before that one RTM_GETLINK by
+     * name per link follows): its index and, for a veth, the peer's index in the peer's namespace
+     * ({@link LinkInfo#peerIndex()}). So veths into several other namespaces are made, and both
+     * ends of each known, in one exchange. The first failure is thrown after all were tried; links
+     * that were created stay.
+     *
+     * @return the new links as the kernel reported them, in the order of {@code specs}
+     */
+    public List<LinkInfo> createAllReturning(List<? extends LinkSpec<?>> specs) {
+        List<LinkSpec<?>> resolved = new ArrayList<>(specs.size());
+        for (LinkSpec<?> s : specs) {
+            resolved.add(s.resolve(rtnl));
+        }
+        LinkInfo[] out = new LinkInfo[specs.size()];
+        NetlinkException[] errors = holdingAll(resolved, 0, () -> rtnl.pipeline("create " + specs.size() + " links",
+                w -> {
+                    for (LinkSpec<?> spec : resolved) {
+                        encodeCreate(w, spec, true);
+                    }
+                }, (i, m) -> {
+                    if (m.type() == Ifla.RTM_NEWLINK && m.payloadLength() >= Ifla.IFINFOMSG_LEN) {
+                        LinkInfo l = LinkInfo.decode(m);
+                        if (l.name().equals(specs.get(i).name())) {
+                            out[i] = l;
+                        }
+                    }
+                }));
+        for (int i = 0; i < errors.length; i++) {
+            if (errors[i] != null) {
+                NetlinkException e = errors[i]; // named after the link it is about, not the batch
+                throw resolved.get(i).explain(NetlinkException.of("create " + specs.get(i), e.errnoValue(),
+                        e.extAckMessage(), e.extAckOffset(), e.sequence()));
             }
-        }, (i, m) -> { });
+        }
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == null) {
+                out[i] = get(specs.get(i).name()); // a kernel that does not echo new links
+            }
+        }
+        return List.of(out);
+    }
+
+    /** Runs {@code send} while every spec from {@code from} on holds what it refers to by number. */
+    private static <R> R holdingAll(List<? extends LinkSpec<?>> specs, int from, java.util.function.Supplier<R> send) {
+        if (from == specs.size()) {
+            return send.get();
+        }
+        return specs.get(from).holdingReferences(() -> holdingAll(specs, from + 1, send));
     }
 
     /**
