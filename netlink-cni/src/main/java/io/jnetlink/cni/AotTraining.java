@@ -38,7 +38,11 @@ public final class AotTraining {
                       [{"subnet": "fd99::/64"}]], "routes": [{"dst": "0.0.0.0/0"}, {"dst": "::/0"}]}}
             """;
 
-    /** Runs the training workload; prints one line saying what it did. */
+    /**
+     * Runs the training workload; prints one line saying what it did.
+     *
+     * @param args none are read
+     */
     public static void main(String[] args) {
         int calls = 0;
         calls += call("VERSION", "");
