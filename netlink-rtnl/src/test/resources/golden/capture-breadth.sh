@@ -133,6 +133,10 @@ cap bridge/fdb_append_vxlan 0x1c $B fdb append 00:00:00:00:00:00 dev vx0 dst 192
 cap bridge/fdb_add_vxlan_full 0x1c $B fdb add 02:00:00:00:00:b1 dev vx0 dst 192.168.15.9 vni 42 port 4789 self permanent
 cap bridge/fdb_del_master 0x1d $B fdb del 02:00:00:00:00:a1 dev bp0 master
 cap bridge/fdb_del_vxlan 0x1d $B fdb del 02:00:00:00:00:b1 dev vx0 dst 192.168.15.9 self
+cap bridge/fdb_add_master_vlan 0x1c $B fdb add 02:00:00:00:00:a3 dev bp0 master static vlan 10
+cap bridge/fdb_add_self_vlan 0x1c $B fdb add 02:00:00:00:00:a4 dev bp0 self permanent vlan 20
+cap bridge/fdb_del_master_vlan 0x1d $B fdb del 02:00:00:00:00:a3 dev bp0 master vlan 10
+cap bridge/fdb_add_vxlan_vlan 0x1c $B fdb add 02:00:00:00:00:a5 dev vx0 dst 192.168.15.9 vlan 30 vni 42 port 4789 self permanent
 
 # ---- link settings (RTM_NEWLINK 0x10)
 cap linkset/txqueuelen 0x10 $I link set dev gx0 txqueuelen 500
@@ -165,3 +169,8 @@ cap kind/bond_plain 0x10 $I link add bd1 type bond
 cap kind/gre_nokey 0x10 $I link add gre2 type gre remote 192.168.15.9
 cap kind/ip6tnl_remote 0x10 $I link add ip6t2 type ip6tnl remote fd00::9
 cap kind/geneve_v6 0x10 $I link add gnv6 type geneve id 101 remote fd00::9 ttl 64 dstport 6082
+# tun/tap: made through /dev/net/tun (ip tuntap); the kernel's RTM_NEWLINK (family 0) of each, for the decoder
+if wanted kind/reply_tap; then $I tuntap add mode tap tp0 user 1000 group 1000 multi_queue; fi
+capreply kind/reply_tap 0x10 0 $I -d link show dev tp0
+if wanted kind/reply_tun; then $I tuntap add mode tun tn0 pi vnet_hdr; fi
+capreply kind/reply_tun 0x10 0 $I -d link show dev tn0

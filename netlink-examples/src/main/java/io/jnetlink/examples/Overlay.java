@@ -20,6 +20,7 @@ import io.jnetlink.nft.expr.Verdict;
 import io.jnetlink.core.net.IpPrefix;
 import io.jnetlink.rtnl.Link;
 import io.jnetlink.rtnl.Netns;
+import io.jnetlink.rtnl.addr.AddressSpec;
 import io.jnetlink.rtnl.bridge.FdbEntry;
 import io.jnetlink.rtnl.link.Bridge;
 import io.jnetlink.rtnl.link.Veth;
@@ -32,16 +33,19 @@ import java.util.List;
  * A multi-host container overlay, built with the library as a program on three real machines
  * would build it. Three "hosts" (sandbox namespaces) sit on one LAN (a bridge in a fourth
  * namespace, the "switch"), each with a local bridge and two "containers" (namespaces) on a
- * per-host slice of one overlay network (10.200.H.0/24 of 10.200.0.0/16). The hosts' bridges are
+ * per-host slice of one overlay network (10.200.H.0/24 of 10.200.0.0/16, and IPv6 beside it:
+ * fd00:200::H:C in fd00:200::/64). The hosts' bridges are
  * joined by VXLAN (one VNI) over the LAN: the program installs every remote container's MAC in
  * each host's VXLAN FDB (with the remote host as destination) and every container's address in
- * every container's neighbour table, so nothing is learned by multicast or flooded. The overlay
+ * every container's neighbour table (IPv4 and IPv6), so nothing is learned by multicast or flooded. The overlay
  * MTU is the LAN's minus the 50 bytes VXLAN adds (outer IPv4 20, UDP 8, VXLAN 8, inner Ethernet 14).
  *
- * <p>Checks: every container reaches every container on the other hosts over TCP (and the peer
- * sees the sender's own address); the LAN carried only VXLAN between the hosts (an nf_tables
- * bridge-family rule on the switch counts VXLAN frames and drops and counts anything else: IPv6
- * is off and the hosts' underlay neighbours are installed, so nothing else needs to cross).
+ * <p>Checks: every container reaches every container on the other hosts over TCP, over IPv4 and
+ * over IPv6 (and the peer sees the sender's own address); the LAN carried only VXLAN between the
+ * hosts (an nf_tables bridge-family rule on the switch counts VXLAN frames and drops and counts
+ * anything else: the underlay is IPv4 only, IPv6 is off on the hosts and the switch, and the
+ * hosts' underlay neighbours are installed, so nothing else needs to cross; the containers' own
+ * IPv6 multicast stays on their host, as VXLAN has no flood destination).
  *
  * <p>Everything lives in namespaces named with the prefix ({@code lab-ov-PID-} by default), deleted
  * at the end, on failure, and on Ctrl-C. Exits 0 only if every check passed.
@@ -171,15 +175,15 @@ public final class Overlay {
         checks = 0;
         List<Netns> made = new ArrayList<>();
         try {
-            Netns lan = make(made, prefix + "lan");
+            Netns lan = make(made, prefix + "lan", false);
             Netns[] hosts = new Netns[HOSTS + 1];
             Netns[][] containers = new Netns[HOSTS + 1][CONTAINERS + 1];
             lan.link(Bridge.named("lan0")).up();
             for (int h = 1; h <= HOSTS; h++) {
-                hosts[h] = make(made, hostName(h));
+                hosts[h] = make(made, hostName(h), false);
                 host(lan, hosts[h], h);
                 for (int c = 1; c <= CONTAINERS; c++) {
-                    containers[h][c] = make(made, containerName(h, c));
+                    containers[h][c] = make(made, containerName(h, c), true);
                     container(hosts[h], containers[h][c], h, c);
                 }
             }
@@ -203,15 +207,17 @@ public final class Overlay {
         return failures.isEmpty();
     }
 
-    private Netns make(List<Netns> made, String name) {
+    private Netns make(List<Netns> made, String name, boolean ipv6) {
         if (stopping) {
             throw new IllegalStateException("interrupted");
         }
         Netns n = Netns.create(name);
         made.add(n);
-        // IPv4 only: no IPv6 autoconfiguration or MLD may cross the LAN beside VXLAN.
-        n.sysctl("net.ipv6.conf.all.disable_ipv6", "1");
-        n.sysctl("net.ipv6.conf.default.disable_ipv6", "1");
+        // The LAN and the hosts are IPv4 only: no IPv6 autoconfiguration or MLD may cross the LAN
+        // beside VXLAN. Containers speak IPv6 too, inside the overlay.
+        String off = ipv6 ? "0" : "1";
+        n.sysctl("net.ipv6.conf.all.disable_ipv6", off);
+        n.sysctl("net.ipv6.conf.default.disable_ipv6", off);
         n.link("lo").up();
         return n;
     }
@@ -232,6 +238,10 @@ public final class Overlay {
         return "10.200." + h + "." + (10 + c);
     }
 
+    static String containerAddress6(int h, int c) {
+        return "fd00:200::" + h + ":" + (10 + c);
+    }
+
     /** A host: its LAN link, its VXLAN device and its bridge. */
     private void host(Netns lan, Netns host, int h) {
         say("host " + h + ": eth0 " + underlayAddress(h) + "/24 on the LAN, vx0 (VNI " + VNI + ") and br0");
@@ -249,7 +259,11 @@ public final class Overlay {
         String port = "c" + c;
         container.link(Veth.named("eth0").peer(port, host));
         host.link(port).mtu(OVERLAY_MTU).master("br0").up();
-        container.link("eth0").mtu(OVERLAY_MTU).address(containerAddress(h, c) + "/16").up();
+        Link eth0 = container.link("eth0").mtu(OVERLAY_MTU).address(containerAddress(h, c) + "/16");
+        // no duplicate address detection: every address in the overlay is assigned by this program
+        container.addresses().add(AddressSpec.builder().link(eth0.index()).prefix(containerAddress6(h, c) + "/64")
+                .noDad().build());
+        eth0.up();
     }
 
     /** Each host knows the others' LAN MACs: no ARP needs to cross the LAN. */
@@ -293,6 +307,8 @@ public final class Overlay {
                         if (k != h || d != c) {
                             containers[h][c].neighbours().addPermanent(eth0,
                                     IpPrefix.parseAddress(containerAddress(k, d)), macs[k][d]);
+                            containers[h][c].neighbours().addPermanent(eth0,
+                                    IpPrefix.parseAddress(containerAddress6(k, d)), macs[k][d]);
                         }
                     }
                 }
@@ -323,7 +339,10 @@ public final class Overlay {
         return nft;
     }
 
-    /** Every container asks every container on the other hosts over TCP; the answer names the asker's address. */
+    /**
+     * Every container asks every container on the other hosts over TCP, over IPv4 and IPv6; the
+     * answer names the asker's address.
+     */
     private void traffic(Netns[][] containers) {
         List<TcpProbe.Server> servers = new ArrayList<>();
         try {
@@ -336,20 +355,29 @@ public final class Overlay {
                 for (int c = 1; c <= CONTAINERS; c++) {
                     for (int k = 1; k <= HOSTS; k++) {
                         for (int d = 1; d <= CONTAINERS && k != h; d++) {
-                            String what = "h" + h + "c" + c + " -> h" + k + "c" + d + " over TCP";
-                            String expect = "h" + k + "c" + d + " saw " + containerAddress(h, c);
-                            try {
-                                String got = TcpProbe.ask(containers[h][c], containerAddress(k, d), PROBE_PORT, TIMEOUT_MS);
-                                check(what, expect.equals(got), got);
-                            } catch (RuntimeException e) {
-                                check(what, false, e.toString());
-                            }
+                            String pair = "h" + h + "c" + c + " -> h" + k + "c" + d;
+                            probe(containers[h][c], pair + " over TCP", containerAddress(k, d),
+                                    "h" + k + "c" + d, containerAddress(h, c));
+                            probe(containers[h][c], pair + " over TCP/IPv6", containerAddress6(k, d),
+                                    "h" + k + "c" + d, containerAddress6(h, c));
                         }
                     }
                 }
             }
         } finally {
             servers.forEach(TcpProbe.Server::close);
+        }
+    }
+
+    /** One TCP question from {@code from} to {@code address}; the server {@code name} must have seen {@code source}. */
+    private void probe(Netns from, String what, String address, String name, String source) {
+        // the server words the address as Java does (IPv6 uncompressed)
+        String expect = name + " saw " + IpPrefix.parseAddress(source).getHostAddress();
+        try {
+            String got = TcpProbe.ask(from, address, PROBE_PORT, TIMEOUT_MS);
+            check(what, expect.equals(got), got);
+        } catch (RuntimeException e) {
+            check(what, false, e.toString());
         }
     }
 

@@ -39,8 +39,9 @@ class OverlayKernelTest {
         String output = text.toString(StandardCharsets.UTF_8);
         assertTrue(ok, output);
         int pairs = Overlay.HOSTS * Overlay.CONTAINERS * (Overlay.HOSTS - 1) * Overlay.CONTAINERS;
-        assertEquals(pairs + 2, overlay.checks(), output);
+        assertEquals(2 * pairs + 2, overlay.checks(), output); // each pair over IPv4 and IPv6, and the LAN twice
         assertTrue(output.contains("[PASS] h1c1 -> h3c2 over TCP: h3c2 saw 10.200.1.11"), output);
+        assertTrue(output.contains("[PASS] h1c1 -> h3c2 over TCP/IPv6: h3c2 saw fd00:200:0:0:0:0:1:11"), output);
         assertTrue(output.contains("[PASS] the LAN carried nothing else: 0 other frames dropped"), output);
         assertEquals(List.of(), ours(), "the overlay deleted its namespaces");
         assertTrue(!Sh.run("ip", "netns", "list").contains(prefix), "ip netns list shows none of ours");

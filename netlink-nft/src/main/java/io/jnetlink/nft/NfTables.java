@@ -184,18 +184,16 @@ public final class NfTables {
             List<RuleInfo> rules = rules();
             List<CounterObject> counters = counterObjects();
             List<SetInfo> sets = new java.util.ArrayList<>();
-            java.util.Map<Ruleset.SetKey, List<SetInfo.RawElement>> anonymous = new java.util.HashMap<>();
+            java.util.Map<Ruleset.SetKey, List<SetInfo.RawElement>> elements = new java.util.HashMap<>();
             for (SetInfo s : socket.dumpAll("list nf_tables sets", w -> dumpRequest(w, SetWire.NFT_MSG_GETSET),
                     SetInfo::decode)) {
                 List<io.jnetlink.core.codec.RawAttribute> unknown = new java.util.ArrayList<>();
                 List<SetInfo.RawElement> raw = rawElements(s, unknown);
                 sets.add(s.withElements(s.fold(raw), unknown));
-                if (s.isAnonymous()) {
-                    anonymous.put(new Ruleset.SetKey(s.family(), s.table(), s.name()), raw);
-                }
+                elements.put(new Ruleset.SetKey(s.family(), s.table(), s.name()), raw);
             }
             if (generation() == before) {
-                return new Ruleset(before, tables, chains, rules, counters, sets, anonymous);
+                return new Ruleset(before, tables, chains, rules, counters, sets, elements);
             }
             if (attempt == RULESET_ATTEMPTS) {
                 throw new io.jnetlink.core.DumpInterruptedException("list nf_tables ruleset", attempt, 0);

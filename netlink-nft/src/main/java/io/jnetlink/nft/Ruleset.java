@@ -10,7 +10,7 @@ import java.util.Objects;
  * the state a {@link RulesetWatch} keeps.
  */
 public final class Ruleset {
-    /** An anonymous set's identity: the table it lives in and its name ({@code __set0}). */
+    /** A set's identity: the table it lives in and its name. */
     record SetKey(Family family, String table, String name) {}
 
     private final long generation;
@@ -19,18 +19,18 @@ public final class Ruleset {
     private final List<RuleInfo> rules;
     private final List<CounterObject> counters;
     private final List<SetInfo> sets;
-    /** The elements of anonymous sets as the kernel sent them, for printing them inside their rules. */
-    private final Map<SetKey, List<SetInfo.RawElement>> anonymous;
+    /** The elements of every set as the kernel sent them (anonymous ones are printed inside their rules). */
+    private final Map<SetKey, List<SetInfo.RawElement>> elements;
 
     Ruleset(long generation, List<TableInfo> tables, List<ChainInfo> chains, List<RuleInfo> rules,
-            List<CounterObject> counters, List<SetInfo> sets, Map<SetKey, List<SetInfo.RawElement>> anonymous) {
+            List<CounterObject> counters, List<SetInfo> sets, Map<SetKey, List<SetInfo.RawElement>> elements) {
         this.generation = generation;
         this.tables = List.copyOf(tables);
         this.chains = List.copyOf(chains);
         this.rules = List.copyOf(rules);
         this.counters = List.copyOf(counters);
         this.sets = List.copyOf(sets);
-        this.anonymous = Map.copyOf(anonymous);
+        this.elements = Map.copyOf(elements);
     }
 
     /** The ruleset generation it was read at (NFTA_GEN_ID; every commit adds one). */
@@ -63,9 +63,9 @@ public final class Ruleset {
         return sets;
     }
 
-    /** The raw elements of an anonymous set, or null if the ruleset holds none of that name in that table. */
-    List<SetInfo.RawElement> anonymousElements(Family family, String table, String name) {
-        return anonymous.get(new SetKey(family, table, name));
+    /** The raw elements of a set, or null if the ruleset holds none of that name in that table. */
+    List<SetInfo.RawElement> rawElements(Family family, String table, String name) {
+        return elements.get(new SetKey(family, table, name));
     }
 
     /**
@@ -90,7 +90,7 @@ public final class Ruleset {
                 rules.stream().filter(r -> r.family() == family && r.table().equals(name)).toList(),
                 counters.stream().filter(c -> c.family() == family && c.table().equals(name)).toList(),
                 sets.stream().filter(s -> s.family() == family && s.table().equals(name)).toList(),
-                anonymous.entrySet().stream().filter(e -> e.getKey().family() == family
+                elements.entrySet().stream().filter(e -> e.getKey().family() == family
                         && e.getKey().table().equals(name))
                         .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }

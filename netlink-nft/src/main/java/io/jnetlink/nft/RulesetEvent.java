@@ -57,6 +57,45 @@ public sealed interface RulesetEvent {
         }
     }
 
+    /**
+     * A set or map was added, changed or removed, anonymous ones (a rule's {@code { ... }}) too.
+     * {@code info} carries no elements: they come as {@link ElementsEvent}s.
+     */
+    record SetEvent(Change.Kind kind, SetInfo info) implements RulesetEvent {
+        @Override
+        public Family family() {
+            return info.family();
+        }
+
+        @Override
+        public String tableName() {
+            return info.table();
+        }
+    }
+
+    /**
+     * Elements were added to (ADDED) or removed from (REMOVED) a set or map, printed in the set's
+     * type as nft lists them ({@link SetElement#key()}, {@link SetElement#value()}).
+     *
+     * @param set      the set (without elements)
+     * @param elements the elements added or removed
+     */
+    record ElementsEvent(Change.Kind kind, SetInfo set, List<SetElement> elements) implements RulesetEvent {
+        public ElementsEvent {
+            elements = List.copyOf(elements);
+        }
+
+        @Override
+        public Family family() {
+            return set.family();
+        }
+
+        @Override
+        public String tableName() {
+            return set.table();
+        }
+    }
+
     /** A named counter was added or removed (its value changes without events). */
     record CounterEvent(Change.Kind kind, CounterObject info) implements RulesetEvent {
         @Override
@@ -71,11 +110,12 @@ public sealed interface RulesetEvent {
     }
 
     /**
-     * An event about an object this module does not decode into a record of its own (sets and
-     * their elements, flowtables, objects other than counters), kept as received: its message
-     * type, table, name (the message's second attribute, when it is a string name) and all attributes.
+     * An event about an object this module does not decode into a record of its own (flowtables,
+     * objects other than counters, elements of a set the watch does not know), kept as received:
+     * its message type, table, name (the message's second attribute, when it is a string name)
+     * and all attributes.
      *
-     * @param messageType the NFT_MSG_* number (NEWSET 9, DELSET 11, NEWSETELEM 12, DELSETELEM 14, ...)
+     * @param messageType the NFT_MSG_* number (NEWOBJ 18, NEWFLOWTABLE 22, ...)
      */
     record OtherEvent(Change.Kind kind, int messageType, Family family, String tableName, String name,
                       List<RawAttribute> attributes) implements RulesetEvent {

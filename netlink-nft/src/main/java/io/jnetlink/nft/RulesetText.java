@@ -88,10 +88,17 @@ final class RulesetText {
         for (RuleInfo rule : r.rules()) {
             if (rule.family() == c.family() && rule.table().equals(c.table()) && rule.chain().equals(c.name())) {
                 sb.append("\t\t").append(RuleText.render(rule,
-                        set -> r.anonymousElements(c.family(), c.table(), set))).append('\n');
+                        set -> anonymous(r, c, set))).append('\n');
             }
         }
         sb.append("\t}\n");
+    }
+
+    /** The elements of {@code set} if it is an anonymous set of the chain's table. */
+    private static List<SetInfo.RawElement> anonymous(Ruleset r, ChainInfo c, String set) {
+        boolean anonymous = r.sets().stream().anyMatch(s -> s.family() == c.family() && s.table().equals(c.table())
+                && s.name().equals(set) && s.isAnonymous());
+        return anonymous ? r.rawElements(c.family(), c.table(), set) : null;
     }
 
     private static String comment(List<RawAttribute> unknown, int type) {

@@ -12,13 +12,16 @@ import io.jnetlink.core.netns.InNamespace;
 import io.jnetlink.nft.RulesetEvent.ChainEvent;
 import io.jnetlink.nft.RulesetEvent.CounterEvent;
 import io.jnetlink.nft.RulesetEvent.OtherEvent;
+import io.jnetlink.nft.RulesetEvent.ElementsEvent;
 import io.jnetlink.nft.RulesetEvent.RuleEvent;
+import io.jnetlink.nft.RulesetEvent.SetEvent;
 import io.jnetlink.nft.RulesetEvent.TableEvent;
 import io.jnetlink.nft.expr.Counter;
 import io.jnetlink.nft.expr.Expression;
 import io.jnetlink.nft.expr.Quota;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,15 +56,18 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>Rules are kept in chain order (events carry the position of a new rule). Counter values in
- * the snapshot are those of the rule's last event or listing: counting sends no events. Sets and
- * set elements are delivered as {@link OtherEvent}s and not kept in the snapshot (its
- * {@link Ruleset#sets()} is empty). Listeners run
+ * the snapshot are those of the rule's last event or listing: counting sends no events. Sets come
+ * as {@link SetEvent}s and their elements as {@link ElementsEvent}s (both kept in the snapshot,
+ * so {@link Ruleset#text()} of a snapshot prints them too). Listeners run
  * on the watch's thread; {@link #snapshot()} may be called from any thread.
  */
 public final class RulesetWatch implements AutoCloseable {
     private record TableKey(Family family, String name) {}
 
     private record ChainKey(Family family, String table, String name) {}
+
+    /** Elements announced for a set, matched with the set when the transaction is applied. */
+    private record Elements(Change.Kind kind, ChainKey set, List<SetInfo.RawElement> raw, OtherEvent asReceived) {}
 
     private final NfTables nft;
     private final Family family;
@@ -77,10 +83,13 @@ public final class RulesetWatch implements AutoCloseable {
     private final Map<ChainKey, ChainInfo> chains = new LinkedHashMap<>();
     private final Map<ChainKey, List<RuleInfo>> rules = new HashMap<>();
     private final Map<ChainKey, CounterObject> counters = new LinkedHashMap<>();
+    /** Sets without their elements, and each set's elements as the kernel sent them. */
+    private final Map<ChainKey, SetInfo> sets = new LinkedHashMap<>();
+    private final Map<ChainKey, List<SetInfo.RawElement>> elements = new HashMap<>();
     private long generation;
 
-    /** The events of the transaction being received (the reader thread's only). */
-    private final List<RulesetEvent> pending = new ArrayList<>();
+    /** The events (RulesetEvent or Elements) of the transaction being received (the reader thread's only). */
+    private final List<Object> pending = new ArrayList<>();
 
     private RulesetWatch(InNamespace ns, Family family, String table, int receiveBufferBytes,
                          Consumer<RulesetChange> listener) {
@@ -165,6 +174,16 @@ public final class RulesetWatch implements AutoCloseable {
             commit(Generation.decode(m));
             return;
         }
+        if (msg == Nf.NFT_MSG_NEWSETELEM || msg == Nf.NFT_MSG_DELSETELEM) {
+            Change.Kind kind = msg == Nf.NFT_MSG_NEWSETELEM ? Change.Kind.ADDED : Change.Kind.REMOVED;
+            OtherEvent o = other(m, msg, kind);
+            if (watched(o.family(), o.tableName())) {
+                List<SetInfo.RawElement> raw = new ArrayList<>();
+                SetInfo.decodeElementsAny(m, raw, new ArrayList<>());
+                pending.add(new Elements(kind, new ChainKey(o.family(), o.tableName(), o.name()), raw, o));
+            }
+            return;
+        }
         RulesetEvent e = decode(m, msg);
         if (e != null && watched(e.family(), e.tableName())) {
             pending.add(e);
@@ -185,10 +204,10 @@ public final class RulesetWatch implements AutoCloseable {
                 Change.Kind kind = msg == Nf.NFT_MSG_NEWOBJ ? Change.Kind.ADDED : Change.Kind.REMOVED;
                 yield c != null ? new CounterEvent(kind, c) : other(m, msg, kind);
             }
-            case Nf.NFT_MSG_NEWSET, Nf.NFT_MSG_NEWSETELEM, Nf.NFT_MSG_NEWFLOWTABLE ->
-                    other(m, msg, Change.Kind.ADDED);
-            case Nf.NFT_MSG_DELSET, Nf.NFT_MSG_DELSETELEM, Nf.NFT_MSG_DELFLOWTABLE ->
-                    other(m, msg, Change.Kind.REMOVED);
+            case Nf.NFT_MSG_NEWSET -> new SetEvent(Change.Kind.ADDED, SetInfo.decodeAny(m));
+            case Nf.NFT_MSG_DELSET -> new SetEvent(Change.Kind.REMOVED, SetInfo.decodeAny(m));
+            case Nf.NFT_MSG_NEWFLOWTABLE -> other(m, msg, Change.Kind.ADDED);
+            case Nf.NFT_MSG_DELFLOWTABLE -> other(m, msg, Change.Kind.REMOVED);
             default -> null;
         };
     }
@@ -232,15 +251,30 @@ public final class RulesetWatch implements AutoCloseable {
 
     /** The transaction's NEWGEN came: apply its events and deliver them as one change. */
     private void commit(Generation g) {
-        List<RulesetEvent> events = new ArrayList<>(pending);
+        // the kernel announces elements one message each: one event per set and kind in a row
+        List<Object> events = new ArrayList<>();
+        for (Object e : pending) {
+            if (e instanceof Elements el && !events.isEmpty() && events.getLast() instanceof Elements last
+                    && last.kind() == el.kind() && last.set().equals(el.set())) {
+                List<SetInfo.RawElement> raw = new ArrayList<>(last.raw());
+                raw.addAll(el.raw());
+                events.set(events.size() - 1, new Elements(el.kind(), el.set(), raw, last.asReceived()));
+            } else {
+                events.add(e);
+            }
+        }
         pending.clear();
         List<RulesetEvent> out = new ArrayList<>();
         synchronized (this) {
             if (!Generation.after(g.id(), generation)) {
                 return; // committed before the listing was read: the listing has it
             }
-            for (RulesetEvent e : events) {
-                apply(e, out);
+            for (Object e : events) {
+                if (e instanceof Elements el) {
+                    applyElements(el, out);
+                } else {
+                    apply((RulesetEvent) e, out);
+                }
             }
             coalesceReplacements(out);
         }
@@ -281,6 +315,19 @@ public final class RulesetWatch implements AutoCloseable {
                 }
             }
             case RuleEvent r -> applyRule(r, out);
+            case SetEvent st -> {
+                ChainKey k = new ChainKey(st.info().family(), st.info().table(), st.info().name());
+                if (st.kind() == Change.Kind.REMOVED) {
+                    if (sets.remove(k) != null) {
+                        elements.remove(k);
+                        out.add(st);
+                    }
+                } else {
+                    elements.putIfAbsent(k, new ArrayList<>());
+                    put(sets, k, st.info(), RulesetWatch::sameSet, kind -> new SetEvent(kind, st.info()), out);
+                }
+            }
+            case ElementsEvent el -> out.add(el);
             case CounterEvent c -> {
                 ChainKey k = new ChainKey(c.info().family(), c.info().table(), c.info().name());
                 if (c.kind() == Change.Kind.REMOVED) {
@@ -318,6 +365,49 @@ public final class RulesetWatch implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private void applyElements(Elements e, List<RulesetEvent> out) {
+        SetInfo set = sets.get(e.set());
+        if (set == null) {
+            out.add(e.asReceived()); // a set the watch did not see created: keep the event as received
+            return;
+        }
+        List<SetInfo.RawElement> held = elements.computeIfAbsent(e.set(), x -> new ArrayList<>());
+        List<SetInfo.RawElement> changed = new ArrayList<>();
+        for (SetInfo.RawElement r : e.raw()) {
+            int at = indexOfElement(held, r);
+            if (e.kind() == Change.Kind.ADDED) {
+                if (at >= 0) {
+                    held.set(at, r);
+                } else {
+                    held.add(r);
+                    changed.add(r);
+                }
+            } else if (at >= 0) {
+                held.remove(at);
+                changed.add(r);
+            }
+        }
+        List<SetElement> folded = set.fold(changed);
+        if (!folded.isEmpty()) {
+            out.add(new ElementsEvent(e.kind(), set, folded));
+        }
+    }
+
+    /** An element's identity: its key (an interval's end too) and whether it ends an interval. */
+    private static boolean sameElement(SetInfo.RawElement a, SetInfo.RawElement b) {
+        return Arrays.equals(a.key(), b.key()) && Arrays.equals(a.keyEnd(), b.keyEnd())
+                && (a.flags() & SetWire.NFT_SET_ELEM_INTERVAL_END) == (b.flags() & SetWire.NFT_SET_ELEM_INTERVAL_END);
+    }
+
+    private static int indexOfElement(List<SetInfo.RawElement> list, SetInfo.RawElement e) {
+        for (int i = 0; i < list.size(); i++) {
+            if (sameElement(list.get(i), e)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static <K, V> void put(Map<K, V> map, K key, V value, java.util.function.BiPredicate<V, V> same,
@@ -393,6 +483,14 @@ public final class RulesetWatch implements AutoCloseable {
                 out.add(new CounterEvent(Change.Kind.REMOVED, c.getValue()));
             }
         }
+        for (var it = sets.entrySet().iterator(); it.hasNext(); ) {
+            var c = it.next();
+            if (c.getKey().family() == t.family() && c.getKey().table().equals(t.name())) {
+                it.remove();
+                elements.remove(c.getKey());
+                out.add(new SetEvent(Change.Kind.REMOVED, c.getValue()));
+            }
+        }
     }
 
     // ---- what counts as a change -------------------------------------------------------------
@@ -408,6 +506,16 @@ public final class RulesetWatch implements AutoCloseable {
     private static boolean sameChain(ChainInfo a, ChainInfo b) {
         return a.equals(new ChainInfo(b.family(), b.table(), b.name(), b.handle(), b.hookNumber(), b.priority(),
                 b.type(), b.policy(), b.device(), a.rules(), b.unknown()));
+    }
+
+    private static boolean sameSet(SetInfo a, SetInfo b) {
+        return a.handle() == b.handle() && a.flags() == b.flags() && a.keyTypeId() == b.keyTypeId()
+                && a.dataTypeId() == b.dataTypeId() && Arrays.equals(a.userData(), b.userData())
+                && a.text(true).equals(b.text(true)) && a.unknown().equals(b.unknown());
+    }
+
+    private static SetInfo bare(SetInfo s) {
+        return s.elements().isEmpty() ? s : s.withElements(List.of(), List.of());
     }
 
     private static boolean sameCounter(CounterObject a, CounterObject b) {
@@ -456,8 +564,25 @@ public final class RulesetWatch implements AutoCloseable {
                     x -> new ArrayList<>()).add(positionless(r)));
             Map<ChainKey, CounterObject> o2 = new LinkedHashMap<>();
             fresh.counters().forEach(c -> o2.put(new ChainKey(c.family(), c.table(), c.name()), c));
+            Map<ChainKey, SetInfo> s2 = new LinkedHashMap<>();
+            Map<ChainKey, List<SetInfo.RawElement>> e2 = new HashMap<>();
+            for (SetInfo x : fresh.sets()) {
+                ChainKey k = new ChainKey(x.family(), x.table(), x.name());
+                s2.put(k, bare(x));
+                List<SetInfo.RawElement> raw = fresh.rawElements(x.family(), x.table(), x.name());
+                e2.put(k, new ArrayList<>(raw != null ? raw : List.of()));
+            }
 
             // removals, children first
+            for (var e : elements.entrySet()) {
+                SetInfo set = sets.get(e.getKey());
+                List<SetInfo.RawElement> now = e2.get(e.getKey());
+                List<SetInfo.RawElement> gone = now == null ? List.of() : e.getValue().stream()
+                        .filter(r -> indexOfElement(now, r) < 0).toList();
+                if (set != null && !gone.isEmpty()) {
+                    out.add(new ElementsEvent(Change.Kind.REMOVED, set, set.fold(gone)));
+                }
+            }
             for (var e : rules.entrySet()) {
                 for (RuleInfo r : e.getValue()) {
                     if (indexOf(r2.getOrDefault(e.getKey(), List.of()), r.handle()) < 0) {
@@ -468,6 +593,11 @@ public final class RulesetWatch implements AutoCloseable {
             counters.forEach((k, v) -> {
                 if (!o2.containsKey(k)) {
                     out.add(new CounterEvent(Change.Kind.REMOVED, v));
+                }
+            });
+            sets.forEach((k, v) -> {
+                if (!s2.containsKey(k)) {
+                    out.add(new SetEvent(Change.Kind.REMOVED, v));
                 }
             });
             chains.forEach((k, v) -> {
@@ -484,6 +614,15 @@ public final class RulesetWatch implements AutoCloseable {
             diff(tables, t2, RulesetWatch::sameTable, TableEvent::new, out);
             diff(chains, c2, RulesetWatch::sameChain, ChainEvent::new, out);
             diff(counters, o2, RulesetWatch::sameCounter, CounterEvent::new, out);
+            diff(sets, s2, RulesetWatch::sameSet, SetEvent::new, out);
+            for (var e : e2.entrySet()) {
+                List<SetInfo.RawElement> old = elements.getOrDefault(e.getKey(), List.of());
+                List<SetInfo.RawElement> added = e.getValue().stream().filter(r -> indexOfElement(old, r) < 0).toList();
+                if (!added.isEmpty()) {
+                    SetInfo set = s2.get(e.getKey());
+                    out.add(new ElementsEvent(Change.Kind.ADDED, set, set.fold(added)));
+                }
+            }
             for (var e : r2.entrySet()) {
                 List<RuleInfo> old = rules.getOrDefault(e.getKey(), List.of());
                 for (RuleInfo r : e.getValue()) {
@@ -503,6 +642,10 @@ public final class RulesetWatch implements AutoCloseable {
             rules.putAll(r2);
             counters.clear();
             counters.putAll(o2);
+            sets.clear();
+            sets.putAll(s2);
+            elements.clear();
+            elements.putAll(e2);
         }
         if (!out.isEmpty()) {
             listener.accept(new RulesetChange(fresh.generation(), 0, null, out, true));
@@ -551,8 +694,15 @@ public final class RulesetWatch implements AutoCloseable {
         for (ChainKey k : chains.keySet()) {
             all.addAll(rules.getOrDefault(k, List.of()));
         }
+        List<SetInfo> withElements = new ArrayList<>();
+        Map<Ruleset.SetKey, List<SetInfo.RawElement>> raw = new HashMap<>();
+        sets.forEach((k, s) -> {
+            List<SetInfo.RawElement> e = elements.getOrDefault(k, List.of());
+            withElements.add(s.withElements(s.fold(e), List.of()));
+            raw.put(new Ruleset.SetKey(k.family(), k.table(), k.name()), List.copyOf(e));
+        });
         return new Ruleset(generation, List.copyOf(tables.values()), List.copyOf(chains.values()), all,
-                List.copyOf(counters.values()), List.of(), Map.of());
+                List.copyOf(counters.values()), withElements, raw);
     }
 
     /** The generation of the last transaction applied (or of the last listing). */

@@ -201,6 +201,11 @@ public record SetInfo(Family family, String table, String name, long handle, int
         if (!Nf.is(m, SetWire.NFT_MSG_NEWSET)) {
             return null;
         }
+        return decodeAny(m);
+    }
+
+    /** Decodes a NEWSET or DELSET message (events announce a deleted set with its definition). */
+    static SetInfo decodeAny(Message m) {
         m.requirePayload(Nf.NFGENMSG_LEN, "nfgenmsg");
         Family family = Family.of(m.u8(0));
         String table = null;
@@ -286,6 +291,11 @@ public record SetInfo(Family family, String table, String name, long handle, int
         if (!Nf.is(m, SetWire.NFT_MSG_NEWSETELEM)) {
             return;
         }
+        decodeElementsAny(m, out, unknown);
+    }
+
+    /** As {@link #decodeElements}, for a NEWSETELEM or DELSETELEM message (an event). */
+    static void decodeElementsAny(Message m, List<RawElement> out, List<RawAttribute> unknown) {
         m.requirePayload(Nf.NFGENMSG_LEN, "nfgenmsg");
         AttributeCursor a = m.attributes(Nf.NFGENMSG_LEN, SetWire.LIST_NAMES);
         while (a.next()) {

@@ -11,7 +11,8 @@ import io.jnetlink.core.testing.KernelTest;
 import io.jnetlink.core.testing.Sh;
 import io.jnetlink.core.testing.TestNamespaces;
 import io.jnetlink.nft.RulesetEvent.ChainEvent;
-import io.jnetlink.nft.RulesetEvent.OtherEvent;
+import io.jnetlink.nft.RulesetEvent.ElementsEvent;
+import io.jnetlink.nft.RulesetEvent.SetEvent;
 import io.jnetlink.nft.RulesetEvent.RuleEvent;
 import io.jnetlink.nft.RulesetEvent.TableEvent;
 import java.time.Duration;
@@ -76,6 +77,14 @@ class RulesetWatchKernelTest {
         return out;
     }
 
+    private static List<String> lines(String text) {
+        return java.util.Arrays.stream(text.split("\n", -1)).map(String::strip).toList();
+    }
+
+    private static List<String> nftText(NetworkNamespace ns) {
+        return lines(Sh.inNs(ns.name(), "nft", "list", "ruleset").ok().out());
+    }
+
     private static long handleOf(RulesetChange c) {
         return c.events(RuleEvent.class).getFirst().info().handle();
     }
@@ -109,14 +118,29 @@ class RulesetWatchKernelTest {
             assertEquals("tcp dport 22 accept", RuleSpec.decode(ssh).orElseThrow().toString());
             assertEquals(oracleIds(ns), ids(w.snapshot()));
 
-            // a set and an element: delivered as they came, typed by message
-            nft(ns, "add", "set", "inet", "t", "s", "{ type ipv4_addr; }");
-            nft(ns, "add", "element", "inet", "t", "s", "{ 10.0.0.1 }");
+            // a set, then elements, typed as the set's type prints them
+            nft(ns, "add", "set", "inet", "t", "s", "{ type ipv4_addr; flags interval; }");
+            nft(ns, "add", "element", "inet", "t", "s", "{ 10.0.0.1, 10.2.0.0/16 }");
             settle(w, ns);
-            OtherEvent set = changes.take().events(OtherEvent.class).getFirst();
-            assertEquals(List.of(Nf.NFT_MSG_NEWSET, "s", "t"), List.of(set.messageType(), set.name(), set.tableName()));
-            OtherEvent elem = changes.take().events(OtherEvent.class).getFirst();
-            assertEquals(List.of(Nf.NFT_MSG_NEWSETELEM, "s"), List.of(elem.messageType(), elem.name()));
+            SetEvent set = changes.take().events(SetEvent.class).getFirst();
+            assertEquals(List.of(Change.Kind.ADDED, "s", "type ipv4_addr"), List.of(set.kind(), set.info().name(),
+                    set.info().typeText()));
+            ElementsEvent elems = changes.take().events(ElementsEvent.class).getFirst();
+            assertEquals(List.of("10.0.0.1", "10.2.0.0/16"), elems.elements().stream().map(SetElement::key).toList(),
+                    elems.toString());
+            nft(ns, "delete", "element", "inet", "t", "s", "{ 10.0.0.1 }");
+            settle(w, ns);
+            ElementsEvent removed = changes.take().events(ElementsEvent.class).getFirst();
+            assertEquals(List.of(Change.Kind.REMOVED, "10.0.0.1"), List.of(removed.kind(),
+                    removed.elements().getFirst().key()));
+
+            // a rule with an anonymous set: the set, its elements and the rule in one transaction
+            nft(ns, "add", "rule", "inet", "t", "c", "tcp", "dport", "{ 80, 443 }", "accept");
+            settle(w, ns);
+            RulesetChange anon = changes.take();
+            assertEquals(List.of(SetEvent.class, ElementsEvent.class, RuleEvent.class),
+                    anon.events().stream().map(Object::getClass).toList());
+            assertTrue(anon.events(SetEvent.class).getFirst().info().isAnonymous());
 
             // insert at the head, then after the first rule: the watch keeps nft's order
             nft(ns, "insert", "rule", "inet", "t", "c", "udp", "dport", "53", "drop");
@@ -125,10 +149,8 @@ class RulesetWatchKernelTest {
             nft(ns, "add", "rule", "inet", "t", "c", "position", Long.toString(dns), "udp", "dport", "54", "drop");
             settle(w, ns);
             changes.take();
-            nft(ns, "add", "rule", "inet", "t", "c", "tcp", "dport", "80", "accept");
-            settle(w, ns);
-            changes.take();
             assertEquals(oracleIds(ns), ids(w.snapshot()), "rules in chain order");
+            assertEquals(nftText(ns), lines(w.snapshot().text()), "the watch's state prints as nft's listing");
 
             // replacing keeps the handle: one CHANGED, not an add and a remove
             nft(ns, "replace", "rule", "inet", "t", "c", "handle", Long.toString(ssh.handle()), "tcp", "dport", "2222",
@@ -152,7 +174,8 @@ class RulesetWatchKernelTest {
             RulesetChange deleted = changes.take();
             assertEquals(3, deleted.events(RuleEvent.class).size());
             assertEquals(1, deleted.events(ChainEvent.class).size());
-            assertEquals(Nf.NFT_MSG_DELSET, deleted.events(OtherEvent.class).getFirst().messageType());
+            assertEquals(List.of("s"), deleted.events(SetEvent.class).stream().map(e -> e.info().name())
+                    .filter(n -> !n.startsWith("__")).toList());
             assertTrue(deleted.events().getLast() instanceof TableEvent t && t.kind() == Change.Kind.REMOVED);
             assertTrue(deleted.events().stream().allMatch(e -> e.kind() == Change.Kind.REMOVED));
             assertTrue(w.snapshot().tables().isEmpty() && w.snapshot().rules().isEmpty());
@@ -225,6 +248,7 @@ class RulesetWatchKernelTest {
             assertTrue(w.resyncs() >= 2, "the watch read the ruleset again");
             assertTrue(changes.stream().anyMatch(RulesetChange::synthetic), "the difference came as a synthetic change");
             assertEquals(oracleIds(ns), ids(w.snapshot()), "the watch's state is nft's");
+            assertEquals(nftText(ns), lines(w.snapshot().text()));
             assertEquals(404, ids(w.snapshot()).size(), "1 table, 2 chains, 400 + 1 rules");
             // and it keeps following events after the re-read
             nft(ns, "add", "rule", "inet", "big", "d", "accept");

@@ -6,6 +6,8 @@ import static io.jnetlink.core.codec.Netlink.NLM_F_EXCL;
 import static io.jnetlink.core.codec.Netlink.NLM_F_REPLACE;
 import static io.jnetlink.rtnl.bridge.Br.*;
 
+import io.jnetlink.core.Errno;
+import io.jnetlink.core.NetlinkException;
 import io.jnetlink.core.NoSuchDeviceException;
 import io.jnetlink.core.codec.MessageWriter;
 import io.jnetlink.core.socket.NetlinkSocket;
@@ -90,7 +92,26 @@ public final class Fdb {
     private void send(String op, int type, int createFlags, FdbEntry e) {
         Objects.requireNonNull(e, "entry");
         int ifindex = e.linkName() != null ? Links.indexOf(rtnl, e.linkName()) : e.ifindex();
-        rtnl.request(op, w -> encode(w, type, createFlags, e, ifindex));
+        try {
+            rtnl.request(op, w -> encode(w, type, createFlags, e, ifindex));
+        } catch (NetlinkException x) {
+            throw explain(x, e);
+        }
+    }
+
+    /**
+     * A bridge refuses an entry for a VLAN with a bare EINVAL (and a line in the kernel log) when
+     * the VLAN is not configured on the port; say so beside the errno.
+     */
+    static NetlinkException explain(NetlinkException x, FdbEntry e) {
+        if (e.vlan() == 0 || x.errno() != Errno.EINVAL || x.extAckMessage() != null || x.detail() != null) {
+            return x;
+        }
+        NetlinkException n = NetlinkException.of(x.operation(), x.errnoValue(), null, x.extAckOffset(), x.sequence(),
+                "a bridge takes an FDB entry for VLAN " + e.vlan() + " only if that VLAN is configured on the port"
+                        + " (bridge vlan add), which needs a kernel with bridge VLAN filtering");
+        n.initCause(x);
+        return n;
     }
 
     /** The header of the RTM_GETNEIGH dump of family AF_BRIDGE (strict checking: the rest of it zero). */
@@ -109,6 +130,9 @@ public final class Fdb {
         w.attrBytes(NDA_LLADDR, NeighbourInfo.parseMac(e.mac()));
         if (e.destination() != null) {
             w.attrAddress(NDA_DST, e.destination());
+        }
+        if (e.vlan() != 0) {
+            w.attrU16(NDA_VLAN, e.vlan());
         }
         if (e.port() != 0) {
             w.attrU16Be(NDA_PORT, e.port());

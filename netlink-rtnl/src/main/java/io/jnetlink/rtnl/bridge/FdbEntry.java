@@ -17,6 +17,7 @@ import java.util.Objects;
  * <pre>{@code
  * FdbEntry.builder().mac("02:00:00:00:00:a1").dev("bp0").master().asStatic().build();
  * FdbEntry.builder().mac("00:00:00:00:00:00").dev("vx0").self().destination("192.168.15.8").build();
+ * FdbEntry.builder().mac("02:00:00:00:00:a3").dev("bp0").master().asStatic().vlan(10).build();
  * }</pre>
  *
  * @param mac         the MAC address, lower-case colon form
@@ -29,9 +30,12 @@ import java.util.Objects;
  * @param destination the remote VTEP address of a VXLAN entry, or null
  * @param vni         the VXLAN network identifier of the remote (0..16777215), or -1 for the device's
  * @param port        the remote UDP port, or 0 for the device's
+ * @param vlan        the VLAN the entry is for (NDA_VLAN, 1..4094; {@code bridge fdb ... vlan N}), or 0 for
+ *                    none. A bridge takes it only for a VLAN configured on the port, which needs a kernel
+ *                    with bridge VLAN filtering; a VXLAN device ignores it.
  */
 public record FdbEntry(String mac, int ifindex, String linkName, boolean self, boolean master, FdbState state,
-                       InetAddress destination, long vni, int port) {
+                       InetAddress destination, long vni, int port, int vlan) {
     /** Checks the fields. */
     public FdbEntry {
         mac = NeighbourInfo.formatMac(NeighbourInfo.parseMac(mac));
@@ -51,6 +55,9 @@ public record FdbEntry(String mac, int ifindex, String linkName, boolean self, b
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("UDP port " + port + " is out of range 1..65535");
         }
+        if (vlan < 0 || vlan > 4094) {
+            throw new IllegalArgumentException("VLAN " + vlan + " is out of range 1..4094 (0: none)");
+        }
     }
 
     /** A new builder. */
@@ -67,6 +74,9 @@ public record FdbEntry(String mac, int ifindex, String linkName, boolean self, b
     public String toString() {
         StringBuilder sb = new StringBuilder("fdb ").append(mac).append(" dev ")
                 .append(linkName != null ? linkName : "#" + ifindex);
+        if (vlan != 0) {
+            sb.append(" vlan ").append(vlan);
+        }
         appendRemote(sb, destination, vni, port);
         if (self) {
             sb.append(" self");
@@ -101,6 +111,7 @@ public record FdbEntry(String mac, int ifindex, String linkName, boolean self, b
         private InetAddress destination;
         private long vni = -1;
         private int port;
+        private int vlan;
 
         private Builder() {}
 
@@ -170,6 +181,15 @@ public record FdbEntry(String mac, int ifindex, String linkName, boolean self, b
             return this;
         }
 
+        /** The VLAN the entry is for (1..4094), as {@code bridge fdb ... vlan N}. */
+        public Builder vlan(int vlan) {
+            if (vlan < 1 || vlan > 4094) {
+                throw new IllegalArgumentException("VLAN " + vlan + " is out of range 1..4094");
+            }
+            this.vlan = vlan;
+            return this;
+        }
+
         /**
          * The entry.
          *
@@ -177,7 +197,7 @@ public record FdbEntry(String mac, int ifindex, String linkName, boolean self, b
          */
         public FdbEntry build() {
             Objects.requireNonNull(mac, "an FDB entry needs a MAC address");
-            return new FdbEntry(mac, ifindex, linkName, self, master, state, destination, vni, port);
+            return new FdbEntry(mac, ifindex, linkName, self, master, state, destination, vni, port, vlan);
         }
     }
 }

@@ -55,6 +55,40 @@ class BridgeCodecTest {
     }
 
     @Test
+    void fdbRequestsWithAVlanAreWhatBridgeSends() {
+        // bridge fdb add 02:00:00:00:00:a3 dev bp0 master static vlan 10   (refused here: no VLAN 10 on bp0)
+        Golden.assertMatches("bridge/fdb_add_master_vlan", w -> Fdb.encode(w, Br.RTM_NEWNEIGH,
+                NLM_F_CREATE | NLM_F_EXCL, entry("02:00:00:00:00:a3", BP0).master().asStatic().vlan(10).build(), BP0));
+        // bridge fdb add 02:00:00:00:00:a4 dev bp0 self permanent vlan 20   (refused here)
+        Golden.assertMatches("bridge/fdb_add_self_vlan", w -> Fdb.encode(w, Br.RTM_NEWNEIGH,
+                NLM_F_CREATE | NLM_F_EXCL, entry("02:00:00:00:00:a4", BP0).self().vlan(20).build(), BP0));
+        // bridge fdb del 02:00:00:00:00:a3 dev bp0 master vlan 10
+        Golden.assertMatches("bridge/fdb_del_master_vlan", w -> Fdb.encode(w, Br.RTM_DELNEIGH, 0,
+                entry("02:00:00:00:00:a3", BP0).master().vlan(10).build(), BP0));
+        // bridge fdb add 02:00:00:00:00:a5 dev vx0 dst 192.168.15.9 vlan 30 vni 42 port 4789 self permanent
+        Golden.assertMatches("bridge/fdb_add_vxlan_vlan", w -> Fdb.encode(w, Br.RTM_NEWNEIGH,
+                NLM_F_CREATE | NLM_F_EXCL, entry("02:00:00:00:00:a5", VX0).self().destination("192.168.15.9").vlan(30)
+                        .vni(42).port(4789).build(), VX0));
+    }
+
+    @Test
+    void fdbVlansDecodeBack() {
+        FdbEntryInfo m = Golden.decode(Golden.load("bridge/fdb_add_master_vlan"), FdbEntryInfo::decode);
+        assertEquals(10, m.vlan());
+        assertEquals(FdbState.STATIC, m.state());
+        assertTrue(m.master());
+        FdbEntryInfo v = Golden.decode(Golden.load("bridge/fdb_add_vxlan_vlan"), FdbEntryInfo::decode);
+        assertEquals(30, v.vlan());
+        assertEquals(42, v.vni());
+        assertEquals(4789, v.port());
+        assertEquals(IpPrefix.parseAddress("192.168.15.9"), v.destination());
+        assertEquals(0, Golden.decode(Golden.load("bridge/fdb_add_master_static"), FdbEntryInfo::decode).vlan());
+        assertTrue(entry("02:00:00:00:00:a3", BP0).master().vlan(10).build().toString().contains(" vlan 10"));
+        assertMessage("1..4094", () -> entry("02:00:00:00:00:01", 1).vlan(0));
+        assertMessage("1..4094", () -> entry("02:00:00:00:00:01", 1).vlan(4095));
+    }
+
+    @Test
     void portRequestsAreWhatBridgeSends() {
         // bridge link set dev bp0 learning off
         Golden.assertMatches("bridge/port_learning_off",

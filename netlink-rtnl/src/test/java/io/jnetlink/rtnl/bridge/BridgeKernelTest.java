@@ -3,10 +3,13 @@ package io.jnetlink.rtnl.bridge;
 import static io.jnetlink.core.codec.Netlink.NETLINK_ROUTE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jnetlink.core.AlreadyExistsException;
+import io.jnetlink.core.Errno;
+import io.jnetlink.core.NetlinkException;
 import io.jnetlink.core.NoSuchDeviceException;
 import io.jnetlink.core.netns.NetworkNamespace;
 import io.jnetlink.core.testing.Json;
@@ -121,6 +124,36 @@ class BridgeKernelTest {
                 () -> ports.addVlan("bp0", PortVlan.pvidUntagged(10)));
         assertTrue(e.getMessage().contains("lacks bridge VLAN filtering"), e.getMessage());
         assertTrue(e.getMessage().contains("add vid 10 pvid untagged to bridge port bp0"), e.getMessage());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void fdbEntriesWithAVlanAsThisKernelTakesThem() {
+        // Without bridge VLAN filtering no VLAN is configured on a port: the bridge refuses a
+        // master entry for a VLAN, as bridge fdb does too.
+        assertTrue(Sh.exec("bridge", "-n", n, "fdb", "add", "02:00:00:00:00:a4", "dev", "bp0", "master", "static",
+                "vlan", "10").exit() != 0, "bridge fdb add ... vlan 10 is refused here as well");
+        NetlinkException e = assertThrows(NetlinkException.class, () -> fdb.add(
+                FdbEntry.builder().mac("02:00:00:00:00:a3").dev("bp0").master().asStatic().vlan(10).build()));
+        assertEquals(Errno.EINVAL, e.errno());
+        assertNull(e.extAckMessage(), "the kernel gives no text");
+        assertTrue(e.detail().contains("only if that VLAN is configured on the port"), e.getMessage());
+        assertTrue(e.getMessage().contains("add fdb 02:00:00:00:00:a3 dev bp0 vlan 10 master static"), e.getMessage());
+        assertFalse(Sh.run("bridge", "-n", n, "fdb", "show").contains("02:00:00:00:00:a3"), "nothing added");
+
+        // A VXLAN device takes a remote entry with a VLAN but keeps no VLAN (its driver ignores
+        // NDA_VLAN): bridge fdb shows the entry without one, and so does the library's list.
+        fdb.add(FdbEntry.builder().mac("02:00:00:00:00:a5").dev("vx0").self().destination("192.168.15.9").vlan(30)
+                .build());
+        Map<String, Object> shown = Oracle.objects((List<Object>) Json.parse(Sh.run("bridge", "-n", n, "-j", "fdb",
+                "show", "dev", "vx0"))).stream().filter(o -> "02:00:00:00:00:a5".equals(o.get("mac"))).findFirst()
+                .orElseThrow();
+        assertEquals("192.168.15.9", shown.get("dst"));
+        assertFalse(shown.containsKey("vlan"), shown::toString);
+        FdbEntryInfo listed = fdb.list(Oracle.ifindex(n, "vx0")).stream()
+                .filter(x -> x.mac().equals("02:00:00:00:00:a5")).findFirst().orElseThrow();
+        assertEquals(0, listed.vlan());
+        assertEquals(IpPrefix.parseAddress("192.168.15.9"), listed.destination());
     }
 
     private static final List<String> STP_STATES = List.of("disabled", "listening", "learning", "forwarding", "blocking");
