@@ -1,6 +1,7 @@
 /**
  * Netlink from Java through the Foreign Function &amp; Memory API: the message codec, sockets,
- * network namespaces and errors. The native bindings ({@code io.jnetlink.core.ffi}) stay inside.
+ * network namespaces and errors. The native bindings ({@code io.jnetlink.core.ffi}) stay inside
+ * the library (exported only to {@code io.jnetlink.rtnl}, which opens /dev/net/tun through them).
  *
  * <p>Programs using this module must allow it native access:
  * {@code --enable-native-access=io.jnetlink.core} on the module path, or
@@ -15,4 +16,6 @@ module io.jnetlink.core {
     exports io.jnetlink.core.netns;
     exports io.jnetlink.core.events;
     exports io.jnetlink.core.net;
+    // for the one rtnetlink kind the kernel will not make over netlink (tun/tap: /dev/net/tun ioctls)
+    exports io.jnetlink.core.ffi to io.jnetlink.rtnl;
 }

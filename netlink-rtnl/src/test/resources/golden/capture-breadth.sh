@@ -169,3 +169,8 @@ cap kind/bond_plain 0x10 $I link add bd1 type bond
 cap kind/gre_nokey 0x10 $I link add gre2 type gre remote 192.168.15.9
 cap kind/ip6tnl_remote 0x10 $I link add ip6t2 type ip6tnl remote fd00::9
 cap kind/geneve_v6 0x10 $I link add gnv6 type geneve id 101 remote fd00::9 ttl 64 dstport 6082
+# tun/tap: made through /dev/net/tun (ip tuntap); the kernel's RTM_NEWLINK (family 0) of each, for the decoder
+if wanted kind/reply_tap; then $I tuntap add mode tap tp0 user 1000 group 1000 multi_queue; fi
+capreply kind/reply_tap 0x10 0 $I -d link show dev tp0
+if wanted kind/reply_tun; then $I tuntap add mode tun tn0 pi vnet_hdr; fi
+capreply kind/reply_tun 0x10 0 $I -d link show dev tn0

@@ -2,6 +2,7 @@ package io.jnetlink.nft;
 
 import io.jnetlink.nft.expr.Cmp;
 import io.jnetlink.nft.expr.Expression;
+import io.jnetlink.nft.expr.Lookup;
 import io.jnetlink.nft.expr.Masq;
 import io.jnetlink.nft.expr.Meta;
 import io.jnetlink.nft.expr.NatExpr;
@@ -21,7 +22,14 @@ final class Delinearizer {
     private int nfproto;
     private int l4proto = -1;
 
+    private final java.util.function.Function<String, SetInfo> sets;
+
     Delinearizer(Family family, List<Expression> e) {
+        this(family, e, name -> null);
+    }
+
+    Delinearizer(Family family, List<Expression> e, java.util.function.Function<String, SetInfo> sets) {
+        this.sets = sets;
         this.family = family;
         this.e = e;
         nfproto = family == Family.IP ? Linearizer.NFPROTO_IPV4 : family == Family.IP6 ? Linearizer.NFPROTO_IPV6 : 0;
@@ -85,9 +93,35 @@ final class Delinearizer {
         pos += n;
     }
 
+    /** Whether {@code name} is an anonymous set's ({@code __set0}, {@code __map1}, or nft's {@code __set%d} before numbering). */
+    static boolean isAnonymous(String name) {
+        return name.startsWith("__set") || name.startsWith("__map");
+    }
+
+    /**
+     * The anonymous set {@code name} as a rule's literal looked up by {@code fields}, or null when
+     * it is not an anonymous set this delinearizer can read.
+     */
+    SetLiteral literal(String name, List<SetField> fields, boolean verdictMap) {
+        if (!isAnonymous(name)) {
+            return null;
+        }
+        SetInfo s = sets.apply(name);
+        if (s == null || !s.isAnonymous() || s.isVerdictMap() != verdictMap || (s.isMap() && !verdictMap)
+                || !SetField.keyType(fields).equals(s.key())) {
+            return null;
+        }
+        try {
+            return new SetLiteral(fields, verdictMap, s.elements().stream().map(SetElement::withoutState).toList());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /**
      * The expressions as the kernel reports what was sent: it fills an absent NAT maximum register
-     * with the minimum's and adds NF_NAT_RANGE_MAP_IPS when an address is given.
+     * with the minimum's and adds NF_NAT_RANGE_MAP_IPS when an address is given (and
+     * NF_NAT_RANGE_PROTO_SPECIFIED when a port register is).
      */
     static List<Expression> canonical(List<Expression> exprs) {
         List<Expression> out = new ArrayList<>(exprs.size());
@@ -96,9 +130,13 @@ final class Delinearizer {
                 case NatExpr n -> new NatExpr(n.type(), n.family(), n.addressMin(),
                         n.addressMax() == 0 ? n.addressMin() : n.addressMax(), n.portMin(),
                         n.portMax() == 0 ? n.portMin() : n.portMax(),
-                        n.flags() | (n.addressMin() != 0 ? NatExpr.MAP_IPS : 0));
+                        n.flags() | (n.addressMin() != 0 ? NatExpr.MAP_IPS : 0)
+                                | (n.portMin() != 0 ? NatExpr.PROTO_SPECIFIED : 0));
                 case Masq m -> new Masq(m.flags(), m.portMin(), m.portMax() == 0 ? m.portMin() : m.portMax());
                 case Redir r -> new Redir(r.flags(), r.portMin(), r.portMax() == 0 ? r.portMin() : r.portMax());
+                // the kernel numbers an anonymous set (__set%d becomes __set0) and keeps no set id
+                case Lookup l -> new Lookup(isAnonymous(l.set()) ? l.set().substring(0, 5) + "%d" : l.set(),
+                        l.source(), l.destination(), l.flags(), 0);
                 default -> x;
             });
         }

@@ -20,6 +20,7 @@ final class Linearizer {
     private final List<Expression> out = new ArrayList<>();
     private int nfproto;
     private int l4proto = -1;
+    private final List<SetLiteral> literals = new ArrayList<>();
 
     Linearizer(Family family) {
         this.family = family;
@@ -84,5 +85,15 @@ final class Linearizer {
 
     List<Expression> expressions() {
         return List.copyOf(out);
+    }
+
+    /** Adds an anonymous set the rule carries; returns its number (1, 2, ...), the set id its lookup names. */
+    int literal(SetLiteral s) {
+        literals.add(s);
+        return literals.size();
+    }
+
+    List<SetLiteral> literals() {
+        return List.copyOf(literals);
     }
 }

@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * transport headers) written once per rule.
  */
 public sealed interface Match extends Statement
-        permits Match.Address, Match.IfName, Match.L4Proto, Match.Port, Match.TcpFlags, Match.IcmpType,
+        permits Match.Address, Match.IfName, Match.L4Proto, Match.Port, Match.TcpFlags, Match.IcmpType, Match.InSet,
                 Match.CtState, Match.CtStatus, Match.Mark, Match.FibLookup, Match.Random {
 
     // ---- factories -------------------------------------------------------------------------
@@ -96,6 +96,20 @@ public sealed interface Match extends Statement
     /** {@code numgen random mod MODULUS < BELOW}: matches about BELOW of every MODULUS packets, at random. */
     static Random randomBelow(int modulus, int below) {
         return new Random(modulus, Cmp.Op.LT, below);
+    }
+
+    /** {@code FIELD[ . FIELD...] @SET}: the fields' values (concatenated) are in named set {@code set}. */
+    static InSet inSet(String set, SetField... fields) {
+        return new InSet(java.util.List.of(fields), set, null, false);
+    }
+
+    /**
+     * {@code FIELD[ . FIELD...] { V1, V2 }}: the fields' values are among {@code values} (an anonymous
+     * set the rule carries; prefixes and ranges make it an interval set).
+     */
+    static InSet inValues(java.util.List<String> values, SetField... fields) {
+        java.util.List<SetField> f = java.util.List.of(fields);
+        return new InSet(f, null, new SetLiteral(f, false, values.stream().map(SetElement::of).toList()), false);
     }
 
     // ---- shared ------------------------------------------------------------------------------
@@ -253,6 +267,66 @@ public sealed interface Match extends Statement
                     : prefix.length() == full ? Values.text(prefix.address())
                     : Values.text(prefix.address()) + "/" + prefix.length();
             return (v4() ? "ip " : "ip6 ") + (source ? "saddr " : "daddr ") + (negated ? "!= " : "") + value;
+        }
+    }
+
+    /**
+     * {@code FIELDS [!=] @SET} or {@code FIELDS [!=] { ... }}: a lookup of packet fields in a named
+     * set or in an anonymous set of the rule.
+     *
+     * @param fields  the fields, concatenated in this order
+     * @param set     the named set, or null
+     * @param literal the anonymous set, or null
+     * @param negated true for {@code !=} (not in the set)
+     */
+    record InSet(java.util.List<SetField> fields, String set, SetLiteral literal, boolean negated) implements Match {
+        public InSet {
+            if (fields == null || fields.isEmpty()) {
+                throw new IllegalArgumentException("a set lookup needs the fields it looks up");
+            }
+            fields = java.util.List.copyOf(fields);
+            if ((set == null) == (literal == null)) {
+                throw new IllegalArgumentException(SetField.text(fields) + ": a lookup needs a named set or elements, "
+                        + "not both");
+            }
+            if (set != null) {
+                Names.object("set", set);
+            } else if (!literal.fields().equals(fields) || literal.verdictMap()) {
+                throw new IllegalArgumentException(SetField.text(fields) + ": the anonymous set is keyed by "
+                        + SetField.text(literal.fields()));
+            }
+        }
+
+        /** The same lookup negated (not in the set). */
+        public InSet not() {
+            return new InSet(fields, set, literal, !negated);
+        }
+
+        void encode(Linearizer l) {
+            SetField.load(l, fields, toString());
+            int id = literal != null ? l.literal(literal) : 0;
+            l.add(new io.jnetlink.nft.expr.Lookup(literal != null ? literal.wireName() : set, Expressions.REG_1, -1,
+                    negated ? io.jnetlink.nft.expr.Lookup.INVERT : 0, id));
+        }
+
+        static InSet parse(Delinearizer d) {
+            int[] end = new int[3];
+            java.util.List<SetField> f = SetField.parse(d, end);
+            if (f == null || !(d.at(end[0]) instanceof io.jnetlink.nft.expr.Lookup lk) || lk.source() != Expressions.REG_1
+                    || lk.destination() != -1 || (lk.flags() & ~io.jnetlink.nft.expr.Lookup.INVERT) != 0) {
+                return null;
+            }
+            SetLiteral literal = d.literal(lk.set(), f, false);
+            if (literal == null && Delinearizer.isAnonymous(lk.set())) {
+                return null;
+            }
+            d.take(end[0] + 1, end[1], end[2]);
+            return new InSet(f, literal == null ? lk.set() : null, literal, lk.flags() != 0);
+        }
+
+        @Override
+        public String toString() {
+            return SetField.text(fields) + (negated ? " != " : " ") + (set != null ? "@" + set : literal.toString());
         }
     }
 

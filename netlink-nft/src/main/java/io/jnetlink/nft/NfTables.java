@@ -9,6 +9,7 @@ import io.jnetlink.core.codec.Netlink;
 import io.jnetlink.core.netns.InNamespace;
 import io.jnetlink.core.socket.NetlinkSocket;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -28,9 +29,12 @@ import java.util.Objects;
  */
 public final class NfTables {
     private final NetlinkSocket socket;
+    /** The namespace, when known: the programs owning tables are looked up from inside it. */
+    private final InNamespace ns;
 
-    private NfTables(NetlinkSocket socket) {
+    private NfTables(NetlinkSocket socket, InNamespace ns) {
         this.socket = socket;
+        this.ns = ns;
     }
 
     /**
@@ -38,7 +42,7 @@ public final class NfTables {
      * socket (tables made with {@link Table#ownedBySocket()} live as long as that handle).
      */
     public static NfTables in(InNamespace ns) {
-        return new NfTables(ns.namespace().socket(Netlink.NETLINK_NETFILTER));
+        return new NfTables(ns.namespace().socket(Netlink.NETLINK_NETFILTER), ns);
     }
 
     /** A client over a NETLINK_NETFILTER socket the caller owns (and closes). */
@@ -48,7 +52,7 @@ public final class NfTables {
             throw new IllegalArgumentException("nf_tables needs a NETLINK_NETFILTER (12) socket, got protocol "
                     + socket.protocol());
         }
-        return new NfTables(socket);
+        return new NfTables(socket, null);
     }
 
     /** The socket this client talks through (its port id owns tables made with NFT_TABLE_F_OWNER). */
@@ -193,12 +197,24 @@ public final class NfTables {
                 elements.put(new Ruleset.SetKey(s.family(), s.table(), s.name()), raw);
             }
             if (generation() == before) {
-                return new Ruleset(before, tables, chains, rules, counters, sets, elements);
+                return new Ruleset(before, tables, chains, rules, counters, sets, elements, programs(tables));
             }
             if (attempt == RULESET_ATTEMPTS) {
                 throw new io.jnetlink.core.DumpInterruptedException("list nf_tables ruleset", attempt, 0);
             }
         }
+    }
+
+    /**
+     * The programs holding the sockets that own owned tables, by port id, as nft names them in
+     * {@code # progname NAME}; empty for a client made {@link #over} a socket (no namespace to look in).
+     */
+    Map<Integer, String> programs(List<TableInfo> tables) {
+        List<Integer> owners = OwnerNames.owners(tables);
+        if (owners.isEmpty() || ns == null) {
+            return Map.of();
+        }
+        return ns.namespace().run(() -> OwnerNames.resolve(owners, java.nio.file.Path.of("/proc/thread-self/net/netlink")));
     }
 
     /** How many times {@link #ruleset()} reads before it gives up on a ruleset that keeps changing. */

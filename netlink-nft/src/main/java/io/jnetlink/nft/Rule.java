@@ -11,8 +11,16 @@ import java.util.List;
  * @param chain       the chain's name
  * @param expressions the rule's expressions, in order
  * @param description what the rule is for, in the caller's words; used in error messages (not sent)
+ * @param literals    the anonymous sets the rule's lookups name ({@code __set%d}), which the transaction
+ *                    creates before the rule; lookup expressions refer to them by set id 1, 2, ... in order
  */
-public record Rule(Family family, String table, String chain, List<Expression> expressions, String description) {
+public record Rule(Family family, String table, String chain, List<Expression> expressions, String description,
+                   List<SetLiteral> literals) {
+    /** A rule without anonymous sets. */
+    public Rule(Family family, String table, String chain, List<Expression> expressions, String description) {
+        this(family, table, chain, expressions, description, List.of());
+    }
+
     public Rule {
         if (family == null) {
             throw new IllegalArgumentException("rule family is null");
@@ -23,6 +31,7 @@ public record Rule(Family family, String table, String chain, List<Expression> e
             throw new IllegalArgumentException("a rule needs at least one expression");
         }
         expressions = List.copyOf(expressions);
+        literals = literals == null ? List.of() : List.copyOf(literals);
     }
 
     /** A rule made of {@code expressions}. */
@@ -32,7 +41,7 @@ public record Rule(Family family, String table, String chain, List<Expression> e
 
     /** The same rule with a description for error messages. */
     public Rule describedAs(String text) {
-        return new Rule(family, table, chain, expressions, text);
+        return new Rule(family, table, chain, expressions, text, literals);
     }
 
     /** How error messages name this rule. */

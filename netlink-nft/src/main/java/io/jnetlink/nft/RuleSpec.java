@@ -31,7 +31,7 @@ import java.util.function.Function;
 public record RuleSpec(List<Statement> statements) {
     /** The decoders, tried in order at each position; those that consume dependencies come first. */
     private static final List<Function<Delinearizer, Statement>> PARSERS = List.of(
-            Match.Address::parse, Match.IcmpType::parse, Match.Port::parse, Match.TcpFlags::parse,
+            Match.InSet::parse, Statement.VerdictMap::parse, Statement.TranslateMap::parse, Match.Address::parse, Match.IcmpType::parse, Match.Port::parse, Match.TcpFlags::parse,
             Statement.RejectWith::parse, Match.IfName::parse, Match.L4Proto::parse, Match.CtState::parse,
             Match.CtStatus::parse, Match.Mark::parse, Match.FibLookup::parse, Match.Random::parse,
             Statement.Decision::parse, Statement.Count::parse, Statement.RateLimit::parse,
@@ -77,7 +77,13 @@ public record RuleSpec(List<Statement> statements) {
 
     /** This rule for chain {@code chain} of table {@code family table}, described by its text in errors. */
     public Rule in(Family family, String table, String chain) {
-        return new Rule(family, table, chain, expressions(family), toString());
+        Linearizer l = linearizer(family, statements);
+        return new Rule(family, table, chain, l.expressions(), toString(), l.literals());
+    }
+
+    /** The anonymous sets of this rule ({@code tcp dport { 22, 80 }}), in the order its lookups number them. */
+    public List<SetLiteral> literals() {
+        return linearizer(Family.INET, statements).literals();
     }
 
     /**
@@ -85,7 +91,17 @@ public record RuleSpec(List<Statement> statements) {
      * is not in a shape the builder makes. A spec returned encodes back to exactly these expressions.
      */
     public static Optional<RuleSpec> decode(Family family, List<Expression> expressions) {
-        Delinearizer d = new Delinearizer(family, expressions);
+        return decode(family, expressions, name -> null);
+    }
+
+    /**
+     * Reads expressions back into a spec as {@link #decode(Family, List)} does, resolving the
+     * anonymous sets its lookups name ({@code __set0}, {@code __map1}) with {@code sets}, which
+     * returns the table's set of that name (with its elements) or null.
+     */
+    public static Optional<RuleSpec> decode(Family family, List<Expression> expressions,
+                                            Function<String, SetInfo> sets) {
+        Delinearizer d = new Delinearizer(family, expressions, sets);
         List<Statement> out = new ArrayList<>();
         try {
             while (!d.done()) {
@@ -119,7 +135,21 @@ public record RuleSpec(List<Statement> statements) {
         return decode(rule.family(), rule.expressions());
     }
 
+    /**
+     * A rule the kernel reported, as a spec, with the sets of its table ({@link NfTables#sets(Family,
+     * String)}) to read its anonymous sets from; empty if it is not in a shape the builder makes.
+     */
+    public static Optional<RuleSpec> decode(RuleInfo rule, List<SetInfo> sets) {
+        return decode(rule.family(), rule.expressions(), name -> sets.stream()
+                .filter(s -> s.family() == rule.family() && s.table().equals(rule.table()) && s.name().equals(name))
+                .findFirst().orElse(null));
+    }
+
     private static List<Expression> linearize(Family family, List<Statement> statements) {
+        return linearizer(family, statements).expressions();
+    }
+
+    private static Linearizer linearizer(Family family, List<Statement> statements) {
         Linearizer l = new Linearizer(family);
         for (Statement s : statements) {
             try {
@@ -129,7 +159,7 @@ public record RuleSpec(List<Statement> statements) {
                         + e.getMessage(), e);
             }
         }
-        return l.expressions();
+        return l;
     }
 
     /** Dispatches to each statement's encoder; the switch is exhaustive over the sealed family. */
@@ -156,6 +186,9 @@ public record RuleSpec(List<Statement> statements) {
             case Statement.Translate a -> a.encode(l);
             case Statement.Masquerade a -> a.encode(l);
             case Statement.Redirect a -> a.encode(l);
+            case Match.InSet m -> m.encode(l);
+            case Statement.VerdictMap a -> a.encode(l);
+            case Statement.TranslateMap a -> a.encode(l);
         }
     }
 
@@ -165,8 +198,16 @@ public record RuleSpec(List<Statement> statements) {
             case Match.Port p -> p.protocol().number;
             case Match.TcpFlags f -> 6;
             case Match.IcmpType t -> t.v6() ? 58 : 1;
+            case Match.InSet m -> firstProtocol(m.fields());
+            case Statement.VerdictMap v -> firstProtocol(v.fields());
+            case Statement.TranslateMap n -> firstProtocol(n.fields());
             default -> -1;
         };
+    }
+
+    /** The transport protocol the first field needing one needs, or -1. */
+    private static int firstProtocol(List<SetField> fields) {
+        return fields.stream().filter(f -> f.protocol != 0).mapToInt(f -> f.protocol).findFirst().orElse(-1);
     }
 
     private static String text(List<Statement> statements) {

@@ -21,9 +21,12 @@ public final class Ruleset {
     private final List<SetInfo> sets;
     /** The elements of every set as the kernel sent them (anonymous ones are printed inside their rules). */
     private final Map<SetKey, List<SetInfo.RawElement>> elements;
+    /** The programs holding owned tables' owner sockets, by port id (a null name: not found). */
+    private final Map<Integer, String> programs;
 
     Ruleset(long generation, List<TableInfo> tables, List<ChainInfo> chains, List<RuleInfo> rules,
-            List<CounterObject> counters, List<SetInfo> sets, Map<SetKey, List<SetInfo.RawElement>> elements) {
+            List<CounterObject> counters, List<SetInfo> sets, Map<SetKey, List<SetInfo.RawElement>> elements,
+            Map<Integer, String> programs) {
         this.generation = generation;
         this.tables = List.copyOf(tables);
         this.chains = List.copyOf(chains);
@@ -31,6 +34,7 @@ public final class Ruleset {
         this.counters = List.copyOf(counters);
         this.sets = List.copyOf(sets);
         this.elements = Map.copyOf(elements);
+        this.programs = new java.util.HashMap<>(programs); // names may be null
     }
 
     /** The ruleset generation it was read at (NFTA_GEN_ID; every commit adds one). */
@@ -63,6 +67,12 @@ public final class Ruleset {
         return sets;
     }
 
+    /** The program holding the socket with port id {@code portId}, as nft prints it ("(null)" when not found). */
+    String program(int portId) {
+        String p = programs.get(portId);
+        return p != null ? p : "(null)";
+    }
+
     /** The raw elements of a set, or null if the ruleset holds none of that name in that table. */
     List<SetInfo.RawElement> rawElements(Family family, String table, String name) {
         return elements.get(new SetKey(family, table, name));
@@ -92,7 +102,8 @@ public final class Ruleset {
                 sets.stream().filter(s -> s.family() == family && s.table().equals(name)).toList(),
                 elements.entrySet().stream().filter(e -> e.getKey().family() == family
                         && e.getKey().table().equals(name))
-                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)),
+                programs);
     }
 
     @Override

@@ -22,7 +22,11 @@ final class RulesetText {
     }
 
     private static void table(StringBuilder sb, Ruleset r, TableInfo t) {
-        sb.append("table ").append(t.family()).append(' ').append(t.name()).append(" {\n");
+        sb.append("table ").append(t.family()).append(' ').append(t.name()).append(" {");
+        if (t.isOwned()) {
+            sb.append(" # progname ").append(r.program(t.ownerPortId()));
+        }
+        sb.append('\n');
         String delim = "";
         int flags = t.flags() & ~Nf.NFT_TABLE_F_OWNER;
         if (t.flags() != 0) {

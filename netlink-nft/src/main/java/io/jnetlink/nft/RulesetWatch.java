@@ -701,8 +701,9 @@ public final class RulesetWatch implements AutoCloseable {
             withElements.add(s.withElements(s.fold(e), List.of()));
             raw.put(new Ruleset.SetKey(k.family(), k.table(), k.name()), List.copyOf(e));
         });
-        return new Ruleset(generation, List.copyOf(tables.values()), List.copyOf(chains.values()), all,
-                List.copyOf(counters.values()), withElements, raw);
+        List<TableInfo> t = List.copyOf(tables.values());
+        return new Ruleset(generation, t, List.copyOf(chains.values()), all, List.copyOf(counters.values()),
+                withElements, raw, nft.programs(t));
     }
 
     /** The generation of the last transaction applied (or of the last listing). */

@@ -207,6 +207,58 @@ final class SetWire {
         });
     }
 
+    /**
+     * The body of NFT_MSG_NEWSET for a rule's anonymous set {@code lit} (as {@code s}) holding
+     * {@code size} wire elements: constant and anonymous, sized to its elements, with nft's user
+     * data for an anonymous set (byte order by the fields' expressions, "auto-merge" for an interval
+     * set, the fields as "typeof" for a set, the verdict as "typeof" of a verdict map's data).
+     */
+    static void writeLiteral(MessageWriter w, SetLiteral lit, SetSpec s, int id, int size) {
+        w.attrString(NFTA_SET_TABLE, s.table());
+        w.attrString(NFTA_SET_NAME, s.name());
+        w.attrU32Be(NFTA_SET_FLAGS, s.kernelFlags() | SetSpec.NFT_SET_ANONYMOUS | SetSpec.Flag.CONSTANT.bit);
+        w.attrU32Be(NFTA_SET_KEY_TYPE, s.key().id());
+        w.attrU32Be(NFTA_SET_KEY_LEN, s.key().length());
+        if (s.verdictMap()) {
+            w.attrU32Be(NFTA_SET_DATA_TYPE, NFT_DATA_VERDICT);
+            w.attrU32Be(NFTA_SET_DATA_LEN, 0);
+        }
+        w.attrU32Be(NFTA_SET_ID, id);
+        w.nest(NFTA_SET_DESC | Netlink.NLA_F_NESTED, d -> d.attrU32Be(NFTA_SET_DESC_SIZE, size));
+        Udata u = new Udata();
+        List<SetField> f = lit.fields();
+        u.u32(UDATA_SET_KEYBYTEORDER, f.size() > 1 ? 0 : f.getFirst().meta != null ? BYTEORDER_HOST : BYTEORDER_BIG);
+        if (s.verdictMap()) {
+            u.u32(UDATA_SET_DATABYTEORDER, 0);
+        }
+        if (lit.isInterval()) {
+            u.u32(UDATA_SET_MERGE_ELEMENTS, 1);
+        }
+        if (!s.verdictMap()) {
+            u.put(UDATA_SET_KEY_TYPEOF, f.size() == 1 ? f.getFirst().typeof() : concatTypeof(f));
+        } else {
+            u.put(UDATA_SET_DATA_TYPEOF, VERDICT_TYPEOF);
+            u.u32(UDATA_SET_DATA_INTERVAL, 0);
+        }
+        w.attrBytes(NFTA_SET_USERDATA, u.bytes());
+    }
+
+    /** nft's "typeof" record of a verdict: EXPR_VERDICT (1), no data. */
+    private static final byte[] VERDICT_TYPEOF = {0, 4, 1, 0, 0, 0, 1, 0};
+
+    /** nft's "typeof" record of a concatenation: EXPR_CONCAT (13), then each field's record numbered from 0. */
+    private static byte[] concatTypeof(List<SetField> fields) {
+        ByteBuffer inner = ByteBuffer.allocate(250).order(ByteOrder.nativeOrder());
+        for (int i = 0; i < fields.size(); i++) {
+            byte[] t = fields.get(i).typeof();
+            inner.put((byte) i).put((byte) t.length).put(t);
+        }
+        ByteBuffer b = ByteBuffer.allocate(256).order(ByteOrder.nativeOrder());
+        b.put((byte) 0).put((byte) 4).putInt(13).put((byte) 1).put((byte) inner.position())
+                .put(inner.array(), 0, inner.position());
+        return Arrays.copyOf(b.array(), b.position());
+    }
+
     private static byte[] setUserData(SetSpec s) {
         Udata u = new Udata();
         u.u32(UDATA_SET_KEYBYTEORDER, byteOrder(s.key()));

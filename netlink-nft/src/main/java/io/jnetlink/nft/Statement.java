@@ -7,6 +7,7 @@ import io.jnetlink.nft.expr.Expressions;
 import io.jnetlink.nft.expr.Immediate;
 import io.jnetlink.nft.expr.Limit;
 import io.jnetlink.nft.expr.Log;
+import io.jnetlink.nft.expr.Lookup;
 import io.jnetlink.nft.expr.Masq;
 import io.jnetlink.nft.expr.Meta;
 import io.jnetlink.nft.expr.MetaSet;
@@ -28,7 +29,7 @@ import java.util.Map;
 public sealed interface Statement
         permits Match, Statement.Decision, Statement.Count, Statement.RateLimit, Statement.ByteQuota,
                 Statement.LogTo, Statement.RejectWith, Statement.SetMark, Statement.Translate,
-                Statement.Masquerade, Statement.Redirect {
+                Statement.Masquerade, Statement.Redirect, Statement.VerdictMap, Statement.TranslateMap {
 
     // ---- factories -------------------------------------------------------------------------
 
@@ -67,7 +68,141 @@ public sealed interface Statement
         return new RateLimit(packets, per, burst, false, false);
     }
 
+    /** {@code FIELD[ . FIELD...] vmap @MAP}: the verdict the fields' values map to in named map {@code map}. */
+    static VerdictMap vmap(String map, SetField... fields) {
+        return new VerdictMap(java.util.List.of(fields), map, null);
+    }
+
+    /**
+     * {@code FIELD[ . FIELD...] vmap { K : VERDICT, ... }}: an anonymous verdict map of the rule;
+     * {@code verdicts} maps keys to {@code accept}, {@code drop}, {@code jump CHAIN}, ... (in any order).
+     */
+    static VerdictMap vmap(java.util.Map<String, String> verdicts, SetField... fields) {
+        java.util.List<SetField> f = java.util.List.of(fields);
+        return new VerdictMap(f, null, new SetLiteral(f, true, verdicts.entrySet().stream()
+                .map(e -> SetElement.mapping(e.getKey(), e.getValue())).toList()));
+    }
+
+    /**
+     * {@code dnat ip|ip6 to FIELD[ . FIELD...] map @MAP}: destination NAT to the address (and, with
+     * {@code withPort}, the port) the fields' values map to in data map {@code map}, whose values are
+     * {@code ipv4_addr} / {@code ipv6_addr} (with ports {@code ADDR . inet_service}).
+     */
+    static TranslateMap dnatMap(boolean v6, String map, boolean withPort, SetField... fields) {
+        return new TranslateMap(true, !v6, java.util.List.of(fields), map, withPort);
+    }
+
     // ---- the actions -------------------------------------------------------------------------
+
+    /**
+     * {@code FIELDS vmap @MAP} or {@code FIELDS vmap { K : V, ... }}: jumps to (or accepts, drops,
+     * ...) what the fields' values map to; packets whose values are not in the map go on.
+     *
+     * @param fields  the fields, concatenated in this order
+     * @param map     the named verdict map, or null
+     * @param literal the anonymous verdict map, or null
+     */
+    record VerdictMap(java.util.List<SetField> fields, String map, SetLiteral literal) implements Statement {
+        public VerdictMap {
+            if (fields == null || fields.isEmpty()) {
+                throw new IllegalArgumentException("a verdict map needs the fields it looks up");
+            }
+            fields = java.util.List.copyOf(fields);
+            if ((map == null) == (literal == null)) {
+                throw new IllegalArgumentException(SetField.text(fields) + " vmap: a named map or elements, not both");
+            }
+            if (map != null) {
+                Names.object("map", map);
+            } else if (!literal.fields().equals(fields) || !literal.verdictMap()) {
+                throw new IllegalArgumentException(SetField.text(fields) + " vmap: the anonymous map is not a verdict "
+                        + "map keyed by these fields");
+            }
+        }
+
+        void encode(Linearizer l) {
+            SetField.load(l, fields, toString());
+            int id = literal != null ? l.literal(literal) : 0;
+            l.add(new Lookup(literal != null ? literal.wireName() : map, Expressions.REG_1, Expressions.REG_VERDICT, 0,
+                    id));
+        }
+
+        static VerdictMap parse(Delinearizer d) {
+            int[] end = new int[3];
+            java.util.List<SetField> f = SetField.parse(d, end);
+            if (f == null || !(d.at(end[0]) instanceof Lookup lk) || lk.source() != Expressions.REG_1
+                    || lk.destination() != Expressions.REG_VERDICT || lk.flags() != 0) {
+                return null;
+            }
+            SetLiteral literal = d.literal(lk.set(), f, true);
+            if (literal == null && Delinearizer.isAnonymous(lk.set())) {
+                return null;
+            }
+            d.take(end[0] + 1, end[1], end[2]);
+            return new VerdictMap(f, literal == null ? lk.set() : null, literal);
+        }
+
+        @Override
+        public String toString() {
+            return SetField.text(fields) + " vmap " + (map != null ? "@" + map : literal.toString());
+        }
+    }
+
+    /**
+     * {@code snat|dnat ip|ip6 to FIELDS map @MAP}: NAT to the address (and port) that the fields'
+     * values map to in a data map.
+     *
+     * @param destination true for dnat, false for snat
+     * @param v4          true for IPv4 ({@code ip}), false for IPv6
+     * @param fields      the fields looked up, concatenated in this order
+     * @param map         the data map: values {@code ipv4_addr|ipv6_addr} or, with ports, {@code ... . inet_service}
+     * @param withPort    true when the map's values carry a port
+     */
+    record TranslateMap(boolean destination, boolean v4, java.util.List<SetField> fields, String map,
+                        boolean withPort) implements Statement {
+        public TranslateMap {
+            if (fields == null || fields.isEmpty()) {
+                throw new IllegalArgumentException("a NAT map needs the fields it looks up");
+            }
+            fields = java.util.List.copyOf(fields);
+            Names.object("map", map);
+        }
+
+        void encode(Linearizer l) {
+            SetField.load(l, fields, toString());
+            requireTransport(l, withPort ? 1 : 0, toString());
+            l.add(new Lookup(map, Expressions.REG_1, Expressions.REG_1, 0, 0));
+            l.add(new NatExpr(destination ? NatExpr.Type.DNAT : NatExpr.Type.SNAT, v4 ? NatExpr.IPV4 : NatExpr.IPV6,
+                    Expressions.REG_1, 0, withPort ? SetField.register(v4 ? 1 : 4) : 0, 0, 0));
+        }
+
+        static TranslateMap parse(Delinearizer d) {
+            int[] end = new int[3];
+            java.util.List<SetField> f = SetField.parse(d, end);
+            int k = end[0];
+            if (f == null || !(d.at(k) instanceof Lookup lk) || lk.source() != Expressions.REG_1
+                    || lk.destination() != Expressions.REG_1 || lk.flags() != 0 || Delinearizer.isAnonymous(lk.set())
+                    || !(d.at(k + 1) instanceof NatExpr nat) || nat.addressMin() != Expressions.REG_1
+                    || (nat.addressMax() != 0 && nat.addressMax() != nat.addressMin())) {
+                return null;
+            }
+            boolean v4 = nat.family() == NatExpr.IPV4;
+            int port = SetField.register(v4 ? 1 : 4);
+            boolean withPort = nat.portMin() != 0;
+            if ((withPort && (nat.portMin() != port || (nat.portMax() != 0 && nat.portMax() != port)))
+                    || (!withPort && nat.portMax() != 0)
+                    || (nat.flags() & ~(NatExpr.MAP_IPS | NatExpr.PROTO_SPECIFIED)) != 0) {
+                return null;
+            }
+            d.take(k + 2, end[1], end[2]);
+            return new TranslateMap(nat.type() == NatExpr.Type.DNAT, v4, f, lk.set(), withPort);
+        }
+
+        @Override
+        public String toString() {
+            return (destination ? "dnat " : "snat ") + (v4 ? "ip" : "ip6") + " to " + SetField.text(fields) + " map @"
+                    + map;
+        }
+    }
 
     /**
      * A verdict: {@code accept}, {@code drop}, {@code return}, {@code jump CHAIN}, {@code goto CHAIN},

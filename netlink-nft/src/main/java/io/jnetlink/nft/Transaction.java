@@ -40,6 +40,8 @@ public final class Transaction {
 
     /** Transaction-local ids of the sets this transaction creates (NFTA_SET_ID), by family/table/name. */
     private final java.util.Map<String, Integer> setIds = new java.util.HashMap<>();
+    /** The next transaction-local set id (nft numbers the sets of a batch from 1). */
+    private int nextSetId = 1;
 
     /**
      * What a committed transaction produced.
@@ -117,11 +119,53 @@ public final class Transaction {
                 }));
     }
 
-    /** Appends a rule to its chain; its handle is in {@link Committed#ruleHandles()}. */
+    /**
+     * Appends a rule to its chain; its handle is in {@link Committed#ruleHandles()}. The rule's
+     * anonymous sets ({@link Rule#literals()}) are created just before it, as nft does; lookups of a
+     * named set created earlier in this transaction name it by its transaction id too.
+     */
     public Transaction addRule(Rule r) {
-        return queue(new Call("add " + r.describe(), Nf.NFT_MSG_NEWRULE,
-                NLM_F_REQUEST | NLM_F_ECHO | NLM_F_CREATE | NLM_F_APPEND, r.family().code, true,
-                w -> encodeRule(w, r)));
+        checkOpen();
+        List<Call> pre = new ArrayList<>();
+        int[] ids = new int[r.literals().size()];
+        for (int i = 0; i < ids.length; i++) {
+            SetLiteral lit = r.literals().get(i);
+            int id = nextSetId + i;
+            ids[i] = id;
+            SetSpec s = lit.asSet(r.family(), r.table());
+            List<Call> elements = elementCalls(s, s.elements(), true, false, id, NLM_F_ECHO);
+            int size = SetWire.wire(s, s.elements(), true, false).size();
+            // nft asks an echo of the anonymous set: the kernel answers with the name it gave it
+            pre.add(new Call("add anonymous set " + lit + " of " + r.describe(), SetWire.NFT_MSG_NEWSET,
+                    NLM_F_REQUEST | NLM_F_CREATE | NLM_F_ECHO, r.family().code, false,
+                    w -> SetWire.writeLiteral(w, lit, s, id, size)));
+            pre.addAll(elements);
+        }
+        List<io.jnetlink.nft.expr.Expression> exprs = new ArrayList<>(r.expressions().size());
+        for (io.jnetlink.nft.expr.Expression e : r.expressions()) {
+            if (e instanceof io.jnetlink.nft.expr.Lookup l) {
+                if (Delinearizer.isAnonymous(l.set()) && l.setId() >= 1 && l.setId() <= ids.length) {
+                    e = l.withSetId(ids[l.setId() - 1]);
+                } else if (!Delinearizer.isAnonymous(l.set())) {
+                    Integer id = setIds.get(setKey(r.family(), r.table(), l.set()));
+                    if (id != null) {
+                        e = l.withSetId(id);
+                    }
+                }
+            }
+            exprs.add(e);
+        }
+        Rule rule = new Rule(r.family(), r.table(), r.chain(), exprs, r.description(), r.literals());
+        Call call = new Call("add " + rule.describe(), Nf.NFT_MSG_NEWRULE,
+                NLM_F_REQUEST | NLM_F_ECHO | NLM_F_CREATE | NLM_F_APPEND, rule.family().code, true,
+                w -> encodeRule(w, rule));
+        for (Call c : pre) {
+            encodeAlone(c);
+        }
+        queue(call);
+        calls.addAll(calls.size() - 1, pre);
+        nextSetId += ids.length;
+        return this;
     }
 
     /** Deletes the rule with {@code handle} from a chain. */
@@ -147,12 +191,13 @@ public final class Transaction {
      */
     public Transaction addSet(SetSpec s) {
         String what = (s.isMap() ? "map " : "set ") + s.family() + " " + s.table() + " " + s.name();
-        int id = setIds.size() + 1;
+        int id = nextSetId;
         Call set = new Call("add " + what, SetWire.NFT_MSG_NEWSET, NLM_F_REQUEST | NLM_F_CREATE, s.family().code,
                 false, w -> SetWire.writeSet(w, s, id));
         encodeAlone(set);
-        List<Call> elements = elementCalls(s, s.elements(), true, false, id);
+        List<Call> elements = elementCalls(s, s.elements(), true, false, id, 0);
         queue(set);
+        nextSetId++;
         setIds.put(setKey(s.family(), s.table(), s.name()), id);
         calls.addAll(elements);
         return this;
@@ -175,7 +220,7 @@ public final class Transaction {
      * this one transaction, split over as many messages as their size needs.
      */
     public Transaction addElements(SetSpec set, java.util.Collection<SetElement> elements) {
-        List<Call> c = elementCalls(set, List.copyOf(elements), false, false, setId(set));
+        List<Call> c = elementCalls(set, List.copyOf(elements), false, false, setId(set), 0);
         checkOpen();
         calls.addAll(c);
         return this;
@@ -183,7 +228,7 @@ public final class Transaction {
 
     /** Deletes elements (given by key; values and options are ignored) from set {@code set}. */
     public Transaction deleteElements(SetSpec set, java.util.Collection<SetElement> elements) {
-        List<Call> c = elementCalls(set, List.copyOf(elements), false, true, 0);
+        List<Call> c = elementCalls(set, List.copyOf(elements), false, true, 0, 0);
         checkOpen();
         calls.addAll(c);
         return this;
@@ -211,7 +256,7 @@ public final class Transaction {
 
     /** The element messages for {@code elements}, checked and split; nothing is queued. */
     private static List<Call> elementCalls(SetSpec s, List<SetElement> elements, boolean creating, boolean delete,
-                                           int setId) {
+                                           int setId, int extraFlags) {
         if (elements.isEmpty()) {
             if (creating) {
                 return List.of();
@@ -241,7 +286,7 @@ public final class Transaction {
         List<List<SetWire.Wired>> parts = SetWire.split(wired);
         List<Call> out = new ArrayList<>(parts.size());
         int msg = delete ? SetWire.NFT_MSG_DELSETELEM : SetWire.NFT_MSG_NEWSETELEM;
-        int flags = delete ? NLM_F_REQUEST : NLM_F_REQUEST | NLM_F_CREATE;
+        int flags = (delete ? NLM_F_REQUEST : NLM_F_REQUEST | NLM_F_CREATE) | extraFlags;
         for (List<SetWire.Wired> part : parts) {
             String what = (delete ? "delete " : "add ") + part.size() + " element(s) of set " + s.family() + " "
                     + s.table() + " " + s.name();

@@ -32,11 +32,15 @@ class RuleSpecTest {
         assertTrue(e.getMessage().contains("ip6 saddr fd00::/64"), e.getMessage());
     }
 
-    /** Walks the sealed families: a statement kind without a sample (and so without a round trip) fails here. */
+    /**
+     * Walks the sealed families: a statement kind without a sample (and so without a round trip) fails
+     * here. Set lookups have theirs in {@link SetRuleSamples}.
+     */
     @Test
     void everyStatementKindHasASample() {
         Set<Class<?>> seen = new HashSet<>();
         RuleSamples.ALL.values().forEach(s -> s.spec().statements().forEach(st -> seen.add(st.getClass())));
+        SetRuleSamples.ALL.values().forEach(s -> s.spec().statements().forEach(st -> seen.add(st.getClass())));
         Set<Class<?>> kinds = new HashSet<>();
         for (Class<?> c : Statement.class.getPermittedSubclasses()) {
             if (c == Match.class) {

@@ -152,7 +152,7 @@ public final class Netns implements InNamespace, AutoCloseable {
     public Links linkService() {
         Links l = links;
         if (l == null) {
-            l = links = new Links(rtnl());
+            l = links = new Links(this); // with the namespace, so it can make tun/tap devices too
         }
         return l;
     }

@@ -14,6 +14,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * methods, which see the same lab), and in every non-static field of type {@code Lab}. The lab
  * is closed after the test, whether it passed, failed or timed out.
  *
+ * <p>The JVM must be allowed to create network namespaces: run as root, or rootless (as an
+ * ordinary user, started in a user and mount namespace of its own by netlink-core's launcher
+ * {@code rootless.sh}, for instance through a Surefire {@code <jvm>} wrapper; see
+ * {@link io.jnetlink.core.netns.Rootless}). In a JVM that is neither, a test that asks for a lab is
+ * skipped with a reason that says how to enable it (failed instead when the system property
+ * {@value LabExtension#REQUIRE_PROPERTY} is {@code true}).
+ *
  * <pre>{@code
  * @WithLab
  * class FailoverTest {

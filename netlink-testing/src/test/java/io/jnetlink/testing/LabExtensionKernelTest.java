@@ -57,6 +57,41 @@ class LabExtensionKernelTest {
         assertEquals(0, LabKernelTest.namespacesOf(lab));
     }
 
+    @Test
+    void withoutPrivilegesTheTestIsSkippedSayingHowToEnableIt() throws Exception {
+        // A child JVM with every capability dropped (bounding set empty): neither root nor rootless
+        // as far as namespaces go.
+        String skipped = unprivileged(false);
+        assertTrue(skipped.startsWith("RESULT ABORTED @WithLab needs a JVM that may create network namespaces"), skipped);
+        for (String hint : List.of("rootless.sh", "Rootless.ensure()", "<jvm>", "as root")) {
+            assertTrue(skipped.contains(hint), "the reason names " + hint + ": " + skipped);
+        }
+        String failed = unprivileged(true);
+        assertTrue(failed.startsWith("RESULT FAILED @WithLab needs a JVM") && failed.contains("jnetlink.requireKernelTests"),
+                failed);
+    }
+
+    /** The RESULT line of {@link UnprivilegedLabMain} in a JVM without capabilities. */
+    private static String unprivileged(boolean require) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("setpriv", "--bounding-set=-all", "--inh-caps=-all",
+                "--ambient-caps=-all", "--",
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path")));
+        if (require) {
+            cmd.add("-D" + LabExtension.REQUIRE_PROPERTY + "=true");
+        }
+        cmd.add(UnprivilegedLabMain.class.getName());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().remove("JNETLINK_REQUIRE_KERNEL_TESTS");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "child ended");
+        assertEquals(0, p.exitValue(), out);
+        List<String> results = out.lines().filter(l -> l.startsWith("RESULT ")).toList();
+        assertEquals(1, results.size(), out);
+        return results.getFirst();
+    }
+
     private static TestExecutionSummary run(Class<?> c) {
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();

@@ -53,6 +53,7 @@ public final class Libc {
     public static final int O_CREAT = 0x40;
     public static final int O_EXCL = 0x80;
     public static final int O_CLOEXEC = 0x80000;
+    public static final int O_RDWR = 2;
     public static final long MS_BIND = 4096;
     public static final long MS_REC = 16384;
     public static final long MS_SHARED = 1 << 20;
@@ -118,6 +119,13 @@ public final class Libc {
             handle("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     private static final MethodHandle WRITE =
             handle("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+    // ioctl(int fd, unsigned long request, ...): variadic, so the third argument is declared as such
+    private static final MethodHandle IOCTL_POINTER = LINKER.downcallHandle(
+            LIBC.find("ioctl").orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol ioctl")),
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), CAPTURE, Linker.Option.firstVariadicArg(2));
+    private static final MethodHandle IOCTL_VALUE = LINKER.downcallHandle(
+            LIBC.find("ioctl").orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol ioctl")),
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG), CAPTURE, Linker.Option.firstVariadicArg(2));
     private static final MethodHandle MALLOC = LINKER.downcallHandle(
             LIBC.find("malloc").orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol malloc")),
             FunctionDescriptor.of(ADDRESS, JAVA_LONG));
@@ -289,6 +297,24 @@ public final class Libc {
     public static int eventfd(MemorySegment state, int initialValue, int flags) {
         try {
             return (int) EVENTFD.invokeExact(state, initialValue, flags);
+        } catch (Throwable t) {
+            throw fatal(t);
+        }
+    }
+
+    /** {@code ioctl(fd, request, arg)} with a pointer argument (a struct the call reads or fills). */
+    public static int ioctl(MemorySegment state, int fd, long request, MemorySegment arg) {
+        try {
+            return (int) IOCTL_POINTER.invokeExact(state, fd, request, arg);
+        } catch (Throwable t) {
+            throw fatal(t);
+        }
+    }
+
+    /** {@code ioctl(fd, request, value)} with an integer argument passed by value (TUNSETPERSIST, ...). */
+    public static int ioctl(MemorySegment state, int fd, long request, long value) {
+        try {
+            return (int) IOCTL_VALUE.invokeExact(state, fd, request, value);
         } catch (Throwable t) {
             throw fatal(t);
         }

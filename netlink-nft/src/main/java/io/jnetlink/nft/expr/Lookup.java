@@ -13,8 +13,11 @@ import io.jnetlink.core.codec.MessageWriter;
  * @param source      source register
  * @param destination destination register, or -1 for a plain set
  * @param flags       NFT_LOOKUP_F_* (1 = invert: match when not in the set)
+ * @param setId       the set's id within the transaction that creates it (NFTA_LOOKUP_SET_ID, for a set
+ *                    made in the same batch, such as a rule's anonymous set), or 0; the kernel does not
+ *                    report it back
  */
-public record Lookup(String set, int source, int destination, int flags) implements Expression {
+public record Lookup(String set, int source, int destination, int flags, int setId) implements Expression {
     // enum nft_lookup_attributes
     static final int NFTA_LOOKUP_SET = 1;
     static final int NFTA_LOOKUP_SREG = 2;
@@ -35,16 +38,33 @@ public record Lookup(String set, int source, int destination, int flags) impleme
         }
     }
 
+    /** A lookup without a set id (a set that exists before the transaction). */
+    public Lookup(String set, int source, int destination, int flags) {
+        this(set, source, destination, flags, 0);
+    }
+
+    /** The same lookup with set id {@code id}. */
+    public Lookup withSetId(int id) {
+        return new Lookup(set, source, destination, flags, id);
+    }
+
+    /** NFT_LOOKUP_F_INV: the lookup matches when the key is not in the set. */
+    public static final int INVERT = 1;
+
     @Override
     public String kind() {
         return CODEC.kind;
     }
 
     void writeData(MessageWriter w) {
-        w.attrString(NFTA_LOOKUP_SET, set);
+        // nft's order: registers, set, set id, flags
         w.attrU32Be(NFTA_LOOKUP_SREG, source);
         if (destination >= 0) {
             w.attrU32Be(NFTA_LOOKUP_DREG, destination);
+        }
+        w.attrString(NFTA_LOOKUP_SET, set);
+        if (setId != 0) {
+            w.attrU32Be(NFTA_LOOKUP_SET_ID, setId);
         }
         if (flags != 0) {
             w.attrU32Be(NFTA_LOOKUP_FLAGS, flags);
@@ -56,20 +76,22 @@ public record Lookup(String set, int source, int destination, int flags) impleme
         int sreg = -1;
         int dreg = -1;
         int flags = 0;
+        int id = 0;
         while (a.next()) {
             switch (a.type()) {
                 case NFTA_LOOKUP_SET -> set = a.string();
                 case NFTA_LOOKUP_SREG -> sreg = a.u32be();
                 case NFTA_LOOKUP_DREG -> dreg = a.u32be();
                 case NFTA_LOOKUP_FLAGS -> flags = a.u32be();
-                default -> throw Wire.NOT_MODELED; // SET_ID: only inside a transaction
+                case NFTA_LOOKUP_SET_ID -> id = a.u32be();
+                default -> throw Wire.NOT_MODELED;
             }
         }
         if (sreg < 0) {
             throw Wire.NOT_MODELED;
         }
         try {
-            return new Lookup(set, sreg, dreg, flags);
+            return new Lookup(set, sreg, dreg, flags, id);
         } catch (IllegalArgumentException e) {
             throw Wire.NOT_MODELED;
         }

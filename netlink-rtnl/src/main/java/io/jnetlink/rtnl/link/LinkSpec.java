@@ -31,7 +31,7 @@ import java.util.function.Supplier;
  * @param <S> the concrete kind, so the shared setters chain
  */
 public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridge, Vxlan, Macvlan, Macvtap, Vlan, Vrf, Dummy, Ifb, Ipvlan,
-        Bond, Wireguard, GreLink, IpTunnelLink, Geneve, GenericKind {
+        Bond, Wireguard, GreLink, IpTunnelLink, Geneve, Tun, GenericKind {
     private final LinkKind<?> linkKind;
     /** A private copy of the builder this spec was built from; never changed afterwards. */
     private final Builder<S, ?> fields;
@@ -126,6 +126,15 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
         return e;
     }
 
+    /**
+     * Creates the link some other way than RTM_NEWLINK and returns its index, for a kind the kernel
+     * will not make over rtnetlink (tun and tap, through /dev/net/tun); null, for every other kind,
+     * has {@code links} send the RTM_NEWLINK.
+     */
+    Integer createWithoutNetlink(Links links) {
+        return null;
+    }
+
     /** Attributes at the top level of the RTM_NEWLINK, beside IFLA_LINKINFO: IFLA_LINK of a stacked kind. */
     void writeTop(MessageWriter w) {
         if (fields.parent != null) {
@@ -165,8 +174,13 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
         writeLinkInfo(w);
     }
 
+    /** Whether any of the settings every kind shares (MTU, MAC address, group) is given. */
+    final boolean hasSharedSettings() {
+        return fields.mtu > 0 || fields.mac != null || fields.group >= 0;
+    }
+
     /** IFLA_MTU, IFLA_ADDRESS, IFLA_GROUP: the shared settings given. */
-    private void writeShared(MessageWriter w) {
+    final void writeShared(MessageWriter w) {
         if (fields.mtu > 0) {
             w.attrU32(Ifla.IFLA_MTU, fields.mtu);
         }

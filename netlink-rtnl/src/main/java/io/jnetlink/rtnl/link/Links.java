@@ -45,18 +45,41 @@ public final class Links {
 
     private final NetlinkSocket rtnl;
     private final NetlinkSocket.Decoder<LinkInfo> decoder;
+    /** The namespace, when known: a {@link Tun} is made from a thread inside it. Null if made from a socket. */
+    private final NetworkNamespace ns;
 
     /**
      * Links of the namespace {@code rtnl} belongs to. Reads keep the attributes {@link LinkInfo}
      * does not model ({@link LinkInfo#unknown()}); see {@link #modeledOnly()} for the lean form.
+     * Knowing only the socket, it cannot make {@link Tun} devices; {@link #Links(InNamespace)} can.
      */
     public Links(NetlinkSocket rtnl) {
-        this(rtnl, LinkInfo::decode);
+        this(rtnl, LinkInfo::decode, null);
     }
 
-    private Links(NetlinkSocket rtnl, NetlinkSocket.Decoder<LinkInfo> decoder) {
+    /**
+     * Links of {@code namespace}, over its shared NETLINK_ROUTE socket. Besides what the socket
+     * alone allows, it makes {@link Tun} devices, which the kernel makes only through
+     * /dev/net/tun opened by a thread inside the namespace.
+     */
+    public Links(InNamespace namespace) {
+        this(namespace.namespace().socket(io.jnetlink.core.codec.Netlink.NETLINK_ROUTE), LinkInfo::decode,
+                namespace.namespace());
+    }
+
+    private Links(NetlinkSocket rtnl, NetlinkSocket.Decoder<LinkInfo> decoder, NetworkNamespace ns) {
         this.rtnl = Objects.requireNonNull(rtnl, "rtnl");
         this.decoder = decoder;
+        this.ns = ns;
+    }
+
+    /** The namespace, for {@code what}, which needs a thread inside it. */
+    NetworkNamespace namespace(String what) {
+        if (ns == null) {
+            throw new IllegalStateException(what + " needs a thread inside the namespace, and these Links know only its"
+                    + " socket: use new Links(namespace) (Netns.linkService() is one)");
+        }
+        return ns;
     }
 
     /**
@@ -66,7 +89,7 @@ public final class Links {
      * loops and large dumps. Writes are the same as this instance's.
      */
     public Links modeledOnly() {
-        return new Links(rtnl, LinkInfo::decodeModeled);
+        return new Links(rtnl, LinkInfo::decodeModeled, ns);
     }
 
     /** The socket the requests go through. */
@@ -101,6 +124,10 @@ public final class Links {
     /** Creates; with {@code echo}, the index from the kernel's echo, or null if it sent none. */
     Integer createWith(LinkSpec<?> given, boolean echo) {
         LinkSpec<?> spec = given.resolve(rtnl);
+        Integer made = spec.createWithoutNetlink(this);
+        if (made != null) {
+            return made;
+        }
         try {
             return spec.holdingReferences(() -> sendCreate(spec, echo));
         } catch (NetlinkException e) {
@@ -139,6 +166,10 @@ public final class Links {
     public void createAll(List<? extends LinkSpec<?>> specs) {
         List<LinkSpec<?>> resolved = new ArrayList<>(specs.size());
         for (LinkSpec<?> s : specs) {
+            if (s instanceof Tun) {
+                throw new IllegalArgumentException("create " + s + ": a tun/tap device is not made over rtnetlink and"
+                        + " cannot be pipelined; make it with create()");
+            }
             resolved.add(s.resolve(rtnl));
         }
         holdingAll(resolved, 0, () -> {
@@ -640,7 +671,7 @@ public final class Links {
         w.end();
     }
 
-    private void set(String op, int index, Consumer<MessageWriter> attrs) {
+    void set(String op, int index, Consumer<MessageWriter> attrs) {
         rtnl.request(op, w -> encodeSet(w, index, attrs));
     }
 

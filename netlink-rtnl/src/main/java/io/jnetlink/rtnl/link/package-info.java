@@ -10,7 +10,10 @@
  * {@link io.jnetlink.rtnl.link.KindData.Other}; the whole IFLA_LINKINFO also stays in
  * {@link io.jnetlink.rtnl.link.LinkInfo#unknown()}, so nothing the kernel sent is lost. A link of
  * a kind without a file is created with {@link io.jnetlink.rtnl.link.GenericKind}: the kind's
- * name and IFLA_INFO_DATA written by the caller.
+ * name and IFLA_INFO_DATA written by the caller. Tun and tap devices
+ * ({@link io.jnetlink.rtnl.link.Tun}) are the one kind the kernel will not make over rtnetlink:
+ * {@link io.jnetlink.rtnl.link.Links#create} makes them through /dev/net/tun on a thread inside the
+ * namespace (a kind's {@code createWithoutNetlink} hook), then they are links like any other.
  *
  * <h2>How to add a link kind</h2>
  *

@@ -69,6 +69,8 @@ class LinkKindTest {
                 Sit.named("sit0").remote("10.0.0.2"), Ip6tnl.named("ip6t0").local("fd00::1").remote("fd00::2").ttl(0),
                 Geneve.named("gnv0", 100).remote("10.0.0.2").ttl(64),
                 Geneve.named("gnv1", 0xFFFFFF).remote("fd00::2").port(6082),
+                Tun.named("tun0", Tun.Type.TUN),
+                Tun.named("tap0", Tun.Type.TAP).owner(0).ownerGroup(5).packetInfo(true).vnetHeader(true).multiQueue(true),
                 GenericKind.named("vx9", "vxlan").infoData(w -> w.attrU32(1, 9).attrU8(5, 5)),
                 GenericKind.named("ms0", "macsec").infoData(w -> w.attrU64(1, 5)), GenericKind.named("nl0", "nlmon"));
         Set<Class<?>> covered = new HashSet<>();

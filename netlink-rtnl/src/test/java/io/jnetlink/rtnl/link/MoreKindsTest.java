@@ -2,10 +2,13 @@ package io.jnetlink.rtnl.link;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jnetlink.rtnl.Golden;
 import java.net.InetAddress;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -105,6 +108,33 @@ class MoreKindsTest {
         Golden.assertMatches("kind/bond", w -> Links.encodeCreate(w, bond, false));
     }
 
+    /**
+     * Tun and tap: the kernel's RTM_NEWLINK for devices {@code ip tuntap add} made (golden/kind/reply_tap,
+     * reply_tun) decodes into the value of the spec that asks for the same, and the spec's IFLA_INFO_DATA
+     * is the kernel's (the kernel adds the queue counts of a multi-queue device).
+     */
+    @Test
+    void tunAndTapReadBackWhatTheKernelReports() {
+        // ip tuntap add mode tap tp0 user 1000 group 1000 multi_queue
+        Tun tap = Tun.named("tp0", Tun.Type.TAP).owner(1000).ownerGroup(1000).multiQueue(true);
+        LinkInfo tp0 = Golden.decode(Golden.load("kind/reply_tap"), LinkInfo::decode);
+        assertEquals("tun", tp0.kind());
+        assertEquals(tap.data(), tp0.kindData());
+        // ip tuntap add mode tun tn0 pi vnet_hdr
+        Tun tun = Tun.named("tn0", Tun.Type.TUN).packetInfo(true).vnetHeader(true);
+        LinkInfo tn0 = Golden.decode(Golden.load("kind/reply_tun"), LinkInfo::decode);
+        assertEquals(tun.data(), tn0.kindData());
+        for (var c : List.of(Map.entry(tap, "kind/reply_tap"), Map.entry(tun, "kind/reply_tun"))) {
+            byte[] data = Golden.encode(w -> {
+                w.begin(0, 0);
+                c.getKey().writeInfoData(w);
+                w.end();
+            });
+            String hex = HexFormat.of().formatHex(data, 16, data.length);
+            assertTrue(HexFormat.of().formatHex(Golden.load(c.getValue())).contains(hex), c.getValue());
+        }
+    }
+
     @Test
     void badSettingsFailBeforeSending() {
         assertThrows(IllegalArgumentException.class, () -> Vlan.named("v", 3, 4095));
@@ -122,5 +152,7 @@ class MoreKindsTest {
         assertThrows(IllegalArgumentException.class, () -> Gretap.named("g").ttl(-1));
         assertThrows(IllegalArgumentException.class, () -> Geneve.named("g", 1 << 24));
         assertThrows(IllegalArgumentException.class, () -> Geneve.named("g", 1).port(0));
+        assertThrows(IllegalArgumentException.class, () -> Tun.named("t", Tun.Type.TAP).owner(-1));
+        assertThrows(NullPointerException.class, () -> Tun.named("t", null));
     }
 }
