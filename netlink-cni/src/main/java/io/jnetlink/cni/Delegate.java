@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs a delegated plugin (the IPAM plugin) as libcni's {@code invoke} package does: found by name
@@ -58,14 +57,15 @@ final class Delegate {
         } catch (IOException e) {
             throw new CniException(CniException.INTERNAL, "cannot start plugin " + executable, e.getMessage(), e);
         }
-        // Write stdin on its own thread: a plugin that answers before reading all of it must not block us.
-        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+        // Write stdin on its own thread: a plugin that answers before reading all of it must not block
+        // us. A plain platform thread: a virtual one would start the JVM's carrier pool for one write.
+        Thread writer = Thread.ofPlatform().daemon().name("stdin of " + plugin).start(() -> {
             try (OutputStream o = p.getOutputStream()) {
                 o.write(stdin);
             } catch (IOException ignored) {
                 // the plugin closed stdin early; its exit status and output say what happened
             }
-        }, Thread::startVirtualThread);
+        });
         byte[] out;
         try (InputStream i = p.getInputStream()) {
             out = i.readAllBytes();

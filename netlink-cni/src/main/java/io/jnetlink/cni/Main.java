@@ -36,9 +36,12 @@ public final class Main {
      * @param args ignored: a CNI call is its environment and stdin
      */
     public static void main(String[] args) {
+        Trace.step("main");
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
                 StandardCharsets.UTF_8);
-        System.exit(run(System.getenv(), System.in, out));
+        int status = run(System.getenv(), System.in, out);
+        Trace.step("done");
+        System.exit(status);
     }
 
     /**
@@ -68,12 +71,15 @@ public final class Main {
                 throw new CniException(CniException.IO_FAILURE, "error reading from stdin: " + e.getMessage());
             }
             ObjectNode json = Json.parseObject(raw, "network config");
+            Trace.step("config parsed");
             String v = Json.string(json, "cniVersion", "");
             if (Versions.SUPPORTED.contains(v)) {
                 version = v;
             }
             NetConf conf = NetConf.read(raw, json);
+            Trace.step("config checked");
             BridgePlugin plugin = new BridgePlugin(env, conf);
+            Trace.step("config read");
             switch (env.command()) {
                 case "ADD" -> stdout.println(Json.write(plugin.add().toJson(conf.cniVersion())));
                 case "DEL" -> plugin.del();

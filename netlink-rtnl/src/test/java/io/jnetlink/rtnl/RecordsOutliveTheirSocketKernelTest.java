@@ -56,6 +56,8 @@ class RecordsOutliveTheirSocketKernelTest {
                 "link add d0 mtu 1400 address 02:00:00:00:00:10 type veth peer name d0p",
                 "link add d1 address 02:00:00:00:00:11 type veth peer name d1p",
                 "link add r0 type veth peer name r1",
+                // no link-local addresses coming and going while the records are compared
+                "link set r0 addrgenmode none", "link set r1 addrgenmode none",
                 "link set r0 up", "link set r1 up",
                 "addr add 10.7.0.1/24 dev r0",
                 "addr add fd00:7::1/64 dev r0 nodad",
@@ -67,16 +69,21 @@ class RecordsOutliveTheirSocketKernelTest {
         int d0 = Oracle.ifindex(n, "d0");
         int d1 = Oracle.ifindex(n, "d1");
         Map<Integer, String> names = Oracle.linkNames(n);
-        List<String> addressesThen = Oracle.addresses(n);
-        List<String> routesThen = Oracle.routes(n, "-4");
-        List<String> routes6Then = Oracle.routes(n, "-6");
-        List<String> neighboursThen = Oracle.neighbours(n);
-
         NetlinkSocket rtnl = ns.openSocket(NETLINK_ROUTE);
         Links links = new Links(rtnl);
         Addresses addresses = new Addresses(rtnl);
         Routes routes = new Routes(rtnl);
         Neighbours neighbours = new Neighbours(rtnl);
+        // let the namespace settle (carrier, routes of links that came up) before taking "then"
+        Oracle.eventually(() -> {
+            assertEquals(Oracle.addresses(n), Oracle.addressKeys(addresses.list(), names));
+            assertEquals(Oracle.routes(n, "-6"), Oracle.routeKeys(routes.list(IpPrefix.AF_INET6, Routes.TABLE_MAIN), names));
+        });
+        List<String> addressesThen = Oracle.addresses(n);
+        List<String> routesThen = Oracle.routes(n, "-4");
+        List<String> routes6Then = Oracle.routes(n, "-6");
+        List<String> neighboursThen = Oracle.neighbours(n);
+
         // what the same link message decodes to, read at once, while the reply is the latest
         String linkThen = describe(links.get(d0));
         // the records under test: not touched until the end

@@ -38,9 +38,10 @@ public final class AttributeCursor {
     private static final ValueLayout.OfInt U32_BE = U32.withOrder(ByteOrder.BIG_ENDIAN);
     private static final ValueLayout.OfLong U64_BE = U64.withOrder(ByteOrder.BIG_ENDIAN);
 
-    private final MemorySegment seg;
-    private final long end;
-    private final AttrNames names;
+    // not final: a message view's own top-level cursor is reset per message (Message.scan)
+    private MemorySegment seg;
+    private long end;
+    private AttrNames names;
     private final AttributeCursor parent; // for error paths only
     private final int parentType;
     private long next;
@@ -69,6 +70,19 @@ public final class AttributeCursor {
         this.parent = parent;
         this.parentType = parentType;
         this.next = start;
+    }
+
+    /** Points this (top-level) cursor at the attributes in {@code [start, end)} of {@code seg}. */
+    void reset(MemorySegment seg, long start, long end, AttrNames names) {
+        if (start < 0 || end > seg.byteSize() || start > end) {
+            throw new MalformedMessageException("", start,
+                    "attribute run [" + start + ", " + end + ") outside a buffer of " + seg.byteSize() + " bytes");
+        }
+        this.seg = seg;
+        this.end = end;
+        this.names = names;
+        this.next = start;
+        this.cur = -1;
     }
 
     /**
@@ -182,13 +196,20 @@ public final class AttributeCursor {
      * The payload as a string: UTF-8 up to the first NUL (or the whole payload if there is none).
      */
     public String string() {
-        long off = payloadOffset();
+        return string(seg, payloadOffset(), payloadLen);
+    }
+
+    /**
+     * The {@code length} bytes at {@code offset} of {@code seg} as a string, as {@link #string()}
+     * reads an attribute's payload: for records that read an attribute they located earlier.
+     */
+    public static String string(MemorySegment seg, long offset, int length) {
         int n = 0;
-        while (n < payloadLen && seg.get(ValueLayout.JAVA_BYTE, off + n) != 0) {
+        while (n < length && seg.get(ValueLayout.JAVA_BYTE, offset + n) != 0) {
             n++;
         }
         byte[] b = new byte[n];
-        MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, off, b, 0, n);
+        MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, offset, b, 0, n);
         return new String(b, StandardCharsets.UTF_8);
     }
 
@@ -207,8 +228,23 @@ public final class AttributeCursor {
         if (payloadLen != 4 && payloadLen != 16) {
             throw malformed(cur, "address expected (4 or 16 bytes), got " + payloadLen + " bytes");
         }
+        return address(seg, payloadOffset(), payloadLen);
+    }
+
+    /**
+     * The IPv4 (4-byte) or IPv6 (16-byte) address at {@code offset} of {@code seg}, whose length
+     * the caller checked: for records that read an attribute they located earlier.
+     *
+     * @throws IllegalArgumentException if {@code length} is neither 4 nor 16
+     */
+    public static InetAddress address(MemorySegment seg, long offset, int length) {
+        if (length != 4 && length != 16) {
+            throw new IllegalArgumentException("address length must be 4 or 16, got " + length);
+        }
+        byte[] b = new byte[length];
+        MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, offset, b, 0, length);
         try {
-            return InetAddress.getByAddress(bytes());
+            return InetAddress.getByAddress(b);
         } catch (UnknownHostException e) {
             throw new AssertionError(e); // cannot happen for 4 or 16 bytes
         }

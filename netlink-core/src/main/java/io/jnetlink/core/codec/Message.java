@@ -9,8 +9,10 @@ import java.lang.foreign.ValueLayout;
  * attributes, read in place from the receive buffer.
  *
  * <p>A {@code Message} handed to a handler is valid only during that call (the socket reuses the
- * view and the buffer); copy out what you keep. Reads are bounds-checked against the message's
- * own length and throw {@link MalformedMessageException} naming the field and offset.
+ * view and the buffer); copy out what you keep, or keep {@link #retained()}, a copy of the
+ * datagram the message came in that is made once and shared by all of that datagram's messages.
+ * Reads are bounds-checked against the message's own length and throw
+ * {@link MalformedMessageException} naming the field and offset.
  */
 public final class Message {
     private static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED;
@@ -20,6 +22,12 @@ public final class Message {
     private MemorySegment seg;
     private long off;
     private int len;
+    /** Where the datagram this message came in ends in {@link #seg}. */
+    private long end;
+    /** The retained copy of the datagram, once one was asked for (cleared when a new datagram is bound). */
+    private MemorySegment kept;
+    /** The cursor {@link #scan} hands out again and again. */
+    private AttributeCursor scanner;
 
     /** An unbound view; {@link #bind} points it at a message. */
     public Message() {}
@@ -47,10 +55,36 @@ public final class Message {
             throw new MalformedMessageException("nlmsghdr", offset, "message length " + Integer.toUnsignedString(l)
                     + " does not fit (" + available + " bytes available)");
         }
+        // The messages of one datagram are bound in order, at growing offsets, with the same end;
+        // anything else is another datagram (the next one starts at 0 again), whose copy is its own.
+        if (kept != null && (seg != this.seg || offset <= this.off || offset + available != this.end)) {
+            kept = null;
+        }
         this.seg = seg;
         this.off = offset;
         this.len = l;
+        this.end = offset + available;
         return Math.min(available, Netlink.align((long) l));
+    }
+
+    /**
+     * The bytes of the datagram this message came in, copied out of the receive buffer into memory
+     * that stays valid after the handler returns, read-only and readable from any thread: for
+     * records that keep what they may decode later. The copy is made on the first call and shared
+     * by every message of the same datagram (a dump's datagram holds many), so a reply is copied
+     * at most once, and not at all when nobody asks. The message is at the same offsets in it as
+     * in {@link #segment()} ({@link #offset()}, {@link #payloadOffset()}).
+     */
+    public MemorySegment retained() {
+        MemorySegment k = kept;
+        if (k == null) {
+            // the datagram starts at the buffer's start (where the socket receives it), or earlier
+            // than this message for a view made with at(); copy from 0 so offsets stay the same
+            byte[] copy = new byte[Math.toIntExact(end)];
+            MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, 0, copy, 0, copy.length);
+            kept = k = MemorySegment.ofArray(copy).asReadOnly();
+        }
+        return k;
     }
 
     public int length() {
@@ -133,6 +167,28 @@ public final class Message {
                     "fixed header of " + fixedHeaderLen + " bytes longer than the payload of " + payloadLength());
         }
         return new AttributeCursor(seg, payloadOffset() + skip, off + len, names);
+    }
+
+    /**
+     * Like {@link #attributes}, but the cursor is this view's own, pointed at this message's
+     * attributes again by each call: nothing is allocated per message. For a decoder's one pass
+     * over a message's top-level attributes (nested cursors are still new); the cursor is valid
+     * until the next call of this method on this view, so a decoder must not call it again (nor
+     * call another decoder that does) while it still walks the first.
+     */
+    public AttributeCursor scan(int fixedHeaderLen, AttrNames names) {
+        int skip = Netlink.align(fixedHeaderLen);
+        if (skip > payloadLength()) {
+            throw new MalformedMessageException("header", payloadOffset(),
+                    "fixed header of " + fixedHeaderLen + " bytes longer than the payload of " + payloadLength());
+        }
+        AttributeCursor c = scanner;
+        if (c == null) {
+            scanner = c = new AttributeCursor(seg, payloadOffset() + skip, off + len, names);
+        } else {
+            c.reset(seg, payloadOffset() + skip, off + len, names);
+        }
+        return c;
     }
 
     /** The whole message, header included, copied out. */

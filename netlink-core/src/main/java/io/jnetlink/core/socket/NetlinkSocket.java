@@ -23,7 +23,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * call is one exchange (send the requests, read until each has its answer) done under the socket's
  * lock, so exchanges never interleave; concurrent callers take turns. For throughput from one
  * thread, put many requests into one exchange ({@link #pipeline}). Replies are handed to handlers
- * as views of the socket's buffer, valid only during the callback: copy out what you keep.
+ * as views of the socket's buffer, valid only during the callback: copy out what you keep, or
+ * keep {@link Message#retained()} (each datagram copied at most once, however many of its
+ * messages keep it).
  *
  * <p><b>Allocation.</b> The send and receive buffers are made once per socket. The keyed forms
  * ({@link #query(String, int, KeyEncoder, Decoder)}, {@link #request(String, int, KeyEncoder)})

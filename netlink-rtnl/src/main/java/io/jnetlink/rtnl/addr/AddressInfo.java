@@ -9,47 +9,202 @@ import io.jnetlink.core.codec.RawAttribute;
 import io.jnetlink.rtnl.family.Attributes;
 import io.jnetlink.core.net.IpPrefix;
 import io.jnetlink.rtnl.family.Scope;
+import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * One address of a link, as the kernel reports it (an RTM_NEWADDR message).
  *
- * @param family            {@link IpPrefix#AF_INET} or {@link IpPrefix#AF_INET6}
- * @param prefixLength      the prefix length
- * @param flags             the {@code IFA_F_*} bits (from IFA_FLAGS when present, which holds all 32)
- * @param scope             the scope
- * @param ifindex           the link's index
- * @param address           IFA_ADDRESS: the prefix address (for point-to-point links the peer), or null
- * @param local             IFA_LOCAL: the local address (IPv4), or null (IPv6 sends only IFA_ADDRESS)
- * @param broadcast         IFA_BROADCAST, or null
- * @param label             IFA_LABEL (IPv4), or null
- * @param metric            IFA_RT_PRIORITY, the metric of the prefix route, 0 when absent
- * @param protocol          IFA_PROTO (who added it: 0 unspecified, 1 loopback, 2 router advert, 3 link-local), 0 when absent
- * @param preferredLifetime preferred lifetime in seconds from IFA_CACHEINFO, 0xFFFFFFFF = forever, -1 when absent
- * @param validLifetime     valid lifetime in seconds from IFA_CACHEINFO, 0xFFFFFFFF = forever, -1 when absent
- * @param unknown           attributes this record does not model, kept as received
+ * <p>Immutable and safe to hand to another thread. A decoded address keeps the bytes of its
+ * message (a copy of the datagram made once and shared with the other addresses of the same
+ * datagram, never the socket's buffer): decoding checks the message whole and reads its numbers;
+ * the addresses, the label and the unmodeled attributes become objects when first asked for. One
+ * record kept alone keeps its datagram (up to 32 KiB) alive.
+ *
+ * <p>The accessors are those of a record with these components, and equality is over all of them:
+ *
+ * <ul>
+ *   <li>{@code family}: {@link IpPrefix#AF_INET} or {@link IpPrefix#AF_INET6}
+ *   <li>{@code prefixLength}: the prefix length
+ *   <li>{@code flags}: the {@code IFA_F_*} bits (from IFA_FLAGS when present, which holds all 32)
+ *   <li>{@code scope}: the scope
+ *   <li>{@code ifindex}: the link's index
+ *   <li>{@code address}: IFA_ADDRESS: the prefix address (for point-to-point links the peer), or null
+ *   <li>{@code local}: IFA_LOCAL: the local address (IPv4), or null (IPv6 sends only IFA_ADDRESS)
+ *   <li>{@code broadcast}: IFA_BROADCAST, or null
+ *   <li>{@code label}: IFA_LABEL (IPv4), or null
+ *   <li>{@code metric}: IFA_RT_PRIORITY, the metric of the prefix route, 0 when absent
+ *   <li>{@code protocol}: IFA_PROTO (who added it: 0 unspecified, 1 loopback, 2 router advert, 3 link-local), 0 when absent
+ *   <li>{@code preferredLifetime}: preferred lifetime in seconds from IFA_CACHEINFO, 0xFFFFFFFF = forever, -1 when absent
+ *   <li>{@code validLifetime}: valid lifetime in seconds from IFA_CACHEINFO, 0xFFFFFFFF = forever, -1 when absent
+ *   <li>{@code unknown}: attributes this record does not model, kept as received
+ * </ul>
  */
-public record AddressInfo(int family, int prefixLength, int flags, Scope scope, int ifindex, InetAddress address,
-                          InetAddress local, InetAddress broadcast, String label, long metric, int protocol,
-                          long preferredLifetime, long validLifetime, List<RawAttribute> unknown) {
+public final class AddressInfo {
+    /** The attributes decoded into fields; the others are {@link #unknown()}. */
+    private static final long MODELED = Attributes.mask(IFA_ADDRESS, IFA_LOCAL, IFA_BROADCAST, IFA_LABEL, IFA_FLAGS,
+            IFA_RT_PRIORITY, IFA_PROTO, IFA_CACHEINFO);
+
+    private final int family;
+    private final int prefixLength;
+    private final int flags;
+    private final Scope scope;
+    private final int ifindex;
+    private final long metric;
+    private final int protocol;
+    private final long preferredLifetime;
+    private final long validLifetime;
+    /** The retained datagram the message is in. */
+    private final MemorySegment data;
+    // where the payloads are in data (-1: absent), and the attribute run
+    private final int addressAt;
+    private final int localAt;
+    private final int broadcastAt;
+    private final int labelAt;
+    private final int labelLength;
+    private final int attributesAt;
+    private final int attributesEnd;
+    private final boolean hasUnknown;
+    // Made on first use; immutable values, so a race at worst makes one twice (no lock needed).
+    private InetAddress address;
+    private InetAddress local;
+    private InetAddress broadcast;
+    private String label;
+    private List<RawAttribute> unknown;
+
+    private AddressInfo(int family, int prefixLength, int flags, Scope scope, int ifindex, long metric, int protocol,
+                        long preferredLifetime, long validLifetime, MemorySegment data, int addressAt, int localAt,
+                        int broadcastAt, int labelAt, int labelLength, int attributesAt, int attributesEnd,
+                        boolean hasUnknown) {
+        this.family = family;
+        this.prefixLength = prefixLength;
+        this.flags = flags;
+        this.scope = scope;
+        this.ifindex = ifindex;
+        this.metric = metric;
+        this.protocol = protocol;
+        this.preferredLifetime = preferredLifetime;
+        this.validLifetime = validLifetime;
+        this.data = data;
+        this.addressAt = addressAt;
+        this.localAt = localAt;
+        this.broadcastAt = broadcastAt;
+        this.labelAt = labelAt;
+        this.labelLength = labelLength;
+        this.attributesAt = attributesAt;
+        this.attributesEnd = attributesEnd;
+        this.hasUnknown = hasUnknown;
+    }
+
+    /** {@link IpPrefix#AF_INET} or {@link IpPrefix#AF_INET6}. */
+    public int family() {
+        return family;
+    }
+
+    /** The prefix length. */
+    public int prefixLength() {
+        return prefixLength;
+    }
+
+    /** The {@code IFA_F_*} bits (from IFA_FLAGS when present, which holds all 32). */
+    public int flags() {
+        return flags;
+    }
+
+    /** The scope. */
+    public Scope scope() {
+        return scope;
+    }
+
+    /** The link's index. */
+    public int ifindex() {
+        return ifindex;
+    }
+
+    /** IFA_ADDRESS: the prefix address (for point-to-point links the peer), or null. */
+    public InetAddress address() {
+        InetAddress a = address;
+        if (a == null && addressAt >= 0) {
+            address = a = Attributes.address(data, addressAt, addressLength());
+        }
+        return a;
+    }
+
+    /** IFA_LOCAL: the local address (IPv4), or null (IPv6 sends only IFA_ADDRESS). */
+    public InetAddress local() {
+        InetAddress a = local;
+        if (a == null && localAt >= 0) {
+            local = a = Attributes.address(data, localAt, addressLength());
+        }
+        return a;
+    }
+
+    /** IFA_BROADCAST, or null. */
+    public InetAddress broadcast() {
+        InetAddress a = broadcast;
+        if (a == null && broadcastAt >= 0) {
+            broadcast = a = Attributes.address(data, broadcastAt, addressLength());
+        }
+        return a;
+    }
+
+    /** IFA_LABEL (IPv4), or null. */
+    public String label() {
+        String l = label;
+        if (l == null && labelAt >= 0) {
+            label = l = AttributeCursor.string(data, labelAt, labelLength);
+        }
+        return l;
+    }
+
+    /** IFA_RT_PRIORITY, the metric of the prefix route, 0 when absent. */
+    public long metric() {
+        return metric;
+    }
+
+    /** IFA_PROTO (who added it: 0 unspecified, 1 loopback, 2 router advert, 3 link-local), 0 when absent. */
+    public int protocol() {
+        return protocol;
+    }
+
+    /** Preferred lifetime in seconds from IFA_CACHEINFO, 0xFFFFFFFF = forever, -1 when absent. */
+    public long preferredLifetime() {
+        return preferredLifetime;
+    }
+
+    /** Valid lifetime in seconds from IFA_CACHEINFO, 0xFFFFFFFF = forever, -1 when absent. */
+    public long validLifetime() {
+        return validLifetime;
+    }
+
+    /** Attributes this record does not model, kept as received. */
+    public List<RawAttribute> unknown() {
+        List<RawAttribute> u = unknown;
+        if (u == null) {
+            u = hasUnknown ? Attributes.unmodeled(data, attributesAt, attributesEnd, MODELED, NAMES) : List.of();
+            unknown = u;
+        }
+        return u;
+    }
+
+    private int addressLength() {
+        return family == IpPrefix.AF_INET ? 4 : 16;
+    }
+
     /** The lifetime value that means "forever". */
     public static final long FOREVER = 0xFFFF_FFFFL;
-
-    /** Copies the lists, so the record is immutable. */
-    public AddressInfo {
-        unknown = List.copyOf(unknown);
-    }
 
     /**
      * The address as a prefix: the local address (IFA_LOCAL, else IFA_ADDRESS) with the prefix
      * length, such as {@code 192.168.15.1/24}.
      */
     public IpPrefix prefix() {
-        return new IpPrefix(local != null ? local : address, prefixLength);
+        InetAddress l = local();
+        return new IpPrefix(l != null ? l : address(), prefixLength);
     }
 
     /** Whether this is an IPv4 address. */
@@ -72,7 +227,7 @@ public record AddressInfo(int family, int prefixLength, int flags, Scope scope, 
      *
      * @return the address, or null for a message of another type or an address family other than
      *         IPv4 and IPv6
-     * @throws MalformedMessageException if the message breaks the format
+     * @throws MalformedMessageException if the message breaks the format (checked here, whole)
      */
     public static AddressInfo decode(Message m) {
         if (m.type() != RTM_NEWADDR && m.type() != RTM_DELADDR) {
@@ -92,22 +247,26 @@ public record AddressInfo(int family, int prefixLength, int flags, Scope scope, 
         int flags = m.u8(2);
         Scope scope = Scope.of(m.u8(3));
         int ifindex = m.u32(4);
-        InetAddress address = null;
-        InetAddress local = null;
-        InetAddress broadcast = null;
-        String label = null;
+        int address = -1;
+        int local = -1;
+        int broadcast = -1;
+        int label = -1;
+        int labelLength = 0;
         long metric = 0;
         int protocol = 0;
         long preferred = -1;
         long valid = -1;
-        List<RawAttribute> unknown = new ArrayList<>(0);
-        AttributeCursor a = Addresses.FAMILY.attributes(m);
+        boolean unknown = false;
+        AttributeCursor a = Addresses.FAMILY.scan(m); // the view's own cursor: one pass, nothing allocated
         while (a.next()) {
             switch (a.type()) {
-                case IFA_ADDRESS -> address = Attributes.address(a, addrLen);
-                case IFA_LOCAL -> local = Attributes.address(a, addrLen);
-                case IFA_BROADCAST -> broadcast = Attributes.address(a, addrLen);
-                case IFA_LABEL -> label = a.string();
+                case IFA_ADDRESS -> address = Attributes.checkAddress(a, addrLen);
+                case IFA_LOCAL -> local = Attributes.checkAddress(a, addrLen);
+                case IFA_BROADCAST -> broadcast = Attributes.checkAddress(a, addrLen);
+                case IFA_LABEL -> {
+                    label = Math.toIntExact(a.payloadOffset());
+                    labelLength = a.length();
+                }
                 case IFA_FLAGS -> flags = a.u32();
                 case IFA_RT_PRIORITY -> metric = Integer.toUnsignedLong(a.u32());
                 case IFA_PROTO -> protocol = a.u8();
@@ -118,32 +277,50 @@ public record AddressInfo(int family, int prefixLength, int flags, Scope scope, 
                     preferred = Integer.toUnsignedLong(a.segment().get(ValueLayout.JAVA_INT_UNALIGNED, a.payloadOffset()));
                     valid = Integer.toUnsignedLong(a.segment().get(ValueLayout.JAVA_INT_UNALIGNED, a.payloadOffset() + 4));
                 }
-                default -> unknown.add(a.raw());
+                default -> unknown = true;
             }
         }
-        if (address == null && local == null) {
+        if (address < 0 && local < 0) {
             throw new MalformedMessageException("", m.payloadOffset(), "address message without IFA_ADDRESS or IFA_LOCAL");
         }
-        return new AddressInfo(family, prefixLength, flags, scope, ifindex, address, local, broadcast, label,
-                metric, protocol, preferred, valid, unknown);
+        return new AddressInfo(family, prefixLength, flags, scope, ifindex, metric, protocol, preferred, valid,
+                m.retained(), address, local, broadcast, label, labelLength,
+                Math.toIntExact(m.payloadOffset() + io.jnetlink.core.codec.Netlink.align(IFADDRMSG_LEN)),
+                Math.toIntExact(m.offset() + m.length()), unknown);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof AddressInfo x && family == x.family && prefixLength == x.prefixLength
+                && flags == x.flags && scope == x.scope && ifindex == x.ifindex && metric == x.metric
+                && protocol == x.protocol && preferredLifetime == x.preferredLifetime
+                && validLifetime == x.validLifetime && Objects.equals(address(), x.address())
+                && Objects.equals(local(), x.local()) && Objects.equals(broadcast(), x.broadcast())
+                && Objects.equals(label(), x.label()) && unknown().equals(x.unknown());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(family, prefixLength, flags, scope, ifindex, address(), local(), broadcast(), label(),
+                metric, protocol, preferredLifetime, validLifetime, unknown());
     }
 
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("AddressInfo[");
         sb.append(prefix()).append(" link ").append(ifindex).append(" scope ").append(scope);
-        if (local != null && address != null && !local.equals(address)) {
-            sb.append(" peer ").append(IpPrefix.format(address));
+        if (local() != null && address() != null && !local().equals(address())) {
+            sb.append(" peer ").append(IpPrefix.format(address()));
         }
-        if (broadcast != null) {
-            sb.append(" brd ").append(IpPrefix.format(broadcast));
+        if (broadcast() != null) {
+            sb.append(" brd ").append(IpPrefix.format(broadcast()));
         }
-        if (label != null) {
-            sb.append(" label ").append(label);
+        if (label() != null) {
+            sb.append(" label ").append(label());
         }
         sb.append(" flags ").append(flagSet());
-        if (!unknown.isEmpty()) {
-            sb.append(" unknown ").append(unknown);
+        if (!unknown().isEmpty()) {
+            sb.append(" unknown ").append(unknown());
         }
         return sb.append(']').toString();
     }

@@ -1,9 +1,22 @@
 package io.jnetlink.rtnl.family;
 
+import io.jnetlink.core.codec.AttrNames;
 import io.jnetlink.core.codec.AttributeCursor;
+import io.jnetlink.core.codec.RawAttribute;
+import java.lang.foreign.MemorySegment;
 import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Decoding helpers that several rtnetlink families' records share. */
+/**
+ * Decoding helpers that several rtnetlink families' records share.
+ *
+ * <p>The records decode in two steps: one pass over a message checks it whole and notes where the
+ * attributes it models are ({@link #checkAddress} and the cursor's typed getters raise the
+ * errors), and the objects (addresses, strings, the unmodeled attributes) are made from the
+ * record's retained bytes ({@link io.jnetlink.core.codec.Message#retained()}) when first asked
+ * for ({@link #address(MemorySegment, int, int)}, {@link #unmodeled}).
+ */
 public final class Attributes {
     private Attributes() {}
 
@@ -14,10 +27,59 @@ public final class Attributes {
      * @throws io.jnetlink.core.MalformedMessageException naming the attribute if the length is wrong
      */
     public static InetAddress address(AttributeCursor a, int length) {
+        checkAddress(a, length);
+        return a.address();
+    }
+
+    /**
+     * Checks that the attribute under {@code a} holds an IP address of exactly {@code length}
+     * bytes, and returns where its payload is (for {@link #address(MemorySegment, int, int)}).
+     *
+     * @throws io.jnetlink.core.MalformedMessageException naming the attribute if the length is wrong
+     */
+    public static int checkAddress(AttributeCursor a, int length) {
         if (a.length() != length) {
             throw a.malformed((length == 4 ? "IPv4" : "IPv6") + " address (" + length + " bytes) expected, got "
                     + a.length() + " bytes");
         }
-        return a.address();
+        return Math.toIntExact(a.payloadOffset());
+    }
+
+    /** The checked address at {@code at} of {@code data} ({@code length} 4 or 16), or null if {@code at} is -1. */
+    public static InetAddress address(MemorySegment data, int at, int length) {
+        return at < 0 ? null : AttributeCursor.address(data, at, length);
+    }
+
+    /**
+     * The attributes in {@code [start, end)} of {@code data} whose type (below 64) is not a bit of
+     * {@code modeled}, copied out in the order received: a record's "unknown" list, made when asked.
+     */
+    public static List<RawAttribute> unmodeled(MemorySegment data, long start, long end, long modeled,
+                                               AttrNames names) {
+        List<RawAttribute> out = new ArrayList<>(2);
+        AttributeCursor a = new AttributeCursor(data, start, end, names);
+        while (a.next()) {
+            if (!isModeled(a.type(), modeled)) {
+                out.add(a.raw());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Whether attribute type {@code type} is a bit of the mask {@code modeled} (types from 64 never are). */
+    public static boolean isModeled(int type, long modeled) {
+        return type < 64 && (modeled & (1L << type)) != 0;
+    }
+
+    /** The mask of attribute types {@code types} (each below 64), for {@link #unmodeled}. */
+    public static long mask(int... types) {
+        long m = 0;
+        for (int t : types) {
+            if (t < 0 || t >= 64) {
+                throw new IllegalArgumentException("attribute type " + t + " outside 0..63");
+            }
+            m |= 1L << t;
+        }
+        return m;
     }
 }

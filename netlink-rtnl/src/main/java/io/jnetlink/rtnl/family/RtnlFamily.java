@@ -164,6 +164,15 @@ public final class RtnlFamily<T> {
         return m.attributes(headerLength, attributeNames);
     }
 
+    /**
+     * Like {@link #attributes}, with the message view's own cursor ({@link Message#scan}): nothing
+     * allocated per message, for a decoder's one top-level pass (see there for the rule it keeps).
+     */
+    public AttributeCursor scan(Message m) {
+        m.requirePayload(headerLength, headerName);
+        return m.scan(headerLength, attributeNames);
+    }
+
     // ---- the shared request path -------------------------------------------------------------
 
     /**

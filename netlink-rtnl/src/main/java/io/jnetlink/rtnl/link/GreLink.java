@@ -14,7 +14,7 @@ import java.net.InetAddress;
  *
  * @param <S> the concrete kind
  */
-abstract sealed class GreLink<S extends GreLink<S>> extends LinkSpec<S> permits Gre, Gretap {
+abstract sealed class GreLink<S extends GreLink<S>> extends TunnelLink<S> permits Gre, Gretap {
     private static final int IFLA_GRE_IFLAGS = 2;
     private static final int IFLA_GRE_OFLAGS = 3;
     private static final int IFLA_GRE_IKEY = 4;
@@ -54,34 +54,14 @@ abstract sealed class GreLink<S extends GreLink<S>> extends LinkSpec<S> permits 
     @Override
     public abstract Builder<S, ?> toBuilder();
 
-    /** This spec with the local endpoint (IPv4). */
-    public final S local(String address) {
-        return toBuilder().local(address).build();
-    }
-
-    /** This spec with the remote endpoint (IPv4). */
-    public final S remote(String address) {
-        return toBuilder().remote(address).build();
-    }
-
     /** This spec with the key both ways (unsigned 32 bits), as ip link's {@code key}. */
     public final S key(int key) {
         return toBuilder().key(key).build();
     }
 
-    /** This spec with the outer packets' TTL. */
-    public final S ttl(int ttl) {
-        return toBuilder().ttl(ttl).build();
-    }
-
     /** The settings as the kind's record. */
     final <D> D data(Record<D> record) {
-        return record.of(fields.local, fields.remote, fields.key, fields.key, fields.ttl);
-    }
-
-    @Override
-    final boolean hasInfoData() {
-        return true;
+        return record.of(localAddress(), remoteAddress(), fields.key, fields.key, ttlValue());
     }
 
     /**
@@ -97,15 +77,15 @@ abstract sealed class GreLink<S extends GreLink<S>> extends LinkSpec<S> permits 
         w.attrU32Be(IFLA_GRE_OKEY, k);
         w.attrU16Be(IFLA_GRE_IFLAGS, flags);
         w.attrU16Be(IFLA_GRE_OFLAGS, flags);
-        if (fields.local != null) {
-            w.attrAddress(IFLA_GRE_LOCAL, fields.local);
+        if (localAddress() != null) {
+            w.attrAddress(IFLA_GRE_LOCAL, localAddress());
         }
-        if (fields.remote != null) {
-            w.attrAddress(IFLA_GRE_REMOTE, fields.remote);
+        if (remoteAddress() != null) {
+            w.attrAddress(IFLA_GRE_REMOTE, remoteAddress());
         }
         w.attrU8(IFLA_GRE_PMTUDISC, 1);
         w.attrU8(IFLA_GRE_TOS, 0);
-        w.attrU8(IFLA_GRE_TTL, fields.ttl);
+        w.attrU8(IFLA_GRE_TTL, ttlValue());
         w.attrU32(IFLA_GRE_FWMARK, 0);
         Tunnels.writeNoEncapsulation(w, IFLA_GRE_ENCAP_TYPE, 0);
     }
@@ -136,44 +116,21 @@ abstract sealed class GreLink<S extends GreLink<S>> extends LinkSpec<S> permits 
     }
 
     /**
-     * Builds a gre or gretap spec: the tunnel options here, the kind in its subclass.
+     * Builds a gre or gretap spec: the key here, the endpoints and TTL in {@link TunnelLink.Builder}.
      *
      * @param <S> the spec it builds
      * @param <B> the concrete builder
      */
-    public abstract static class Builder<S extends GreLink<S>, B extends Builder<S, B>> extends LinkSpec.Builder<S, B> {
-        private final String kind;
-        private InetAddress local;
-        private InetAddress remote;
+    public abstract static class Builder<S extends GreLink<S>, B extends Builder<S, B>> extends TunnelLink.Builder<S, B> {
         private Integer key;
-        private int ttl;
 
         Builder(String name, String kind) {
-            super(name);
-            this.kind = kind;
-        }
-
-        /** Sets the local endpoint (IPv4). */
-        public final B local(String address) {
-            local = Tunnels.endpoint(kind, "local", address, 4);
-            return self();
-        }
-
-        /** Sets the remote endpoint (IPv4). */
-        public final B remote(String address) {
-            remote = Tunnels.endpoint(kind, "remote", address, 4);
-            return self();
+            super(name, kind, 4, 0);
         }
 
         /** Sets the key both ways (unsigned 32 bits), as ip link's {@code key}. */
         public final B key(int key) {
             this.key = key;
-            return self();
-        }
-
-        /** Sets the outer packets' TTL, 1..255, or 0 (the default) to inherit the inner packet's. */
-        public final B ttl(int ttl) {
-            this.ttl = Tunnels.checkTtl(kind, ttl);
             return self();
         }
     }

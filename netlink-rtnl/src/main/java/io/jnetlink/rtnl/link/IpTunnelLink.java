@@ -14,7 +14,7 @@ import java.net.InetAddress;
  *
  * @param <S> the concrete kind
  */
-abstract sealed class IpTunnelLink<S extends IpTunnelLink<S>> extends LinkSpec<S> permits Ipip, Sit, Ip6tnl {
+abstract sealed class IpTunnelLink<S extends IpTunnelLink<S>> extends TunnelLink<S> permits Ipip, Sit, Ip6tnl {
     private static final int IFLA_IPTUN_LINK = 1;
     private static final int IFLA_IPTUN_LOCAL = 2;
     private static final int IFLA_IPTUN_REMOTE = 3;
@@ -44,48 +44,25 @@ abstract sealed class IpTunnelLink<S extends IpTunnelLink<S>> extends LinkSpec<S
         D of(InetAddress local, InetAddress remote, int ttl);
     }
 
-    private final Builder<S, ?> fields;
-
     IpTunnelLink(LinkKind<?> kind, Builder<S, ?> fields) {
         super(kind, fields);
-        this.fields = fields;
     }
 
     @Override
     public abstract Builder<S, ?> toBuilder();
 
-    /** This spec with the local endpoint (IPv4 for ipip and sit, IPv6 for ip6tnl). */
-    public final S local(String address) {
-        return toBuilder().local(address).build();
-    }
-
-    /** This spec with the remote endpoint (IPv4 for ipip and sit, IPv6 for ip6tnl). */
-    public final S remote(String address) {
-        return toBuilder().remote(address).build();
-    }
-
-    /** This spec with the outer packets' TTL (hop limit). */
-    public final S ttl(int ttl) {
-        return toBuilder().ttl(ttl).build();
-    }
-
     /** The settings as the kind's record. */
     final <D> D data(Record<D> record) {
-        return record.of(fields.local, fields.remote, fields.ttl);
-    }
-
-    @Override
-    final boolean hasInfoData() {
-        return true;
+        return record.of(localAddress(), remoteAddress(), ttlValue());
     }
 
     private void writeEndpoints(MessageWriter w) {
         w.attrU8(IFLA_IPTUN_PROTO, 0); // any inner protocol, as ip link sends it without "mode"
-        if (fields.local != null) {
-            w.attrAddress(IFLA_IPTUN_LOCAL, fields.local);
+        if (localAddress() != null) {
+            w.attrAddress(IFLA_IPTUN_LOCAL, localAddress());
         }
-        if (fields.remote != null) {
-            w.attrAddress(IFLA_IPTUN_REMOTE, fields.remote);
+        if (remoteAddress() != null) {
+            w.attrAddress(IFLA_IPTUN_REMOTE, remoteAddress());
         }
     }
 
@@ -98,7 +75,7 @@ abstract sealed class IpTunnelLink<S extends IpTunnelLink<S>> extends LinkSpec<S
         writeEndpoints(w);
         w.attrU8(IFLA_IPTUN_PMTUDISC, 1);
         w.attrU8(IFLA_IPTUN_TOS, 0);
-        w.attrU8(IFLA_IPTUN_TTL, fields.ttl);
+        w.attrU8(IFLA_IPTUN_TTL, ttlValue());
         w.attrU32(IFLA_IPTUN_LINK, 0);
         w.attrU32(IFLA_IPTUN_FWMARK, 0);
         Tunnels.writeNoEncapsulation(w, IFLA_IPTUN_ENCAP_TYPE, 0);
@@ -114,7 +91,7 @@ abstract sealed class IpTunnelLink<S extends IpTunnelLink<S>> extends LinkSpec<S
      */
     final void writeIpv6Tunnel(MessageWriter w) {
         writeEndpoints(w);
-        w.attrU8(IFLA_IPTUN_TTL, fields.ttl);
+        w.attrU8(IFLA_IPTUN_TTL, ttlValue());
         w.attrU8(IFLA_IPTUN_ENCAP_LIMIT, DEFAULT_ENCAP_LIMIT);
         w.attrU32(IFLA_IPTUN_FLOWINFO, 0);
         w.attrU32(IFLA_IPTUN_FLAGS, 0);
@@ -140,42 +117,15 @@ abstract sealed class IpTunnelLink<S extends IpTunnelLink<S>> extends LinkSpec<S
     }
 
     /**
-     * Builds an ipip, sit or ip6tnl spec: the tunnel options here, the kind in its subclass.
+     * Builds an ipip, sit or ip6tnl spec (the endpoints and TTL are {@link TunnelLink.Builder}'s).
      *
      * @param <S> the spec it builds
      * @param <B> the concrete builder
      */
     public abstract static class Builder<S extends IpTunnelLink<S>, B extends Builder<S, B>>
-            extends LinkSpec.Builder<S, B> {
-        private final String kind;
-        private final int version;
-        private InetAddress local;
-        private InetAddress remote;
-        private int ttl;
-
+            extends TunnelLink.Builder<S, B> {
         Builder(String name, String kind, int version, int ttl) {
-            super(name);
-            this.kind = kind;
-            this.version = version;
-            this.ttl = ttl;
-        }
-
-        /** Sets the local endpoint (IPv4 for ipip and sit, IPv6 for ip6tnl). */
-        public final B local(String address) {
-            local = Tunnels.endpoint(kind, "local", address, version);
-            return self();
-        }
-
-        /** Sets the remote endpoint (IPv4 for ipip and sit, IPv6 for ip6tnl). */
-        public final B remote(String address) {
-            remote = Tunnels.endpoint(kind, "remote", address, version);
-            return self();
-        }
-
-        /** Sets the outer packets' TTL (hop limit), 1..255, or 0 to inherit the inner packet's. */
-        public final B ttl(int ttl) {
-            this.ttl = Tunnels.checkTtl(kind, ttl);
-            return self();
+            super(name, kind, version, ttl);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.jnetlink.rtnl.link;
 
+import io.jnetlink.core.MalformedMessageException;
 import io.jnetlink.core.codec.AttrNames;
 import io.jnetlink.core.codec.AttributeCursor;
 import io.jnetlink.core.codec.Message;
@@ -8,36 +9,208 @@ import io.jnetlink.core.net.Mac;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A link as the kernel reports it (RTM_NEWLINK): what {@code ip -d -s link show} prints.
  *
- * @param index        interface index
- * @param name         interface name
- * @param type         ARPHRD_* hardware type (1 = ether, 772 = loopback)
- * @param flags        IFF_* flags (use {@link #isUp()}, {@link #isLowerUp()})
- * @param operState    RFC 2863 operational state
- * @param mtu          MTU in bytes
- * @param mac          hardware address as "aa:bb:cc:dd:ee:ff", or null if the link has none
- * @param master       index of the master (bridge) or 0
- * @param kind         IFLA_INFO_KIND ("veth", "bridge", ...) or null for links without one
- * @param kindData     the kind's IFLA_INFO_DATA, decoded by the kind's own file ({@link Vxlan.Data},
- *                     ...) or kept raw ({@link KindData.Other}); null for links without a kind
- * @param peerIndex    IFLA_LINK: for a veth the peer's index (in the peer's namespace), else 0
- * @param linkNetnsId  IFLA_LINK_NETNSID: the peer's namespace id as seen from here, or -1
- * @param group        the link group
- * @param txQueueLen   transmit queue length
- * @param stats        64-bit counters, or null if the kernel sent none
- * @param unknown      attributes this record does not model, kept as received (split lazily);
- *                     {@link Unknown#NONE} when decoded with {@link #decodeModeled}. IFLA_LINKINFO
- *                     is kept here whole: only its kind and part of its data are modeled, and
- *                     its slave data and the kind's other settings must not vanish
+ * <p>Immutable and safe to hand to another thread. A record from {@link #decode} keeps the bytes
+ * of the message it came from (a copy of the datagram, shared with the other records of the same
+ * datagram, made once per datagram; never the socket's buffer, so it holds its values after the
+ * socket received more or was closed). Decoding checks the whole message at once and reads the
+ * numbers; the name, the hardware address, the counters and the unmodeled attributes become
+ * objects only when first asked for. One record kept alone keeps its datagram (up to 32 KiB of a
+ * dump) alive.
+ *
+ * <p>The accessors are those of a record with these components, and equality is over all of them:
+ *
+ * <ul>
+ *   <li>{@code index}: interface index
+ *   <li>{@code name}: interface name
+ *   <li>{@code type}: ARPHRD_* hardware type (1 = ether, 772 = loopback)
+ *   <li>{@code flags}: IFF_* flags (use {@link #isUp()}, {@link #isLowerUp()})
+ *   <li>{@code operState}: RFC 2863 operational state
+ *   <li>{@code mtu}: MTU in bytes
+ *   <li>{@code mac}: hardware address as "aa:bb:cc:dd:ee:ff", or null if the link has none
+ *   <li>{@code master}: index of the master (bridge) or 0
+ *   <li>{@code kind}: IFLA_INFO_KIND ("veth", "bridge", ...) or null for links without one
+ *   <li>{@code kindData}: the kind's IFLA_INFO_DATA, decoded by the kind's own file
+ *       ({@link Vxlan.Data}, ...) or kept raw ({@link KindData.Other}); null for links without a kind
+ *   <li>{@code peerIndex}: IFLA_LINK: for a veth the peer's index (in the peer's namespace), else 0
+ *   <li>{@code linkNetnsId}: IFLA_LINK_NETNSID: the peer's namespace id as seen from here, or -1
+ *   <li>{@code group}: the link group
+ *   <li>{@code txQueueLen}: transmit queue length
+ *   <li>{@code stats}: 64-bit counters, or null if the kernel sent none
+ *   <li>{@code unknown}: attributes this record does not model, kept as received (split lazily);
+ *       {@link Unknown#NONE} when decoded with {@link #decodeModeled}. IFLA_LINKINFO is kept here
+ *       whole: only its kind and part of its data are modeled, and its slave data and the kind's
+ *       other settings must not vanish
+ * </ul>
  */
-public record LinkInfo(int index, String name, int type, int flags, OperState operState, int mtu, String mac,
-                       int master, String kind, KindData kindData, int peerIndex, int linkNetnsId, int group, int txQueueLen,
-                       LinkStats stats, Unknown unknown) {
+public final class LinkInfo {
+    private final int index;
+    private final int type;
+    private final int flags;
+    private final OperState operState;
+    private final int mtu;
+    private final int master;
+    private final String kind;
+    private final KindData kindData;
+    private final int peerIndex;
+    private final int linkNetnsId;
+    private final int group;
+    private final int txQueueLen;
+    /** The retained datagram the message is in, or null for a modeled-only record (decoded at once). */
+    private final MemorySegment data;
+    // where the lazily decoded attributes' payloads are in data (-1: absent)
+    private final int nameAt;
+    private final int nameLength;
+    private final int macAt;
+    private final int macLength;
+    private final int statsAt;
+    private final int attributesAt;
+    private final int attributesEnd;
+    // Decoded on first use. Each value is immutable (final fields only), so a thread that races
+    // another here sees null (and decodes it itself) or a complete value: no lock needed.
+    private String name;
+    private String mac;
+    private LinkStats stats;
+    private Unknown unknown;
+
+    private LinkInfo(int index, int type, int flags, OperState operState, int mtu, int master, String kind,
+                     KindData kindData, int peerIndex, int linkNetnsId, int group, int txQueueLen,
+                     MemorySegment data, int nameAt, int nameLength, int macAt, int macLength, int statsAt,
+                     int attributesAt, int attributesEnd) {
+        this.index = index;
+        this.type = type;
+        this.flags = flags;
+        this.operState = operState;
+        this.mtu = mtu;
+        this.master = master;
+        this.kind = kind;
+        this.kindData = kindData;
+        this.peerIndex = peerIndex;
+        this.linkNetnsId = linkNetnsId;
+        this.group = group;
+        this.txQueueLen = txQueueLen;
+        this.data = data;
+        this.nameAt = nameAt;
+        this.nameLength = nameLength;
+        this.macAt = macAt;
+        this.macLength = macLength;
+        this.statsAt = statsAt;
+        this.attributesAt = attributesAt;
+        this.attributesEnd = attributesEnd;
+    }
+
+    /** Interface index. */
+    public int index() {
+        return index;
+    }
+
+    /** Interface name. */
+    public String name() {
+        String n = name;
+        if (n == null) {
+            name = n = AttributeCursor.string(data, nameAt, nameLength);
+        }
+        return n;
+    }
+
+    /** ARPHRD_* hardware type (1 = ether, 772 = loopback). */
+    public int type() {
+        return type;
+    }
+
+    /** IFF_* flags (use {@link #isUp()}, {@link #isLowerUp()}). */
+    public int flags() {
+        return flags;
+    }
+
+    /** RFC 2863 operational state. */
+    public OperState operState() {
+        return operState;
+    }
+
+    /** MTU in bytes. */
+    public int mtu() {
+        return mtu;
+    }
+
+    /** Hardware address as "aa:bb:cc:dd:ee:ff", or null if the link has none. */
+    public String mac() {
+        if (macAt < 0) {
+            return null;
+        }
+        String m = mac;
+        if (m == null) {
+            mac = m = Mac.format(data, macAt, macLength);
+        }
+        return m;
+    }
+
+    /** Index of the master (bridge) or 0. */
+    public int master() {
+        return master;
+    }
+
+    /** IFLA_INFO_KIND ("veth", "bridge", ...) or null for links without one. */
+    public String kind() {
+        return kind;
+    }
+
+    /**
+     * The kind's IFLA_INFO_DATA, decoded by the kind's own file ({@link Vxlan.Data}, ...) or kept
+     * raw ({@link KindData.Other}); null for links without a kind.
+     */
+    public KindData kindData() {
+        return kindData;
+    }
+
+    /** IFLA_LINK: for a veth the peer's index (in the peer's namespace), else 0. */
+    public int peerIndex() {
+        return peerIndex;
+    }
+
+    /** IFLA_LINK_NETNSID: the peer's namespace id as seen from here, or -1. */
+    public int linkNetnsId() {
+        return linkNetnsId;
+    }
+
+    /** The link group. */
+    public int group() {
+        return group;
+    }
+
+    /** Transmit queue length. */
+    public int txQueueLen() {
+        return txQueueLen;
+    }
+
+    /** 64-bit counters, or null if the kernel sent none. */
+    public LinkStats stats() {
+        if (statsAt < 0) {
+            return null;
+        }
+        LinkStats s = stats;
+        if (s == null) {
+            stats = s = LinkStats.read(data, statsAt);
+        }
+        return s;
+    }
+
+    /**
+     * The attributes this record does not model, kept as received (split lazily);
+     * {@link Unknown#NONE} when decoded with {@link #decodeModeled}.
+     */
+    public Unknown unknown() {
+        Unknown u = unknown;
+        if (u == null) {
+            unknown = u = new Unknown(data, attributesAt, attributesEnd);
+        }
+        return u;
+    }
 
     /** Whether the link is administratively up (IFF_UP). */
     public boolean isUp() {
@@ -51,30 +224,30 @@ public record LinkInfo(int index, String name, int type, int flags, OperState op
 
     /**
      * Decodes an RTM_NEWLINK message (a reply, dump entry or event), keeping the attributes the
-     * record does not model in {@link #unknown()} (one copy of the attribute block, ~1.5 KB for a
-     * veth).
+     * record does not model in {@link #unknown()}: the record keeps the message's bytes (see the
+     * class documentation); nothing is copied per attribute.
+     *
+     * @throws MalformedMessageException if the message breaks the format (checked here, whole)
      */
     public static LinkInfo decode(Message m) {
         return decode(m, true);
     }
 
     /**
-     * Decodes an RTM_NEWLINK message into the modeled fields only: {@link #unknown()} is
-     * {@link Unknown#NONE}. For hot paths (lookups, large dumps) where the unmodeled attributes
-     * (IFLA_AF_SPEC, IFLA_STATS, IFLA_QDISC, ...) are not wanted; it skips copying them, which are
-     * most of a link message's bytes.
+     * Decodes an RTM_NEWLINK message into the modeled fields only, at once: {@link #unknown()} is
+     * {@link Unknown#NONE} and the record keeps none of the message's bytes. For callers that keep
+     * many records long and never want the unmodeled attributes (IFLA_AF_SPEC, IFLA_STATS,
+     * IFLA_QDISC, ...), which are most of a link message's bytes.
      */
     public static LinkInfo decodeModeled(Message m) {
         return decode(m, false);
     }
 
-    private static LinkInfo decode(Message m, boolean keepUnknown) {
+    private static LinkInfo decode(Message m, boolean keep) {
         m.requirePayload(Ifla.IFINFOMSG_LEN, "struct ifinfomsg");
         int type = m.u16(2);
         int index = m.u32(4);
         int flags = m.u32(8);
-        String name = null;
-        String mac = null;
         String kind = null;
         KindData kindData = null;
         int mtu = 0;
@@ -84,44 +257,70 @@ public record LinkInfo(int index, String name, int type, int flags, OperState op
         int group = 0;
         int txqlen = 0;
         OperState oper = OperState.UNKNOWN;
-        LinkStats stats = null;
-        AttributeCursor a = Links.FAMILY.attributes(m);
+        long nameAt = -1;
+        int nameLength = 0;
+        long macAt = -1;
+        int macLength = 0;
+        long statsAt = -1;
+        AttributeCursor a = Links.FAMILY.scan(m); // the view's own cursor: one pass, nothing allocated
         long attrStart = m.payloadOffset() + Ifla.IFINFOMSG_LEN;
         while (a.next()) {
             switch (a.type()) {
-                case Ifla.IFLA_IFNAME -> name = a.string();
+                case Ifla.IFLA_IFNAME -> {
+                    nameAt = a.payloadOffset();
+                    nameLength = a.length();
+                }
                 case Ifla.IFLA_MTU -> mtu = a.u32();
-                case Ifla.IFLA_ADDRESS -> mac = a.length() == 0 ? null : Mac.format(a.segment(), a.payloadOffset(), a.length());
+                case Ifla.IFLA_ADDRESS -> {
+                    macAt = a.length() == 0 ? -1 : a.payloadOffset();
+                    macLength = a.length();
+                }
                 case Ifla.IFLA_MASTER -> master = a.u32();
                 case Ifla.IFLA_LINK -> peer = a.u32();
                 case Ifla.IFLA_LINK_NETNSID -> netnsid = a.s32();
                 case Ifla.IFLA_GROUP -> group = a.u32();
                 case Ifla.IFLA_TXQLEN -> txqlen = a.u32();
                 case Ifla.IFLA_OPERSTATE -> oper = OperState.of(a.u8());
-                case Ifla.IFLA_STATS64 -> stats = LinkStats.decode(a);
+                case Ifla.IFLA_STATS64 -> {
+                    LinkStats.check(a);
+                    statsAt = a.payloadOffset();
+                }
                 case Ifla.IFLA_LINKINFO -> {
-                    kind = kindOf(a.nested(Ifla.INFO_NAMES));
+                    AttributeCursor info = a.nested(Ifla.INFO_NAMES);
+                    kind = kindOf(info);
                     if (kind != null) {
-                        kindData = kindData(kind, a.nested(Ifla.INFO_NAMES));
+                        // the kernel sends the kind before its data: usually found in the same pass
+                        kindData = info.type() == Ifla.IFLA_INFO_DATA ? LinkKind.decode(kind, info)
+                                : kindData(kind, a.nested(Ifla.INFO_NAMES));
                     }
                 }
                 default -> { }
             }
         }
-        if (name == null) {
-            throw new io.jnetlink.core.MalformedMessageException("IFLA_IFNAME", attrStart,
-                    "link " + index + " has no name");
+        if (nameAt < 0) {
+            throw new MalformedMessageException("IFLA_IFNAME", attrStart, "link " + index + " has no name");
         }
-        Unknown unknown = Unknown.NONE;
-        if (keepUnknown) {
-            byte[] block = new byte[(int) (m.offset() + m.length() - attrStart)];
-            MemorySegment.copy(m.segment(), ValueLayout.JAVA_BYTE, attrStart, block, 0, block.length);
-            unknown = new Unknown(block);
+        long end = m.offset() + m.length();
+        if (keep) {
+            return new LinkInfo(index, type, flags, oper, mtu, master, kind, kindData, peer, netnsid, group, txqlen,
+                    m.retained(), (int) nameAt, nameLength, (int) macAt, macLength, (int) statsAt, (int) attrStart,
+                    (int) end);
         }
-        return new LinkInfo(index, name, type, flags, oper, mtu, mac, master, kind, kindData, peer, netnsid, group, txqlen,
-                stats, unknown);
+        // modeled only: read everything now, keep no bytes
+        MemorySegment s = m.segment();
+        LinkInfo l = new LinkInfo(index, type, flags, oper, mtu, master, kind, kindData, peer, netnsid, group, txqlen,
+                null, -1, 0, macAt < 0 ? -1 : 0, 0, statsAt < 0 ? -1 : 0, 0, 0);
+        l.name = AttributeCursor.string(s, nameAt, nameLength);
+        l.mac = macAt < 0 ? null : Mac.format(s, macAt, macLength);
+        l.stats = statsAt < 0 ? null : LinkStats.read(s, statsAt);
+        l.unknown = Unknown.NONE;
+        return l;
     }
 
+    /**
+     * The IFLA_INFO_KIND under {@code info}; leaves the cursor on the IFLA_INFO_DATA that follows
+     * it when there is one (else at the end).
+     */
     private static String kindOf(AttributeCursor info) {
         String kind = null;
         while (info.next()) {
@@ -130,6 +329,8 @@ public record LinkInfo(int index, String name, int type, int flags, OperState op
                 if (kind == null) {
                     kind = info.string();
                 }
+            } else if (info.type() == Ifla.IFLA_INFO_DATA && kind != null) {
+                return kind;
             }
         }
         return kind;
@@ -169,10 +370,36 @@ public record LinkInfo(int index, String name, int type, int flags, OperState op
         return null;
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof LinkInfo l && index == l.index && type == l.type && flags == l.flags
+                && operState == l.operState && mtu == l.mtu && master == l.master && peerIndex == l.peerIndex
+                && linkNetnsId == l.linkNetnsId && group == l.group && txQueueLen == l.txQueueLen
+                && Objects.equals(kind, l.kind) && Objects.equals(kindData, l.kindData) && name().equals(l.name())
+                && Objects.equals(mac(), l.mac()) && Objects.equals(stats(), l.stats())
+                && unknown().equals(l.unknown());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(index, name(), type, flags, operState, mtu, mac(), master, kind, kindData, peerIndex,
+                linkNetnsId, group, txQueueLen, stats(), unknown());
+    }
+
+    /** Every component, named, in the form of a record's. */
+    @Override
+    public String toString() {
+        return "LinkInfo[index=" + index + ", name=" + name() + ", type=" + type + ", flags=" + flags
+                + ", operState=" + operState + ", mtu=" + mtu + ", mac=" + mac() + ", master=" + master
+                + ", kind=" + kind + ", kindData=" + kindData + ", peerIndex=" + peerIndex
+                + ", linkNetnsId=" + linkNetnsId + ", group=" + group + ", txQueueLen=" + txQueueLen
+                + ", stats=" + stats() + ", unknown=" + unknown() + "]";
+    }
+
     /**
      * The attributes of a link message that {@link LinkInfo} does not model (IFLA_AF_SPEC,
-     * IFLA_QDISC, ...), kept as received. Copied once as a block; split into attributes only when
-     * asked, so decoding a large dump stays cheap. Equal when the bytes are equal.
+     * IFLA_QDISC, ...), kept as received: a view of the record's bytes, split into attributes only
+     * when asked, so decoding a large dump stays cheap. Equal when the bytes are equal.
      */
     public static final class Unknown {
         private static final int[] MODELED = {Ifla.IFLA_IFNAME, Ifla.IFLA_MTU, Ifla.IFLA_ADDRESS, Ifla.IFLA_MASTER,
@@ -180,19 +407,23 @@ public record LinkInfo(int index, String name, int type, int flags, OperState op
             Ifla.IFLA_STATS64};
 
         /** No attributes: what {@link LinkInfo#decodeModeled} leaves. */
-        public static final Unknown NONE = new Unknown(new byte[0]);
+        public static final Unknown NONE = new Unknown(MemorySegment.ofArray(new byte[0]), 0, 0);
 
-        private final byte[] attributes;
+        /** The attribute run, all of the message's attributes (the modeled ones are skipped on reading). */
+        private final MemorySegment data;
+        private final long start;
+        private final long end;
 
-        Unknown(byte[] attributes) {
-            this.attributes = attributes;
+        Unknown(MemorySegment data, long start, long end) {
+            this.data = data;
+            this.start = start;
+            this.end = end;
         }
 
         /** The attributes not modeled by {@link LinkInfo}, in the order received. */
         public List<RawAttribute> list() {
             List<RawAttribute> out = new ArrayList<>();
-            MemorySegment s = MemorySegment.ofArray(attributes);
-            AttributeCursor a = new AttributeCursor(s, 0, attributes.length, AttrNames.numbered("IFLA"));
+            AttributeCursor a = new AttributeCursor(data, start, end, AttrNames.numbered("IFLA"));
             outer:
             while (a.next()) {
                 for (int t : MODELED) {
@@ -217,17 +448,22 @@ public record LinkInfo(int index, String name, int type, int flags, OperState op
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Unknown u && Arrays.equals(u.attributes, attributes);
+            return o instanceof Unknown u
+                    && MemorySegment.mismatch(u.data, u.start, u.end, data, start, end) == -1;
         }
 
         @Override
         public int hashCode() {
-            return Arrays.hashCode(attributes);
+            int h = 1;
+            for (long i = start; i < end; i++) {
+                h = 31 * h + data.get(ValueLayout.JAVA_BYTE, i);
+            }
+            return h;
         }
 
         @Override
         public String toString() {
-            return attributes.length + " bytes of attributes";
+            return (end - start) + " bytes of attributes";
         }
     }
 }

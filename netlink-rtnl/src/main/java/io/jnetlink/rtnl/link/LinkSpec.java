@@ -31,7 +31,7 @@ import java.util.function.Supplier;
  * @param <S> the concrete kind, so the shared setters chain
  */
 public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridge, Vxlan, Macvlan, Macvtap, Vlan, Vrf, Dummy, Ifb, Ipvlan,
-        Bond, Wireguard, GreLink, IpTunnelLink, Geneve, Tun, GenericKind {
+        Bond, Wireguard, TunnelLink, Geneve, Tun, GenericKind {
     private final LinkKind<?> linkKind;
     /** A private copy of the builder this spec was built from; never changed afterwards. */
     private final Builder<S, ?> fields;

@@ -23,12 +23,15 @@ public record LinkStats(long rxPackets, long txPackets, long rxBytes, long txByt
                         long rxDropped, long txDropped, long multicast, long collisions) {
     private static final int FIELDS = 10;
 
-    static LinkStats decode(AttributeCursor a) {
+    /** Throws unless the IFLA_STATS64 under {@code a} holds the fields read here. */
+    static void check(AttributeCursor a) {
         if (a.length() < FIELDS * 8) {
             throw a.malformed("rtnl_link_stats64 needs at least " + FIELDS * 8 + " bytes, got " + a.length());
         }
-        MemorySegment s = a.segment();
-        long o = a.payloadOffset();
+    }
+
+    /** The counters of a checked ({@link #check}) IFLA_STATS64 payload at {@code o} of {@code s}. */
+    static LinkStats read(MemorySegment s, long o) {
         return new LinkStats(at(s, o, 0), at(s, o, 1), at(s, o, 2), at(s, o, 3), at(s, o, 4), at(s, o, 5),
                 at(s, o, 6), at(s, o, 7), at(s, o, 8), at(s, o, 9));
     }

@@ -31,6 +31,10 @@ import java.util.Objects;
  * is then an ordinary link: listed, set up, given addresses and deleted over rtnetlink, and read
  * back with its IFLA_INFO_DATA (kind "tun" for both tun and tap) decoded into {@link Data}.
  *
+ * <p>The kernel refuses every RTM_NEWLINK of kind "tun", so {@link Links#change} cannot change a
+ * device's tun settings (type, owner, flags); its MTU, address and group change with the
+ * {@link Links} setters as on any link.
+ *
  * <p>A program reads and writes the device's packets through a descriptor of its own, attached
  * with {@code TUNSETIFF} on the same name (as the device's owner, if one is set); this library
  * does not hand out such descriptors.

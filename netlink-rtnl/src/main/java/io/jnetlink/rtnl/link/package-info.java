@@ -47,7 +47,8 @@
  *       {@code super(name, parent)}: IFLA_LINK and the lookup of a parent given by name are then
  *       done for it.</li>
  *   <li>Kinds that share one attribute space (gre and gretap: IFLA_GRE_*; ipip, sit and ip6tnl:
- *       IFLA_IPTUN_*) extend a sealed package-private base ({@code GreLink}, {@code IpTunnelLink})
+ *       IFLA_IPTUN_*) extend a sealed package-private base ({@code GreLink}, {@code IpTunnelLink},
+ *       both under {@code TunnelLink}, which holds the endpoints and TTL they all have)
  *       that holds the options, their setters and the attribute layout once (its own
  *       {@code Builder} too); such a kind is named in its base's {@code permits} instead of
  *       {@code LinkSpec}'s, and still declares its own record and {@code KIND} (the registry walks

@@ -9,34 +9,135 @@ import io.jnetlink.core.codec.RawAttribute;
 import io.jnetlink.core.net.Mac;
 import io.jnetlink.rtnl.family.Attributes;
 import io.jnetlink.core.net.IpPrefix;
+import java.lang.foreign.MemorySegment;
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * One neighbour (ARP or NDP) entry as the kernel reports it (an RTM_NEWNEIGH message): what
  * {@code ip neigh} and {@code arp} show.
  *
- * @param family  {@link IpPrefix#AF_INET} or {@link IpPrefix#AF_INET6}
- * @param ifindex the link's index
- * @param address NDA_DST, the neighbour's IP address
- * @param mac     NDA_LLADDR as lower-case colon-separated hex ("02:00:00:00:00:09"), or null when
- *                the entry has none (incomplete or failed entries)
- * @param stateBits the raw {@code NUD_*} bits; see {@link #states()} and {@link #state()}
- * @param flags   the {@code NTF_*} flags (router, proxy, ...)
- * @param type    the ndm_type (a route type number; unicast for ordinary entries)
- * @param unknown attributes not modelled here (NDA_CACHEINFO, NDA_PROBES, ...), kept as received
+ * <p>Immutable and safe to hand to another thread. A decoded entry keeps the bytes of its message
+ * (a copy of the datagram made once and shared with the other entries of the same datagram, never
+ * the socket's buffer): decoding checks the message whole and reads its numbers; the address, the
+ * MAC text and the unmodeled attributes become objects when first asked for.
+ *
+ * <p>The accessors are those of a record with these components, and equality is over all of them:
+ *
+ * <ul>
+ *   <li>{@code family}: {@link IpPrefix#AF_INET} or {@link IpPrefix#AF_INET6}
+ *   <li>{@code ifindex}: the link's index
+ *   <li>{@code address}: NDA_DST, the neighbour's IP address
+ *   <li>{@code mac}: NDA_LLADDR as lower-case colon-separated hex ("02:00:00:00:00:09"), or null when the entry has none (incomplete or failed entries)
+ *   <li>{@code stateBits}: the raw {@code NUD_*} bits; see {@link #states()} and {@link #state()}
+ *   <li>{@code flags}: the {@code NTF_*} flags (router, proxy, ...)
+ *   <li>{@code type}: the ndm_type (a route type number; unicast for ordinary entries)
+ *   <li>{@code unknown}: attributes not modelled here (NDA_CACHEINFO, NDA_PROBES, ...), kept as received
+ * </ul>
  */
-public record NeighbourInfo(int family, int ifindex, InetAddress address, String mac, int stateBits, int flags,
-                            int type, List<RawAttribute> unknown) {
+public final class NeighbourInfo {
+    /** The attributes decoded into fields; the others are {@link #unknown()}. */
+    private static final long MODELED = Attributes.mask(NDA_DST, NDA_LLADDR);
+
+    private final int family;
+    private final int ifindex;
+    private final int stateBits;
+    private final int flags;
+    private final int type;
+    /** The retained datagram the message is in. */
+    private final MemorySegment data;
+    // where the payloads are in data (-1: absent), and the attribute run
+    private final int addressAt;
+    private final int macAt;
+    private final int macLength;
+    private final int attributesAt;
+    private final int attributesEnd;
+    private final boolean hasUnknown;
+    // Made on first use; immutable values, so a race at worst makes one twice (no lock needed).
+    private InetAddress address;
+    private String mac;
+    private List<RawAttribute> unknown;
+
+    private NeighbourInfo(int family, int ifindex, int stateBits, int flags, int type, MemorySegment data,
+                          int addressAt, int macAt, int macLength, int attributesAt, int attributesEnd,
+                          boolean hasUnknown) {
+        this.family = family;
+        this.ifindex = ifindex;
+        this.stateBits = stateBits;
+        this.flags = flags;
+        this.type = type;
+        this.data = data;
+        this.addressAt = addressAt;
+        this.macAt = macAt;
+        this.macLength = macLength;
+        this.attributesAt = attributesAt;
+        this.attributesEnd = attributesEnd;
+        this.hasUnknown = hasUnknown;
+    }
+
+    /** {@link IpPrefix#AF_INET} or {@link IpPrefix#AF_INET6}. */
+    public int family() {
+        return family;
+    }
+
+    /** The link's index. */
+    public int ifindex() {
+        return ifindex;
+    }
+
+    /** NDA_DST, the neighbour's IP address. */
+    public InetAddress address() {
+        InetAddress a = address;
+        if (a == null) {
+            address = a = Attributes.address(data, addressAt, family == IpPrefix.AF_INET ? 4 : 16);
+        }
+        return a;
+    }
+
+    /**
+     * NDA_LLADDR as lower-case colon-separated hex ("02:00:00:00:00:09"), or null when the entry
+     * has none (incomplete or failed entries).
+     */
+    public String mac() {
+        if (macAt < 0) {
+            return null;
+        }
+        String m = mac;
+        if (m == null) {
+            mac = m = Mac.format(data, macAt, macLength);
+        }
+        return m;
+    }
+
+    /** The raw {@code NUD_*} bits; see {@link #states()} and {@link #state()}. */
+    public int stateBits() {
+        return stateBits;
+    }
+
+    /** The {@code NTF_*} flags (router, proxy, ...). */
+    public int flags() {
+        return flags;
+    }
+
+    /** The ndm_type (a route type number; unicast for ordinary entries). */
+    public int type() {
+        return type;
+    }
+
+    /** Attributes not modelled here (NDA_CACHEINFO, NDA_PROBES, ...), kept as received. */
+    public List<RawAttribute> unknown() {
+        List<RawAttribute> u = unknown;
+        if (u == null) {
+            u = hasUnknown ? Attributes.unmodeled(data, attributesAt, attributesEnd, MODELED, NAMES) : List.of();
+            unknown = u;
+        }
+        return u;
+    }
+
     /** NTF_ROUTER: the neighbour is a router (IPv6). */
     public static final int NTF_ROUTER = 1 << 7;
-
-    /** Copies the lists, so the record is immutable. */
-    public NeighbourInfo {
-        unknown = List.copyOf(unknown);
-    }
 
     /** The states set (one in practice; {@link NeighbourState#NONE} when none). */
     public Set<NeighbourState> states() {
@@ -69,7 +170,7 @@ public record NeighbourInfo(int family, int ifindex, InetAddress address, String
      *
      * @return the entry, or null for another message type, a family other than IPv4 and IPv6
      *         (bridge FDB entries share the message type), or an entry without NDA_DST
-     * @throws MalformedMessageException if the message breaks the format
+     * @throws MalformedMessageException if the message breaks the format (checked here, whole)
      */
     public static NeighbourInfo decode(Message m) {
         if (m.type() != RTM_NEWNEIGH && m.type() != RTM_DELNEIGH) {
@@ -85,21 +186,39 @@ public record NeighbourInfo(int family, int ifindex, InetAddress address, String
         int state = m.u16(8);
         int flags = m.u8(10);
         int type = m.u8(11);
-        InetAddress dst = null;
-        String mac = null;
-        List<RawAttribute> unknown = new ArrayList<>(2);
-        AttributeCursor a = Neighbours.FAMILY.attributes(m);
+        int dst = -1;
+        int mac = -1;
+        int macLength = 0;
+        boolean unknown = false;
+        AttributeCursor a = Neighbours.FAMILY.scan(m); // the view's own cursor: one pass, nothing allocated
         while (a.next()) {
             switch (a.type()) {
-                case NDA_DST -> dst = Attributes.address(a, addrLen);
-                case NDA_LLADDR -> mac = a.length() == 0 ? null : Mac.format(a.segment(), a.payloadOffset(), a.length());
-                default -> unknown.add(a.raw());
+                case NDA_DST -> dst = Attributes.checkAddress(a, addrLen);
+                case NDA_LLADDR -> {
+                    mac = a.length() == 0 ? -1 : Math.toIntExact(a.payloadOffset());
+                    macLength = a.length();
+                }
+                default -> unknown = true;
             }
         }
-        if (dst == null) {
+        if (dst < 0) {
             return null;
         }
-        return new NeighbourInfo(family, ifindex, dst, mac, state, flags, type, unknown);
+        return new NeighbourInfo(family, ifindex, state, flags, type, m.retained(), dst, mac, macLength,
+                Math.toIntExact(m.payloadOffset() + io.jnetlink.core.codec.Netlink.align(NDMSG_LEN)),
+                Math.toIntExact(m.offset() + m.length()), unknown);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof NeighbourInfo n && family == n.family && ifindex == n.ifindex
+                && stateBits == n.stateBits && flags == n.flags && type == n.type && address().equals(n.address())
+                && Objects.equals(mac(), n.mac()) && unknown().equals(n.unknown());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(family, ifindex, address(), mac(), stateBits, flags, type, unknown());
     }
 
     /** Link-layer address bytes as lower-case colon-separated hex (see {@link Mac#format(byte[])}). */
@@ -119,7 +238,7 @@ public record NeighbourInfo(int family, int ifindex, InetAddress address, String
 
     @Override
     public String toString() {
-        return "NeighbourInfo[" + IpPrefix.format(address) + " link " + ifindex + (mac != null ? " lladdr " + mac : "")
+        return "NeighbourInfo[" + IpPrefix.format(address()) + " link " + ifindex + (mac() != null ? " lladdr " + mac() : "")
                 + " " + states() + (flags != 0 ? " flags 0x" + Integer.toHexString(flags) : "") + "]";
     }
 }

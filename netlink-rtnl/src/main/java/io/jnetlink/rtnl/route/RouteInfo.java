@@ -15,45 +15,231 @@ import java.lang.foreign.ValueLayout;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One route as the kernel reports it (an RTM_NEWROUTE message), from a dump or a lookup.
  *
- * @param family            {@link IpPrefix#AF_INET} or {@link IpPrefix#AF_INET6}
- * @param destinationLength the destination prefix length (0 for a default route)
- * @param sourceLength      the source prefix length (policy routing on source; usually 0)
- * @param tos               the type-of-service match
- * @param table             the table (RTA_TABLE, which holds ids beyond 255; unsigned)
- * @param protocol          who installed the route
- * @param scope             the scope
- * @param type              the type
- * @param flags             the {@code RTM_F_*}/{@code RTNH_F_*} flags of the header
- * @param destination       RTA_DST, or null (a default route has none)
- * @param source            RTA_SRC (source prefix), or null
- * @param gateway           RTA_GATEWAY, or null
- * @param oif               RTA_OIF, the output link index, or 0
- * @param iif               RTA_IIF, the input link index (in lookups with one), or 0
- * @param prefsrc           RTA_PREFSRC, the preferred source address, or null
- * @param priority          RTA_PRIORITY, the metric, 0 when absent
- * @param nexthops          the paths of a multipath route (RTA_MULTIPATH), empty otherwise; for a
- *                          route through a nexthop object, the kernel's expansion of that object
- * @param nexthopId         RTA_NH_ID, the nexthop object the route goes through, or 0
- * @param unknown           attributes not modelled here (RTA_METRICS, RTA_CACHEINFO,
- *                          RTA_PREF, RTA_UID, ...), kept as received
+ * <p>Immutable and safe to hand to another thread. A decoded route keeps the bytes of its message
+ * (a copy of the datagram made once and shared with the other routes of the same datagram, never
+ * the socket's buffer): decoding checks the message whole and reads its numbers; the addresses
+ * and the unmodeled attributes become objects when first asked for, so a dump of many routes costs
+ * little more than receiving it. One route kept alone keeps its datagram (up to 32 KiB) alive.
+ *
+ * <p>The accessors are those of a record with these components, and equality is over all of them:
+ *
+ * <ul>
+ *   <li>{@code family}: {@link IpPrefix#AF_INET} or {@link IpPrefix#AF_INET6}
+ *   <li>{@code destinationLength}: the destination prefix length (0 for a default route)
+ *   <li>{@code sourceLength}: the source prefix length (policy routing on source; usually 0)
+ *   <li>{@code tos}: the type-of-service match
+ *   <li>{@code table}: the table (RTA_TABLE, which holds ids beyond 255; unsigned)
+ *   <li>{@code protocol}: who installed the route
+ *   <li>{@code scope}: the scope
+ *   <li>{@code type}: the type
+ *   <li>{@code flags}: the {@code RTM_F_*}/{@code RTNH_F_*} flags of the header
+ *   <li>{@code destination}: RTA_DST, or null (a default route has none)
+ *   <li>{@code source}: RTA_SRC (source prefix), or null
+ *   <li>{@code gateway}: RTA_GATEWAY, or null
+ *   <li>{@code oif}: RTA_OIF, the output link index, or 0
+ *   <li>{@code iif}: RTA_IIF, the input link index (in lookups with one), or 0
+ *   <li>{@code prefsrc}: RTA_PREFSRC, the preferred source address, or null
+ *   <li>{@code priority}: RTA_PRIORITY, the metric, 0 when absent
+ *   <li>{@code nexthops}: the paths of a multipath route (RTA_MULTIPATH), empty otherwise; for a route through a nexthop object, the kernel's expansion of that object
+ *   <li>{@code nexthopId}: RTA_NH_ID, the nexthop object the route goes through, or 0
+ *   <li>{@code unknown}: attributes not modelled here (RTA_METRICS, RTA_CACHEINFO, RTA_PREF, RTA_UID, ...), kept as received
+ * </ul>
  */
-public record RouteInfo(int family, int destinationLength, int sourceLength, int tos, int table,
-                        RouteProtocol protocol, Scope scope, RouteType type, int flags, InetAddress destination,
-                        InetAddress source, InetAddress gateway, int oif, int iif, InetAddress prefsrc, long priority,
-                        List<NextHop> nexthops, long nexthopId, List<RawAttribute> unknown) {
-    /** Copies the lists, so the record is immutable. */
-    public RouteInfo {
-        nexthops = List.copyOf(nexthops);
-        unknown = List.copyOf(unknown);
+public final class RouteInfo {
+    /** The attributes decoded into fields; the others are {@link #unknown()}. */
+    private static final long MODELED = Attributes.mask(RTA_DST, RTA_SRC, RTA_GATEWAY, RTA_PREFSRC, RTA_OIF, RTA_IIF,
+            RTA_PRIORITY, RTA_TABLE, RTA_MULTIPATH, RTA_NH_ID);
+
+    private final int family;
+    private final int destinationLength;
+    private final int sourceLength;
+    private final int tos;
+    private final int table;
+    private final RouteProtocol protocol;
+    private final Scope scope;
+    private final RouteType type;
+    private final int flags;
+    private final int oif;
+    private final int iif;
+    private final long priority;
+    private final List<NextHop> nexthops;
+    private final long nexthopId;
+    /** The retained datagram the message is in. */
+    private final MemorySegment data;
+    // where the addresses' payloads are in data (-1: absent), and the attribute run
+    private final int destinationAt;
+    private final int sourceAt;
+    private final int gatewayAt;
+    private final int prefsrcAt;
+    private final int attributesAt;
+    private final int attributesEnd;
+    private final boolean hasUnknown;
+    // Made on first use; immutable values, so a race at worst makes one twice (no lock needed).
+    private InetAddress destination;
+    private InetAddress source;
+    private InetAddress gateway;
+    private InetAddress prefsrc;
+    private List<RawAttribute> unknown;
+
+    private RouteInfo(int family, int destinationLength, int sourceLength, int tos, int table, RouteProtocol protocol,
+                      Scope scope, RouteType type, int flags, int oif, int iif, long priority, List<NextHop> nexthops,
+                      long nexthopId, MemorySegment data, int destinationAt, int sourceAt, int gatewayAt,
+                      int prefsrcAt, int attributesAt, int attributesEnd, boolean hasUnknown) {
+        this.family = family;
+        this.destinationLength = destinationLength;
+        this.sourceLength = sourceLength;
+        this.tos = tos;
+        this.table = table;
+        this.protocol = protocol;
+        this.scope = scope;
+        this.type = type;
+        this.flags = flags;
+        this.oif = oif;
+        this.iif = iif;
+        this.priority = priority;
+        this.nexthops = nexthops;
+        this.nexthopId = nexthopId;
+        this.data = data;
+        this.destinationAt = destinationAt;
+        this.sourceAt = sourceAt;
+        this.gatewayAt = gatewayAt;
+        this.prefsrcAt = prefsrcAt;
+        this.attributesAt = attributesAt;
+        this.attributesEnd = attributesEnd;
+        this.hasUnknown = hasUnknown;
+    }
+
+    /** {@link IpPrefix#AF_INET} or {@link IpPrefix#AF_INET6}. */
+    public int family() {
+        return family;
+    }
+
+    /** The destination prefix length (0 for a default route). */
+    public int destinationLength() {
+        return destinationLength;
+    }
+
+    /** The source prefix length (policy routing on source; usually 0). */
+    public int sourceLength() {
+        return sourceLength;
+    }
+
+    /** The type-of-service match. */
+    public int tos() {
+        return tos;
+    }
+
+    /** The table (RTA_TABLE, which holds ids beyond 255; unsigned). */
+    public int table() {
+        return table;
+    }
+
+    /** Who installed the route. */
+    public RouteProtocol protocol() {
+        return protocol;
+    }
+
+    /** The scope. */
+    public Scope scope() {
+        return scope;
+    }
+
+    /** The type. */
+    public RouteType type() {
+        return type;
+    }
+
+    /** The {@code RTM_F_*}/{@code RTNH_F_*} flags of the header. */
+    public int flags() {
+        return flags;
+    }
+
+    /** RTA_DST, or null (a default route has none). */
+    public InetAddress destination() {
+        InetAddress a = destination;
+        if (a == null && destinationAt >= 0) {
+            destination = a = Attributes.address(data, destinationAt, addressLength());
+        }
+        return a;
+    }
+
+    /** RTA_SRC (source prefix), or null. */
+    public InetAddress source() {
+        InetAddress a = source;
+        if (a == null && sourceAt >= 0) {
+            source = a = Attributes.address(data, sourceAt, addressLength());
+        }
+        return a;
+    }
+
+    /** RTA_GATEWAY, or null. */
+    public InetAddress gateway() {
+        InetAddress a = gateway;
+        if (a == null && gatewayAt >= 0) {
+            gateway = a = Attributes.address(data, gatewayAt, addressLength());
+        }
+        return a;
+    }
+
+    /** RTA_OIF, the output link index, or 0. */
+    public int oif() {
+        return oif;
+    }
+
+    /** RTA_IIF, the input link index (in lookups with one), or 0. */
+    public int iif() {
+        return iif;
+    }
+
+    /** RTA_PREFSRC, the preferred source address, or null. */
+    public InetAddress prefsrc() {
+        InetAddress a = prefsrc;
+        if (a == null && prefsrcAt >= 0) {
+            prefsrc = a = Attributes.address(data, prefsrcAt, addressLength());
+        }
+        return a;
+    }
+
+    /** RTA_PRIORITY, the metric, 0 when absent. */
+    public long priority() {
+        return priority;
+    }
+
+    /**
+     * The paths of a multipath route (RTA_MULTIPATH), empty otherwise; for a route through a
+     * nexthop object, the kernel's expansion of that object.
+     */
+    public List<NextHop> nexthops() {
+        return nexthops;
+    }
+
+    /** RTA_NH_ID, the nexthop object the route goes through, or 0. */
+    public long nexthopId() {
+        return nexthopId;
+    }
+
+    /** Attributes not modelled here (RTA_METRICS, RTA_CACHEINFO, RTA_PREF, RTA_UID, ...), kept as received. */
+    public List<RawAttribute> unknown() {
+        List<RawAttribute> u = unknown;
+        if (u == null) {
+            u = hasUnknown ? Attributes.unmodeled(data, attributesAt, attributesEnd, MODELED, NAMES) : List.of();
+            unknown = u;
+        }
+        return u;
+    }
+
+    private int addressLength() {
+        return family == IpPrefix.AF_INET ? 4 : 16;
     }
 
     /** The destination as a prefix: {@code 10.9.0.0/16}, or {@code 0.0.0.0/0} / {@code ::/0} for a default route. */
     public IpPrefix destinationPrefix() {
-        InetAddress d = destination != null ? destination
+        InetAddress d = destination() != null ? destination()
                 : IpPrefix.byAddress(new byte[family == IpPrefix.AF_INET ? 4 : 16]);
         return new IpPrefix(d, destinationLength);
     }
@@ -83,7 +269,7 @@ public record RouteInfo(int family, int destinationLength, int sourceLength, int
      *
      * @return the route, or null for another message type or a family other than IPv4 and IPv6
      *         (multicast and MPLS routes share the message type)
-     * @throws MalformedMessageException if the message breaks the format
+     * @throws MalformedMessageException if the message breaks the format (checked here, whole)
      */
     public static RouteInfo decode(Message m) {
         if (m.type() != RTM_NEWROUTE && m.type() != RTM_DELROUTE) {
@@ -112,34 +298,36 @@ public record RouteInfo(int family, int destinationLength, int sourceLength, int
             throw new MalformedMessageException("rtmsg.rtm_type", m.payloadOffset() + 7, e.getMessage());
         }
         int flags = m.u32(8);
-        InetAddress dst = null;
-        InetAddress src = null;
-        InetAddress gw = null;
-        InetAddress prefsrc = null;
+        int dst = -1;
+        int src = -1;
+        int gw = -1;
+        int prefsrc = -1;
         int oif = 0;
         int iif = 0;
         long priority = 0;
-        List<RawAttribute> unknown = new ArrayList<>(2);
+        boolean unknown = false;
         long nhid = 0;
         List<NextHop> nexthops = List.of();
-        AttributeCursor a = Routes.FAMILY.attributes(m);
+        AttributeCursor a = Routes.FAMILY.scan(m); // the view's own cursor: one pass, nothing allocated
         while (a.next()) {
             switch (a.type()) {
-                case RTA_DST -> dst = Attributes.address(a, addrLen);
-                case RTA_SRC -> src = Attributes.address(a, addrLen);
-                case RTA_GATEWAY -> gw = Attributes.address(a, addrLen);
-                case RTA_PREFSRC -> prefsrc = Attributes.address(a, addrLen);
+                case RTA_DST -> dst = Attributes.checkAddress(a, addrLen);
+                case RTA_SRC -> src = Attributes.checkAddress(a, addrLen);
+                case RTA_GATEWAY -> gw = Attributes.checkAddress(a, addrLen);
+                case RTA_PREFSRC -> prefsrc = Attributes.checkAddress(a, addrLen);
                 case RTA_OIF -> oif = a.u32();
                 case RTA_IIF -> iif = a.u32();
                 case RTA_PRIORITY -> priority = Integer.toUnsignedLong(a.u32());
                 case RTA_TABLE -> table = a.u32();
-                case RTA_MULTIPATH -> nexthops = nexthops(a, addrLen);
+                case RTA_MULTIPATH -> nexthops = List.copyOf(nexthops(a, addrLen));
                 case RTA_NH_ID -> nhid = Integer.toUnsignedLong(a.u32());
-                default -> unknown.add(a.raw());
+                default -> unknown = true;
             }
         }
-        return new RouteInfo(family, dstLen, srcLen, tos, table, protocol, scope, type, flags, dst, src, gw, oif, iif,
-                prefsrc, priority, nexthops, nhid, unknown);
+        return new RouteInfo(family, dstLen, srcLen, tos, table, protocol, scope, type, flags, oif, iif, priority,
+                nexthops, nhid, m.retained(), dst, src, gw, prefsrc,
+                Math.toIntExact(m.payloadOffset() + io.jnetlink.core.codec.Netlink.align(RTMSG_LEN)),
+                Math.toIntExact(m.offset() + m.length()), unknown);
     }
 
     /** Reads the {@code struct rtnexthop} run of an RTA_MULTIPATH attribute, each with its own attributes. */
@@ -177,20 +365,37 @@ public record RouteInfo(int family, int destinationLength, int sourceLength, int
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof RouteInfo r && family == r.family && destinationLength == r.destinationLength
+                && sourceLength == r.sourceLength && tos == r.tos && table == r.table && protocol == r.protocol
+                && scope == r.scope && type == r.type && flags == r.flags && oif == r.oif && iif == r.iif
+                && priority == r.priority && nexthopId == r.nexthopId && nexthops.equals(r.nexthops)
+                && Objects.equals(destination(), r.destination()) && Objects.equals(source(), r.source())
+                && Objects.equals(gateway(), r.gateway()) && Objects.equals(prefsrc(), r.prefsrc())
+                && unknown().equals(r.unknown());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(family, destinationLength, sourceLength, tos, table, protocol, scope, type, flags,
+                destination(), source(), gateway(), oif, iif, prefsrc(), priority, nexthops, nexthopId, unknown());
+    }
+
+    @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("RouteInfo[");
         if (type != RouteType.UNICAST) {
             sb.append(type.label()).append(' ');
         }
         sb.append(isDefault() ? "default" : destinationPrefix().toString());
-        if (gateway != null) {
-            sb.append(" via ").append(IpPrefix.format(gateway));
+        if (gateway() != null) {
+            sb.append(" via ").append(IpPrefix.format(gateway()));
         }
         if (oif != 0) {
             sb.append(" oif ").append(oif);
         }
-        if (prefsrc != null) {
-            sb.append(" src ").append(IpPrefix.format(prefsrc));
+        if (prefsrc() != null) {
+            sb.append(" src ").append(IpPrefix.format(prefsrc()));
         }
         sb.append(" table ").append(tableId()).append(" proto ").append(protocol).append(" scope ").append(scope);
         if (priority != 0) {

@@ -27,6 +27,9 @@ public enum RouteType {
     /** Use an external resolver (not implemented by Linux). */
     XRESOLVE;
 
+    /** Every type by number (values() would copy the array per call, once per route of a dump). */
+    private static final RouteType[] ALL = values();
+
     /** The kernel's number for the type (the enum's ordinal, as in the header). */
     public int value() {
         return ordinal();
@@ -38,7 +41,7 @@ public enum RouteType {
      * @throws IllegalArgumentException for a number the header does not define
      */
     public static RouteType of(int value) {
-        RouteType[] all = values();
+        RouteType[] all = ALL;
         if (value < 0 || value >= all.length) {
             throw new IllegalArgumentException("unknown route type " + value);
         }

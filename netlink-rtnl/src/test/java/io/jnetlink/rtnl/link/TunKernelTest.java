@@ -11,6 +11,7 @@ import io.jnetlink.core.netns.NetworkNamespace;
 import io.jnetlink.core.testing.KernelTest;
 import io.jnetlink.core.testing.Sh;
 import io.jnetlink.core.testing.TestNamespaces;
+import io.jnetlink.rtnl.Netns;
 import io.jnetlink.rtnl.Oracle;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +83,15 @@ class TunKernelTest {
         links.delete("jtun0");
         assertFalse(Sh.ip(n, "link", "show").contains("jtap0"));
         assertFalse(Sh.ip(n, "link", "show").contains("jtun0"));
+    }
+
+    @Test
+    void theFluentApiMakesOneToo() {
+        // Netns's links know their namespace: the card's link(spec).up() works for tun/tap as for any kind
+        Netns.wrap(ns).link(Tun.named("jtap4", Tun.Type.TAP).owner(4242)).up().address("192.168.77.1/24");
+        assertEquals("tap", infoData("jtap4").get("type"));
+        assertTrue(((List<?>) link("jtap4").get("flags")).contains("UP"));
+        assertTrue(Sh.ip(n, "-4", "addr", "show", "dev", "jtap4").contains("192.168.77.1/24"));
     }
 
     @Test
