@@ -9,16 +9,25 @@ import java.util.List;
  * kernel's order, make one {@link RulesetChange} (one transaction).
  */
 public sealed interface RulesetEvent {
-    /** Added, changed (a chain's policy, a table's flags, a rule replaced in place) or removed. */
+    /**
+     * Added, changed (a chain's policy, a table's flags, a rule replaced in place) or removed.
+     *
+     * @return what happened to the object
+     */
     Change.Kind kind();
 
-    /** The family of the object's table. */
+    /** {@return the family of the object's table} */
     Family family();
 
-    /** The name of the object's table. */
+    /** {@return the name of the object's table} */
     String tableName();
 
-    /** A table was added, changed or removed; {@code info} is its state after (or, removed, its last). */
+    /**
+     * A table was added, changed or removed; {@code info} is its state after (or, removed, its last).
+     *
+     * @param kind what happened
+     * @param info the table
+     */
     record TableEvent(Change.Kind kind, TableInfo info) implements RulesetEvent {
         @Override
         public Family family() {
@@ -31,7 +40,12 @@ public sealed interface RulesetEvent {
         }
     }
 
-    /** A chain was added, changed or removed. */
+    /**
+     * A chain was added, changed or removed.
+     *
+     * @param kind what happened
+     * @param info the chain
+     */
     record ChainEvent(Change.Kind kind, ChainInfo info) implements RulesetEvent {
         @Override
         public Family family() {
@@ -44,7 +58,12 @@ public sealed interface RulesetEvent {
         }
     }
 
-    /** A rule was added, replaced (CHANGED, same handle) or removed; with all its expressions. */
+    /**
+     * A rule was added, replaced (CHANGED, same handle) or removed; with all its expressions.
+     *
+     * @param kind what happened
+     * @param info the rule
+     */
     record RuleEvent(Change.Kind kind, RuleInfo info) implements RulesetEvent {
         @Override
         public Family family() {
@@ -60,6 +79,9 @@ public sealed interface RulesetEvent {
     /**
      * A set or map was added, changed or removed, anonymous ones (a rule's {@code { ... }}) too.
      * {@code info} carries no elements: they come as {@link ElementsEvent}s.
+     *
+     * @param kind what happened
+     * @param info the set or map
      */
     record SetEvent(Change.Kind kind, SetInfo info) implements RulesetEvent {
         @Override
@@ -79,8 +101,10 @@ public sealed interface RulesetEvent {
      *
      * @param set      the set (without elements)
      * @param elements the elements added or removed
+     * @param kind what happened
      */
     record ElementsEvent(Change.Kind kind, SetInfo set, List<SetElement> elements) implements RulesetEvent {
+        /** Keeps copies of the mutable components. */
         public ElementsEvent {
             elements = List.copyOf(elements);
         }
@@ -96,7 +120,12 @@ public sealed interface RulesetEvent {
         }
     }
 
-    /** A named counter was added or removed (its value changes without events). */
+    /**
+     * A named counter was added or removed (its value changes without events).
+     *
+     * @param kind what happened
+     * @param info the named counter
+     */
     record CounterEvent(Change.Kind kind, CounterObject info) implements RulesetEvent {
         @Override
         public Family family() {
@@ -116,9 +145,15 @@ public sealed interface RulesetEvent {
      * and all attributes.
      *
      * @param messageType the NFT_MSG_* number (NEWOBJ 18, NEWFLOWTABLE 22, ...)
+     * @param kind what happened
+     * @param family the family of its table
+     * @param tableName the name of its table
+     * @param name its name, or null
+     * @param attributes all its attributes, as received
      */
     record OtherEvent(Change.Kind kind, int messageType, Family family, String tableName, String name,
                       List<RawAttribute> attributes) implements RulesetEvent {
+        /** Keeps copies of the mutable components. */
         public OtherEvent {
             attributes = List.copyOf(attributes);
         }
