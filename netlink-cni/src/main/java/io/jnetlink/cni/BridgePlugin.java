@@ -128,7 +128,7 @@ final class BridgePlugin {
             result.interfaces.set(base + 1, new Result.Iface(hostVeth.name(), hostInfo.mac(), null));
             result.interfaces.set(contIndex, new Result.Iface(env.ifName(), contVeth.info().mac(), env.netns()));
             if (conf.hasDns()) {
-                result.dns = conf.dns().deepCopy();
+                result.dns = conf.dns();
             }
             done = true;
             Trace.step("result");

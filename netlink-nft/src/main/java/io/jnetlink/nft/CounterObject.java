@@ -22,7 +22,7 @@ import java.util.List;
  */
 public record CounterObject(Family family, String table, String name, long handle, long packets, long bytes,
                             List<RawAttribute> unknown) {
-    /** Keeps copies of the mutable components. */
+    /** Copies {@code unknown}. */
     public CounterObject {
         unknown = List.copyOf(unknown);
     }

@@ -9,11 +9,7 @@ import java.util.List;
  * kernel's order, make one {@link RulesetChange} (one transaction).
  */
 public sealed interface RulesetEvent {
-    /**
-     * Added, changed (a chain's policy, a table's flags, a rule replaced in place) or removed.
-     *
-     * @return what happened to the object
-     */
+    /** {@return added, changed (a chain's policy, a table's flags, a rule replaced in place) or removed} */
     Change.Kind kind();
 
     /** {@return the family of the object's table} */
@@ -23,10 +19,10 @@ public sealed interface RulesetEvent {
     String tableName();
 
     /**
-     * A table was added, changed or removed; {@code info} is its state after (or, removed, its last).
+     * A table was added, changed or removed.
      *
      * @param kind what happened
-     * @param info the table
+     * @param info the table after the change (removed: as it was)
      */
     record TableEvent(Change.Kind kind, TableInfo info) implements RulesetEvent {
         @Override
@@ -44,7 +40,7 @@ public sealed interface RulesetEvent {
      * A chain was added, changed or removed.
      *
      * @param kind what happened
-     * @param info the chain
+     * @param info the chain after the change (removed: as it was)
      */
     record ChainEvent(Change.Kind kind, ChainInfo info) implements RulesetEvent {
         @Override
@@ -62,7 +58,7 @@ public sealed interface RulesetEvent {
      * A rule was added, replaced (CHANGED, same handle) or removed; with all its expressions.
      *
      * @param kind what happened
-     * @param info the rule
+     * @param info the rule after the change (removed: as it was)
      */
     record RuleEvent(Change.Kind kind, RuleInfo info) implements RulesetEvent {
         @Override
@@ -81,7 +77,7 @@ public sealed interface RulesetEvent {
      * {@code info} carries no elements: they come as {@link ElementsEvent}s.
      *
      * @param kind what happened
-     * @param info the set or map
+     * @param info the set after the change (removed: as it was), without elements
      */
     record SetEvent(Change.Kind kind, SetInfo info) implements RulesetEvent {
         @Override
@@ -99,12 +95,12 @@ public sealed interface RulesetEvent {
      * Elements were added to (ADDED) or removed from (REMOVED) a set or map, printed in the set's
      * type as nft lists them ({@link SetElement#key()}, {@link SetElement#value()}).
      *
+     * @param kind     ADDED or REMOVED
      * @param set      the set (without elements)
      * @param elements the elements added or removed
-     * @param kind what happened
      */
     record ElementsEvent(Change.Kind kind, SetInfo set, List<SetElement> elements) implements RulesetEvent {
-        /** Keeps copies of the mutable components. */
+        /** Keeps a copy of {@code elements}. */
         public ElementsEvent {
             elements = List.copyOf(elements);
         }
@@ -124,7 +120,7 @@ public sealed interface RulesetEvent {
      * A named counter was added or removed (its value changes without events).
      *
      * @param kind what happened
-     * @param info the named counter
+     * @param info the counter
      */
     record CounterEvent(Change.Kind kind, CounterObject info) implements RulesetEvent {
         @Override
@@ -144,16 +140,16 @@ public sealed interface RulesetEvent {
      * its message type, table, name (the message's second attribute, when it is a string name)
      * and all attributes.
      *
+     * @param kind        added (a NEW message) or removed (a DEL message)
      * @param messageType the NFT_MSG_* number (NEWOBJ 18, NEWFLOWTABLE 22, ...)
-     * @param kind what happened
-     * @param family the family of its table
-     * @param tableName the name of its table
-     * @param name its name, or null
-     * @param attributes all its attributes, as received
+     * @param family      the table's family
+     * @param tableName   the table's name
+     * @param name        the object's name, or null
+     * @param attributes  every attribute of the message, as received
      */
     record OtherEvent(Change.Kind kind, int messageType, Family family, String tableName, String name,
                       List<RawAttribute> attributes) implements RulesetEvent {
-        /** Keeps copies of the mutable components. */
+        /** Keeps a copy of {@code attributes}. */
         public OtherEvent {
             attributes = List.copyOf(attributes);
         }
