@@ -137,8 +137,35 @@ public record SetInfo(Family family, String table, String name, long handle, int
                 hasCounters(), comment, elements.stream().map(SetElement::withoutState).toList());
     }
 
-    /** {@code type K}, {@code type K : D}, {@code type K : verdict}, with numbers for types the library does not name. */
+    /**
+     * The fields of the key as declared with {@code typeof} (nft keeps them in its user data), or
+     * null for a set declared with {@code type} or with fields the library does not name.
+     */
+    public List<SetField> keyTypeof() {
+        byte[] t = udata(userData, SetWire.UDATA_SET_KEY_TYPEOF);
+        return t == null ? null : SetField.fromTypeof(t);
+    }
+
+    /** The fields of a data map's values as declared with {@code typeof}, or null. */
+    public List<SetField> dataTypeof() {
+        byte[] t = udata(userData, SetWire.UDATA_SET_DATA_TYPEOF);
+        return t == null ? null : SetField.fromTypeof(t);
+    }
+
+    /**
+     * {@code type K}, {@code type K : D}, {@code type K : verdict} (numbers for types the library does
+     * not name), or {@code typeof FIELDS [: verdict | : FIELDS]} for a set nft declared by typeof.
+     */
     String typeText() {
+        List<SetField> kt = keyTypeof();
+        if (kt != null && SetField.keyType(kt).id() == keyTypeId) {
+            List<SetField> dt = dataTypeof();
+            String data = !isMap() ? "" : isVerdictMap() ? " : verdict"
+                    : dt != null ? " : " + SetField.text(dt) : null;
+            if (data != null) {
+                return "typeof " + SetField.text(kt) + data;
+            }
+        }
         SetKeyType k = key();
         String key = k != null ? k.toString() : "0x" + Integer.toHexString(keyTypeId);
         if (!isMap()) {
