@@ -94,6 +94,17 @@ public final class Firewall extends TableRecipes<Firewall> {
         return new Firewall(nft, table, owned);
     }
 
+    // Narrowed here so that code compiled against the class's own methods keeps linking.
+    @Override
+    public Firewall table(String name) {
+        return super.table(name);
+    }
+
+    @Override
+    public Firewall ownedBySocket() {
+        return super.ownedBySocket();
+    }
+
     /** Recipes in namespace {@code ns}, in table {@value #DEFAULT_TABLE}. */
     public static Firewall in(InNamespace ns) {
         return new Firewall(NfTables.in(ns), DEFAULT_TABLE, false);

@@ -68,6 +68,17 @@ public final class Nat extends TableRecipes<Nat> {
         return new Nat(nft, table, owned);
     }
 
+    // Narrowed here so that code compiled against the class's own methods keeps linking.
+    @Override
+    public Nat table(String name) {
+        return super.table(name);
+    }
+
+    @Override
+    public Nat ownedBySocket() {
+        return super.ownedBySocket();
+    }
+
     /** NAT recipes in namespace {@code ns}, in table {@value #DEFAULT_TABLE}. */
     public static Nat in(InNamespace ns) {
         return new Nat(NfTables.in(ns), DEFAULT_TABLE, false);
