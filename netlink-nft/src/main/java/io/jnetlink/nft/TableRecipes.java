@@ -22,17 +22,21 @@ public abstract sealed class TableRecipes<R extends TableRecipes<R>> permits Fir
     /** The same recipes over {@code nft}, in {@code table}, owned or not: the subclass's constructor. */
     abstract R with(NfTables nft, String table, boolean owned);
 
-    /** The same recipes in table {@code name} (family inet) instead. */
+    /**
+     * {@return the same recipes in table {@code name} (family inet) instead}
+     *
+     * @param name the table's name
+     */
     public R table(String name) {
         return with(nft, name, owned);
     }
 
-    /** The same recipes in a table the kernel removes when this client's socket closes (NFT_TABLE_F_OWNER). */
+    /** {@return the same recipes in a table the kernel removes when this client's socket closes (NFT_TABLE_F_OWNER)} */
     public R ownedBySocket() {
         return with(nft, table, true);
     }
 
-    /** The table's name. */
+    /** {@return the table's name} */
     public String tableName() {
         return table;
     }
