@@ -10,7 +10,9 @@
 # Which part is JVM start: the same JVM, flags and class path started with CNI_COMMAND=VERSION
 # (start, load the plugin's main class, print two lines, exit) and with -version (the JVM alone)
 # are timed too. Ours is measured in two forms: plain class path (the JDK's default CDS archive
-# only) and with a JDK 25 AOT cache (-XX:AOTCache, made here by one training ADD in a sandbox).
+# only) and with the JDK 25 AOT cache the build made (netlink-cni/target/jnetlink-bridge.aot, the
+# training run io.jnetlink.cni.AotTraining in the package phase), installed beside the jar as a
+# user installs it. JNETLINK_CNI_TRACE=1 on one call shows where its time goes, step by step.
 #
 # Safety: everything happens in namespaces named bench-cni-PID-* (two sandbox hosts, one per
 # plugin, and N containers each), IPAM state in a temporary directory; all removed at the end,
@@ -21,7 +23,9 @@ root=$(dirname "$here")
 N=${N:-20}
 REF=${REF:-/usr/lib/cni}
 JAR="$root/netlink-cni/target/jnetlink-bridge.jar"
+AOT="$root/netlink-cni/target/jnetlink-bridge.aot"
 [ -f "$JAR" ] || { echo "cni-latency.sh: $JAR missing; build it first (see the top of this script)" >&2; exit 1; }
+[ -f "$AOT" ] || echo "cni-latency.sh: $AOT missing (the build makes it with JDK 25 or newer): the AOT round runs without it" >&2
 [ -x "$REF/bridge" ] && [ -x "$REF/host-local" ] || { echo "cni-latency.sh: needs $REF/bridge and host-local (apt-get install containernetworking-plugins)" >&2; exit 1; }
 [ "$(id -u)" = 0 ] || { echo "cni-latency.sh: needs root (network namespaces)" >&2; exit 1; }
 # shellcheck source=/dev/null
@@ -43,6 +47,7 @@ mkns() { ip netns add "$1"; namespaces+=("$1"); }
 # Our plugin as it is installed: launcher and jar side by side in a CNI_PATH directory.
 mkdir -p "$tmp/bin" "$tmp/ipam"
 cp "$root/netlink-cni/jnetlink-bridge" "$JAR" "$tmp/bin/"
+[ -f "$AOT" ] && cp "$AOT" "$tmp/bin/"
 
 conf() { # $1 plugin type, $2 network name
   cat <<JSON
@@ -112,10 +117,7 @@ export JNETLINK_AOT=0
 jvm_start "no AOT cache"
 round plain
 
-# Train the AOT cache with one ADD and one DEL in a sandbox of their own, then measure with it.
-mkns "$tag-train-host"; mkns "$tag-train-c"
-JNETLINK_AOT_OUTPUT="$tmp/bin/jnetlink-bridge.aot" call "$tag-train-host" "$tmp/bin/jnetlink-bridge" ADD train "$tag-train-c" "$(conf jnetlink-bridge train)" >/dev/null
-JNETLINK_AOT=0 call "$tag-train-host" "$tmp/bin/jnetlink-bridge" DEL train "$tag-train-c" "$(conf jnetlink-bridge train)" >/dev/null
+# The same with the build's AOT cache.
 export JNETLINK_AOT=1
 echo
 jvm_start "AOT cache"

@@ -13,7 +13,8 @@
 #   sudo ROUTEBENCH=/tmp/routebench ONLY=routes ROUNDS=1 benchmarks/compare.sh
 #   ONLY="getlink dump" benchmarks/compare.sh       # a subset of: create churn churn-bulk bridge500
 #                                                   #   getlink getlink64 dump attach routes
-#                                                   #   routedump addrdump
+#                                                   #   routedump addrdump setadd
+#   ONLY=setadd ROUNDS=1 benchmarks/compare.sh      # 100,000 set elements: library vs nft -f (one JMH run)
 # Builds nothing. Needs root (creates network namespaces). Everything happens inside namespaces named
 # bench-*: the ip / C side in bench-cmp-PID (made and deleted here), the JMH side in bench-* namespaces
 # each benchmark makes and deletes. JMH_OPTS adds options to every JMH run (e.g. "-prof gc"); JAVA_OPTS
@@ -32,7 +33,7 @@ JAR="$here/target/benchmarks.jar"
 [ -f "$JAR" ] || { echo "compare.sh: $JAR missing; build it first (see the top of this script)" >&2; exit 1; }
 [ "$(id -u)" = 0 ] || { echo "compare.sh: needs root (network namespaces)" >&2; exit 1; }
 ROUNDS=${ROUNDS:-3}
-ONLY=${ONLY:-create churn churn-bulk bridge500 getlink getlink64 dump routedump addrdump attach routes}
+ONLY=${ONLY:-create churn churn-bulk bridge500 getlink getlink64 dump routedump addrdump attach routes setadd}
 NLBENCH=${NLBENCH:-}
 ROUTEBENCH=${ROUTEBENCH:-}
 ADDRBENCH=${ADDRBENCH:-}
@@ -83,6 +84,9 @@ jmh() {
     NR > 1 { short = $1; sub(/^io\.jnetlink\.benchmarks\./, "", short);
              if (short == m && (p == "" || $NF == p)) { print $5; exit } }' "$out"
 }
+# the score of metric $1 in the last JMH run's results (another benchmark of the same run)
+lastscore() { awk -F, -v m="$1" '{ sub(/\r$/, ""); for (i = 1; i <= NF; i++) gsub(/^"|"$/, "", $i) }
+  NR > 1 { short = $1; sub(/^io\.jnetlink\.benchmarks\./, "", short); if (short == m) { print $5; exit } }' "$work/jmh.csv" 2>/dev/null; }
 kv() { sed -n "s/.*\\b$1=\\([^ ]*\\).*/\\1/p"; }     # value of key $1 in a key=value line
 ipb() { "${pin[@]}" ip netns exec "$ns" "$here/ipbatch.sh" "$@"; }
 cref() { [ -n "$NLBENCH" ] && "${pin[@]}" ip netns exec "$ns" "$NLBENCH" "$@" || true; }
@@ -170,6 +174,12 @@ for ((r = 1; r <= ROUNDS; r++)); do
       put $w $r ip "$(ipb routes 100000 | kv routes_per_s)"
       put $w $r lib "$(jmh 'RouteInstall.install' RouteInstall.install '' -f 1 -wi 3 -i 3 | awk '$1 > 0 { printf "%.1f", 1e6 / $1 }')"
       [ -n "$ROUTEBENCH" ] && put $w $r c "$(rref install 100000 256 | kv routes_per_s)" ;;
+    setadd)
+      # 100,000 IPv4 addresses into an empty named set: the library in one transaction and nft -f of the
+      # same elements (one command) in the same JMH run (SetElementsAdd.library / .nftFile); the ip
+      # column of this row is nft -f. Milliseconds per 100,000 elements.
+      put $w $r lib "$(jmh 'SetElementsAdd' SetElementsAdd.library '' -f 1 -wi 3 -i 5)"
+      put $w $r ip "$(lastscore SetElementsAdd.nftFile)" ;;
     *) echo "compare.sh: unknown workload $w" >&2; exit 2 ;;
     esac
   done
@@ -211,8 +221,10 @@ row addrdump     dumps/s 1 addrdump  ">=0.95x C"            'c > 0 ? lib >= 0.95
 row attach       ms      0 attach    "median <=2 ms"        'lib <= 2'
 row attach-teardown ms   0 attach-teardown "(none)"         '2'
 row routes       routes/s 1 routes   ">=1.5x ip, >=0.9x C"  'c > 0 ? (lib >= 1.5 * ip && lib >= 0.9 * c) : lib >= 1.5 * ip'
+row setadd       ms      0 setadd    "one transaction, <= nft -f" 'lib <= ip'
 echo "ip side: benchmarks/ipbatch.sh (ip -batch; getlink/dump print to /dev/null; attach = ip netns add + 2 ip -batch runs)."
 echo "routes: 100,000 IPv4 routes; C = benchmarks/c/routebench.c (ROUTEBENCH), 256 per send like the library."
+echo "setadd: 100,000 addresses into a named set in one transaction; its ip column is nft -f of the same elements (same JMH run)."
 echo "routedump: the IPv4 main table of 10,000 routes (C: routebench dump); addrdump: 1,002 addresses (C: ADDRBENCH, addrbench dump)."
 echo "-lean rows: the same through Links.modeledOnly() (records without the unmodeled attributes). Pinned to CPU ${CPU:-none} (bridge500 never)."
 if [ -n "${RAW:-}" ]; then echo; echo "raw results (workload round side value):"; cat "$res"; fi

@@ -6,7 +6,8 @@
 module io.jnetlink.cni {
     requires io.jnetlink.rtnl;
     requires io.jnetlink.nft;
-    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.jr.ob;
+    requires com.fasterxml.jackson.core;
 
     exports io.jnetlink.cni;
 }

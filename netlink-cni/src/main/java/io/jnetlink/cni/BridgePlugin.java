@@ -9,6 +9,7 @@ import io.jnetlink.rtnl.Link;
 import io.jnetlink.rtnl.Netns;
 import io.jnetlink.rtnl.addr.AddressInfo;
 import io.jnetlink.rtnl.addr.AddressSpec;
+import io.jnetlink.rtnl.bridge.PortOptions;
 import io.jnetlink.rtnl.link.Bridge;
 import io.jnetlink.rtnl.link.LinkInfo;
 import io.jnetlink.rtnl.link.OperState;
@@ -57,19 +58,23 @@ final class BridgePlugin {
         Deque<Step> undo = new ArrayDeque<>();
         boolean done = false;
         try (Netns cont = Sandbox.open(env.netns())) {
+            Trace.step("container namespace opened");
             if (cont.linkService().find(env.ifName()).isPresent()) {
                 throw new CniException(CniException.INTERNAL,
                         "container veth name provided (" + env.ifName() + ") already exists");
             }
             Link br = ensureBridge(undo);
+            Trace.step("bridge");
             Link hostVeth = createVeth(cont, undo);
+            Trace.step("veth");
             Link contVeth = cont.link(env.ifName());
             contVeth.up();
             hostVeth.up();
             hostVeth.master(br);
             if (conf.hairpinMode()) {
-                PortFlags.hairpinOn(host.rtnl(), hostVeth.index());
+                host.bridgePorts().set(hostVeth.index(), PortOptions.builder().hairpin(true).build());
             }
+            Trace.step("veth up, on the bridge");
 
             Result result = new Result();
             Result prev = conf.prevResult();
@@ -90,6 +95,7 @@ final class BridgePlugin {
             if (ipam != null) {
                 Result r = ipam.runForResult("ADD", conf.raw());
                 undo.push(() -> ipam.run("DEL", conf.raw()));
+                Trace.step("IPAM ADD");
                 if (r.ips.isEmpty()) {
                     throw new CniException(CniException.INTERNAL, "IPAM plugin returned missing IP config");
                 }
@@ -98,12 +104,14 @@ final class BridgePlugin {
                 result.routes.addAll(r.routes);
                 result.dns = r.dns;
                 configureContainer(cont, contVeth, ours, r.routes);
+                Trace.step("container addresses and routes");
                 if (conf.isGateway()) {
                     gatewayOnBridge(br, ours);
+                    Trace.step("gateway on the bridge");
                 }
                 if (conf.ipMasq() || !conf.portMappings().isEmpty()) {
                     NatState nat = new NatState(NfTables.in(host));
-                    if (nat.install(conf, env, ours, bridgeNetfilter())) {
+                    if (nat.install(conf, env, ours)) {
                         undo.push(() -> nat.remove(conf.name(), env.containerId(), env.ifName()));
                         if (!conf.portMappings().isEmpty() && ours.stream().anyMatch(Result.IpConfig::isV4)) {
                             // Connections from the host's 127.0.0.1 are DNATed to the container and
@@ -113,14 +121,17 @@ final class BridgePlugin {
                     }
                 }
             }
+            Trace.step("nf_tables");
             LinkInfo hostInfo = waitForwarding(hostVeth);
+            Trace.step("port forwarding");
             result.interfaces.set(base, new Result.Iface(conf.bridge(), br.info().mac(), null));
             result.interfaces.set(base + 1, new Result.Iface(hostVeth.name(), hostInfo.mac(), null));
             result.interfaces.set(contIndex, new Result.Iface(env.ifName(), contVeth.info().mac(), env.netns()));
             if (conf.hasDns()) {
-                result.dns = conf.dns().deepCopy();
+                result.dns = conf.dns();
             }
             done = true;
+            Trace.step("result");
             return result;
         } catch (NetlinkException e) {
             throw new CniException(CniException.INTERNAL, e.getMessage(), NatState.kernelText(e), e);
@@ -172,7 +183,7 @@ final class BridgePlugin {
             }
         }
         if (conf.promiscMode()) {
-            PortFlags.promiscOn(host.rtnl(), br.index());
+            host.linkService().setPromisc(br.index(), true);
         }
         try {
             // The bridge's routes are the plugin's, not router advertisements'.
@@ -204,9 +215,7 @@ final class BridgePlugin {
      */
     private Link createVeth(Netns cont, Deque<Step> undo) {
         for (int attempt = 0; ; attempt++) {
-            byte[] r = new byte[4];
-            RANDOM.nextBytes(r);
-            String name = "veth" + HexFormat.of().formatHex(r);
+            String name = hostVethName();
             Veth spec = Veth.named(name).peer(env.ifName(), cont);
             if (conf.mtu() > 0) {
                 spec = spec.mtu(conf.mtu());
@@ -224,8 +233,10 @@ final class BridgePlugin {
                 if (conf.mtu() > 0) {
                     contVeth.mtu(conf.mtu());
                 }
-                PortFlags.txQueueLength(host.rtnl(), hostVeth.index(), 0);
-                PortFlags.txQueueLength(cont.rtnl(), contVeth.index(), 0);
+                // The reference's veths have a transmit queue length of 0 (its netlink library sends
+                // the zero value); a veth's qdisc is noqueue either way.
+                host.linkService().setTxQueueLength(hostVeth.index(), 0);
+                cont.linkService().setTxQueueLength(contVeth.index(), 0);
                 return hostVeth;
             } catch (AlreadyExistsException e) {
                 if (cont.linkService().find(env.ifName()).isPresent()) {
@@ -237,6 +248,13 @@ final class BridgePlugin {
                 }
             }
         }
+    }
+
+    /** A host-side veth name as the reference makes them: "veth" and 8 random hex digits. */
+    static String hostVethName() {
+        byte[] r = new byte[4];
+        RANDOM.nextBytes(r);
+        return "veth" + HexFormat.of().formatHex(r);
     }
 
     /**
@@ -354,7 +372,7 @@ final class BridgePlugin {
                 if (conf.forceAddress()) {
                     host.addresses().delete(a);
                 } else {
-                    throw new CniException(CniException.INTERNAL, "\"" + conf.bridge()
+                    throw new CniException(CniException.INTERNAL, "failed to set bridge addr: \"" + conf.bridge()
                             + "\" already has an IP address different from " + Ip.format(gw));
                 }
             }
@@ -372,15 +390,6 @@ final class BridgePlugin {
         String mac = br.info().mac();
         if (mac != null) {
             br.mac(mac);
-        }
-    }
-
-    /** Whether br_netfilter hands bridged IPv4 packets to the inet hooks in this namespace. */
-    private boolean bridgeNetfilter() {
-        try {
-            return host.sysctl("net.bridge.bridge-nf-call-iptables").strip().equals("1");
-        } catch (RuntimeException e) {
-            return false;   // br_netfilter not loaded: no such sysctl
         }
     }
 
@@ -416,6 +425,7 @@ final class BridgePlugin {
         try {
             if (!env.netns().isEmpty() && Sandbox.exists(env.netns())) {
                 try (Netns cont = Sandbox.open(env.netns())) {
+                    Trace.step("container namespace opened");
                     Optional<LinkInfo> l = cont.linkService().find(env.ifName());
                     if (l.isPresent()) {
                         try {
@@ -426,10 +436,13 @@ final class BridgePlugin {
                     }
                 }
             }
+            Trace.step("veth deleted");
             if (!conf.ipamType().isEmpty()) {
                 Delegate.find(conf.ipamType(), env.path()).run("DEL", conf.raw());
             }
+            Trace.step("IPAM DEL");
             new NatState(NfTables.in(host)).remove(conf.name(), env.containerId(), env.ifName());
+            Trace.step("nf_tables");
         } catch (NetlinkException e) {
             throw new CniException(CniException.INTERNAL, e.getMessage(), NatState.kernelText(e), e);
         }

@@ -1,6 +1,5 @@
 package io.jnetlink.cni;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs a delegated plugin (the IPAM plugin) as libcni's {@code invoke} package does: found by name
@@ -58,14 +56,15 @@ final class Delegate {
         } catch (IOException e) {
             throw new CniException(CniException.INTERNAL, "cannot start plugin " + executable, e.getMessage(), e);
         }
-        // Write stdin on its own thread: a plugin that answers before reading all of it must not block us.
-        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+        // Write stdin on its own thread: a plugin that answers before reading all of it must not block
+        // us. A plain platform thread: a virtual one would start the JVM's carrier pool for one write.
+        Thread writer = Thread.ofPlatform().daemon().name("stdin of " + plugin).start(() -> {
             try (OutputStream o = p.getOutputStream()) {
                 o.write(stdin);
             } catch (IOException ignored) {
                 // the plugin closed stdin early; its exit status and output say what happened
             }
-        }, Thread::startVirtualThread);
+        });
         byte[] out;
         try (InputStream i = p.getInputStream()) {
             out = i.readAllBytes();
@@ -94,14 +93,13 @@ final class Delegate {
     /** The versions the plugin reports for VERSION, or an empty list if it cannot say. */
     List<String> supportedVersions() {
         try {
-            JsonNode n = Json.parseObject(run("VERSION", "{\"cniVersion\":\"0.3.0\"}".getBytes(StandardCharsets.UTF_8)),
-                    "VERSION output");
-            JsonNode a = n.get("supportedVersions");
-            if (a == null || !a.isArray()) {
+            Map<String, Object> n = Json.parseObject(run("VERSION",
+                    "{\"cniVersion\":\"0.3.0\"}".getBytes(StandardCharsets.UTF_8)), "VERSION output");
+            if (!(n.get("supportedVersions") instanceof List<?> a)) {
                 return List.of();
             }
             List<String> out = new java.util.ArrayList<>();
-            a.forEach(v -> out.add(v.asText()));
+            a.forEach(v -> out.add(String.valueOf(v)));
             return out;
         } catch (CniException e) {
             return List.of();
@@ -116,10 +114,11 @@ final class Delegate {
                     "netplugin failed with no error message: exit status " + status);
         }
         try {
-            JsonNode e = Json.MAPPER.readTree(stdout);
-            int code = e.path("code").asInt(CniException.INTERNAL);
-            return new CniException(code, e.path("msg").asText(""), e.path("details").asText(""));
-        } catch (IOException ex) {
+            Map<String, Object> e = Json.parseObject(stdout, "the error of plugin " + plugin);
+            int code = e.get("code") instanceof Integer c ? c : CniException.INTERNAL;
+            return new CniException(code, e.get("msg") instanceof String m ? m : "",
+                    e.get("details") instanceof String d ? d : "");
+        } catch (CniException ex) {
             return new CniException(CniException.INTERNAL,
                     "netplugin failed but error parsing its diagnostic message \"" + text + "\": " + ex.getMessage());
         }

@@ -1,13 +1,12 @@
 package io.jnetlink.cni;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -36,9 +35,12 @@ public final class Main {
      * @param args ignored: a CNI call is its environment and stdin
      */
     public static void main(String[] args) {
+        Trace.step("main");
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
                 StandardCharsets.UTF_8);
-        System.exit(run(System.getenv(), System.in, out));
+        int status = run(System.getenv(), System.in, out);
+        Trace.step("done");
+        System.exit(status);
     }
 
     /**
@@ -54,10 +56,9 @@ public final class Main {
         try {
             CniEnv env = CniEnv.from(environment);
             if (env.command().equals("VERSION")) {
-                ObjectNode v = Json.NODES.objectNode();
+                Map<String, Object> v = new LinkedHashMap<>();
                 v.put("cniVersion", Versions.CURRENT);
-                ArrayNode a = v.putArray("supportedVersions");
-                Versions.SUPPORTED.forEach(a::add);
+                v.put("supportedVersions", Versions.SUPPORTED);
                 stdout.println(Json.write(v));
                 return 0;
             }
@@ -67,13 +68,16 @@ public final class Main {
             } catch (IOException e) {
                 throw new CniException(CniException.IO_FAILURE, "error reading from stdin: " + e.getMessage());
             }
-            ObjectNode json = Json.parseObject(raw, "network config");
+            Map<String, Object> json = Json.parseObject(raw, "network config");
+            Trace.step("config parsed");
             String v = Json.string(json, "cniVersion", "");
             if (Versions.SUPPORTED.contains(v)) {
                 version = v;
             }
             NetConf conf = NetConf.read(raw, json);
+            Trace.step("config checked");
             BridgePlugin plugin = new BridgePlugin(env, conf);
+            Trace.step("config read");
             switch (env.command()) {
                 case "ADD" -> stdout.println(Json.write(plugin.add().toJson(conf.cniVersion())));
                 case "DEL" -> plugin.del();
@@ -109,22 +113,23 @@ public final class Main {
     }
 
     /** GC's {@code cni.dev/valid-attachments}: "containerID/ifname" strings. */
-    private static Set<String> validAttachments(ObjectNode json) {
+    private static Set<String> validAttachments(Map<String, Object> json) {
         Set<String> valid = new HashSet<>();
-        JsonNode a = json.get("cni.dev/valid-attachments");
-        if (a != null && !a.isNull()) {
-            if (!a.isArray()) {
-                throw Json.wrongType("cni.dev/valid-attachments", "an array", a);
-            }
-            for (JsonNode e : a) {
-                valid.add(Json.string(e, "containerID", "") + "/" + Json.string(e, "ifname", ""));
+        List<Object> a = Json.array(json, "cni.dev/valid-attachments");
+        if (a != null) {
+            for (Object e : a) {
+                if (!(e instanceof Map<?, ?>)) {
+                    throw Json.wrongType("cni.dev/valid-attachments[]", "an object", e);
+                }
+                Map<String, Object> o = Json.asObject(e);
+                valid.add(Json.string(o, "containerID", "") + "/" + Json.string(o, "ifname", ""));
             }
         }
         return valid;
     }
 
-    static ObjectNode error(String version, int code, String msg, String details) {
-        ObjectNode o = Json.NODES.objectNode();
+    static Map<String, Object> error(String version, int code, String msg, String details) {
+        Map<String, Object> o = new LinkedHashMap<>();
         o.put("cniVersion", version);
         o.put("code", code);
         o.put("msg", msg);

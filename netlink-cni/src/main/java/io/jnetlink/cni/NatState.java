@@ -7,19 +7,16 @@ import io.jnetlink.nft.ChainInfo;
 import io.jnetlink.nft.ChainType;
 import io.jnetlink.nft.Family;
 import io.jnetlink.nft.Hook;
+import io.jnetlink.nft.Match;
 import io.jnetlink.nft.NfTables;
 import io.jnetlink.nft.Policy;
+import io.jnetlink.nft.Prefix;
+import io.jnetlink.nft.Protocol;
 import io.jnetlink.nft.Rule;
+import io.jnetlink.nft.RuleSpec;
+import io.jnetlink.nft.Statement;
 import io.jnetlink.nft.Table;
 import io.jnetlink.nft.Transaction;
-import io.jnetlink.nft.expr.Bitwise;
-import io.jnetlink.nft.expr.Cmp;
-import io.jnetlink.nft.expr.Expression;
-import io.jnetlink.nft.expr.Expressions;
-import io.jnetlink.nft.expr.Immediate;
-import io.jnetlink.nft.expr.Masq;
-import io.jnetlink.nft.expr.Meta;
-import io.jnetlink.nft.expr.Payload;
 import io.jnetlink.core.net.IpPrefix;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -42,16 +39,15 @@ import java.util.Set;
  *   <li>{@code masq/...} (nat, postrouting, srcnat): per container address
  *       {@code ip saddr C ip daddr != SUBNET ip daddr != 224.0.0.0/4 masquerade} (IPv6: ff00::/8),
  *       what the reference's CNI-xxxx iptables chain does.</li>
- *   <li>{@code dnat/...} (nat, prerouting, dstnat): per mapping {@code [ip daddr HOSTIP] tcp dport
- *       HOSTPORT dnat to C:PORT}.</li>
+ *   <li>{@code dnat/...} (nat, prerouting, dstnat): per mapping {@code fib daddr type local
+ *       [ip daddr HOSTIP] tcp dport HOSTPORT dnat ip to C:PORT}, as portmap's DNAT of packets for one
+ *       of the host's own addresses ({@code -m addrtype --dst-type LOCAL}).</li>
  *   <li>{@code dnat-local/...} (nat, output, dstnat): the same for connections the host opens to one of
- *       its own addresses ({@code oifname "lo"}: a locally destined packet is routed out of lo; the
- *       reference matches {@code -m addrtype --dst-type LOCAL}).</li>
- *   <li>{@code snat/...} (nat, postrouting, srcnat): hairpin ({@code ip saddr C ip daddr C
- *       masquerade}, C reaching itself through a mapping; and {@code ip saddr SUBNET ip daddr C
- *       masquerade} for the other containers, unless br_netfilter is active, see {@link #install})
- *       and from the host's loopback
- *       ({@code ip saddr 127.0.0.0/8 ip daddr C masquerade}).</li>
+ *       its own addresses.</li>
+ *   <li>{@code snat/...} (nat, postrouting, srcnat): hairpin, {@code ip saddr SUBNET ip daddr C ct
+ *       status dnat masquerade} (a container of the subnet, C itself too, reaching C through a
+ *       mapping), and the same from the host's loopback ({@code ip saddr 127.0.0.0/8}); portmap
+ *       marks these connections in its DNAT chain and masquerades the marked ones.</li>
  * </ul>
  */
 final class NatState {
@@ -59,11 +55,8 @@ final class NatState {
     private static final String[] KINDS = {"masq", "dnat", "dnat-local", "snat"};
     private static final int PRIORITY_SRCNAT = 100;
     private static final int PRIORITY_DSTNAT = -100;
-    // linux/netfilter.h
-    private static final int NFPROTO_IPV4 = 2;
-    private static final int NFPROTO_IPV6 = 10;
-    private static final int IPPROTO_TCP = 6;
-    private static final int IPPROTO_UDP = 17;
+    /** {@code ct status dnat}: the connection was destination-NATed (by one of the dnat chains). */
+    private static final Match DNATED = new Match.CtStatus(Match.CtStatus.Status.DNAT.bit);
     private static final IpPrefix MCAST4 = IpPrefix.parse("224.0.0.0/4");
     private static final IpPrefix MCAST6 = IpPrefix.parse("ff00::/8");
     private static final IpPrefix LOOPBACK4 = IpPrefix.parse("127.0.0.0/8");
@@ -87,11 +80,23 @@ final class NatState {
      * Installs the masquerade and port-mapping chains of one attachment, in one transaction: all or
      * nothing.
      *
-     * @param bridgeNetfilter whether br_netfilter passes bridged IPv4 traffic through the inet hooks
-     *                        here (net.bridge.bridge-nf-call-iptables = 1)
      * @return whether anything was installed
      */
-    boolean install(NetConf conf, CniEnv env, List<Result.IpConfig> ips, boolean bridgeNetfilter) {
+    boolean install(NetConf conf, CniEnv env, List<Result.IpConfig> ips) {
+        Transaction tx = plan(conf, env, ips);
+        if (tx == null) {
+            return false;
+        }
+        try {
+            tx.commit();
+        } catch (NetlinkException e) {
+            throw new CniException(CniException.INTERNAL, "nf_tables: " + e.getMessage(), kernelText(e), e);
+        }
+        return true;
+    }
+
+    /** The transaction {@link #install} commits (each message encoded already), or null if there is nothing to install. */
+    Transaction plan(NetConf conf, CniEnv env, List<Result.IpConfig> ips) {
         Transaction tx = nft.transaction().createTable(Table.of(Family.INET, TABLE));
         int chains = 0;
         if (conf.ipMasq()) {
@@ -122,40 +127,25 @@ final class NatState {
                     if (hostIp != null && Ip.isV4(hostIp) != v4) {
                         continue;
                     }
-                    tx.addRule(dnat(dnat, m, hostIp, c, false));
-                    tx.addRule(dnat(local, m, hostIp, c, true));
+                    tx.addRule(dnat(dnat, m, hostIp, c));
+                    tx.addRule(dnat(local, m, hostIp, c));
                     mapped++;
                 }
                 if (mapped > 0) {
-                    // A container reaching itself through its mapping: its own source address would
-                    // come back to it as a martian.
-                    tx.addRule(snat(snat, IpPrefix.host(c), c, "hairpin to itself"));
-                    if (!bridgeNetfilter) {
-                        // As portmap's hairpin rule (-s CONTAINER-SUBNET): another container of the
-                        // subnet gets the reply through the host, not straight across the bridge.
-                        // portmap marks the DNATed packets for this; without a ct match (not in the
-                        // library yet) the rule can only be told apart from plain bridged traffic when
-                        // br_netfilter does not send bridged packets through these hooks at all, and
-                        // when it does, conntrack undoes the DNAT on the bridged reply by itself.
-                        tx.addRule(snat(snat, IpPrefix.of(Ip.network(target.address()), target.address().length()),
-                                c, "hairpin from the subnet"));
-                    }
+                    // Hairpin, as portmap's masquerade of marked packets: a container of the subnet
+                    // (this one too) reaching C through a mapping gets C's reply through the host,
+                    // not straight across the bridge from an address it never spoke to. Only DNATed
+                    // connections: plain traffic between containers keeps its addresses.
+                    tx.addRule(snat(snat, IpPrefix.of(Ip.network(target.address()), target.address().length()), c));
                     if (v4) {
-                        tx.addRule(snat(snat, LOOPBACK4, c, "from the host's loopback"));
+                        // From the host's loopback (route_localnet lets it out): C could not answer 127.0.0.1.
+                        tx.addRule(snat(snat, LOOPBACK4, c));
                     }
                 }
             }
             chains += 3;
         }
-        if (chains == 0) {
-            return false;
-        }
-        try {
-            tx.commit();
-        } catch (NetlinkException e) {
-            throw new CniException(CniException.INTERNAL, "nf_tables: " + e.getMessage(), kernelText(e), e);
-        }
-        return true;
+        return chains == 0 ? null : tx;
     }
 
     /** Deletes the chains of one attachment (those that exist); nothing if there are none. */
@@ -232,76 +222,34 @@ final class NatState {
     private static Rule masquerade(String chain, IpPrefix container) {
         boolean v4 = Ip.isV4(container.address());
         IpPrefix subnet = IpPrefix.of(Ip.network(container), container.length());
-        List<Expression> e = new ArrayList<>();
-        nfproto(e, v4);
-        address(e, v4, true, IpPrefix.host(container.address()), Cmp.Op.EQ);
-        address(e, v4, false, subnet, Cmp.Op.NEQ);
-        address(e, v4, false, v4 ? MCAST4 : MCAST6, Cmp.Op.NEQ);
-        e.add(Masq.plain());
-        String ip = v4 ? "ip" : "ip6";
-        return new Rule(Family.INET, TABLE, chain, e, ip + " saddr " + Ip.format(container.address()) + " " + ip
-                + " daddr != " + Ip.format(subnet) + " " + ip + " daddr != " + (v4 ? MCAST4 : MCAST6) + " masquerade");
+        return RuleSpec.of(address(true, IpPrefix.host(container.address())), address(false, subnet).not(),
+                address(false, v4 ? MCAST4 : MCAST6).not(), new Statement.Masquerade(0, 0)).in(Family.INET, TABLE, chain);
     }
 
-    private static Rule dnat(String chain, NetConf.PortMapping m, InetAddress hostIp, InetAddress to, boolean local) {
-        boolean v4 = Ip.isV4(to);
-        List<Expression> e = new ArrayList<>();
-        nfproto(e, v4);
-        if (local) {
-            e.add(new Meta(Meta.Key.OIFNAME, Expressions.REG_1));
-            e.add(Cmp.eq(Expressions.REG_1, ifname("lo")));
-        }
+    /**
+     * {@code fib daddr type local [ip daddr HOSTIP] tcp dport HOSTPORT dnat ip to C:PORT}: only
+     * packets for one of the host's own addresses, as portmap's {@code -m addrtype --dst-type LOCAL}
+     * (a container's connection to another machine's port HOSTPORT passes untouched).
+     */
+    private static Rule dnat(String chain, NetConf.PortMapping m, InetAddress hostIp, InetAddress to) {
+        List<Statement> s = new ArrayList<>();
+        s.add(Match.FibLookup.daddrLocal());
         if (hostIp != null) {
-            address(e, v4, false, IpPrefix.host(hostIp), Cmp.Op.EQ);
+            s.add(address(false, IpPrefix.host(hostIp)));
         }
-        e.add(new Meta(Meta.Key.L4PROTO, Expressions.REG_1));
-        e.add(Cmp.eq(Expressions.REG_1, new byte[] {(byte) (m.protocol().equals("udp") ? IPPROTO_UDP : IPPROTO_TCP)}));
-        e.add(Payload.destinationPort(Expressions.REG_1));
-        e.add(Cmp.eq(Expressions.REG_1, be16(m.hostPort())));
-        e.add(new Immediate(Expressions.REG_1, to.getAddress()));
-        e.add(new Immediate(Expressions.REG_2, be16(m.containerPort())));
-        e.add(io.jnetlink.nft.expr.NatExpr.dnat(v4 ? NFPROTO_IPV4 : NFPROTO_IPV6, Expressions.REG_1, Expressions.REG_2));
-        String ip = v4 ? "ip" : "ip6";
-        return new Rule(Family.INET, TABLE, chain, e, (local ? "oifname \"lo\" " : "")
-                + (hostIp != null ? ip + " daddr " + Ip.format(hostIp) + " " : "") + m.protocol() + " dport "
-                + m.hostPort() + " dnat " + ip + " to " + (v4 ? Ip.format(to) : "[" + Ip.format(to) + "]") + ":"
-                + m.containerPort());
+        s.add(Match.dport(m.protocol().equals("udp") ? Protocol.UDP : Protocol.TCP, m.hostPort()));
+        s.add(new Statement.Translate(true, to, null, m.containerPort(), 0));
+        return new RuleSpec(s).in(Family.INET, TABLE, chain);
     }
 
-    private static Rule snat(String chain, IpPrefix from, InetAddress to, String why) {
-        boolean v4 = Ip.isV4(to);
-        List<Expression> e = new ArrayList<>();
-        nfproto(e, v4);
-        address(e, v4, true, from, Cmp.Op.EQ);
-        address(e, v4, false, IpPrefix.host(to), Cmp.Op.EQ);
-        e.add(Masq.plain());
-        String ip = v4 ? "ip" : "ip6";
-        return new Rule(Family.INET, TABLE, chain, e, ip + " saddr " + Ip.format(from) + " " + ip + " daddr "
-                + Ip.format(to) + " masquerade (" + why + ")");
+    /** {@code ip saddr FROM ip daddr C ct status dnat masquerade}: replies of a mapped connection come back through the host. */
+    private static Rule snat(String chain, IpPrefix from, InetAddress to) {
+        return RuleSpec.of(address(true, from), address(false, IpPrefix.host(to)), DNATED, new Statement.Masquerade(0, 0))
+                .in(Family.INET, TABLE, chain);
     }
 
-    private static void nfproto(List<Expression> e, boolean v4) {
-        e.add(new Meta(Meta.Key.NFPROTO, Expressions.REG_1));
-        e.add(Cmp.eq(Expressions.REG_1, new byte[] {(byte) (v4 ? NFPROTO_IPV4 : NFPROTO_IPV6)}));
-    }
-
-    /** Loads the source or destination address, masks it to {@code p}'s length and compares. */
-    private static void address(List<Expression> e, boolean v4, boolean source, IpPrefix p, Cmp.Op op) {
-        int bytes = v4 ? 4 : 16;
-        e.add(v4 ? (source ? Payload.ipv4Source(bytes, Expressions.REG_1) : Payload.ipv4Destination(bytes, Expressions.REG_1))
-                : (source ? Payload.ipv6Source(bytes, Expressions.REG_1) : Payload.ipv6Destination(bytes, Expressions.REG_1)));
-        if (p.length() < bytes * 8) {
-            e.add(Bitwise.prefixMask(Expressions.REG_1, bytes, p.length()));
-        }
-        e.add(new Cmp(Expressions.REG_1, op, Ip.network(p).getAddress()));
-    }
-
-    private static byte[] ifname(String name) {
-        return Arrays.copyOf(name.getBytes(StandardCharsets.UTF_8), 16);
-    }
-
-    private static byte[] be16(int v) {
-        return new byte[] {(byte) (v >>> 8), (byte) v};
+    private static Match.Address address(boolean source, IpPrefix p) {
+        return new Match.Address(source, new Prefix(Ip.network(p), p.length()), null, false);
     }
 
     static String kernelText(NetlinkException e) {

@@ -1,9 +1,8 @@
 package io.jnetlink.cni;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The network configuration of the reference {@code bridge} plugin, read from stdin. Fields the
@@ -25,16 +24,16 @@ import java.util.List;
  * @param prevResult   the previous plugin's result (chaining, CHECK), or null
  * @param portMappings the {@code portMappings} runtime capability's entries
  */
-record NetConf(byte[] raw, ObjectNode json, String cniVersion, String name, String bridge, boolean isGateway,
+record NetConf(byte[] raw, Map<String, Object> json, String cniVersion, String name, String bridge, boolean isGateway,
                boolean isDefaultGateway, boolean forceAddress, boolean ipMasq, int mtu, boolean hairpinMode,
-               boolean promiscMode, String ipamType, ObjectNode dns, Result prevResult,
+               boolean promiscMode, String ipamType, Map<String, Object> dns, Result prevResult,
                List<PortMapping> portMappings) {
 
     /** One entry of {@code runtimeConfig.portMappings}. */
     record PortMapping(int hostPort, int containerPort, String protocol, String hostIP) {}
 
     /** Checks the version, name and fields of a configuration (the caller parsed its JSON). */
-    static NetConf read(byte[] raw, ObjectNode json) {
+    static NetConf read(byte[] raw, Map<String, Object> json) {
         // libcni's order: the name first, then the version.
         String name = Json.string(json, "name", "");
         if (name.isEmpty()) {
@@ -57,7 +56,7 @@ record NetConf(byte[] raw, ObjectNode json, String cniVersion, String name, Stri
                     "jnetlink-bridge does not implement MAC spoof checking (an nf_tables bridge-family filter); "
                             + "remove \"macspoofchk\" or use the reference bridge plugin");
         }
-        if (Json.integer(json, "vlan", 0) != 0 || json.has("vlanTrunk")) {
+        if (Json.integer(json, "vlan", 0) != 0 || json.get("vlanTrunk") != null) {
             throw new CniException(CniException.UNSUPPORTED_FIELD, "unsupported field: vlan",
                     "jnetlink-bridge does not implement VLAN filtering on the bridge");
         }
@@ -75,33 +74,34 @@ record NetConf(byte[] raw, ObjectNode json, String cniVersion, String name, Stri
         if (mtu != 0 && (mtu < 68 || mtu > 65535)) {
             throw new CniException(CniException.INVALID_NETWORK_CONFIG, "invalid mtu " + mtu + " (68..65535)");
         }
-        ObjectNode ipam = Json.object(json, "ipam");
+        Map<String, Object> ipam = Json.object(json, "ipam");
         String ipamType = ipam == null ? "" : Json.string(ipam, "type", "");
         if (!ipamType.isEmpty() && (ipamType.contains("/") || ipamType.equals("..") || ipamType.equals("."))) {
             throw new CniException(CniException.INVALID_NETWORK_CONFIG, "invalid IPAM plugin name \"" + ipamType + "\"");
         }
         boolean defaultGw = Json.bool(json, "isDefaultGateway");
-        JsonNode prev = json.get("prevResult");
-        Result prevResult = prev == null || prev.isNull() ? null : Result.read(prev, "prevResult");
+        Object prev = json.get("prevResult");
+        Result prevResult = prev == null ? null : Result.read(prev, "prevResult");
         return new NetConf(raw, json, version, name, bridge, defaultGw || Json.bool(json, "isGateway"), defaultGw,
                 Json.bool(json, "forceAddress"), Json.bool(json, "ipMasq"), mtu, hairpin, promisc, ipamType,
                 Json.object(json, "dns"), prevResult, portMappings(json));
     }
 
-    private static List<PortMapping> portMappings(ObjectNode json) {
-        ObjectNode rc = Json.object(json, "runtimeConfig");
-        if (rc == null || !rc.has("portMappings") || rc.get("portMappings").isNull()) {
+    private static List<PortMapping> portMappings(Map<String, Object> json) {
+        Map<String, Object> rc = Json.object(json, "runtimeConfig");
+        Object a = rc == null ? null : rc.get("portMappings");
+        if (a == null) {
             return List.of();
         }
-        JsonNode a = rc.get("portMappings");
-        if (!a.isArray()) {
+        if (!(a instanceof List<?> list)) {
             throw Json.wrongType("runtimeConfig.portMappings", "an array", a);
         }
         List<PortMapping> out = new ArrayList<>();
-        for (JsonNode m : a) {
-            if (!m.isObject()) {
-                throw Json.wrongType("runtimeConfig.portMappings[]", "an object", m);
+        for (Object entry : list) {
+            if (!(entry instanceof Map<?, ?>)) {
+                throw Json.wrongType("runtimeConfig.portMappings[]", "an object", entry);
             }
+            Map<String, Object> m = Json.asObject(entry);
             int host = Json.integer(m, "hostPort", 0);
             int cont = Json.integer(m, "containerPort", 0);
             String proto = Json.string(m, "protocol", "tcp").toLowerCase(java.util.Locale.ROOT);
@@ -110,11 +110,11 @@ record NetConf(byte[] raw, ObjectNode json, String cniVersion, String name, Stri
             }
             if (host < 1 || host > 65535 || cont < 1 || cont > 65535) {
                 throw new CniException(CniException.INVALID_NETWORK_CONFIG,
-                        "invalid port mapping " + m + ": hostPort and containerPort must be 1..65535");
+                        "invalid port mapping " + Json.text(m) + ": hostPort and containerPort must be 1..65535");
             }
             if (!proto.equals("tcp") && !proto.equals("udp")) {
                 throw new CniException(CniException.INVALID_NETWORK_CONFIG,
-                        "invalid port mapping " + m + ": protocol must be tcp or udp");
+                        "invalid port mapping " + Json.text(m) + ": protocol must be tcp or udp");
             }
             String hostIp = Json.string(m, "hostIP", "");
             if (!hostIp.isEmpty()) {
@@ -131,8 +131,8 @@ record NetConf(byte[] raw, ObjectNode json, String cniVersion, String name, Stri
             return false;
         }
         for (String f : List.of("nameservers", "domain", "search", "options")) {
-            JsonNode v = dns.get(f);
-            if (v != null && !v.isNull() && !(v.isTextual() && v.asText().isEmpty()) && !(v.isArray() && v.isEmpty())) {
+            Object v = dns.get(f);
+            if (v != null && !(v instanceof String s && s.isEmpty()) && !(v instanceof List<?> l && l.isEmpty())) {
                 return true;
             }
         }

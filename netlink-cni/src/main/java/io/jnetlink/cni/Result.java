@@ -1,12 +1,11 @@
 package io.jnetlink.cni;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jnetlink.core.net.IpPrefix;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A CNI result (the spec's "ADD Success" object): interfaces, IPs, routes, DNS. Read from an IPAM
@@ -25,67 +24,78 @@ final class Result {
         }
     }
 
-    /** A route: destination and optional gateway, with the original JSON kept. */
-    record RouteConfig(IpPrefix dst, InetAddress gw, ObjectNode json) {}
+    /** A route: destination and optional gateway, with the original JSON object kept (never changed). */
+    record RouteConfig(IpPrefix dst, InetAddress gw, Map<String, Object> json) {}
 
     final List<Iface> interfaces = new ArrayList<>();
     final List<IpConfig> ips = new ArrayList<>();
     final List<RouteConfig> routes = new ArrayList<>();
-    ObjectNode dns = Json.NODES.objectNode();
+    /** The DNS object as it came (never changed). */
+    Map<String, Object> dns = Map.of();
 
     /** Reads a result of version 0.3.0 or later (what IPAM plugins and prevResult carry). */
-    static Result read(JsonNode json, String what) {
-        if (!json.isObject()) {
+    static Result read(Object json, String what) {
+        if (!(json instanceof Map<?, ?>)) {
             throw new CniException(CniException.DECODING_FAILURE, what + " is not a JSON object");
         }
+        Map<String, Object> o = Json.asObject(json);
         Result r = new Result();
-        for (JsonNode i : array(json, "interfaces", what)) {
+        for (Map<String, Object> i : objects(o, "interfaces", what)) {
             r.interfaces.add(new Iface(Json.string(i, "name", ""), Json.string(i, "mac", ""),
                     Json.string(i, "sandbox", null)));
         }
-        for (JsonNode i : array(json, "ips", what)) {
+        for (Map<String, Object> i : objects(o, "ips", what)) {
             String address = Json.string(i, "address", null);
             if (address == null) {
                 throw new CniException(CniException.DECODING_FAILURE, what + ": an IP without \"address\"");
             }
             String gw = Json.string(i, "gateway", null);
-            JsonNode idx = i.get("interface");
-            r.ips.add(new IpConfig(idx == null || idx.isNull() ? null : idx.asInt(),
-                    Ip.prefix(address, "address in " + what),
+            Object idx = i.get("interface");
+            if (idx != null && !(idx instanceof Integer)) {
+                throw new CniException(CniException.DECODING_FAILURE, what + ": \"interface\" of an IP is not an integer");
+            }
+            r.ips.add(new IpConfig((Integer) idx, Ip.prefix(address, "address in " + what),
                     gw == null ? null : Ip.address(gw, "gateway in " + what)));
         }
-        for (JsonNode rt : array(json, "routes", what)) {
+        for (Map<String, Object> rt : objects(o, "routes", what)) {
             String dst = Json.string(rt, "dst", null);
             if (dst == null) {
                 throw new CniException(CniException.DECODING_FAILURE, what + ": a route without \"dst\"");
             }
             String gw = Json.string(rt, "gw", null);
             r.routes.add(new RouteConfig(Ip.prefix(dst, "route in " + what),
-                    gw == null ? null : Ip.address(gw, "route gateway in " + what), ((ObjectNode) rt).deepCopy()));
+                    gw == null ? null : Ip.address(gw, "route gateway in " + what), rt));
         }
-        ObjectNode dns = Json.object(json, "dns");
+        Map<String, Object> dns = Json.object(o, "dns");
         if (dns != null) {
-            r.dns = dns.deepCopy();
+            r.dns = dns;
         }
         return r;
     }
 
-    private static List<JsonNode> array(JsonNode json, String field, String what) {
-        JsonNode a = json.get(field);
-        if (a == null || a.isNull()) {
+    /** The objects of array {@code field} (none if it is absent or null). */
+    private static List<Map<String, Object>> objects(Map<String, Object> json, String field, String what) {
+        Object a = json.get(field);
+        if (a == null) {
             return List.of();
         }
-        if (!a.isArray()) {
+        if (!(a instanceof List<?> list)) {
             throw new CniException(CniException.DECODING_FAILURE, what + ": \"" + field + "\" is not an array");
         }
-        List<JsonNode> out = new ArrayList<>();
-        a.forEach(out::add);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Object e : list) {
+            if (!(e instanceof Map<?, ?>)) {
+                throw new CniException(CniException.DECODING_FAILURE, what + ": \"" + field + "\" holds a "
+                        + Json.typeName(e) + ", not an object");
+            }
+            out.add(Json.asObject(e));
+        }
         return out;
     }
 
     /** Adds a route {@code dst} via {@code gw} (either family). */
     void addRoute(IpPrefix dst, InetAddress gw) {
-        ObjectNode o = Json.NODES.objectNode();
+        Map<String, Object> o = new LinkedHashMap<>();
         o.put("dst", Ip.format(dst));
         if (gw != null) {
             o.put("gw", Ip.format(gw));
@@ -94,14 +104,14 @@ final class Result {
     }
 
     /** The result as the spec's JSON of {@code version}, fields in the order libcni prints them. */
-    ObjectNode toJson(String version) {
+    Map<String, Object> toJson(String version) {
         boolean legacy = !Versions.atLeast(version, "1.0.0");
-        ObjectNode o = Json.NODES.objectNode();
+        Map<String, Object> o = new LinkedHashMap<>();
         o.put("cniVersion", version);
         if (!interfaces.isEmpty()) {
-            ArrayNode a = o.putArray("interfaces");
+            List<Object> a = new ArrayList<>();
             for (Iface i : interfaces) {
-                ObjectNode n = a.addObject();
+                Map<String, Object> n = new LinkedHashMap<>();
                 n.put("name", i.name());
                 if (!i.mac().isEmpty()) {
                     n.put("mac", i.mac());
@@ -109,12 +119,14 @@ final class Result {
                 if (i.sandbox() != null && !i.sandbox().isEmpty()) {
                     n.put("sandbox", i.sandbox());
                 }
+                a.add(n);
             }
+            o.put("interfaces", a);
         }
         if (!ips.isEmpty()) {
-            ArrayNode a = o.putArray("ips");
+            List<Object> a = new ArrayList<>();
             for (IpConfig ip : ips) {
-                ObjectNode n = a.addObject();
+                Map<String, Object> n = new LinkedHashMap<>();
                 if (legacy) {
                     n.put("version", ip.isV4() ? "4" : "6");
                 }
@@ -125,15 +137,18 @@ final class Result {
                 if (ip.gateway() != null) {
                     n.put("gateway", Ip.format(ip.gateway()));
                 }
+                a.add(n);
             }
+            o.put("ips", a);
         }
         if (!routes.isEmpty()) {
-            ArrayNode a = o.putArray("routes");
+            List<Object> a = new ArrayList<>();
             for (RouteConfig r : routes) {
-                a.add(r.json().deepCopy());
+                a.add(r.json());
             }
+            o.put("routes", a);
         }
-        o.set("dns", dns.deepCopy());
+        o.put("dns", dns);
         return o;
     }
 }

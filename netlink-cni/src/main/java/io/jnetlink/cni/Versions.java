@@ -15,7 +15,7 @@ final class Versions {
     static final List<String> SUPPORTED = List.of("0.3.0", "0.3.1", "0.4.0", "1.0.0", "1.1.0");
 
     /** {@code cniVersion} of a configuration; libcni reads a missing one as 0.1.0. */
-    static String of(com.fasterxml.jackson.databind.JsonNode conf) {
+    static String of(java.util.Map<String, Object> conf) {
         String v = Json.string(conf, "cniVersion", "");
         return v.isEmpty() ? "0.1.0" : v;
     }

@@ -25,8 +25,10 @@ import java.util.stream.Stream;
 /**
  * Runs CNI plugins as a runtime does, one process per call, always inside a sandbox "host"
  * namespace the test made ({@code nsenter --net=/run/netns/HOST plugin}), never in the namespace
- * the build runs in. Ours is started through a small launcher in a temporary CNI_PATH directory
- * (this JVM's java and class path, so the tests need no packaged jar); the reference plugins are
+ * the build runs in. Ours is installed in a temporary CNI_PATH directory: in the build (tests in
+ * the integration-test phase, system property {@code jnetlink.cni.installed} naming target/) the
+ * shipped launcher, jar and AOT cache; elsewhere (an IDE) a small launcher with this JVM's java and
+ * class path, so the tests need no packaged jar. The reference plugins are
  * Debian's, in {@value #REFERENCE_DIR}. IPAM state (host-local's dataDir) lives in the same
  * temporary directory, deleted by {@link #close()}: register it as a JUnit extension
  * ({@code @RegisterExtension final Cni cni = new Cni();}) and that happens after each test.
@@ -38,6 +40,8 @@ final class Cni implements AutoCloseable, org.junit.jupiter.api.extension.AfterE
     final Path dir;
     final Path bin;
     final Path ipamData;
+    /** The java the shipped launcher is told to use (JNETLINK_JAVA), or null for the class-path launcher. */
+    private final String javaForLauncher;
 
     Cni() {
         try {
@@ -46,6 +50,20 @@ final class Cni implements AutoCloseable, org.junit.jupiter.api.extension.AfterE
             ipamData = Files.createDirectories(dir.resolve("ipam"));
             String java = ProcessHandle.current().info().command().orElse("java");
             Path launcher = bin.resolve("jnetlink-bridge");
+            String installed = System.getProperty("jnetlink.cni.installed");
+            if (installed != null && Files.isRegularFile(Path.of(installed, "jnetlink-bridge.jar"))) {
+                // After package (the build runs these tests in integration-test): the plugin as a
+                // user installs it, the launcher script, the jar and the AOT cache side by side.
+                Path target = Path.of(installed);
+                Files.copy(target.resolveSibling("jnetlink-bridge"), launcher);
+                Files.copy(target.resolve("jnetlink-bridge.jar"), bin.resolve("jnetlink-bridge.jar"));
+                if (Files.isRegularFile(target.resolve("jnetlink-bridge.aot"))) {
+                    Files.copy(target.resolve("jnetlink-bridge.aot"), bin.resolve("jnetlink-bridge.aot"));
+                }
+                javaForLauncher = java;
+                return;
+            }
+            javaForLauncher = null;
             Files.writeString(launcher, "#!/bin/sh\nexec '" + java + "' --enable-native-access=ALL-UNNAMED"
                     + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
                     // as the shipped launcher: JVM warnings to stderr, stdout is the CNI result
@@ -119,6 +137,9 @@ final class Cni implements AutoCloseable, org.junit.jupiter.api.extension.AfterE
         ProcessBuilder pb = new ProcessBuilder("nsenter", "--net=" + netnsPath(hostNs), plugin);
         pb.environment().keySet().removeIf(k -> k.startsWith("CNI_"));
         pb.environment().putAll(env);
+        if (javaForLauncher != null) {
+            pb.environment().put("JNETLINK_JAVA", javaForLauncher);
+        }
         try {
             Process p = pb.start();
             CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Ours against the reference, configuration by configuration: the same ADD through Debian's
@@ -55,7 +56,13 @@ class DifferentialTest {
                 new Case("ipv6 gateway masq", "\"isDefaultGateway\": true, \"ipMasq\": true", v6, "", true, false, true, true),
                 new Case("dual-stack gateway masq", "\"isDefaultGateway\": true, \"ipMasq\": true", dual, "", true, true, true, true),
                 new Case("ipv4 mtu 1400", "\"isDefaultGateway\": true, \"ipMasq\": true, \"mtu\": 1400", v4, "", true, true, false, true),
-                new Case("ipv4 port mappings tcp udp", "\"isDefaultGateway\": true, \"ipMasq\": true", v4, pm, true, true, false, true));
+                new Case("ipv4 port mappings tcp udp", "\"isDefaultGateway\": true, \"ipMasq\": true", v4, pm, true, true, false, true),
+                new Case("dual-stack port mappings tcp udp", "\"isDefaultGateway\": true, \"ipMasq\": true", dual, pm, true, true, true, true),
+                // The two are refused together (by both): one case each.
+                new Case("ipv4 promiscMode", "\"isDefaultGateway\": true, \"ipMasq\": true, \"promiscMode\": true", v4, "",
+                        true, true, false, true),
+                new Case("ipv4 hairpinMode", "\"isDefaultGateway\": true, \"ipMasq\": true, \"hairpinMode\": true", v4, "",
+                        true, true, false, true));
     }
 
     private String conf(String type, Case c, Path ipamDir) {
@@ -132,6 +139,48 @@ class DifferentialTest {
             Thread.sleep(100);
         }
         assertEquals(mask(hostState(ref[0]), ref), mask(hostState(ours[0]), ours), "hosts differ after DEL");
+    }
+
+    /**
+     * {@code forceAddress}: the bridge exists already with another address in the network's subnet.
+     * With it both plugins replace that address by the gateway and end in equal states; without it
+     * both refuse with the same error, and ours leaves the container as it was.
+     */
+    @ParameterizedTest(name = "forceAddress {0}")
+    @ValueSource(booleans = {true, false})
+    void forceAddressReplacesOrKeepsTheBridgesOtherAddress(boolean force) throws Exception {
+        String[] ours = site("o");
+        String[] ref = site("r");
+        for (String[] site : List.of(ours, ref)) {
+            Sh.ip(site[0], "link", "add", "cnidiff0", "type", "bridge");
+            Sh.ip(site[0], "addr", "add", "10.44.0.254/24", "dev", "cnidiff0");
+        }
+        String ourBefore = Cni.state(ours[2]);
+        Case c = new Case("forceAddress", "\"isGateway\": true, \"forceAddress\": " + force,
+                "[[{\"subnet\": \"10.44.0.0/24\"}]]", "", false, true, false, false);
+        String ourConf = conf("jnetlink-bridge", c, Files.createDirectories(cni.dir.resolve("ipam-ours")));
+        String refConf = conf("bridge", c, Files.createDirectories(cni.dir.resolve("ipam-ref")));
+        Cni.Call ourAdd = cni.ours(ours[0], "ADD", "c1", ours[2], ourConf);
+        Cni.Call refAdd = cni.reference(ref[0], "bridge", cni.env("ADD", "c1", Cni.netnsPath(ref[2]), "eth0"), refConf);
+        if (force) {
+            assertEquals(maskResult(refAdd.ok()), maskResult(ourAdd.ok()), "ADD results differ");
+            Cni.settle(ours[0], ours[2], ref[0], ref[2]);
+            assertEquals(mask(hostState(ref[0]), ref), mask(hostState(ours[0]), ours), "host namespaces differ");
+            assertTrue(Sh.ip(ours[0], "-4", "addr", "show", "dev", "cnidiff0").contains("10.44.0.1/24"),
+                    "the gateway replaced the bridge's address");
+            assertTrue(!Sh.ip(ours[0], "-4", "addr", "show", "dev", "cnidiff0").contains("10.44.0.254"),
+                    "the bridge's old address is gone");
+        } else {
+            JsonNode refError = refAdd.error(refAdd.json().path("code").asInt());
+            JsonNode ourError = ourAdd.error(refError.path("code").asInt());
+            assertEquals(refError.path("msg").asText(), ourError.path("msg").asText(), "error messages differ");
+            assertEquals(ourBefore, Cni.state(ours[2]), "our failed ADD left something in the container");
+            assertTrue(Sh.ip(ours[0], "-4", "addr", "show", "dev", "cnidiff0").contains("10.44.0.254/24"),
+                    "the bridge keeps its address");
+        }
+        cni.ours(ours[0], "DEL", "c1", ours[2], ourConf).ok();
+        cni.reference(ref[0], "bridge", cni.env("DEL", "c1", Cni.netnsPath(ref[2]), "eth0"), refConf).ok();
+        assertEquals(ourBefore, Cni.state(ours[2]), "our DEL left the container changed");
     }
 
     /** The host's links, addresses and routes (its NAT is compared by traffic: iptables vs nf_tables). */
@@ -211,9 +260,17 @@ class DifferentialTest {
                 }
             }
             if (!c.portMappings().isEmpty()) {
-                assertEquals("203.0.113.2", Probes.tcp(out, cont, "203.0.113.1", 8080, 80), who + ": TCP port mapping");
-                assertEquals("203.0.113.2", Probes.udp(out, cont, "203.0.113.1", 5353, 53), who + ": UDP port mapping");
-                assertTrue(Probes.tcp(host, cont, "127.0.0.1", 8080, 80) != null, who + ": port mapping from the host");
+                if (c.v4()) {
+                    assertEquals("203.0.113.2", Probes.tcp(out, cont, "203.0.113.1", 8080, 80), who + ": TCP port mapping");
+                    assertEquals("203.0.113.2", Probes.udp(out, cont, "203.0.113.1", 5353, 53), who + ": UDP port mapping");
+                    assertTrue(Probes.tcp(host, cont, "127.0.0.1", 8080, 80) != null, who + ": port mapping from the host");
+                }
+                if (c.v6()) {
+                    assertEquals("2001:db8:113:0:0:0:0:2", Probes.tcp(out, cont, "2001:db8:113::1", 8080, 80),
+                            who + ": TCP port mapping over IPv6");
+                    assertEquals("2001:db8:113:0:0:0:0:2", Probes.udp(out, cont, "2001:db8:113::1", 5353, 53),
+                            who + ": UDP port mapping over IPv6");
+                }
             }
         }
     }

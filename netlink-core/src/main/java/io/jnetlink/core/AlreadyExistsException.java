@@ -4,6 +4,15 @@ package io.jnetlink.core;
 public class AlreadyExistsException extends NetlinkException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The kernel's refusal; see {@link NetlinkException#of(String, int, String, int, int)}.
+     *
+     * @param operation what was being done
+     * @param errno the positive errno (EEXIST)
+     * @param extAckMessage the kernel's extended-ACK text, or null
+     * @param extAckOffset byte offset of the offending attribute in the request, or -1
+     * @param sequence the request's sequence number
+     */
     public AlreadyExistsException(String operation, int errno, String extAckMessage, int extAckOffset, int sequence) {
         super(operation, errno, extAckMessage, extAckOffset, sequence);
     }
@@ -17,6 +26,7 @@ public class AlreadyExistsException extends NetlinkException {
      * An object the library found to exist already itself (no kernel text).
      *
      * @param detail the library's explanation, kept in {@link #detail()}
+     * @param operation what was being done
      */
     public AlreadyExistsException(String operation, String detail) {
         super(operation, Errno.EEXIST.value(), null, -1, 0, java.util.Objects.requireNonNull(detail, "detail"));

@@ -9,21 +9,34 @@ package io.jnetlink.core;
 public class MalformedMessageException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The attribute path of the problem, or empty for the header. */
     private final String path;
+    /** Byte offset of the problem inside the received buffer. */
     private final long offset;
 
+    /**
+     * A message that does not parse.
+     *
+     * @param path the attribute path, such as {@code IFLA_LINKINFO/IFLA_INFO_DATA}, or empty for the header
+     * @param offset byte offset of the problem inside the received buffer
+     * @param problem what is wrong, such as "u32 expected, got 3 bytes"
+     */
     public MalformedMessageException(String path, long offset, String problem) {
         super((path == null || path.isEmpty() ? "message" : path) + " at offset " + offset + ": " + problem);
         this.path = path;
         this.offset = offset;
     }
 
-    /** The attribute path, such as {@code IFLA_LINKINFO/IFLA_INFO_DATA}, or empty for the header. */
+    /** {@return the attribute path, such as {@code IFLA_LINKINFO/IFLA_INFO_DATA}, or empty for the header} */
     public String path() {
         return path;
     }
 
-    /** Byte offset of the problem inside the received buffer. */
+    /**
+     * Byte offset of the problem inside the received buffer.
+     *
+     * @return the offset in bytes
+     */
     public long offset() {
         return offset;
     }

@@ -19,14 +19,22 @@ package io.jnetlink.core;
 public class NetlinkException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** What was being done, in the user's words. */
     private final String operation;
+    /** The positive errno. */
     private final int errnoValue;
+    /** The kernel's extended-ACK text, or null. */
     private final String extAckMessage;
+    /** Byte offset of the offending attribute in the request, or -1. */
     private final int extAckOffset;
+    /** The library's own explanation, or null. */
     private final String detail;
+    /** The request's sequence number, or 0. */
     private final int sequence;
 
     /**
+     * A refusal without the library's own explanation.
+     *
      * @param operation     what was being done, in the user's words ("create veth veth-red")
      * @param errnoValue    the positive errno
      * @param extAckMessage the kernel's extended-ACK text, or null
@@ -53,6 +61,11 @@ public class NetlinkException extends RuntimeException {
      * The full form, for subclasses.
      *
      * @param detail the library's own explanation, or null; never the kernel's text
+     * @param operation what was being done, in the user's words
+     * @param errnoValue the positive errno
+     * @param extAckMessage the kernel's extended-ACK text, or null
+     * @param extAckOffset byte offset of the offending attribute in the request, or -1
+     * @param sequence the request's sequence number, or 0 when not a netlink request
      */
     protected NetlinkException(String operation, int errnoValue, String extAckMessage, int extAckOffset,
                                int sequence, String detail) {
@@ -65,16 +78,29 @@ public class NetlinkException extends RuntimeException {
         this.sequence = sequence;
     }
 
-    /** The exception class that fits {@code errno}: callers branch on these types. */
+    /**
+     * {@return the exception class that fits {@code errno}: callers branch on these types}
+     *
+     * @param operation what was being done, in the user's words
+     * @param errno the errno, positive or negative
+     * @param extAckMessage the kernel's extended-ACK text, or null
+     * @param extAckOffset byte offset of the offending attribute in the request, or -1
+     * @param sequence the request's sequence number, or 0 when not a netlink request
+     */
     public static NetlinkException of(String operation, int errno, String extAckMessage, int extAckOffset, int sequence) {
         return of(operation, errno, extAckMessage, extAckOffset, sequence, null);
     }
 
     /**
-     * The exception class that fits {@code errno}, with the library's own explanation too.
+     * {@return the exception class that fits {@code errno}, with the library's own explanation too}
      *
      * @param detail the library's explanation, or null (a {@link PermissionException} then names
      *               the capability {@link PermissionException#NET_ADMIN}); never the kernel's text
+     * @param operation what was being done, in the user's words
+     * @param errno the errno, positive or negative
+     * @param extAckMessage the kernel's extended-ACK text, or null
+     * @param extAckOffset byte offset of the offending attribute in the request, or -1
+     * @param sequence the request's sequence number, or 0 when not a netlink request
      */
     public static NetlinkException of(String operation, int errno, String extAckMessage, int extAckOffset, int sequence,
                                       String detail) {
@@ -88,10 +114,12 @@ public class NetlinkException extends RuntimeException {
     }
 
     /**
-     * The same refusal reported as part of another operation ("flush addresses of link 3: delete
+     * {@return the same refusal reported as part of another operation ("flush addresses of link 3: delete
      * 10.0.0.1/24"): the errno, the kernel's text and offset, the sequence number and the library's
      * {@link #detail()} are kept, the class is the one {@link #of} picks for the errno (a
-     * {@link PermissionException} keeps its capability), and this exception is the cause.
+     * {@link PermissionException} keeps its capability), and this exception is the cause}
+     *
+     * @param operation the operation the refusal is reported as part of
      */
     public NetlinkException withOperation(String operation) {
         NetlinkException e = of(operation, errnoValue, extAckMessage, extAckOffset, sequence, detail);
@@ -99,7 +127,12 @@ public class NetlinkException extends RuntimeException {
         return e;
     }
 
-    /** The same as {@link #of(String, int, String, int, int)} for a failed system call. */
+    /**
+     * {@return the same as {@link #of(String, int, String, int, int)} for a failed system call}
+     *
+     * @param operation the system call and what it was for ("setns into red")
+     * @param errno the errno the call set
+     */
     public static NetlinkException ofSyscall(String operation, int errno) {
         return of(operation, errno, null, -1, 0);
     }
@@ -124,29 +157,29 @@ public class NetlinkException extends RuntimeException {
         return sb.toString();
     }
 
-    /** What was being done, such as "create veth veth-red". */
+    /** {@return what was being done, such as "create veth veth-red"} */
     public String operation() {
         return operation;
     }
 
-    /** The errno as a constant ({@link Errno#UNKNOWN} for a number the table lacks). */
+    /** {@return the errno as a constant ({@link Errno#UNKNOWN} for a number the table lacks)} */
     public Errno errno() {
         return Errno.of(errnoValue);
     }
 
-    /** The positive errno number. */
+    /** {@return the positive errno number} */
     public int errnoValue() {
         return errnoValue;
     }
 
-    /** The kernel's extended-ACK message ("Unknown device type"), or null when it gave none. */
+    /** {@return the kernel's extended-ACK message ("Unknown device type"), or null when it gave none} */
     public String extAckMessage() {
         return extAckMessage;
     }
 
     /**
-     * The library's own explanation ("no link named \"eth9\"", "no reply within the receive
-     * timeout", "this needs CAP_NET_ADMIN ..."), or null when it added none. Never the kernel's
+     * {@return the library's own explanation ("no link named \"eth9\"", "no reply within the receive
+     * timeout", "this needs CAP_NET_ADMIN ..."), or null when it added none} Never the kernel's
      * text: that is {@link #extAckMessage()}.
      */
     public String detail() {
@@ -154,14 +187,14 @@ public class NetlinkException extends RuntimeException {
     }
 
     /**
-     * The byte offset, from the start of the request's netlink header, of the attribute the kernel
-     * objected to, or -1.
+     * {@return the byte offset, from the start of the request's netlink header, of the attribute the kernel
+     * objected to, or -1}
      */
     public int extAckOffset() {
         return extAckOffset;
     }
 
-    /** The netlink sequence number of the request, or 0 for a failed system call. */
+    /** {@return the netlink sequence number of the request, or 0 for a failed system call} */
     public int sequence() {
         return sequence;
     }

@@ -7,6 +7,15 @@ package io.jnetlink.core;
 public class NoSuchDeviceException extends NetlinkException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The kernel's refusal; see {@link NetlinkException#of(String, int, String, int, int)}.
+     *
+     * @param operation what was being done
+     * @param errno the positive errno (ENODEV)
+     * @param extAckMessage the kernel's extended-ACK text, or null
+     * @param extAckOffset byte offset of the offending attribute in the request, or -1
+     * @param sequence the request's sequence number
+     */
     public NoSuchDeviceException(String operation, int errno, String extAckMessage, int extAckOffset, int sequence) {
         super(operation, errno, extAckMessage, extAckOffset, sequence);
     }
@@ -20,12 +29,19 @@ public class NoSuchDeviceException extends NetlinkException {
      * A missing link the library noticed itself (no kernel text).
      *
      * @param detail the library's explanation ("no link with index 9"), kept in {@link #detail()}
+     * @param operation what was being done
      */
     public NoSuchDeviceException(String operation, String detail) {
         super(operation, Errno.ENODEV.value(), null, -1, 0, java.util.Objects.requireNonNull(detail, "detail"));
     }
 
-    /** A link the library looked up by name was not there: the explanation is in {@link #detail()}. */
+    /**
+     * A link the library looked up by name was not there: the explanation is in {@link #detail()}.
+     *
+     * @param operation what was being done
+     * @param linkName the name looked up
+     * @return the exception, not thrown yet
+     */
     public static NoSuchDeviceException named(String operation, String linkName) {
         return new NoSuchDeviceException(operation, "no link named \"" + linkName + "\"");
     }

@@ -4,7 +4,12 @@ package io.jnetlink.core;
 public class NoSuchNamespaceException extends NetlinkException {
     private static final long serialVersionUID = 1L;
 
-    /** @param detail the library's explanation, kept in {@link #detail()} */
+    /**
+     * A namespace the library looked for was not there.
+     *
+     * @param operation what was being done
+     * @param detail the library's explanation, kept in {@link #detail()}
+     */
     public NoSuchNamespaceException(String operation, String detail) {
         super(operation, Errno.ENOENT.value(), null, -1, 0, detail);
     }

@@ -7,6 +7,11 @@ package io.jnetlink.core;
 public class OverrunException extends NetlinkException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The kernel dropped events for this socket (ENOBUFS): re-read what it watches.
+     *
+     * @param operation what was being done
+     */
     public OverrunException(String operation) {
         super(operation, Errno.ENOBUFS.value(), null, -1, 0, "receive buffer overrun, events were lost");
     }

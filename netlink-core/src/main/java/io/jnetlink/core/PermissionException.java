@@ -13,8 +13,19 @@ public class PermissionException extends NetlinkException {
     /** The capability that namespace switching and mounting need. */
     public static final String SYS_ADMIN = "CAP_SYS_ADMIN";
 
+    /** The capability the operation needs. */
     private final String capability;
 
+    /**
+     * The kernel's refusal of an operation that needs {@code capability}.
+     *
+     * @param operation what was being done
+     * @param errno the positive errno (EPERM or EACCES)
+     * @param extAckMessage the kernel's extended-ACK text, or null
+     * @param extAckOffset byte offset of the offending attribute in the request, or -1
+     * @param sequence the request's sequence number
+     * @param capability the capability the operation needs, {@link #NET_ADMIN} or {@link #SYS_ADMIN}
+     */
     public PermissionException(String operation, int errno, String extAckMessage, int extAckOffset, int sequence,
                                String capability) {
         this(operation, errno, extAckMessage, extAckOffset, sequence, capability, null);
@@ -36,7 +47,7 @@ public class PermissionException extends NetlinkException {
         return e;
     }
 
-    /** The capability the operation needs, such as {@code CAP_NET_ADMIN}. */
+    /** {@return the capability the operation needs, such as {@code CAP_NET_ADMIN}} */
     public String capability() {
         return capability;
     }

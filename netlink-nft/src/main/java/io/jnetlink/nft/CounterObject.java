@@ -22,6 +22,7 @@ import java.util.List;
  */
 public record CounterObject(Family family, String table, String name, long handle, long packets, long bytes,
                             List<RawAttribute> unknown) {
+    /** Copies {@code unknown}. */
     public CounterObject {
         unknown = List.copyOf(unknown);
     }

@@ -238,6 +238,44 @@ public final class NfTables {
         return resetRules(family, table, chain);
     }
 
+    /**
+     * Reads the counter of one rule and sets it to zero, atomically; returns the rule as it was
+     * just before the reset (NFT_MSG_GETRULE_RESET for one handle, Linux 6.3+).
+     */
+    public RuleInfo resetCounter(Family family, String table, String chain, long handle) {
+        Names.object("table", table);
+        Names.object("chain", chain);
+        if (handle <= 0) {
+            throw new IllegalArgumentException("rule handle must be positive, got " + handle);
+        }
+        String what = "reset counter of rule " + family + " " + table + " " + chain + " handle " + handle;
+        try {
+            RuleInfo r = socket.query(what, w -> {
+                w.begin(Nf.type(Nf.NFT_MSG_GETRULE_RESET), NLM_F_REQUEST);
+                Nf.nfgenmsg(w, family.code, 0);
+                w.attrString(Nf.NFTA_RULE_TABLE, table);
+                w.attrString(Nf.NFTA_RULE_CHAIN, chain);
+                w.attrU64Be(Nf.NFTA_RULE_HANDLE, handle);
+                w.end();
+            }, RuleInfo::decode);
+            if (r == null) {
+                throw new io.jnetlink.core.MalformedMessageException("NFT_MSG_GETRULE_RESET", 0,
+                        "no rule in the answer to " + what);
+            }
+            return r;
+        } catch (io.jnetlink.core.NetlinkException e) {
+            throw unsupported(what, e);
+        }
+    }
+
+    private static RuntimeException unsupported(String what, io.jnetlink.core.NetlinkException e) {
+        if (e.errno() == io.jnetlink.core.Errno.EOPNOTSUPP || e.errno() == io.jnetlink.core.Errno.EINVAL) {
+            return new UnsupportedOperationException(what + ": this kernel has no NFT_MSG_GETRULE_RESET (Linux 6.3"
+                    + " added it; older kernels reset only named counters, see resetCounterObjects)", e);
+        }
+        return e;
+    }
+
     private List<RuleInfo> resetRules(Family family, String table, String chain) {
         Names.object("table", table);
         String what = "reset counters of " + family + " " + table + (chain != null ? " " + chain : "");
@@ -256,11 +294,7 @@ public final class NfTables {
                         && (chain == null || r.chain().equals(chain)) ? r : null;
             });
         } catch (io.jnetlink.core.NetlinkException e) {
-            if (e.errno() == io.jnetlink.core.Errno.EOPNOTSUPP || e.errno() == io.jnetlink.core.Errno.EINVAL) {
-                throw new UnsupportedOperationException(what + ": this kernel has no NFT_MSG_GETRULE_RESET (Linux 6.3"
-                        + " added it; older kernels reset only named counters, see resetCounterObjects)", e);
-            }
-            throw e;
+            throw unsupported(what, e);
         }
     }
 

@@ -728,6 +728,9 @@ final class RuleText {
     // ---- values ------------------------------------------------------------------------------------
 
     private static String value(Term t, byte[] d) {
+        if (d == null) {
+            throw new IllegalArgumentException("a register holding no constant where one is needed");
+        }
         return switch (t.type()) {
             case IPV4, IPV6 -> {
                 byte[] full = Arrays.copyOf(d, t.type() == Type.IPV4 ? 4 : 16);

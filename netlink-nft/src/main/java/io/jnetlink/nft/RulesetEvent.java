@@ -18,7 +18,12 @@ public sealed interface RulesetEvent {
     /** The name of the object's table. */
     String tableName();
 
-    /** A table was added, changed or removed; {@code info} is its state after (or, removed, its last). */
+    /**
+     * A table was added, changed or removed.
+     *
+     * @param kind what happened
+     * @param info the table after the change (removed: as it was)
+     */
     record TableEvent(Change.Kind kind, TableInfo info) implements RulesetEvent {
         @Override
         public Family family() {
@@ -31,7 +36,12 @@ public sealed interface RulesetEvent {
         }
     }
 
-    /** A chain was added, changed or removed. */
+    /**
+     * A chain was added, changed or removed.
+     *
+     * @param kind what happened
+     * @param info the chain after the change (removed: as it was)
+     */
     record ChainEvent(Change.Kind kind, ChainInfo info) implements RulesetEvent {
         @Override
         public Family family() {
@@ -44,7 +54,12 @@ public sealed interface RulesetEvent {
         }
     }
 
-    /** A rule was added, replaced (CHANGED, same handle) or removed; with all its expressions. */
+    /**
+     * A rule was added, replaced (CHANGED, same handle) or removed; with all its expressions.
+     *
+     * @param kind what happened
+     * @param info the rule after the change (removed: as it was)
+     */
     record RuleEvent(Change.Kind kind, RuleInfo info) implements RulesetEvent {
         @Override
         public Family family() {
@@ -60,6 +75,9 @@ public sealed interface RulesetEvent {
     /**
      * A set or map was added, changed or removed, anonymous ones (a rule's {@code { ... }}) too.
      * {@code info} carries no elements: they come as {@link ElementsEvent}s.
+     *
+     * @param kind what happened
+     * @param info the set after the change (removed: as it was), without elements
      */
     record SetEvent(Change.Kind kind, SetInfo info) implements RulesetEvent {
         @Override
@@ -77,6 +95,7 @@ public sealed interface RulesetEvent {
      * Elements were added to (ADDED) or removed from (REMOVED) a set or map, printed in the set's
      * type as nft lists them ({@link SetElement#key()}, {@link SetElement#value()}).
      *
+     * @param kind     ADDED or REMOVED
      * @param set      the set (without elements)
      * @param elements the elements added or removed
      */
@@ -96,7 +115,12 @@ public sealed interface RulesetEvent {
         }
     }
 
-    /** A named counter was added or removed (its value changes without events). */
+    /**
+     * A named counter was added or removed (its value changes without events).
+     *
+     * @param kind what happened
+     * @param info the counter
+     */
     record CounterEvent(Change.Kind kind, CounterObject info) implements RulesetEvent {
         @Override
         public Family family() {
@@ -115,7 +139,12 @@ public sealed interface RulesetEvent {
      * its message type, table, name (the message's second attribute, when it is a string name)
      * and all attributes.
      *
+     * @param kind        added (a NEW message) or removed (a DEL message)
      * @param messageType the NFT_MSG_* number (NEWOBJ 18, NEWFLOWTABLE 22, ...)
+     * @param family      the table's family
+     * @param tableName   the table's name
+     * @param name        the object's name, or null
+     * @param attributes  every attribute of the message, as received
      */
     record OtherEvent(Change.Kind kind, int messageType, Family family, String tableName, String name,
                       List<RawAttribute> attributes) implements RulesetEvent {

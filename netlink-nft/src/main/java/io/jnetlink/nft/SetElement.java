@@ -42,11 +42,6 @@ public record SetElement(String key, String value, Duration timeout, Duration ex
         if (timeout != null && (timeout.isNegative() || timeout.isZero() || timeout.toMillis() == 0)) {
             throw new IllegalArgumentException("element " + key + ": timeout must be at least 1ms, got " + timeout);
         }
-        if (comment != null && (comment.indexOf('"') >= 0 || comment.indexOf('\0') >= 0
-                || comment.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_COMMENT)) {
-            throw new IllegalArgumentException("element " + key + ": comment must be at most " + MAX_COMMENT
-                    + " bytes without '\"' or NUL");
-        }
     }
 
     /** A set element with key {@code key}. */

@@ -134,7 +134,7 @@ public record SetKeyType(List<SetDataType> fields) {
      * @return {first, last} (inclusive; the same array twice for a single value)
      */
     byte[][] parseRange(String text, boolean interval) {
-        String[] parts = text.split(" \\. ", -1);
+        String[] parts = fields.size() == 1 ? new String[] {text} : splitFields(text);
         if (parts.length != fields.size()) {
             throw new IllegalArgumentException("'" + text + "' does not have the " + fields.size() + " field(s) of "
                     + this + " (fields are separated by ' . ')");
@@ -152,6 +152,19 @@ public record SetKeyType(List<SetDataType> fields) {
             off += isConcat() ? pad(t.length) : t.length;
         }
         return single ? new byte[][] {lo, lo} : new byte[][] {lo, hi};
+    }
+
+    /** {@code a . b . c} split at {@code " . "} (no regex: this runs once per element). */
+    private static String[] splitFields(String text) {
+        List<String> out = new ArrayList<>(4);
+        int from = 0;
+        int at;
+        while ((at = text.indexOf(" . ", from)) >= 0) {
+            out.add(text.substring(from, at));
+            from = at + 3;
+        }
+        out.add(text.substring(from));
+        return out.toArray(String[]::new);
     }
 
     private static byte[][] field(SetDataType t, String p, boolean interval, String whole) {

@@ -87,10 +87,10 @@ public record SetSpec(Family family, String table, String name, SetKeyType key, 
         if (size < 0 || size > 0xFFFFFFFFL) {
             throw new IllegalArgumentException("set " + name + ": size " + size + " out of range 0..2^32-1");
         }
-        if (comment != null && (comment.indexOf('"') >= 0 || comment.indexOf('\0') >= 0
-                || comment.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > SetElement.MAX_COMMENT)) {
-            throw new IllegalArgumentException("set " + name + ": comment must be at most " + SetElement.MAX_COMMENT
-                    + " bytes without '\"' or NUL");
+        try {
+            checkComment(comment);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("set " + name + ": " + e.getMessage(), e);
         }
         elements = elements == null ? List.of() : List.copyOf(elements);
         List<SetElement> norm = new ArrayList<>(elements.size());
@@ -98,6 +98,15 @@ public record SetSpec(Family family, String table, String name, SetKeyType key, 
             norm.add(normalize(name, key, data, verdictMap, flags, e));
         }
         elements = SetText.ordered(key, flags.contains(Flag.INTERVAL), norm);
+    }
+
+    /** A comment nft can print back: at most {@link SetElement#MAX_COMMENT} bytes, no '"' or NUL. */
+    static void checkComment(String comment) {
+        if (comment != null && (comment.indexOf('"') >= 0 || comment.indexOf('\0') >= 0
+                || comment.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > SetElement.MAX_COMMENT)) {
+            throw new IllegalArgumentException("comment must be at most " + SetElement.MAX_COMMENT
+                    + " bytes without '\"' or NUL");
+        }
     }
 
     private static void checkTime(String set, String what, Duration d) {
@@ -131,6 +140,7 @@ public record SetSpec(Family family, String table, String name, SetKeyType key, 
             if (e.timeout() != null && !flags.contains(Flag.TIMEOUT)) {
                 throw new IllegalArgumentException("an element timeout needs the set's timeout flag");
             }
+            checkComment(e.comment());
             return e.withKey(k, v);
         } catch (IllegalArgumentException x) {
             throw new IllegalArgumentException(where + ": " + x.getMessage(), x);

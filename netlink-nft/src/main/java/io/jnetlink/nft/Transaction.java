@@ -273,6 +273,9 @@ public final class Transaction {
                 if (!delete && e.timeout() != null && !s.flags().contains(SetSpec.Flag.TIMEOUT)) {
                     throw new IllegalArgumentException("element " + e.key() + ": a timeout needs the set's timeout flag");
                 }
+                if (!delete) {
+                    SetSpec.checkComment(e.comment());
+                }
                 if (!delete && s.isMap() != (e.value() != null)) {
                     throw new IllegalArgumentException("element " + e.key() + (s.isMap() ? ": a map element needs a "
                             + "value" : ": a set element has no value"));

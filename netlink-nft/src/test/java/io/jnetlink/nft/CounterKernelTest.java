@@ -103,6 +103,15 @@ class CounterKernelTest {
         assertEquals(new Counter(3L * PACKET_BYTES, 3),
                 again.stream().filter(r -> r.handle() == h1).findFirst().orElseThrow().counter().orElseThrow());
         assertEquals(0, nftCounter(ns, h1)[0]);
+
+        // one rule: only it restarts
+        send(ns, "127.0.0.1", 9999, 4);
+        send(ns, "127.0.0.1", 9998, 6);
+        assertEquals(new Counter(4L * PACKET_BYTES, 4), nft.resetCounter(Family.INET, "obs", "out", h1).counter()
+                .orElseThrow());
+        assertEquals(0, nftCounter(ns, h1)[0]);
+        assertEquals(6, nftCounter(ns, h2)[0], "the other rule kept its count");
+        assertEquals(6, counterOf(nft, h2).packets());
     }
 
     @Test

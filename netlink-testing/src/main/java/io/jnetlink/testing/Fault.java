@@ -7,10 +7,10 @@ package io.jnetlink.testing;
  * it. Closing the lab removes every fault.
  */
 public interface Fault extends AutoCloseable {
-    /** What the fault is, in words: {@code "partition [n1] | [n2, n3]"}. */
+    /** {@return what the fault is, in words: {@code "partition [n1] | [n2, n3]"}} */
     String description();
 
-    /** Whether the fault is still in force. */
+    /** {@return whether the fault is still in force} */
     boolean isActive();
 
     /** Removes the fault (nothing if it was removed already). */

@@ -55,11 +55,21 @@ public final class Faults {
      * @param calm    how long the lab stays without a fault afterwards
      */
     public record Step(int number, Kind kind, List<String> nodes, double percent, Duration hold, Duration calm) {
+        /**
+         * A step; {@code nodes} is copied.
+         *
+         * @param number  its place in the schedule, from 1
+         * @param kind    the fault
+         * @param nodes   the nodes it names
+         * @param percent the loss percentage (LOSS only, else 0)
+         * @param hold    how long the fault stays
+         * @param calm    how long the lab stays without a fault afterwards
+         */
         public Step {
             nodes = List.copyOf(nodes);
         }
 
-        /** The step in words: {@code "#3 partition [n2] for 250 ms"}. */
+        /** {@return the step in words: {@code "#3 partition [n2] for 250 ms"}} */
         public String description() {
             String what = switch (kind) {
                 case PARTITION -> "partition " + nodes + " | rest";
@@ -70,7 +80,12 @@ public final class Faults {
             return "#" + number + " " + what + " for " + hold.toMillis() + " ms, then " + calm.toMillis() + " ms calm";
         }
 
-        /** Applies the step's fault to {@code lab} (not waiting its hold time). */
+        /**
+         * Applies the step's fault to {@code lab} (not waiting its hold time).
+         *
+         * @param lab the lab whose nodes the step names
+         * @return the fault in force, to remove with {@link Fault#remove()}
+         */
         public Fault apply(Lab lab) {
             return switch (kind) {
                 case PARTITION -> lab.partition(nodes.stream().map(lab::node).toList());
@@ -107,28 +122,47 @@ public final class Faults {
         this.calmMax = calmMax;
     }
 
-    /** A schedule drawing from {@code seed}; choose its kinds of fault next. Holds 100-500 ms, calm 50-200 ms. */
+    /**
+     * A schedule drawing from {@code seed}; choose its kinds of fault next. Holds 100-500 ms, calm 50-200 ms.
+     *
+     * @param seed the seed of the random choices: the same seed, settings and nodes give the same steps
+     * @return a schedule that draws no fault yet
+     */
     public static Faults seeded(long seed) {
         return new Faults(seed, EnumSet.noneOf(Kind.class), 10, 30, Duration.ofMillis(100), Duration.ofMillis(500),
                 Duration.ofMillis(50), Duration.ofMillis(200));
     }
 
-    /** The seed. */
+    /** {@return the seed} */
     public long seed() {
         return seed;
     }
 
-    /** Adds partitions: a random minority (at most half the nodes, less one) against the rest. */
+    /**
+     * Adds partitions: a random minority (at most half the nodes, less one) against the rest.
+     *
+     * @return a copy of this schedule that also draws partitions
+     */
     public Faults partitions() {
         return with(Kind.PARTITION);
     }
 
-    /** Adds one-way blocks between two random nodes. */
+    /**
+     * Adds one-way blocks between two random nodes.
+     *
+     * @return a copy of this schedule that also draws one-way blocks
+     */
     public Faults blocks() {
         return with(Kind.BLOCK);
     }
 
-    /** Adds loss of {@code minPercent}..{@code maxPercent} at a random node. */
+    /**
+     * Adds loss of {@code minPercent}..{@code maxPercent} at a random node.
+     *
+     * @param minPercent the least loss drawn, in percent
+     * @param maxPercent the most loss drawn, in percent
+     * @return a copy of this schedule that also draws loss
+     */
     public Faults loss(double minPercent, double maxPercent) {
         if (!(minPercent > 0 && minPercent <= maxPercent && maxPercent <= 100)) {
             throw new IllegalArgumentException("loss range must satisfy 0 < min <= max <= 100, got " + minPercent
@@ -139,18 +173,34 @@ public final class Faults {
         return new Faults(seed, k, minPercent, maxPercent, holdMin, holdMax, calmMin, calmMax);
     }
 
-    /** Adds disconnections of a random node. */
+    /**
+     * Adds disconnections of a random node.
+     *
+     * @return a copy of this schedule that also draws disconnections
+     */
     public Faults disconnects() {
         return with(Kind.DISCONNECT);
     }
 
-    /** How long each fault stays: uniformly between {@code min} and {@code max}. */
+    /**
+     * How long each fault stays: uniformly between {@code min} and {@code max}.
+     *
+     * @param min the shortest hold
+     * @param max the longest hold
+     * @return a copy of this schedule with these hold times
+     */
     public Faults hold(Duration min, Duration max) {
         checkRange("hold", min, max);
         return new Faults(seed, kinds, lossMin, lossMax, min, max, calmMin, calmMax);
     }
 
-    /** How long the lab stays without a fault between two: uniformly between {@code min} and {@code max}. */
+    /**
+     * How long the lab stays without a fault between two: uniformly between {@code min} and {@code max}.
+     *
+     * @param min the shortest calm
+     * @param max the longest calm
+     * @return a copy of this schedule with these calm times
+     */
     public Faults calm(Duration min, Duration max) {
         checkRange("calm", min, max);
         return new Faults(seed, kinds, lossMin, lossMax, holdMin, holdMax, min, max);
@@ -159,6 +209,10 @@ public final class Faults {
     /**
      * The first {@code steps} steps over {@code lab}'s nodes (those plugged into a switch), without
      * applying any: the same for the same seed, settings and node names.
+     *
+     * @param lab the lab whose nodes the steps name
+     * @param steps how many steps
+     * @return the steps, in order
      */
     public List<Step> plan(Lab lab, int steps) {
         if (steps < 0) {
@@ -175,6 +229,10 @@ public final class Faults {
     /**
      * Applies the first {@code steps} steps on this thread, each held and followed by its calm,
      * and returns them. Every fault is removed before this returns, also on failure.
+     *
+     * @param lab the lab to apply the faults to
+     * @param steps how many steps
+     * @return the steps applied, in order
      */
     public List<Step> run(Lab lab, int steps) {
         List<Step> plan = plan(lab, steps);
@@ -190,7 +248,12 @@ public final class Faults {
         return plan;
     }
 
-    /** Starts applying steps on a background thread until the returned run is closed. */
+    /**
+     * Starts applying steps on a background thread until the returned run is closed.
+     *
+     * @param lab the lab to apply the faults to
+     * @return the running schedule; close it to stop it and remove its fault
+     */
     public Run start(Lab lab) {
         Run r = new Run(lab, planner(lab));
         r.thread.start();
@@ -236,14 +299,14 @@ public final class Faults {
             }
         }
 
-        /** The steps applied so far. */
+        /** {@return the steps applied so far} */
         public List<Step> steps() {
             synchronized (steps) {
                 return List.copyOf(steps);
             }
         }
 
-        /** What stopped the schedule early, or null. */
+        /** {@return what stopped the schedule early, or null} */
         public Throwable failure() {
             return failure;
         }

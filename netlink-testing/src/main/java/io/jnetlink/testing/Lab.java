@@ -108,15 +108,16 @@ public final class Lab implements AutoCloseable {
         this.fabric = Netns.createAll(List.of(base), FABRIC_SYSCTLS).getFirst();
     }
 
-    /** A new, empty lab whose namespaces start with the default prefix (see {@link #DEFAULT_PREFIX}). */
+    /** {@return a new, empty lab whose namespaces start with the default prefix (see {@link #DEFAULT_PREFIX})} */
     public static Lab create() {
         return create(System.getProperty("jnetlink.lab.prefix", DEFAULT_PREFIX));
     }
 
     /**
-     * A new, empty lab whose namespaces start with {@code prefix}. Before it is made, namespaces
+     * {@return a new, empty lab whose namespaces start with {@code prefix}} Before it is made, namespaces
      * of that prefix left by labs of JVMs that no longer run are deleted.
      *
+     * @param prefix the first part of every namespace name of the lab
      * @throws IllegalArgumentException if the prefix is not 1-32 letters, digits, '-' or '_'
      */
     public static Lab create(String prefix) {
@@ -124,31 +125,37 @@ public final class Lab implements AutoCloseable {
         return new Lab(prefix);
     }
 
-    /** The lab's name: the prefix of all its namespaces' names. */
+    /** {@return the lab's name: the prefix of all its namespaces' names} */
     public String name() {
         return base;
     }
 
-    /** The namespace-name prefix the lab was made with. */
+    /** {@return the namespace-name prefix the lab was made with} */
     public String prefix() {
         return prefix;
     }
 
-    /** The fabric namespace holding the switches (bridges) and their ports. */
+    /** {@return the fabric namespace holding the switches (bridges) and their ports} */
     public Netns fabric() {
         return fabric;
     }
 
     // ---- shape --------------------------------------------------------------------------------
 
-    /** Creates nodes {@code names} on the default switch ({@value #DEFAULT_NETWORK}). */
+    /**
+     * Creates nodes {@code names} on the default switch ({@value #DEFAULT_NETWORK}).
+     *
+     * @param names the nodes' names
+     * @return the new nodes, in the order of {@code names}
+     */
     public List<Node> nodes(String... names) {
         return network(DEFAULT_NETWORK).nodes(names);
     }
 
     /**
-     * The node named {@code name}.
+     * {@return the node named {@code name}}
      *
+     * @param name the node's name
      * @throws IllegalArgumentException if the lab has none of that name
      */
     public synchronized Node node(String name) {
@@ -159,7 +166,7 @@ public final class Lab implements AutoCloseable {
         return n;
     }
 
-    /** Every node, in the order they were made. */
+    /** {@return every node, in the order they were made} */
     public synchronized List<Node> nodes() {
         return List.copyOf(nodes.values());
     }
@@ -168,7 +175,9 @@ public final class Lab implements AutoCloseable {
      * Creates node {@code name}: a namespace with its loopback up, plugged into nothing yet (see
      * {@link Network#attach}).
      *
+     * @param name the node's name in the lab
      * @throws IllegalArgumentException if the name is taken or not 1-24 letters, digits, '-', '_'
+     * @return the new node
      */
     public synchronized Node newNode(String name) {
         Node n = createNodes(List.of(name), NODE_SYSCTLS).getFirst();
@@ -218,8 +227,10 @@ public final class Lab implements AutoCloseable {
     }
 
     /**
-     * The switch named {@code name}, made (a bridge in the fabric) if the lab has none of that
-     * name yet.
+     * {@return the switch named {@code name}, made (a bridge in the fabric) if the lab has none of that
+     * name yet}
+     *
+     * @param name the switch's name in the lab
      */
     public synchronized Network network(String name) {
         ensureOpen();
@@ -238,14 +249,17 @@ public final class Lab implements AutoCloseable {
         return n;
     }
 
-    /** Every switch, in the order they were made. */
+    /** {@return every switch, in the order they were made} */
     public synchronized List<Network> networks() {
         return List.copyOf(networks.values());
     }
 
     /**
-     * A point-to-point link between nodes {@code a} and {@code b} (each made if the lab has none of
-     * that name): a switch of its own named {@code a_b} with just the two of them.
+     * {@return a point-to-point link between nodes {@code a} and {@code b} (each made if the lab has none of
+     * that name): a switch of its own named {@code a_b} with just the two of them}
+     *
+     * @param a one end's node name
+     * @param b the other end's node name
      */
     public synchronized Network link(String a, String b) {
         if (a.equals(b)) {
@@ -266,6 +280,10 @@ public final class Lab implements AutoCloseable {
     /**
      * Creates node {@code name} plugged into every one of {@code networks}, forwarding IPv4 and
      * IPv6 between them; every node of the lab gets routes through it to the switches it joins.
+     *
+     * @param name the router's node name
+     * @param networks the switches it joins
+     * @return the router's node
      */
     public synchronized Node router(String name, Network... networks) {
         if (networks.length < 2) {
@@ -493,7 +511,7 @@ public final class Lab implements AutoCloseable {
         return a;
     }
 
-    /** The faults in force, oldest first. */
+    /** {@return the faults in force, oldest first} */
     public synchronized List<Fault> faults() {
         return List.copyOf(faults);
     }
@@ -508,8 +526,10 @@ public final class Lab implements AutoCloseable {
      * different groups), read back before this returns. Remove it with {@link Fault#remove()} or
      * {@link #heal()}.
      *
+     * @param groups the sides of the partition; nodes in none of them form one more side
      * @throws IllegalArgumentException if a group is empty, a node is in two groups or in another
      *                                  lab, or fewer than two groups result
+     * @return the partition in force, to remove with {@link Fault#remove()}
      */
     @SafeVarargs
     public final synchronized Fault partition(java.util.Collection<Node>... groups) {
@@ -556,7 +576,12 @@ public final class Lab implements AutoCloseable {
         return add(Kind.PARTITION, what, null, () -> f.remove(handles, "heal " + what));
     }
 
-    /** Cuts {@code node} off from every other node: {@code partition(List.of(node))}. */
+    /**
+     * Cuts {@code node} off from every other node: {@code partition(List.of(node))}.
+     *
+     * @param node the node to cut off
+     * @return the partition in force, to remove with {@link Fault#remove()}
+     */
     public Fault isolate(Node node) {
         return partition(List.of(node));
     }
@@ -587,6 +612,10 @@ public final class Lab implements AutoCloseable {
      * direction their connection was opened ({@code ct direction original}) are dropped as they
      * arrive in {@code to}, which needs {@code to}'s connection tracking: the rules live in
      * {@code to}'s own table ({@code inet jnl-lab}, chain {@code input}), IPv4 and IPv6.
+     *
+     * @param from the node whose new connections and flows are dropped
+     * @param to the node they are dropped on the way to
+     * @return the block in force, to remove with {@link Fault#remove()}
      */
     public synchronized Fault block(Node from, Node to) {
         ensureOpen();
@@ -614,7 +643,10 @@ public final class Lab implements AutoCloseable {
      * ({@code numgen random} rules on its switch ports, in the fabric). Between two nodes under loss
      * a frame runs that risk twice.
      *
+     * @param node the node whose frames are dropped
+     * @param percent the share dropped, in percent
      * @throws IllegalArgumentException unless 0 &lt; percent &lt;= 100
+     * @return the loss in force, to remove with {@link Fault#remove()}
      */
     public synchronized Fault loss(Node node, double percent) {
         ensureOpen();
@@ -632,7 +664,10 @@ public final class Lab implements AutoCloseable {
      * Drops {@code percent} of the frames crossing switch {@code network}, at random: each frame
      * enters the switch through one port, and there runs that risk once.
      *
+     * @param network the switch whose frames are dropped
+     * @param percent the share dropped, in percent
      * @throws IllegalArgumentException unless 0 &lt; percent &lt;= 100
+     * @return the loss in force, to remove with {@link Fault#remove()}
      */
     public synchronized Fault loss(Network network, double percent) {
         ensureOpen();
@@ -670,7 +705,9 @@ public final class Lab implements AutoCloseable {
      * cable is pulled; addresses and routes stay). Returns once the node's interfaces report no
      * carrier. Undo with {@link #reconnect(Node)} or the fault's {@link Fault#remove()}.
      *
+     * @param node the node to unplug
      * @throws IllegalStateException if the node is disconnected already
+     * @return the disconnection in force; removing it plugs the node in again
      */
     public synchronized Fault disconnect(Node node) {
         ensureOpen();
@@ -697,6 +734,7 @@ public final class Lab implements AutoCloseable {
      * Plugs {@code node} back in: its switch ports come up, and this returns once the node's
      * interfaces and the ports are operationally up.
      *
+     * @param node the node to plug in again
      * @throws IllegalStateException if the node is not disconnected
      */
     public synchronized void reconnect(Node node) {
@@ -740,8 +778,11 @@ public final class Lab implements AutoCloseable {
      * of its interfaces (what it sends) and on their switch ports (what it receives), with a burst
      * of 20 ms of the rate and a queue of 100 ms. Read back before this returns.
      *
+     * @param node the node to limit
+     * @param bitsPerSecond the rate each way, in bits per second
      * @throws IllegalArgumentException if the rate is below 8,000 bit/s
      * @throws IllegalStateException    if the node has a rate limit or delay already
+     * @return the limit in force, to remove with {@link Fault#remove()}
      */
     public synchronized Fault rate(Node node, long bitsPerSecond) {
         ensureOpen();
@@ -752,6 +793,10 @@ public final class Lab implements AutoCloseable {
     /**
      * Limits switch {@code network} to {@code bitsPerSecond} towards each member: a token bucket on
      * every port, so each flow across the switch is shaped once (see {@link #rate(Node, long)}).
+     *
+     * @param network the switch to limit
+     * @param bitsPerSecond the rate towards each member, in bits per second
+     * @return the limit in force, to remove with {@link Fault#remove()}
      */
     public synchronized Fault rate(Network network, long bitsPerSecond) {
         ensureOpen();
@@ -773,7 +818,10 @@ public final class Lab implements AutoCloseable {
     /**
      * Delays every frame {@code node} sends by {@code delay} (tc {@code netem} on its interfaces).
      *
+     * @param node the node whose frames are delayed
+     * @param delay the delay added to each frame
      * @throws FaultNotSupportedException if the kernel has no netem (sch_netem); nothing is applied
+     * @return the delay in force, to remove with {@link Fault#remove()}
      */
     public Fault delay(Node node, Duration delay) {
         return jitter(node, delay, Duration.ZERO);
@@ -783,7 +831,11 @@ public final class Lab implements AutoCloseable {
      * Delays every frame {@code node} sends by {@code delay} plus or minus up to {@code jitter}
      * (tc {@code netem delay D J}).
      *
+     * @param node the node whose frames are delayed
+     * @param delay the mean delay added to each frame
+     * @param jitter how far a frame's delay may differ from {@code delay}, either way
      * @throws FaultNotSupportedException if the kernel has no netem (sch_netem); nothing is applied
+     * @return the delay in force, to remove with {@link Fault#remove()}
      */
     public synchronized Fault jitter(Node node, Duration delay, Duration jitter) {
         ensureOpen();
@@ -918,7 +970,7 @@ public final class Lab implements AutoCloseable {
         }
     }
 
-    /** Whether {@link #close()} was called. */
+    /** {@return whether {@link #close()} was called} */
     public boolean isClosed() {
         return closed;
     }

@@ -23,6 +23,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
 public final class LabExtension implements ParameterResolver, BeforeEachCallback {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(LabExtension.class);
 
+    /** Made by JUnit, through {@link WithLab} or {@code @ExtendWith(LabExtension.class)}. */
+    public LabExtension() {}
+
     /** The lab is kept in the test method's store; JUnit closes it when that context closes. */
     private record Holder(Lab lab) implements ExtensionContext.Store.CloseableResource {
         @Override

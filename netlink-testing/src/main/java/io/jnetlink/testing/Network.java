@@ -28,17 +28,17 @@ public final class Network {
         this.bridge = bridge;
     }
 
-    /** The switch's name in the lab. */
+    /** {@return the switch's name in the lab} */
     public String name() {
         return name;
     }
 
-    /** The switch's IPv4 subnet, {@code 10.<hi>.<lo>.0/24} by its number in the lab. */
+    /** {@return the switch's IPv4 subnet, {@code 10.<hi>.<lo>.0/24} by its number in the lab} */
     public String subnet() {
         return v4Base() + "0/24";
     }
 
-    /** The switch's IPv6 subnet, {@code fd00:0:0:<n>::/64} by its number in the lab. */
+    /** {@return the switch's IPv6 subnet, {@code fd00:0:0:<n>::/64} by its number in the lab} */
     public String subnet6() {
         return v6Base() + ":/64";
     }
@@ -51,24 +51,34 @@ public final class Network {
         return "fd00:0:0:" + Integer.toHexString(index) + ":";
     }
 
-    /** Creates nodes {@code names} and attaches each to this switch. */
+    /**
+     * Creates nodes {@code names} and attaches each to this switch.
+     *
+     * @param names the nodes' names
+     * @return the new nodes, in the order of {@code names}
+     */
     public List<Node> nodes(String... names) {
         return List.copyOf(lab.newNodesOn(this, java.util.Arrays.asList(names)));
     }
 
-    /** Attaches {@code node} to this switch through a new interface ({@code eth0}, {@code eth1}, ...). */
+    /**
+     * Attaches {@code node} to this switch through a new interface ({@code eth0}, {@code eth1}, ...).
+     *
+     * @param node the node to attach
+     * @return the node's new interface on this switch
+     */
     public Interface attach(Node node) {
         return lab.attach(node, this);
     }
 
-    /** The interfaces attached to this switch, in the order they were attached. */
+    /** {@return the interfaces attached to this switch, in the order they were attached} */
     public List<Interface> interfaces() {
         synchronized (lab) {
             return List.copyOf(members);
         }
     }
 
-    /** The nodes attached to this switch, in the order they were attached. */
+    /** {@return the nodes attached to this switch, in the order they were attached} */
     public List<Node> members() {
         return interfaces().stream().map(Interface::node).toList();
     }

@@ -37,28 +37,28 @@ public final class Node {
         this.netns = netns;
     }
 
-    /** The node's name in the lab. */
+    /** {@return the node's name in the lab} */
     public String name() {
         return name;
     }
 
-    /** The lab the node belongs to. */
+    /** {@return the lab the node belongs to} */
     public Lab lab() {
         return lab;
     }
 
-    /** The node's network namespace (for the full fluent API: links, routes, sysctls, nf_tables). */
+    /** {@return the node's network namespace (for the full fluent API: links, routes, sysctls, nf_tables)} */
     public Netns netns() {
         return netns;
     }
 
-    /** Whether the node forwards between its switches (made by {@link Lab#router}). */
+    /** {@return whether the node forwards between its switches (made by {@link Lab#router})} */
     public boolean isRouter() {
         return router;
     }
 
     /**
-     * The IPv4 address of the node's first interface.
+     * {@return the IPv4 address of the node's first interface}
      *
      * @throws IllegalStateException if the node is plugged into no switch
      */
@@ -66,27 +66,40 @@ public final class Node {
         return first().address();
     }
 
-    /** The IPv6 address of the node's first interface (see {@link #address()}). */
+    /** {@return the IPv6 address of the node's first interface (see {@link #address()})} */
     public InetAddress address6() {
         return first().address6();
     }
 
-    /** The IPv4 address of the node's interface on {@code network}. */
+    /**
+     * {@return the IPv4 address of the node's interface on {@code network}}
+     *
+     * @param network a switch the node is plugged into
+     */
     public InetAddress address(Network network) {
         return iface(network).address();
     }
 
-    /** The IPv6 address of the node's interface on {@code network}. */
+    /**
+     * {@return the IPv6 address of the node's interface on {@code network}}
+     *
+     * @param network a switch the node is plugged into
+     */
     public InetAddress address6(Network network) {
         return iface(network).address6();
     }
 
-    /** {@link #address()} with {@code port}: where to connect to a server of this node. */
+    /**
+     * {@link #address()} with {@code port}: where to connect to a server of this node.
+     *
+     * @param port the server's port
+     * @return the node's IPv4 address on its first switch, with {@code port}
+     */
     public InetSocketAddress socketAddress(int port) {
         return new InetSocketAddress(address(), port);
     }
 
-    /** The node's interfaces, in the order they were plugged in. */
+    /** {@return the node's interfaces, in the order they were plugged in} */
     public List<Interface> interfaces() {
         synchronized (lab) {
             return List.copyOf(interfaces);
@@ -94,8 +107,9 @@ public final class Node {
     }
 
     /**
-     * The node's interface on {@code network}.
+     * {@return the node's interface on {@code network}}
      *
+     * @param network a switch the node is plugged into
      * @throws IllegalArgumentException if the node is not plugged into it
      */
     public Interface iface(Network network) {
@@ -123,17 +137,30 @@ public final class Node {
     /**
      * Runs {@code task} inside the node on a platform thread of its own and returns its result:
      * sockets it opens belong to the node (see {@link Netns#run(Callable)}).
+     *
+     * @param <T> the task's result type
+     * @param task the code to run inside the node
+     * @return what {@code task} returned
      */
     public <T> T run(Callable<T> task) {
         return netns.run(task);
     }
 
-    /** Runs {@code task} inside the node (see {@link #run(Callable)}). */
+    /**
+     * Runs {@code task} inside the node (see {@link #run(Callable)}).
+     *
+     * @param task the code to run inside the node
+     */
     public void run(Runnable task) {
         netns.run(task);
     }
 
-    /** Starts a program inside the node, like {@code ip netns exec NODE command...}. */
+    /**
+     * Starts a program inside the node, like {@code ip netns exec NODE command...}.
+     *
+     * @param command the program and its arguments
+     * @return the started program
+     */
     public Process exec(String... command) {
         return netns.exec(command);
     }
@@ -142,6 +169,10 @@ public final class Node {
      * Starts {@code service} inside the node and returns once its thread is in the node; stop it
      * with {@link RunningService#stop()}, or leave it to the lab, which stops every service when it
      * closes. Wait for it to serve with {@link RunningService#awaitReady}.
+     *
+     * @param serviceName the service's name (in its threads' names and in errors)
+     * @param service the service's code
+     * @return the running service; close it to stop it
      */
     public RunningService start(String serviceName, Service service) {
         LabNames.checkName("service", serviceName);
@@ -154,7 +185,7 @@ public final class Node {
         return s;
     }
 
-    /** The services started here that still run. */
+    /** {@return the services started here that still run} */
     public List<RunningService> services() {
         synchronized (services) {
             return services.stream().filter(RunningService::isRunning).toList();

@@ -29,7 +29,13 @@ import java.time.Duration;
 public final class Probe {
     private Probe() {}
 
-    /** Starts a TCP echo server on {@code port} (all addresses, IPv4 and IPv6) in {@code node}; returns once it listens. */
+    /**
+     * Starts a TCP echo server on {@code port} (all addresses, IPv4 and IPv6) in {@code node}; returns once it listens.
+     *
+     * @param node the node to serve in
+     * @param port the TCP port to listen on
+     * @return the running server; close it to stop it
+     */
     public static RunningService tcpEcho(Node node, int port) {
         return node.start("tcp-echo-" + port, ctx -> {
             ServerSocket server = ctx.closeOnStop(new ServerSocket());
@@ -47,7 +53,13 @@ public final class Probe {
         }).awaitReady(Duration.ofSeconds(5));
     }
 
-    /** Starts a UDP echo server on {@code port} (all addresses) in {@code node}; returns once it is bound. */
+    /**
+     * Starts a UDP echo server on {@code port} (all addresses) in {@code node}; returns once it is bound.
+     *
+     * @param node the node to serve in
+     * @param port the UDP port to bind
+     * @return the running server; close it to stop it
+     */
     public static RunningService udpEcho(Node node, int port) {
         return node.start("udp-echo-" + port, ctx -> {
             DatagramSocket socket = ctx.closeOnStop(new DatagramSocket(port));
@@ -62,8 +74,13 @@ public final class Probe {
     }
 
     /**
-     * Whether a TCP connection from {@code from} to {@code to}:{@code port} opens and echoes a line
-     * within {@code timeout} (connect and reply together).
+     * {@return whether a TCP connection from {@code from} to {@code to}:{@code port} opens and echoes a line
+     * within {@code timeout} (connect and reply together)}
+     *
+     * @param from the node to connect from
+     * @param to the address to connect to
+     * @param port the port to connect to
+     * @param timeout how long to try, connect and reply together
      */
     public static boolean tcp(Node from, InetAddress to, int port, Duration timeout) {
         return from.run(() -> {
@@ -84,8 +101,13 @@ public final class Probe {
     }
 
     /**
-     * Whether a UDP datagram from {@code from} to {@code to}:{@code port} comes back from the echo
-     * server within {@code timeout}.
+     * {@return whether a UDP datagram from {@code from} to {@code to}:{@code port} comes back from the echo
+     * server within {@code timeout}}
+     *
+     * @param from the node to send from
+     * @param to the address to send to
+     * @param port the port to send to
+     * @param timeout how long to wait for the echo
      */
     public static boolean udp(Node from, InetAddress to, int port, Duration timeout) {
         return from.run(() -> {

@@ -78,22 +78,22 @@ public final class RunningService implements AutoCloseable {
         }
     }
 
-    /** The service's name. */
+    /** {@return the service's name} */
     public String name() {
         return name;
     }
 
-    /** The node it runs in. */
+    /** {@return the node it runs in} */
     public Node node() {
         return node;
     }
 
-    /** Whether its main code still runs. */
+    /** {@return whether its main code still runs} */
     public boolean isRunning() {
         return ended.getCount() > 0;
     }
 
-    /** What ended the service with an exception (not counting what {@link #stop()} caused), or null. */
+    /** {@return what ended the service with an exception (not counting what {@link #stop()} caused), or null} */
     public Throwable failure() {
         return failure;
     }
@@ -101,7 +101,9 @@ public final class RunningService implements AutoCloseable {
     /**
      * Waits until the service has called {@link ServiceContext#ready()}.
      *
+     * @param timeout how long to wait at most
      * @throws IllegalStateException if it ended (or failed) before, or did not get ready in time
+     * @return this service
      */
     public RunningService awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -23,6 +23,9 @@ public interface Service {
      * Runs the service until {@link ServiceContext#stopping()} turns true (or it is interrupted,
      * or something it registered with {@link ServiceContext#closeOnStop} is closed under it).
      * Returning ends the service; an exception ends it and is kept as its {@link RunningService#failure()}.
+     *
+     * @param context the service's view of its node and of its stop
+     * @throws Exception anything the service fails with; it becomes {@link RunningService#failure()}
      */
     void run(ServiceContext context) throws Exception;
 }

@@ -40,8 +40,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LabExtension.class)
 public @interface WithLab {
     /**
-     * The prefix of the lab's namespace names; empty for the system property
-     * {@code jnetlink.lab.prefix}, else {@value Lab#DEFAULT_PREFIX}.
+     * {@return the prefix of the lab's namespace names; empty for the system property
+     * {@code jnetlink.lab.prefix}, else {@value Lab#DEFAULT_PREFIX}}
      */
     String prefix() default "";
 }

@@ -121,6 +121,37 @@ class LabKernelTest {
         assertThrows(IllegalArgumentException.class, () -> Lab.create("bad prefix"));
         var lonely = lab.newNode("lonely");
         assertThrows(IllegalStateException.class, lonely::address);
+        // A batch with a bad or repeated name is refused before any of it is made.
+        long before = namespacesOf(lab.name());
+        var twice = assertThrows(IllegalArgumentException.class, () -> lab.nodes("x1", "x2", "x1"));
+        assertTrue(twice.getMessage().contains("x1"), twice.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> lab.nodes("y1", "bad/name"));
+        assertEquals(before, namespacesOf(lab.name()), "no namespace of a refused batch was made");
+        assertEquals(List.of("n1", "lonely"), lab.nodes().stream().map(Node::name).toList());
+    }
+
+    @Test
+    void theBatchedShapeIsWhatIproute2Sees(Lab lab) {
+        List<Node> n = lab.nodes("n1", "n2", "n3", "n4", "n5");
+        String fabric = lab.fabric().name();
+        for (Node node : n) {
+            Interface i = node.interfaces().getFirst();
+            // the node's end: its index as the lab says, up, with its peer being the lab's switch port
+            String eth = Sh.ip(node.netns().name(), "-o", "link", "show", "eth0");
+            assertTrue(eth.startsWith(i.index() + ": eth0@if" + i.portIndex() + ":"), eth);
+            assertTrue(eth.contains(",UP"), eth);
+            assertTrue(Sh.ip(node.netns().name(), "-o", "link", "show", "lo").contains(",UP"));
+            // the port: in the fabric, on the switch's bridge, up
+            String port = Sh.ip(fabric, "-o", "link", "show", i.port());
+            assertTrue(port.startsWith(i.portIndex() + ": " + i.port() + "@if" + i.index() + ":"), port);
+            assertTrue(port.contains("master sw0") && port.contains(",UP"), port);
+            assertEquals("0", Sh.inNs(node.netns().name(), "sysctl", "-n", "net.ipv6.conf.eth0.accept_dad").ok().out()
+                    .strip());
+        }
+        // The fabric only switches frames: no IPv6 address on its bridge or ports.
+        assertEquals("", Sh.ip(fabric, "-6", "-o", "addr", "show").strip());
+        Probe.tcpEcho(n.get(4), 7000);
+        assertTrue(Probe.tcp(n.get(0), n.get(4).address6(), 7000, T));
     }
 
     @Test

@@ -53,6 +53,9 @@ public final class AttributeCursor {
      * A cursor over the attributes in {@code [start, end)} of {@code seg}.
      *
      * @param names names for error messages (the attribute space of this level)
+     * @param seg the buffer
+     * @param start offset of the first attribute
+     * @param end offset just past the last attribute
      */
     public AttributeCursor(MemorySegment seg, long start, long end, AttrNames names) {
         this(seg, start, end, names, null, 0);
@@ -122,86 +125,106 @@ public final class AttributeCursor {
         return true;
     }
 
-    /** The current attribute's type, without the nested and byte-order flag bits. */
+    /** {@return the current attribute's type, without the nested and byte-order flag bits} */
     public int type() {
         return rawType & Netlink.NLA_TYPE_MASK;
     }
 
-    /** The current attribute's type with its flag bits as sent. */
+    /** {@return the current attribute's type with its flag bits as sent} */
     public int rawType() {
         return rawType;
     }
 
-    /** Payload size in bytes of the current attribute. */
+    /**
+     * Payload size in bytes of the current attribute.
+     *
+     * @return the payload size in bytes
+     */
     public int length() {
         return payloadLen;
     }
 
-    /** Offset of the current attribute's payload in the buffer. */
+    /**
+     * Offset of the current attribute's payload in the buffer.
+     *
+     * @return the payload's offset in the buffer
+     */
     public long payloadOffset() {
         return cur + Netlink.NLA_HDRLEN;
     }
 
-    /** The buffer the cursor reads. */
+    /** {@return the buffer the cursor reads} */
     public MemorySegment segment() {
         return seg;
     }
 
+    /** {@return the payload as an unsigned byte (exactly 1 byte)} */
     public int u8() {
         expect(1, "u8");
         return seg.get(ValueLayout.JAVA_BYTE, payloadOffset()) & 0xFF;
     }
 
+    /** {@return the payload as a native-order unsigned 16-bit value (exactly 2 bytes)} */
     public int u16() {
         expect(2, "u16");
         return seg.get(U16, payloadOffset()) & 0xFFFF;
     }
 
+    /** {@return the payload as a big-endian unsigned 16-bit value (exactly 2 bytes)} */
     public int u16be() {
         expect(2, "u16");
         return seg.get(U16_BE, payloadOffset()) & 0xFFFF;
     }
 
+    /** {@return the payload as a native-order 32-bit value (exactly 4 bytes)} */
     public int u32() {
         expect(4, "u32");
         return seg.get(U32, payloadOffset());
     }
 
+    /** {@return the payload as a native-order signed 32-bit value (exactly 4 bytes)} */
     public int s32() {
         return u32();
     }
 
+    /** {@return the payload as a big-endian 32-bit value (exactly 4 bytes)} */
     public int u32be() {
         expect(4, "u32");
         return seg.get(U32_BE, payloadOffset());
     }
 
+    /** {@return the payload as a native-order 64-bit value (exactly 8 bytes)} */
     public long u64() {
         expect(8, "u64");
         return seg.get(U64, payloadOffset());
     }
 
+    /** {@return the payload as a big-endian 64-bit value (exactly 8 bytes)} */
     public long u64be() {
         expect(8, "u64");
         return seg.get(U64_BE, payloadOffset());
     }
 
-    /** True for an attribute with no payload (a flag). */
+    /** {@return true for an attribute with no payload (a flag)} */
     public boolean flag() {
         expect(0, "flag");
         return true;
     }
 
     /**
-     * The payload as a string: UTF-8 up to the first NUL (or the whole payload if there is none).
+     * {@return the payload as a string: UTF-8 up to the first NUL (or the whole payload if there is none)}
      */
     public String string() {
         return string(seg, payloadOffset(), payloadLen);
     }
 
     /**
-     * The {@code length} bytes at {@code offset} of {@code seg} as a string, as {@link #string()}
-     * reads an attribute's payload: for records that read an attribute they located earlier.
+     * {@return the {@code length} bytes at {@code offset} of {@code seg} as a string, as {@link #string()}
+     * reads an attribute's payload: for records that read an attribute they located earlier}
+     *
+     * @param seg the buffer
+     * @param offset where the bytes start
+     * @param length how many bytes
      */
     public static String string(MemorySegment seg, long offset, int length) {
         int n = 0;
@@ -213,17 +236,17 @@ public final class AttributeCursor {
         return new String(b, StandardCharsets.UTF_8);
     }
 
-    /** The payload copied into a new array. */
+    /** {@return the payload copied into a new array} */
     public byte[] bytes() {
         return seg.asSlice(payloadOffset(), payloadLen).toArray(ValueLayout.JAVA_BYTE);
     }
 
-    /** The payload as a view on the buffer (valid as long as the message is). */
+    /** {@return the payload as a view on the buffer (valid as long as the message is)} */
     public MemorySegment payload() {
         return seg.asSlice(payloadOffset(), payloadLen);
     }
 
-    /** An IPv4 (4-byte) or IPv6 (16-byte) address. */
+    /** {@return an IPv4 (4-byte) or IPv6 (16-byte) address} */
     public InetAddress address() {
         if (payloadLen != 4 && payloadLen != 16) {
             throw malformed(cur, "address expected (4 or 16 bytes), got " + payloadLen + " bytes");
@@ -232,9 +255,12 @@ public final class AttributeCursor {
     }
 
     /**
-     * The IPv4 (4-byte) or IPv6 (16-byte) address at {@code offset} of {@code seg}, whose length
-     * the caller checked: for records that read an attribute they located earlier.
+     * {@return the IPv4 (4-byte) or IPv6 (16-byte) address at {@code offset} of {@code seg}, whose length
+     * the caller checked: for records that read an attribute they located earlier}
      *
+     * @param seg the buffer
+     * @param offset where the address starts
+     * @param length 4 or 16
      * @throws IllegalArgumentException if {@code length} is neither 4 nor 16
      */
     public static InetAddress address(MemorySegment seg, long offset, int length) {
@@ -250,20 +276,27 @@ public final class AttributeCursor {
         }
     }
 
-    /** The current attribute, copied out: for keeping attributes a decoder does not model. */
+    /** {@return the current attribute, copied out: for keeping attributes a decoder does not model} */
     public RawAttribute raw() {
         return new RawAttribute(rawType, bytes());
     }
 
-    /** A cursor over the attributes nested in the current one. */
+    /**
+     * {@return a cursor over the attributes nested in the current one}
+     *
+     * @param childNames the names of the nested attributes, for error messages
+     */
     public AttributeCursor nested(AttrNames childNames) {
         requireCurrent();
         return new AttributeCursor(seg, payloadOffset(), payloadOffset() + payloadLen, childNames, this, type());
     }
 
     /**
-     * A cursor over attributes that start {@code skip} bytes into the current payload (for payloads
-     * that begin with a fixed struct, such as IFLA_VETH_INFO_PEER's ifinfomsg).
+     * {@return a cursor over attributes that start {@code skip} bytes into the current payload (for payloads
+     * that begin with a fixed struct, such as IFLA_VETH_INFO_PEER's ifinfomsg)}
+     *
+     * @param skip bytes of fixed header before the attributes
+     * @param childNames the names of the nested attributes, for error messages
      */
     public AttributeCursor nested(int skip, AttrNames childNames) {
         requireCurrent();
@@ -274,7 +307,7 @@ public final class AttributeCursor {
                 childNames, this, type());
     }
 
-    /** The path of the current attribute, such as {@code IFLA_LINKINFO/IFLA_INFO_KIND}. */
+    /** {@return the path of the current attribute, such as {@code IFLA_LINKINFO/IFLA_INFO_KIND}} */
     public String path() {
         String here = cur >= 0 ? names.name(type()) : null;
         String up = pathOf(parent, parentType, null);
@@ -284,7 +317,11 @@ public final class AttributeCursor {
         return up.isEmpty() ? here : up + "/" + here;
     }
 
-    /** A malformed-message exception for the current attribute. */
+    /**
+     * {@return a malformed-message exception for the current attribute}
+     *
+     * @param problem what is wrong
+     */
     public MalformedMessageException malformed(String problem) {
         return malformed(cur >= 0 ? cur : next, problem);
     }

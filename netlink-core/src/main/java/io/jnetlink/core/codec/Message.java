@@ -32,7 +32,12 @@ public final class Message {
     /** An unbound view; {@link #bind} points it at a message. */
     public Message() {}
 
-    /** A view of the message at {@code offset} of {@code seg} (its length is read from the header). */
+    /**
+     * {@return a view of the message at {@code offset} of {@code seg} (its length is read from the header)}
+     *
+     * @param seg the buffer
+     * @param offset where the message's header starts
+     */
     public static Message at(MemorySegment seg, long offset) {
         Message m = new Message();
         m.bind(seg, offset, seg.byteSize() - offset);
@@ -43,6 +48,9 @@ public final class Message {
      * Points this view at the message starting at {@code offset}, checking that its header and
      * length fit in {@code available} bytes.
      *
+     * @param seg the buffer
+     * @param offset where the message's header starts
+     * @param available how many bytes of the buffer from {@code offset} on belong to the datagram
      * @return the message length, rounded up to alignment (where the next message starts)
      */
     public long bind(MemorySegment seg, long offset, long available) {
@@ -68,9 +76,9 @@ public final class Message {
     }
 
     /**
-     * The bytes of the datagram this message came in, copied out of the receive buffer into memory
+     * {@return the bytes of the datagram this message came in, copied out of the receive buffer into memory
      * that stays valid after the handler returns, read-only and readable from any thread: for
-     * records that keep what they may decode later. The copy is made on the first call and shared
+     * records that keep what they may decode later} The copy is made on the first call and shared
      * by every message of the same datagram (a dump's datagram holds many), so a reply is copied
      * at most once, and not at all when nobody asks. The message is at the same offsets in it as
      * in {@link #segment()} ({@link #offset()}, {@link #payloadOffset()}).
@@ -87,47 +95,69 @@ public final class Message {
         return k;
     }
 
+    /** {@return the message length from its header, header included} */
     public int length() {
         return len;
     }
 
+    /** {@return the message type ({@code nlmsg_type})} */
     public int type() {
         return seg.get(U16, off + 4) & 0xFFFF;
     }
 
+    /** {@return the header flags ({@code nlmsg_flags})} */
     public int flags() {
         return seg.get(U16, off + 6) & 0xFFFF;
     }
 
+    /** {@return the sequence number ({@code nlmsg_seq})} */
     public int sequence() {
         return seg.get(U32, off + 8);
     }
 
+    /** {@return the sender's port id ({@code nlmsg_pid}; 0 for the kernel)} */
     public int portId() {
         return seg.get(U32, off + 12);
     }
 
-    /** The buffer the message lives in. */
+    /** {@return the buffer the message lives in} */
     public MemorySegment segment() {
         return seg;
     }
 
-    /** Offset of the message's first byte (its nlmsghdr) in {@link #segment()}. */
+    /**
+     * Offset of the message's first byte (its nlmsghdr) in {@link #segment()}.
+     *
+     * @return the offset in bytes
+     */
     public long offset() {
         return off;
     }
 
-    /** Offset of the payload (after nlmsghdr) in {@link #segment()}. */
+    /**
+     * Offset of the payload (after nlmsghdr) in {@link #segment()}.
+     *
+     * @return the offset in bytes
+     */
     public long payloadOffset() {
         return off + Netlink.NLMSG_HDRLEN;
     }
 
-    /** Payload size in bytes. */
+    /**
+     * Payload size in bytes.
+     *
+     * @return the payload size in bytes
+     */
     public int payloadLength() {
         return len - Netlink.NLMSG_HDRLEN;
     }
 
-    /** Throws unless the payload holds at least {@code n} bytes of the fixed header {@code what}. */
+    /**
+     * Throws unless the payload holds at least {@code n} bytes of the fixed header {@code what}.
+     *
+     * @param n the bytes needed
+     * @param what the fixed header's name, for the error
+     */
     public void requirePayload(int n, String what) {
         if (payloadLength() < n) {
             throw new MalformedMessageException(what, payloadOffset(),
@@ -135,31 +165,56 @@ public final class Message {
         }
     }
 
-    /** Byte at {@code pos} of the payload. */
+    /**
+     * Byte at {@code pos} of the payload.
+     *
+     * @param pos offset in the payload
+     * @return the byte, unsigned
+     */
     public int u8(int pos) {
         check(pos, 1);
         return seg.get(ValueLayout.JAVA_BYTE, payloadOffset() + pos) & 0xFF;
     }
 
-    /** Native-order u16 at {@code pos} of the payload. */
+    /**
+     * Native-order u16 at {@code pos} of the payload.
+     *
+     * @param pos offset in the payload
+     * @return the value, unsigned
+     */
     public int u16(int pos) {
         check(pos, 2);
         return seg.get(U16, payloadOffset() + pos) & 0xFFFF;
     }
 
-    /** Big-endian u16 at {@code pos} of the payload. */
+    /**
+     * Big-endian u16 at {@code pos} of the payload.
+     *
+     * @param pos offset in the payload
+     * @return the value, unsigned
+     */
     public int u16be(int pos) {
         check(pos, 2);
         return seg.get(U16_BE, payloadOffset() + pos) & 0xFFFF;
     }
 
-    /** Native-order 32-bit value at {@code pos} of the payload. */
+    /**
+     * Native-order 32-bit value at {@code pos} of the payload.
+     *
+     * @param pos offset in the payload
+     * @return the value
+     */
     public int u32(int pos) {
         check(pos, 4);
         return seg.get(U32, payloadOffset() + pos);
     }
 
-    /** The attributes that follow a fixed header of {@code fixedHeaderLen} bytes (aligned up). */
+    /**
+     * {@return the attributes that follow a fixed header of {@code fixedHeaderLen} bytes (aligned up)}
+     *
+     * @param fixedHeaderLen the size of the family's fixed header
+     * @param names the attribute names, for error messages
+     */
     public AttributeCursor attributes(int fixedHeaderLen, AttrNames names) {
         int skip = Netlink.align(fixedHeaderLen);
         if (skip > payloadLength()) {
@@ -175,6 +230,10 @@ public final class Message {
      * over a message's top-level attributes (nested cursors are still new); the cursor is valid
      * until the next call of this method on this view, so a decoder must not call it again (nor
      * call another decoder that does) while it still walks the first.
+     *
+     * @param fixedHeaderLen the size of the family's fixed header
+     * @param names the attribute names, for error messages
+     * @return this view's cursor, at the first attribute
      */
     public AttributeCursor scan(int fixedHeaderLen, AttrNames names) {
         int skip = Netlink.align(fixedHeaderLen);
@@ -191,7 +250,7 @@ public final class Message {
         return c;
     }
 
-    /** The whole message, header included, copied out. */
+    /** {@return the whole message, header included, copied out} */
     public byte[] toByteArray() {
         return seg.asSlice(off, len).toArray(ValueLayout.JAVA_BYTE);
     }

@@ -58,13 +58,22 @@ public final class MessageWriter {
     private long[] nests = new long[8];
     private int count;
 
-    /** A writer whose buffer comes from {@code arena}; it grows (in that arena) when needed. */
+    /**
+     * A writer whose buffer comes from {@code arena}; it grows (in that arena) when needed.
+     *
+     * @param arena the arena the buffer comes from; it must outlive the writer
+     * @param initialCapacity the buffer's first size in bytes
+     */
     public MessageWriter(Arena arena, int initialCapacity) {
         this.arena = arena;
         this.buf = Libc.allocateUninitialized(arena, Math.max(initialCapacity, 256)); // written before read
     }
 
-    /** Forgets everything written; the next message starts at offset 0. */
+    /**
+     * Forgets everything written; the next message starts at offset 0.
+     *
+     * @return this writer
+     */
     public MessageWriter reset() {
         pos = 0;
         msgStart = -1;
@@ -77,6 +86,8 @@ public final class MessageWriter {
      * Starts a message: writes a {@code nlmsghdr} of {@code type} and {@code msgFlags}, with the
      * sequence number and port id left 0 for the socket to fill in.
      *
+     * @param type the message type
+     * @param msgFlags the header flags (NLM_F_REQUEST, NLM_F_ACK, ...)
      * @return the message's index among those written since {@link #reset()}: the index under
      *         which a pipelined exchange reports its reply or error
      */
@@ -95,7 +106,11 @@ public final class MessageWriter {
         return count++;
     }
 
-    /** Closes the current message: fills in its length. */
+    /**
+     * Closes the current message: fills in its length.
+     *
+     * @return this writer
+     */
     public MessageWriter end() {
         if (msgStart < 0) {
             throw new IllegalStateException("end() without begin()");
@@ -110,12 +125,24 @@ public final class MessageWriter {
 
     // ---- fixed headers: raw values at the tail, no padding --------------------------------
 
+    /**
+     * Appends an unsigned byte (fixed headers).
+     *
+     * @param v the value (low 8 bits)
+     * @return this writer
+     */
     public MessageWriter u8(int v) {
         ensure(1);
         buf.set(ValueLayout.JAVA_BYTE, pos++, (byte) v);
         return this;
     }
 
+    /**
+     * Appends a native-order 16-bit value (fixed headers).
+     *
+     * @param v the value (low 16 bits)
+     * @return this writer
+     */
     public MessageWriter u16(int v) {
         ensure(2);
         buf.set(U16, pos, (short) v);
@@ -123,6 +150,12 @@ public final class MessageWriter {
         return this;
     }
 
+    /**
+     * Appends a big-endian 16-bit value (fixed headers).
+     *
+     * @param v the value (low 16 bits)
+     * @return this writer
+     */
     public MessageWriter u16be(int v) {
         ensure(2);
         buf.set(U16_BE, pos, (short) v);
@@ -130,6 +163,12 @@ public final class MessageWriter {
         return this;
     }
 
+    /**
+     * Appends a native-order 32-bit value (fixed headers).
+     *
+     * @param v the value
+     * @return this writer
+     */
     public MessageWriter u32(int v) {
         ensure(4);
         buf.set(U32, pos, v);
@@ -137,10 +176,22 @@ public final class MessageWriter {
         return this;
     }
 
+    /**
+     * Appends a native-order signed 32-bit value (fixed headers).
+     *
+     * @param v the value
+     * @return this writer
+     */
     public MessageWriter s32(int v) {
         return u32(v);
     }
 
+    /**
+     * Appends a native-order 64-bit value (fixed headers).
+     *
+     * @param v the value
+     * @return this writer
+     */
     public MessageWriter u64(long v) {
         ensure(8);
         buf.set(U64, pos, v);
@@ -148,6 +199,12 @@ public final class MessageWriter {
         return this;
     }
 
+    /**
+     * Appends raw bytes, unpadded (fixed headers).
+     *
+     * @param b the bytes
+     * @return this writer
+     */
     public MessageWriter bytes(byte[] b) {
         ensure(b.length);
         MemorySegment.copy(b, 0, buf, ValueLayout.JAVA_BYTE, pos, b.length);
@@ -155,6 +212,12 @@ public final class MessageWriter {
         return this;
     }
 
+    /**
+     * Appends {@code n} zero bytes (reserved or padding fields of fixed headers).
+     *
+     * @param n how many
+     * @return this writer
+     */
     public MessageWriter zeros(int n) {
         ensure(n);
         buf.asSlice(pos, n).fill((byte) 0);
@@ -164,59 +227,126 @@ public final class MessageWriter {
 
     // ---- attributes ----------------------------------------------------------------------
 
-    /** An attribute with no payload (a flag). */
+    /**
+     * An attribute with no payload (a flag).
+     *
+     * @param type the attribute type
+     * @return this writer
+     */
     public MessageWriter attrFlag(int type) {
         header(type, 0);
         return this;
     }
 
+    /**
+     * An attribute holding an unsigned byte.
+     *
+     * @param type the attribute type
+     * @param v the value (low 8 bits)
+     * @return this writer
+     */
     public MessageWriter attrU8(int type, int v) {
         header(type, 1);
         buf.set(ValueLayout.JAVA_BYTE, pos, (byte) v);
         return pad(1);
     }
 
+    /**
+     * An attribute holding a native-order 16-bit value.
+     *
+     * @param type the attribute type
+     * @param v the value (low 16 bits)
+     * @return this writer
+     */
     public MessageWriter attrU16(int type, int v) {
         header(type, 2);
         buf.set(U16, pos, (short) v);
         return pad(2);
     }
 
+    /**
+     * An attribute holding a big-endian 16-bit value.
+     *
+     * @param type the attribute type
+     * @param v the value (low 16 bits)
+     * @return this writer
+     */
     public MessageWriter attrU16Be(int type, int v) {
         header(type, 2);
         buf.set(U16_BE, pos, (short) v);
         return pad(2);
     }
 
+    /**
+     * An attribute holding a native-order 32-bit value.
+     *
+     * @param type the attribute type
+     * @param v the value
+     * @return this writer
+     */
     public MessageWriter attrU32(int type, int v) {
         header(type, 4);
         buf.set(U32, pos, v);
         return pad(4);
     }
 
+    /**
+     * An attribute holding a native-order signed 32-bit value.
+     *
+     * @param type the attribute type
+     * @param v the value
+     * @return this writer
+     */
     public MessageWriter attrS32(int type, int v) {
         return attrU32(type, v);
     }
 
+    /**
+     * An attribute holding a big-endian 32-bit value.
+     *
+     * @param type the attribute type
+     * @param v the value
+     * @return this writer
+     */
     public MessageWriter attrU32Be(int type, int v) {
         header(type, 4);
         buf.set(U32_BE, pos, v);
         return pad(4);
     }
 
+    /**
+     * An attribute holding a native-order 64-bit value.
+     *
+     * @param type the attribute type
+     * @param v the value
+     * @return this writer
+     */
     public MessageWriter attrU64(int type, long v) {
         header(type, 8);
         buf.set(U64, pos, v);
         return pad(8);
     }
 
+    /**
+     * An attribute holding a big-endian 64-bit value.
+     *
+     * @param type the attribute type
+     * @param v the value
+     * @return this writer
+     */
     public MessageWriter attrU64Be(int type, long v) {
         header(type, 8);
         buf.set(U64_BE, pos, v);
         return pad(8);
     }
 
-    /** A NUL-terminated UTF-8 string, as the kernel's NLA_NUL_STRING and NLA_STRING accept. */
+    /**
+     * A NUL-terminated UTF-8 string, as the kernel's NLA_NUL_STRING and NLA_STRING accept.
+     *
+     * @param type the attribute type
+     * @param s the string
+     * @return this writer
+     */
     public MessageWriter attrString(int type, String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         header(type, b.length + 1);
@@ -228,23 +358,44 @@ public final class MessageWriter {
     /**
      * A UTF-8 string without the terminating NUL. The kernel's NLA_STRING accepts both forms;
      * iproute2 sends some attributes (IFLA_INFO_KIND) this way.
+     *
+     * @param type the attribute type
+     * @param s the string
+     * @return this writer
      */
     public MessageWriter attrStringNoNul(int type, String s) {
         return attrBytes(type, s.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * An attribute holding {@code b} as it is.
+     *
+     * @param type the attribute type
+     * @param b the payload
+     * @return this writer
+     */
     public MessageWriter attrBytes(int type, byte[] b) {
         header(type, b.length);
         MemorySegment.copy(b, 0, buf, ValueLayout.JAVA_BYTE, pos, b.length);
         return pad(b.length);
     }
 
-    /** An address attribute: 4 bytes for IPv4, 16 for IPv6, in network order. */
+    /**
+     * An address attribute: 4 bytes for IPv4, 16 for IPv6, in network order.
+     *
+     * @param type the attribute type
+     * @param a the address
+     * @return this writer
+     */
     public MessageWriter attrAddress(int type, InetAddress a) {
         return attrBytes(type, a.getAddress());
     }
 
-    /** The address family of {@code a}: AF_INET (2) or AF_INET6 (10). */
+    /**
+     * {@return the address family of {@code a}: AF_INET (2) or AF_INET6 (10)}
+     *
+     * @param a the address
+     */
     public static int family(InetAddress a) {
         return a instanceof Inet4Address ? 2 : 10;
     }
@@ -254,6 +405,7 @@ public final class MessageWriter {
      * {@link #nest(int, Consumer)}, which cannot be left open). The type is written as given: OR
      * in {@link Netlink#NLA_F_NESTED} where the protocol wants it.
      *
+     * @param type the nest's attribute type (NLA_F_NESTED is not added)
      * @return a token for {@link #nestEnd(int)}
      */
     public int nestStart(int type) {
@@ -265,7 +417,12 @@ public final class MessageWriter {
         return depth;
     }
 
-    /** Closes the nest {@link #nestStart} opened: fills in its length. */
+    /**
+     * Closes the nest {@link #nestStart} opened: fills in its length.
+     *
+     * @param token what {@link #nestStart} returned
+     * @return this writer
+     */
     public MessageWriter nestEnd(int token) {
         if (token != depth || depth == 0) {
             throw new IllegalStateException("nestEnd(" + token + ") but the innermost open nest is " + depth);
@@ -277,7 +434,13 @@ public final class MessageWriter {
         return this;
     }
 
-    /** A nested attribute whose content {@code body} writes; always closed, also on exceptions. */
+    /**
+     * A nested attribute whose content {@code body} writes; always closed, also on exceptions.
+     *
+     * @param type the nest's attribute type
+     * @param body writes the nested attributes
+     * @return this writer
+     */
     public MessageWriter nest(int type, Consumer<MessageWriter> body) {
         int token = nestStart(type);
         try {
@@ -291,39 +454,52 @@ public final class MessageWriter {
 
     // ---- state ---------------------------------------------------------------------------
 
-    /** Bytes written since {@link #reset()}. */
+    /**
+     * Bytes written since {@link #reset()}.
+     *
+     * @return the size in bytes
+     */
     public long size() {
         return pos;
     }
 
-    /** Offset of the current write position (a message's attribute offsets are relative to its start). */
+    /**
+     * Offset of the current write position (a message's attribute offsets are relative to its start).
+     *
+     * @return the offset in bytes
+     */
     public long position() {
         return pos;
     }
 
-    /** The bytes written so far: a view, valid until the next write. */
+    /** {@return the bytes written so far: a view, valid until the next write} */
     public MemorySegment written() {
         return buf.asSlice(0, pos);
     }
 
-    /** How many messages were begun since {@link #reset()}. */
+    /** {@return how many messages were begun since {@link #reset()}} */
     public int messageCount() {
         return count;
     }
 
-    /** Whether a message is open (begun and not ended). */
+    /** {@return whether a message is open (begun and not ended)} */
     public boolean inMessage() {
         return msgStart >= 0;
     }
 
-    /** The raw bytes written so far, copied: for tests and golden-byte comparisons. */
+    /** {@return the raw bytes written so far, copied: for tests and golden-byte comparisons} */
     public byte[] toByteArray() {
         return buf.asSlice(0, pos).toArray(ValueLayout.JAVA_BYTE);
     }
 
     // ---- the one place lengths are checked ------------------------------------------------
 
-    /** Throws if an attribute of {@code length} bytes (header included) cannot be encoded. */
+    /**
+     * Throws if an attribute of {@code length} bytes (header included) cannot be encoded.
+     *
+     * @param type the attribute type, for the error
+     * @param length the attribute's size, header included
+     */
     public static void checkAttrLength(int type, long length) {
         if (length > NLA_MAX_LEN) {
             throw new IllegalArgumentException("attribute type " + (type & Netlink.NLA_TYPE_MASK) + " is "

@@ -11,11 +11,17 @@ import java.util.HexFormat;
  * @param value the payload bytes
  */
 public record RawAttribute(int type, byte[] value) {
+    /**
+     * An attribute; {@code value} is copied.
+     *
+     * @param type the attribute type including its flag bits
+     * @param value the payload bytes
+     */
     public RawAttribute {
         value = value.clone();
     }
 
-    /** The payload bytes (a copy). */
+    /** {@return the payload bytes (a copy)} */
     @Override
     public byte[] value() {
         return value.clone();

@@ -8,10 +8,17 @@ package io.jnetlink.core.events;
  * @param value     the object's state after the change; for {@link Kind#REMOVED}, its last state
  * @param synthetic true when the change was not announced by the kernel but derived by re-reading
  *                  the table after lost events (an overrun) or a restarted watch
+ * @param <K> the type of an object's identity
+ * @param <V> the type of an object's state
  */
 public record Change<K, V>(Kind kind, K key, V value, boolean synthetic) {
     /** What happened to the object. */
     public enum Kind {
-        ADDED, CHANGED, REMOVED
+        /** The object appeared. */
+        ADDED,
+        /** The object's state changed. */
+        CHANGED,
+        /** The object went away. */
+        REMOVED
     }
 }

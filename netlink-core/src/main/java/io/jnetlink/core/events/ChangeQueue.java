@@ -16,26 +16,41 @@ import java.util.function.Consumer;
  *     Change<Integer, LinkInfo> c = q.take();
  * }
  * }</pre>
+ *
+ * @param <K> the type of an object's identity
+ * @param <V> the type of an object's state
  */
 public final class ChangeQueue<K, V> implements Consumer<Change<K, V>> {
     private final BlockingQueue<Change<K, V>> queue = new LinkedBlockingQueue<>();
+
+    /** An empty queue; pass it as a watch's listener. */
+    public ChangeQueue() {}
 
     @Override
     public void accept(Change<K, V> change) {
         queue.add(change);
     }
 
-    /** The next change, waiting as long as it takes. */
+    /**
+     * {@return the next change, waiting as long as it takes}
+     *
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
     public Change<K, V> take() throws InterruptedException {
         return queue.take();
     }
 
-    /** The next change, or null if none arrives within {@code timeout}. */
+    /**
+     * {@return the next change, or null if none arrives within {@code timeout}}
+     *
+     * @param timeout how long to wait at most
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
     public Change<K, V> poll(Duration timeout) throws InterruptedException {
         return queue.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /** How many changes are waiting. */
+    /** {@return how many changes are waiting} */
     public int size() {
         return queue.size();
     }

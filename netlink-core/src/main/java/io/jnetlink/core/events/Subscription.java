@@ -31,13 +31,22 @@ public final class Subscription implements AutoCloseable {
 
     /** Receives the subscription's messages and overrun reports, on its thread. */
     public interface Listener {
+        /**
+         * One message of an event datagram; a view valid only during the call.
+         *
+         * @param m the message
+         */
         void onMessage(Message m);
 
         /** Events were lost; state kept from events must be re-read. */
         default void onOverrun() {
         }
 
-        /** The reader thread stopped because of {@code error} (not called on close()). */
+        /**
+         * The reader thread stopped because of {@code error} (not called on close()).
+         *
+         * @param error what stopped it
+         */
         default void onError(RuntimeException error) {
             LOG.error("event subscription stopped", error);
         }
@@ -57,6 +66,11 @@ public final class Subscription implements AutoCloseable {
      * Opens a socket of {@code protocol} in {@code ns}, joins {@code groups} and starts delivering.
      *
      * @param receiveBufferBytes the kernel receive buffer for the socket (0 keeps the default)
+     * @param ns the namespace whose events to receive
+     * @param protocol the netlink protocol, such as NETLINK_ROUTE
+     * @param groups the multicast groups to join
+     * @param listener receives the messages, on the subscription's thread
+     * @return the running subscription; close it to stop
      */
     public static Subscription open(NetworkNamespace ns, int protocol, int[] groups, int receiveBufferBytes,
                                     Listener listener) {
@@ -69,6 +83,14 @@ public final class Subscription implements AutoCloseable {
      * list-then-watch view takes its first dump there, so no event can slip between the two).
      * Views other than {@link WatchedTable} (nf_tables' ruleset watch, which groups events per
      * transaction) build on this.
+     *
+     * @param ns the namespace whose events to receive
+     * @param protocol the netlink protocol, such as NETLINK_ROUTE
+     * @param groups the multicast groups to join
+     * @param receiveBufferBytes the kernel receive buffer for the socket (0 keeps the default)
+     * @param listener receives the messages, on the subscription's thread
+     * @param beforeLoop runs once on the reader thread before the first event is read, or null
+     * @return the running subscription; close it to stop
      */
     public static Subscription open(NetworkNamespace ns, int protocol, int[] groups, int receiveBufferBytes,
                              Listener listener, Runnable beforeLoop) {
@@ -123,12 +145,12 @@ public final class Subscription implements AutoCloseable {
         }
     }
 
-    /** How many overruns (lost events) the kernel reported so far. */
+    /** {@return how many overruns (lost events) the kernel reported so far} */
     public long overruns() {
         return overruns.get();
     }
 
-    /** Whether the reader thread is still delivering. */
+    /** {@return whether the reader thread is still delivering} */
     public boolean isRunning() {
         return thread.isAlive();
     }

@@ -28,15 +28,22 @@ import java.util.function.Consumer;
  */
 public final class WatchedTable<K, V> implements AutoCloseable {
 
-    /** Where a table's contents come from. */
+    /**
+     * Where a table's contents come from.
+     *
+     * @param <K> the type of an object's identity
+     * @param <V> the type of an object's state
+     */
     public interface Source<K, V> {
-        /** A consistent full read of the table (a dump), keyed by identity. */
+        /** {@return a consistent full read of the table (a dump), keyed by identity} */
         Map<K, V> dump();
 
         /**
-         * The change an event message announces, or null to ignore it (another family, a type
-         * the table does not hold). For "new" messages the kind may be ADDED or CHANGED; the table
+         * {@return the change an event message announces, or null to ignore it (another family, a type
+         * the table does not hold)} For "new" messages the kind may be ADDED or CHANGED; the table
          * decides which from what it holds.
+         *
+         * @param event an event message (a view valid only during the call)
          */
         Change<K, V> decode(Message event);
     }
@@ -81,6 +88,14 @@ public final class WatchedTable<K, V> implements AutoCloseable {
      *
      * @param receiveBufferBytes the event socket's kernel receive buffer, 0 for the default; a
      *                           small one makes overruns (and resyncs) likelier, a large one rarer
+     * @param <K> the type of an object's identity
+     * @param <V> the type of an object's state
+     * @param ns the namespace to watch
+     * @param protocol the netlink protocol, such as NETLINK_ROUTE
+     * @param groups the multicast groups whose events change the table
+     * @param source how to dump the table and decode its events
+     * @param listener receives each change, on the watch's thread
+     * @return the watch, holding the first dump; close it to stop
      */
     public static <K, V> WatchedTable<K, V> open(NetworkNamespace ns, int protocol, int[] groups,
                                                  int receiveBufferBytes, Source<K, V> source,
@@ -168,27 +183,33 @@ public final class WatchedTable<K, V> implements AutoCloseable {
         }
     }
 
-    /** A copy of the table as it stands now. */
+    /** {@return a copy of the table as it stands now} */
     public Map<K, V> snapshot() {
         return Map.copyOf(state);
     }
 
-    /** How many times the kernel reported lost events. */
+    /** {@return how many times the kernel reported lost events} */
     public long overruns() {
         return subscription.overruns();
     }
 
-    /** How many full re-reads were done (the first dump included). */
+    /** {@return how many full re-reads were done (the first dump included)} */
     public long resyncs() {
         return resyncs.get();
     }
 
-    /** The error that stopped the watch, or null while it runs. */
+    /** {@return the error that stopped the watch, or null while it runs} */
     public RuntimeException failure() {
         return failure;
     }
 
-    /** Waits until no event has arrived for {@code quiet}, or {@code max} passed; for tests and tools. */
+    /**
+     * Waits until no event has arrived for {@code quiet}, or {@code max} passed; for tests and tools.
+     *
+     * @param quiet how long no event must arrive
+     * @param max how long to wait at most
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
     public void awaitQuiet(Duration quiet, Duration max) throws InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
         Map<K, V> last = snapshot();

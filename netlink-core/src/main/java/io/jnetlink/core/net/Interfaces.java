@@ -16,6 +16,7 @@ public final class Interfaces {
      * Checks an interface name as the kernel will ({@code dev_valid_name}): 1..15 bytes, not "."
      * or "..", no '/', ':', NUL or whitespace.
      *
+     * @param name the interface name
      * @return {@code name}
      * @throws IllegalArgumentException naming the problem
      */
@@ -44,6 +45,7 @@ public final class Interfaces {
     /**
      * Checks that {@code index} can name an interface: indexes start at 1.
      *
+     * @param index the interface index
      * @return {@code index}
      * @throws IllegalArgumentException if it is 0 or negative
      */

@@ -23,6 +23,10 @@ public record IpPrefix(InetAddress address, int length) {
     public static final int AF_INET6 = 10;
 
     /**
+     * Checks the length against the address's family.
+     *
+     * @param address the address, host bits included
+     * @param length the prefix length
      * @throws IllegalArgumentException if the length is outside 0..32 (IPv4) or 0..128 (IPv6)
      */
     public IpPrefix {
@@ -38,8 +42,10 @@ public record IpPrefix(InetAddress address, int length) {
      * Parses {@code "192.168.15.1/24"}, {@code "fd00::1/64"}, or an address alone (a host prefix:
      * /32 or /128).
      *
+     * @param cidr the text
      * @throws IllegalArgumentException naming the input if it is not an address literal with an
      *         optional, in-range decimal prefix length
+     * @return the prefix, the address kept as written (host bits included)
      */
     public static IpPrefix parse(String cidr) {
         Objects.requireNonNull(cidr, "cidr");
@@ -72,12 +78,16 @@ public record IpPrefix(InetAddress address, int length) {
         return new IpPrefix(a, n);
     }
 
-    /** The prefix {@code address/length}. */
+    /** {@return the prefix {@code address/length}} */
     public static IpPrefix of(InetAddress address, int length) {
         return new IpPrefix(address, length);
     }
 
-    /** A host prefix: /32 for IPv4, /128 for IPv6. */
+    /**
+     * {@return a host prefix: /32 for IPv4, /128 for IPv6}
+     *
+     * @param address the address
+     */
     public static IpPrefix host(InetAddress address) {
         return new IpPrefix(address, address instanceof Inet4Address ? 32 : 128);
     }
@@ -86,7 +96,9 @@ public record IpPrefix(InetAddress address, int length) {
      * Parses an IPv4 (dotted quad, four decimal parts) or IPv6 literal, never consulting DNS.
      * Zone ids ({@code %eth0}) and IPv4-mapped IPv6 forms are refused.
      *
+     * @param text the literal
      * @throws IllegalArgumentException naming the input if it is not such a literal
+     * @return the address
      */
     public static InetAddress parseAddress(String text) {
         Objects.requireNonNull(text, "address");
@@ -128,7 +140,11 @@ public record IpPrefix(InetAddress address, int length) {
         return byAddress(b);
     }
 
-    /** An address from 4 or 16 raw bytes. */
+    /**
+     * {@return an address from 4 or 16 raw bytes}
+     *
+     * @param raw the address bytes, in network order
+     */
     public static InetAddress byAddress(byte[] raw) {
         try {
             return InetAddress.getByAddress(raw);
@@ -137,42 +153,50 @@ public record IpPrefix(InetAddress address, int length) {
         }
     }
 
-    /** The family of {@code a}: {@link #AF_INET} or {@link #AF_INET6}. */
+    /**
+     * {@return the family of {@code a}: {@link #AF_INET} or {@link #AF_INET6}}
+     *
+     * @param a the address
+     */
     public static int familyOf(InetAddress a) {
         return a instanceof Inet4Address ? AF_INET : AF_INET6;
     }
 
-    /** {@link #AF_INET} or {@link #AF_INET6}. */
+    /**
+     * {@link #AF_INET} or {@link #AF_INET6}.
+     *
+     * @return the address family
+     */
     public int family() {
         return familyOf(address);
     }
 
-    /** Whether this is an IPv4 prefix. */
+    /** {@return whether this is an IPv4 prefix} */
     public boolean isIpv4() {
         return address instanceof Inet4Address;
     }
 
-    /** The largest prefix length of the family: 32 or 128. */
+    /** {@return the largest prefix length of the family: 32 or 128} */
     public int maxLength() {
         return isIpv4() ? 32 : 128;
     }
 
-    /** Whether this prefix is the whole address space ({@code 0.0.0.0/0} or {@code ::/0}). */
+    /** {@return whether this prefix is the whole address space ({@code 0.0.0.0/0} or {@code ::/0})} */
     public boolean isDefault() {
         return length == 0;
     }
 
-    /** The network: the address with its host bits cleared, same length. */
+    /** {@return the network: the address with its host bits cleared, same length} */
     public IpPrefix network() {
         return new IpPrefix(byAddress(masked(address.getAddress(), length, false)), length);
     }
 
-    /** Whether the host bits of the address are all zero (the address is the network). */
+    /** {@return whether the host bits of the address are all zero (the address is the network)} */
     public boolean isNetwork() {
         return network().address.equals(address);
     }
 
-    /** The IPv4 broadcast address: the host bits set. */
+    /** {@return the IPv4 broadcast address: the host bits set} */
     public InetAddress broadcast() {
         if (!isIpv4()) {
             throw new IllegalStateException("IPv6 has no broadcast address: " + this);
@@ -180,7 +204,11 @@ public record IpPrefix(InetAddress address, int length) {
         return byAddress(masked(address.getAddress(), length, true));
     }
 
-    /** Whether {@code a} (of the same family) lies inside this prefix. */
+    /**
+     * {@return whether {@code a} (of the same family) lies inside this prefix}
+     *
+     * @param a the address
+     */
     public boolean contains(InetAddress a) {
         if (familyOf(a) != family()) {
             return false;
@@ -203,8 +231,10 @@ public record IpPrefix(InetAddress address, int length) {
     }
 
     /**
-     * The canonical text of an address: dotted quad for IPv4, RFC 5952 for IPv6 (lower case, the
-     * longest run of two or more zero groups shortened to {@code ::}), as iproute2 prints them.
+     * {@return the canonical text of an address: dotted quad for IPv4, RFC 5952 for IPv6 (lower case, the
+     * longest run of two or more zero groups shortened to {@code ::}), as iproute2 prints them}
+     *
+     * @param a the address
      */
     public static String format(InetAddress a) {
         byte[] b = a.getAddress();

@@ -21,7 +21,9 @@ public final class Mac {
      * Multicast addresses are accepted (a neighbour entry may map to one); see
      * {@link #parseUnicast} for a link's own address.
      *
+     * @param text the address, such as {@code 02:00:00:00:00:01}
      * @throws IllegalArgumentException naming the input and what is wrong with it
+     * @return the six bytes
      */
     public static byte[] parse(String text) {
         if (text == null) {
@@ -48,7 +50,9 @@ public final class Mac {
      * Parses a MAC address that can name a link: {@link #parse}'s rules, and not a multicast
      * address (the low bit of the first octet clear), which the kernel refuses as a link address.
      *
+     * @param text the address, such as {@code 02:00:00:00:00:01}
      * @throws IllegalArgumentException naming the input and what is wrong with it
+     * @return the six bytes
      */
     public static byte[] parseUnicast(String text) {
         byte[] b = parse(text);
@@ -58,7 +62,12 @@ public final class Mac {
         return b;
     }
 
-    /** {@code b} (any length) in lower-case colon form. */
+    /**
+     * {@code b} (any length) in lower-case colon form.
+     *
+     * @param b the bytes
+     * @return the text, such as {@code 02:00:00:00:00:01}
+     */
     public static String format(byte[] b) {
         return HexFormat.ofDelimiter(":").formatHex(b);
     }
@@ -66,8 +75,12 @@ public final class Mac {
     private static final byte[] DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     /**
-     * The {@code len} bytes at {@code offset} of {@code s} in lower-case colon form, read straight
-     * from a message (no intermediate array): what link decoding calls for every link.
+     * {@return the {@code len} bytes at {@code offset} of {@code s} in lower-case colon form, read straight
+     * from a message (no intermediate array): what link decoding calls for every link}
+     *
+     * @param s the buffer
+     * @param offset where the bytes start
+     * @param len how many bytes
      */
     public static String format(MemorySegment s, long offset, int len) {
         if (len == 0) {

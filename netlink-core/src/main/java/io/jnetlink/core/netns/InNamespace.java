@@ -6,6 +6,6 @@ package io.jnetlink.core.netns;
  * nf_tables client, take this so they accept either.
  */
 public interface InNamespace {
-    /** The namespace handle. */
+    /** {@return the namespace handle} */
     NetworkNamespace namespace();
 }

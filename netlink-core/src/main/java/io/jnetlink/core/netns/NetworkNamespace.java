@@ -86,9 +86,11 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
      * shared mount, a new namespace is made by {@code unshare(CLONE_NEWNET)} on a throwaway thread
      * and bind-mounted to {@code /run/netns/NAME}. The handle owns it: {@link #close()} deletes it.
      *
+     * @param name the namespace name (its file under {@code /run/netns})
      * @throws IllegalArgumentException if the name is not a valid namespace name
      * @throws AlreadyExistsException   if a namespace of that name exists
      * @throws PermissionException      without CAP_SYS_ADMIN
+     * @return the new namespace, owned: {@link #close()} deletes it
      */
     public static NetworkNamespace create(String name) {
         validateName(name); // before List.of, which refuses a null with a bare NullPointerException
@@ -192,24 +194,30 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
      * Opens a named namespace that exists (made by this library, by {@code ip netns add}, or by
      * anything else that bind-mounts under {@code /run/netns}).
      *
+     * @param name the namespace name (its file under {@code /run/netns})
      * @throws NoSuchNamespaceException if there is none of that name
+     * @return a handle that does not own it: {@link #close()} leaves it in place
      */
     public static NetworkNamespace open(String name) {
         validateName(name);
         return openPath(name, false, "open network namespace " + name);
     }
 
-    /** The network namespace the JVM started in. Closing or deleting it is not possible. */
+    /** {@return the network namespace the JVM started in} Closing or deleting it is not possible. */
     public static NetworkNamespace self() {
         return SELF;
     }
 
-    /** The names under {@code /run/netns}, sorted: what {@code ip netns list} shows. */
+    /** {@return the names under {@code /run/netns}, sorted: what {@code ip netns list} shows} */
     public static List<String> list() {
         return NamespaceDirectory.list();
     }
 
-    /** Whether a namespace of this name exists under {@code /run/netns}. */
+    /**
+     * {@return whether a namespace of this name exists under {@code /run/netns}}
+     *
+     * @param name the namespace name
+     */
     public static boolean exists(String name) {
         validateName(name);
         return Files.exists(NamespaceDirectory.pathOf(name));
@@ -220,6 +228,7 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
      * {@code /run/netns/NAME}. The namespace itself goes away once nothing (no process, no open
      * descriptor) holds it any more.
      *
+     * @param name the namespace name
      * @throws NoSuchNamespaceException if there is none of that name
      */
     public static void delete(String name) {
@@ -231,6 +240,7 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
      * Checks a namespace name before any file is touched: not empty, not "." or "..", no '/', no
      * control characters, at most {@value #MAX_NAME_LENGTH} bytes.
      *
+     * @param name the namespace name
      * @throws IllegalArgumentException naming the problem
      */
     public static void validateName(String name) {
@@ -239,22 +249,26 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
 
     // ---- the handle ---------------------------------------------------------------------------
 
-    /** The name under {@code /run/netns}, or null for {@link #self()}. */
+    /** {@return the name under {@code /run/netns}, or null for {@link #self()}} */
     public String name() {
         return name;
     }
 
-    /** Whether this is the namespace the JVM started in. */
+    /** {@return whether this is the namespace the JVM started in} */
     public boolean isSelf() {
         return this == SELF;
     }
 
-    /** Whether {@link #close()} deletes the namespace (the handle came from {@link #create}). */
+    /** {@return whether {@link #close()} deletes the namespace (the handle came from {@link #create})} */
     public boolean isOwned() {
         return owned;
     }
 
-    /** Gives up ownership: {@link #close()} will leave the namespace in place. */
+    /**
+     * Gives up ownership: {@link #close()} will leave the namespace in place.
+     *
+     * @return this handle
+     */
     public NetworkNamespace keep() {
         owned = false;
         return this;
@@ -266,8 +280,8 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
     }
 
     /**
-     * A descriptor referring to the namespace, for requests that name a namespace by descriptor
-     * (IFLA_NET_NS_FD). Owned by the handle: do not close it, and do not use it after
+     * {@return a descriptor referring to the namespace, for requests that name a namespace by descriptor
+     * (IFLA_NET_NS_FD)} Owned by the handle: do not close it, and do not use it after
      * {@link #close()} (the number may then refer to something else).
      */
     public int fd() {
@@ -280,8 +294,11 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
      * {@code use} returns even if another thread closes the handle meanwhile; a descriptor
      * closed under a request could be reused for something else by then.
      *
+     * @param <T> what {@code use} returns
+     * @param use the code given the descriptor
      * @throws IllegalStateException    if the handle is closed
      * @throws NoSuchNamespaceException if the namespace was deleted
+     * @return what {@code use} returned
      */
     public <T> T withFd(java.util.function.IntFunction<T> use) {
         if (isSelf()) {
@@ -307,8 +324,10 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
     }
 
     /**
-     * The netlink socket of {@code protocol} in this namespace, opened on first use and then shared
-     * (it is thread-safe). Closed with the handle.
+     * {@return the netlink socket of {@code protocol} in this namespace, opened on first use and then shared
+     * (it is thread-safe)} Closed with the handle.
+     *
+     * @param protocol the netlink protocol, such as NETLINK_ROUTE
      */
     public NetlinkSocket socket(int protocol) {
         String what = "open a netlink socket in";
@@ -330,7 +349,11 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
         }
     }
 
-    /** A new netlink socket in this namespace that the caller owns and closes (for events). */
+    /**
+     * {@return a new netlink socket in this namespace that the caller owns and closes (for events)}
+     *
+     * @param protocol the netlink protocol, such as NETLINK_ROUTE
+     */
     public NetlinkSocket openSocket(int protocol) {
         return call("open a netlink socket in", true, () -> NetlinkSocket.open(protocol));
     }
@@ -340,12 +363,20 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
      * result. Java sockets opened there belong to this namespace and stay there. An
      * {@link IOException} comes out as {@link UncheckedIOException}; other checked exceptions in a
      * {@link java.util.concurrent.CompletionException}.
+     *
+     * @param <T> the task's result type
+     * @param task the code to run inside the namespace
+     * @return what {@code task} returned
      */
     public <T> T run(Callable<T> task) {
         return call("run code in", false, task);
     }
 
-    /** Runs {@code task} inside this namespace (see {@link #run(Callable)}). */
+    /**
+     * Runs {@code task} inside this namespace (see {@link #run(Callable)}).
+     *
+     * @param task the code to run inside the namespace
+     */
     public void run(Runnable task) {
         run(() -> {
             task.run();
@@ -356,6 +387,9 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
     /**
      * Starts a program inside this namespace, like {@code ip netns exec NAME command...} (see
      * {@link #start(ProcessBuilder)}).
+     *
+     * @param command the program and its arguments
+     * @return the started program
      */
     public Process exec(String... command) {
         return start(new ProcessBuilder(command));
@@ -378,7 +412,9 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
      * would. Failures after that (nsenter refused by a missing capability) show as the program's
      * exit status 1 with nsenter's message on its standard error.
      *
+     * @param builder the program to start, with its directory, environment and redirections
      * @throws IllegalStateException if nsenter is not installed
+     * @return the started program
      */
     public Process start(ProcessBuilder builder) {
         String what = "start a program in";
@@ -405,13 +441,21 @@ public final class NetworkNamespace implements InNamespace, AutoCloseable {
     /**
      * Reads a network sysctl of this namespace, such as {@code net.ipv4.ip_forward}. Keys may use
      * '/' as the separator where a part (an interface name) holds a dot.
+     *
+     * @param key the sysctl's name, such as {@code net.ipv4.ip_forward}
+     * @return its value, without the trailing newline
      */
     public String sysctl(String key) {
         Path p = Sysctls.path(key);
         return call("read sysctl in", true, () -> Sysctls.read(key, p, label()));
     }
 
-    /** Writes a network sysctl of this namespace, such as {@code net.ipv4.ip_forward = 1}. */
+    /**
+     * Writes a network sysctl of this namespace, such as {@code net.ipv4.ip_forward = 1}.
+     *
+     * @param key the sysctl's name, such as {@code net.ipv4.ip_forward}
+     * @param value the value to write
+     */
     public void sysctl(String key, String value) {
         Path p = Sysctls.path(key);
         call("write sysctl in", true, () -> {

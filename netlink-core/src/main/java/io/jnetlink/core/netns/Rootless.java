@@ -41,15 +41,15 @@ public final class Rootless {
     private Rootless() {}
 
     /**
-     * Whether this JVM runs rootless: started by the launcher inside a user namespace of its own.
+     * {@return whether this JVM runs rootless: started by the launcher inside a user namespace of its own}
      */
     public static boolean active() {
         return "1".equals(System.getenv(ENV)) && inChildUserNamespace();
     }
 
     /**
-     * Whether this process may create and enter network namespaces as it is: it holds
-     * CAP_NET_ADMIN and CAP_SYS_ADMIN (root, or rootless already).
+     * {@return whether this process may create and enter network namespaces as it is: it holds
+     * CAP_NET_ADMIN and CAP_SYS_ADMIN (root, or rootless already)}
      */
     public static boolean privileged() {
         long eff = effectiveCapabilities();

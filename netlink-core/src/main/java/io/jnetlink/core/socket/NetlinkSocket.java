@@ -51,6 +51,11 @@ public final class NetlinkSocket implements AutoCloseable {
     /** Writes one or more requests; each {@link MessageWriter#begin} starts one. */
     @FunctionalInterface
     public interface Encoder {
+        /**
+         * Writes the request(s).
+         *
+         * @param w the writer, positioned where the next message begins
+         */
         void encode(MessageWriter w);
     }
 
@@ -60,26 +65,53 @@ public final class NetlinkSocket implements AutoCloseable {
      */
     @FunctionalInterface
     public interface KeyEncoder {
+        /**
+         * Writes the request about {@code key}.
+         *
+         * @param w the writer, positioned where the next message begins
+         * @param key the key the request is about
+         */
         void encode(MessageWriter w, int key);
     }
 
     /** The key of an exchange that has none: its operation text is the verb alone. */
     public static final int NO_KEY = Integer.MIN_VALUE;
 
-    /** Turns a reply message into a value; may return null to skip it. */
+    /**
+     * Turns a reply message into a value; may return null to skip it.
+     *
+     * @param <T> the value type
+     */
     @FunctionalInterface
     public interface Decoder<T> {
+        /**
+         * Decodes one reply.
+         *
+         * @param m the reply (a view valid only during the call)
+         * @return the value, or null to skip the message
+         */
         T decode(Message m);
     }
 
     /** Receives each reply of an exchange with the index of the request it answers. */
     @FunctionalInterface
     public interface ReplyHandler {
+        /**
+         * Handles one reply.
+         *
+         * @param requestIndex the index of the request it answers, from 0 in the order written
+         * @param m the reply (a view valid only during the call)
+         */
         void onReply(int requestIndex, Message m);
     }
 
     /** Receives the messages of a dump; told to start over when an interrupted dump is retried. */
     public interface DumpHandler {
+        /**
+         * Handles one message of the dump.
+         *
+         * @param m the message (a view valid only during the call)
+         */
         void onMessage(Message m);
 
         /** The dump was interrupted and is read again from the start: forget what was received. */
@@ -126,22 +158,30 @@ public final class NetlinkSocket implements AutoCloseable {
      * Opens a netlink socket of {@code protocol} ({@link io.jnetlink.core.codec.Netlink#NETLINK_ROUTE},
      * {@link io.jnetlink.core.codec.Netlink#NETLINK_NETFILTER}, ...) in the calling thread's network
      * namespace.
+     *
+     * @param protocol the netlink protocol
+     * @return the open socket, bound in the calling thread's network namespace
      */
     public static NetlinkSocket open(int protocol) {
         return new NetlinkSocket(new NativeTransport(protocol, DEFAULT_TIMEOUT), protocol);
     }
 
-    /** A socket over any transport: for tests that script the kernel's side. */
+    /**
+     * {@return a socket over any transport: for tests that script the kernel's side}
+     *
+     * @param transport what carries the datagrams
+     * @param protocol the netlink protocol it stands for
+     */
     public static NetlinkSocket over(Transport transport, int protocol) {
         return new NetlinkSocket(transport, protocol);
     }
 
-    /** The netlink protocol this socket speaks. */
+    /** {@return the netlink protocol this socket speaks} */
     public int protocol() {
         return protocol;
     }
 
-    /** The port id the kernel assigned. */
+    /** {@return the port id the kernel assigned} */
     public int portId() {
         return transport.portId();
     }
@@ -152,6 +192,7 @@ public final class NetlinkSocket implements AutoCloseable {
      * comes or the socket is closed, with no periodic wake-up; a request keeps waiting for its
      * answer that long too, so keep a finite one on a socket that sends requests.
      *
+     * @param timeout how long a blocking receive waits
      * @throws UnsupportedOperationException if the transport cannot time out a receive
      */
     public void receiveTimeout(Duration timeout) {
@@ -164,6 +205,7 @@ public final class NetlinkSocket implements AutoCloseable {
     /**
      * Sets the kernel's receive buffer for this socket (SO_RCVBUFFORCE, else SO_RCVBUF).
      *
+     * @param bytes the buffer size in bytes
      * @throws UnsupportedOperationException if the transport has no kernel buffer
      */
     public void receiveBufferSize(int bytes) {
@@ -180,6 +222,7 @@ public final class NetlinkSocket implements AutoCloseable {
      * it.
      *
      * @param operation what is being done, for the exception ("create link veth0")
+     * @param encoder writes the request
      * @throws NetlinkException if the kernel refused
      */
     public void request(String operation, Encoder encoder) {
@@ -196,6 +239,10 @@ public final class NetlinkSocket implements AutoCloseable {
      * Like {@link #request(String, Encoder)} for a request about one numeric key: the operation
      * text ({@code verb + " " + key}, "delete link 7") is built only if it fails, and a constant
      * {@code encoder} makes the call allocation-free.
+     *
+     * @param verb what is done, such as "delete link"
+     * @param key the key the request is about
+     * @param encoder writes the request
      */
     public void request(String verb, int key, KeyEncoder encoder) {
         java.util.Objects.requireNonNull(encoder, "encoder");
@@ -213,6 +260,12 @@ public final class NetlinkSocket implements AutoCloseable {
      * and returns that message decoded; null if the kernel sent only an ACK. Without NLM_F_ACK in
      * the request the exchange ends with the reply itself (one datagram instead of two: the
      * fastest form for GETs); with it, it ends with the ACK.
+     *
+     * @param <T> the value type
+     * @param operation what is done, in the user's words, for errors
+     * @param encoder writes the request
+     * @param decoder turns the answer into the value
+     * @return the decoded answer
      */
     public <T> T query(String operation, Encoder encoder, Decoder<T> decoder) {
         return query(operation, NO_KEY, encoder, null, decoder);
@@ -223,6 +276,13 @@ public final class NetlinkSocket implements AutoCloseable {
      * index): the operation text ({@code verb + " " + key}, "get link 7") is built only if it
      * fails. With a constant {@code encoder} and {@code decoder}, nothing is allocated on the way to
      * the kernel and back; only what the decoder makes.
+     *
+     * @param <T> the value type
+     * @param verb what is done, such as "get link"
+     * @param key the key the request is about
+     * @param encoder writes the request
+     * @param decoder turns the answer into the value
+     * @return the decoded answer
      */
     public <T> T query(String verb, int key, KeyEncoder encoder, Decoder<T> decoder) {
         java.util.Objects.requireNonNull(encoder, "encoder");
@@ -251,6 +311,10 @@ public final class NetlinkSocket implements AutoCloseable {
      * Sends every request {@code encoder} writes (GETs by key) in one datagram and hands each reply
      * to {@code handler} with its request's index; a request without NLM_F_ACK ends with its reply,
      * as in {@link #query}. Throws the first error after all were answered.
+     *
+     * @param operation what is done, in the user's words, for errors
+     * @param encoder writes the requests
+     * @param handler receives each reply with its request's index
      */
     public void queryAll(String operation, Encoder encoder, ReplyHandler handler) {
         lock.lock();
@@ -266,6 +330,10 @@ public final class NetlinkSocket implements AutoCloseable {
      * Runs a dump (the request's flags must include NLM_F_DUMP) and hands every message to
      * {@code handler}. An interrupted dump is read again (after {@link DumpHandler#onRestart()}) up
      * to {@link #DUMP_ATTEMPTS} times.
+     *
+     * @param operation what is dumped, in the user's words, for errors
+     * @param encoder writes the dump request
+     * @param handler receives each message
      */
     public void dump(String operation, Encoder encoder, DumpHandler handler) {
         lock.lock();
@@ -297,7 +365,15 @@ public final class NetlinkSocket implements AutoCloseable {
         }
     }
 
-    /** Runs a dump and returns each message decoded (nulls skipped), consistent or not at all. */
+    /**
+     * Runs a dump and returns each message decoded (nulls skipped), consistent or not at all.
+     *
+     * @param <T> the value type
+     * @param operation what is dumped, in the user's words, for errors
+     * @param encoder writes the dump request
+     * @param decoder turns each message into a value, or null to skip it
+     * @return the decoded values, in the kernel's order
+     */
     public <T> List<T> dumpAll(String operation, Encoder encoder, Decoder<T> decoder) {
         List<T> out = new ArrayList<>();
         dump(operation, encoder, new DumpHandler() {
@@ -324,6 +400,9 @@ public final class NetlinkSocket implements AutoCloseable {
      * an error the kernel sends for them is still collected (queued replies are drained after the
      * send, which the kernel processes synchronously).
      *
+     * @param operation what is done, in the user's words, for errors
+     * @param encoder writes the requests
+     * @param handler receives each reply with its request's index
      * @return per request, the error or null; the array is shared by nothing
      */
     public NetlinkException[] pipeline(String operation, Encoder encoder, ReplyHandler handler) {
@@ -337,7 +416,13 @@ public final class NetlinkSocket implements AutoCloseable {
         }
     }
 
-    /** Like {@link #pipeline} but throws the first error. */
+    /**
+     * Like {@link #pipeline} but throws the first error.
+     *
+     * @param operation what is done, in the user's words, for errors
+     * @param encoder writes the requests
+     * @param handler receives each reply with its request's index
+     */
     public void pipelineOrThrow(String operation, Encoder encoder, ReplyHandler handler) {
         lock.lock();
         try {
@@ -350,12 +435,20 @@ public final class NetlinkSocket implements AutoCloseable {
 
     // ---- multicast -------------------------------------------------------------------------
 
-    /** Joins a multicast group (RTNLGRP_LINK, ...): the kernel then sends its events here. */
+    /**
+     * Joins a multicast group (RTNLGRP_LINK, ...): the kernel then sends its events here.
+     *
+     * @param group the group number
+     */
     public void joinGroup(int group) {
         withLock(() -> transport.membership(group, true));
     }
 
-    /** Leaves a multicast group. */
+    /**
+     * Leaves a multicast group.
+     *
+     * @param group the group number
+     */
     public void leaveGroup(int group) {
         withLock(() -> transport.membership(group, false));
     }
@@ -365,6 +458,7 @@ public final class NetlinkSocket implements AutoCloseable {
      * it to {@code handler}. {@link #close()} from another thread ends the wait at once: this then
      * returns 0 (and the next call throws, the socket being closed).
      *
+     * @param handler receives each message (a view valid only during the call)
      * @return the number of messages, 0 when the timeout passed with none or the socket was closed
      * @throws io.jnetlink.core.OverrunException when the kernel dropped events (ENOBUFS): state
      *         kept from events must be re-read
@@ -548,7 +642,7 @@ public final class NetlinkSocket implements AutoCloseable {
         }
     }
 
-    /** Whether {@link #close()} was called. */
+    /** {@return whether {@link #close()} was called} */
     public boolean isClosed() {
         return closing || closed;
     }

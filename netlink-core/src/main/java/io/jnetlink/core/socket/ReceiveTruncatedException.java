@@ -11,15 +11,23 @@ import io.jnetlink.core.NetlinkException;
 public class ReceiveTruncatedException extends NetlinkException {
     private static final long serialVersionUID = 1L;
 
+    /** The size of the lost datagram. */
     private final long size;
 
+    /**
+     * A datagram of {@code size} bytes did not fit a {@code buffer}-byte receive buffer.
+     *
+     * @param operation what was being done
+     * @param size the datagram's size in bytes
+     * @param buffer the receive buffer's size in bytes
+     */
     public ReceiveTruncatedException(String operation, long size, long buffer) {
         super(operation, Errno.EMSGSIZE.value(), null, -1, 0, "a datagram of " + size + " bytes did not fit the "
                 + buffer + "-byte receive buffer and was lost; the buffer has grown, retry");
         this.size = size;
     }
 
-    /** The size of the lost datagram. */
+    /** {@return the size of the lost datagram} */
     public long size() {
         return size;
     }

@@ -21,6 +21,7 @@ public interface Transport extends AutoCloseable {
     /**
      * Sends {@code data} as one datagram.
      *
+     * @param data the datagram
      * @throws io.jnetlink.core.NetlinkException if the send fails
      */
     void send(MemorySegment data);
@@ -39,15 +40,20 @@ public interface Transport extends AutoCloseable {
     long receive(boolean wait);
 
     /**
-     * The buffer holding the datagram the last {@link #receive} took, at offset 0; valid until the
-     * next receive (which may also replace the buffer by a larger one).
+     * {@return the buffer holding the datagram the last {@link #receive} took, at offset 0; valid until the
+     * next receive (which may also replace the buffer by a larger one)}
      */
     MemorySegment buffer();
 
-    /** The port id the kernel gave this socket (0 for a scripted transport). */
+    /** {@return the port id the kernel gave this socket (0 for a scripted transport)} */
     int portId();
 
-    /** Joins (or leaves) a multicast group. */
+    /**
+     * Joins (or leaves) a multicast group.
+     *
+     * @param group the group number
+     * @param join true to join, false to leave
+     */
     default void membership(int group, boolean join) {
         throw new UnsupportedOperationException(getClass().getName() + " has no multicast groups");
     }
@@ -57,6 +63,7 @@ public interface Transport extends AutoCloseable {
      * count ({@code ChronoUnit.FOREVER.getDuration()}, anything over about 24 days) waits without
      * limit: for event sockets, which {@link #wakeUp()} ends.
      *
+     * @param timeout how long a receive waits
      * @throws UnsupportedOperationException if this transport cannot time out a receive
      */
     default void receiveTimeout(Duration timeout) {
@@ -66,6 +73,7 @@ public interface Transport extends AutoCloseable {
     /**
      * Sets the kernel's receive buffer for the socket (how many bytes of events may queue).
      *
+     * @param bytes the buffer size in bytes
      * @throws UnsupportedOperationException if this transport has no kernel buffer
      */
     default void receiveBufferSize(int bytes) {
@@ -81,9 +89,9 @@ public interface Transport extends AutoCloseable {
     }
 
     /**
-     * The arena that owns this transport's buffers and closes with it, for the socket to allocate
+     * {@return the arena that owns this transport's buffers and closes with it, for the socket to allocate
      * its own buffers in (one arena per socket: closing a shared arena costs a handshake with every
-     * thread of the JVM); null to let the socket make its own.
+     * thread of the JVM); null to let the socket make its own}
      */
     default Arena arena() {
         return null;

@@ -43,6 +43,8 @@ import java.util.Objects;
  *   <li>{@code group}: the link group
  *   <li>{@code txQueueLen}: transmit queue length
  *   <li>{@code stats}: 64-bit counters, or null if the kernel sent none
+ *   <li>{@code alias}: IFLA_IFALIAS, the free-text description ({@code ip link set dev X alias TEXT}),
+ *       or null if the link has none
  *   <li>{@code unknown}: attributes this record does not model, kept as received (split lazily);
  *       {@link Unknown#NONE} when decoded with {@link #decodeModeled}. IFLA_LINKINFO is kept here
  *       whole: only its kind and part of its data are modeled, and its slave data and the kind's
@@ -70,6 +72,8 @@ public final class LinkInfo {
     private final int macAt;
     private final int macLength;
     private final int statsAt;
+    private final int aliasAt;
+    private final int aliasLength;
     private final int attributesAt;
     private final int attributesEnd;
     // Decoded on first use. Each value is immutable (final fields only), so a thread that races
@@ -77,12 +81,13 @@ public final class LinkInfo {
     private String name;
     private String mac;
     private LinkStats stats;
+    private String alias;
     private Unknown unknown;
 
     private LinkInfo(int index, int type, int flags, OperState operState, int mtu, int master, String kind,
                      KindData kindData, int peerIndex, int linkNetnsId, int group, int txQueueLen,
                      MemorySegment data, int nameAt, int nameLength, int macAt, int macLength, int statsAt,
-                     int attributesAt, int attributesEnd) {
+                     int aliasAt, int aliasLength, int attributesAt, int attributesEnd) {
         this.index = index;
         this.type = type;
         this.flags = flags;
@@ -101,6 +106,8 @@ public final class LinkInfo {
         this.macAt = macAt;
         this.macLength = macLength;
         this.statsAt = statsAt;
+        this.aliasAt = aliasAt;
+        this.aliasLength = aliasLength;
         this.attributesAt = attributesAt;
         this.attributesEnd = attributesEnd;
     }
@@ -201,6 +208,18 @@ public final class LinkInfo {
         return s;
     }
 
+    /** IFLA_IFALIAS: the link's free-text description, or null if it has none. */
+    public String alias() {
+        if (aliasAt < 0) {
+            return null;
+        }
+        String a = alias;
+        if (a == null) {
+            alias = a = AttributeCursor.string(data, aliasAt, aliasLength);
+        }
+        return a;
+    }
+
     /**
      * The attributes this record does not model, kept as received (split lazily);
      * {@link Unknown#NONE} when decoded with {@link #decodeModeled}.
@@ -263,6 +282,8 @@ public final class LinkInfo {
         long macAt = -1;
         int macLength = 0;
         long statsAt = -1;
+        long aliasAt = -1;
+        int aliasLength = 0;
         AttributeCursor a = Links.FAMILY.scan(m); // the view's own cursor: one pass, nothing allocated
         long attrStart = m.payloadOffset() + Ifla.IFINFOMSG_LEN;
         while (a.next()) {
@@ -282,6 +303,10 @@ public final class LinkInfo {
                 case Ifla.IFLA_GROUP -> group = a.u32();
                 case Ifla.IFLA_TXQLEN -> txqlen = a.u32();
                 case Ifla.IFLA_OPERSTATE -> oper = OperState.of(a.u8());
+                case Ifla.IFLA_IFALIAS -> {
+                    aliasAt = a.payloadOffset();
+                    aliasLength = a.length();
+                }
                 case Ifla.IFLA_STATS64 -> {
                     LinkStats.check(a);
                     statsAt = a.payloadOffset();
@@ -304,16 +329,17 @@ public final class LinkInfo {
         long end = m.offset() + m.length();
         if (keep) {
             return new LinkInfo(index, type, flags, oper, mtu, master, kind, kindData, peer, netnsid, group, txqlen,
-                    m.retained(), (int) nameAt, nameLength, (int) macAt, macLength, (int) statsAt, (int) attrStart,
-                    (int) end);
+                    m.retained(), (int) nameAt, nameLength, (int) macAt, macLength, (int) statsAt, (int) aliasAt,
+                    aliasLength, (int) attrStart, (int) end);
         }
         // modeled only: read everything now, keep no bytes
         MemorySegment s = m.segment();
         LinkInfo l = new LinkInfo(index, type, flags, oper, mtu, master, kind, kindData, peer, netnsid, group, txqlen,
-                null, -1, 0, macAt < 0 ? -1 : 0, 0, statsAt < 0 ? -1 : 0, 0, 0);
+                null, -1, 0, macAt < 0 ? -1 : 0, 0, statsAt < 0 ? -1 : 0, aliasAt < 0 ? -1 : 0, 0, 0, 0);
         l.name = AttributeCursor.string(s, nameAt, nameLength);
         l.mac = macAt < 0 ? null : Mac.format(s, macAt, macLength);
         l.stats = statsAt < 0 ? null : LinkStats.read(s, statsAt);
+        l.alias = aliasAt < 0 ? null : AttributeCursor.string(s, aliasAt, aliasLength);
         l.unknown = Unknown.NONE;
         return l;
     }
@@ -378,13 +404,13 @@ public final class LinkInfo {
                 && linkNetnsId == l.linkNetnsId && group == l.group && txQueueLen == l.txQueueLen
                 && Objects.equals(kind, l.kind) && Objects.equals(kindData, l.kindData) && name().equals(l.name())
                 && Objects.equals(mac(), l.mac()) && Objects.equals(stats(), l.stats())
-                && unknown().equals(l.unknown());
+                && Objects.equals(alias(), l.alias()) && unknown().equals(l.unknown());
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(index, name(), type, flags, operState, mtu, mac(), master, kind, kindData, peerIndex,
-                linkNetnsId, group, txQueueLen, stats(), unknown());
+                linkNetnsId, group, txQueueLen, stats(), alias(), unknown());
     }
 
     /** Every component, named, in the form of a record's. */
@@ -394,7 +420,7 @@ public final class LinkInfo {
                 + ", operState=" + operState + ", mtu=" + mtu + ", mac=" + mac() + ", master=" + master
                 + ", kind=" + kind + ", kindData=" + kindData + ", peerIndex=" + peerIndex
                 + ", linkNetnsId=" + linkNetnsId + ", group=" + group + ", txQueueLen=" + txQueueLen
-                + ", stats=" + stats() + ", unknown=" + unknown() + "]";
+                + ", stats=" + stats() + ", alias=" + alias() + ", unknown=" + unknown() + "]";
     }
 
     /**
@@ -405,7 +431,7 @@ public final class LinkInfo {
     public static final class Unknown {
         private static final int[] MODELED = {Ifla.IFLA_IFNAME, Ifla.IFLA_MTU, Ifla.IFLA_ADDRESS, Ifla.IFLA_MASTER,
             Ifla.IFLA_LINK, Ifla.IFLA_LINK_NETNSID, Ifla.IFLA_GROUP, Ifla.IFLA_TXQLEN, Ifla.IFLA_OPERSTATE,
-            Ifla.IFLA_STATS64};
+            Ifla.IFLA_STATS64, Ifla.IFLA_IFALIAS};
 
         /** No attributes: what {@link LinkInfo#decodeModeled} leaves. */
         public static final Unknown NONE = new Unknown(MemorySegment.ofArray(new byte[0]), 0, 0);

@@ -39,6 +39,10 @@ import java.util.Objects;
  * with {@code TUNSETIFF} on the same name (as the device's owner, if one is set); this library
  * does not hand out such descriptors.
  *
+ * <p>Rootless (see the README), the device node /dev/net/tun must be open to every user (mode
+ * 0666, as on most distributions; a 0600 node fails with a {@link io.jnetlink.core.PermissionException}
+ * that says so), and the only owner and group there are 0, the one id the user namespace maps.
+ *
  * <p>The {@code TUN*} request numbers are those of x86-64 and aarch64 ({@code _IOW('T', n, int)}).
  */
 public final class Tun extends LinkSpec<Tun> {
@@ -211,6 +215,11 @@ public final class Tun extends LinkSpec<Tun> {
                 NetlinkException e = NetlinkException.ofSyscall(op + ": open /dev/net/tun", err);
                 if (err == Errno.ENOENT.value() || err == Errno.ENODEV.value()) {
                     throw new KernelLacksException(e, "tun/tap devices (no /dev/net/tun: CONFIG_TUN, or the device node)");
+                }
+                if (err == Errno.EACCES.value()) { // its mode, not a capability: rootless, a 0600 node is closed
+                    throw NetlinkException.of(op + ": open /dev/net/tun", err, null, -1, 0, "the device node's mode"
+                            + " does not let this user open it (rootless mode needs it readable and writable by all,"
+                            + " as most distributions make it: 0666)");
                 }
                 throw e;
             }

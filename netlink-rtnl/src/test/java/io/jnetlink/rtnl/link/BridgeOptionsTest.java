@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jnetlink.core.Errno;
 import io.jnetlink.core.NetlinkException;
 import io.jnetlink.core.codec.Message;
+import io.jnetlink.rtnl.Fuzz;
 import io.jnetlink.rtnl.Golden;
 import io.jnetlink.rtnl.family.KernelLacksException;
 import java.time.Duration;
@@ -77,6 +78,21 @@ class BridgeOptionsTest {
                 .contains("lacks the link kind \"bridge\""));
         NetlinkException other = NetlinkException.of("create bridge br2", Errno.EINVAL.value(), null, -1, 3);
         assertFalse(Bridge.named("br2").vlanFiltering(true).explain(other) instanceof KernelLacksException);
+    }
+
+    @Test
+    void fuzzedBridgeDataOnlyEverRaisesMalformed() {
+        List<byte[]> seeds = List.of(
+                Golden.encode(w -> Links.encodeCreate(w, Bridge.named("br1").stp(true).forwardDelay(Duration.ofSeconds(4))
+                        .ageingTime(Duration.ofSeconds(300)).vlanFiltering(true).defaultPvid(7).multicastSnooping(false),
+                        false)),
+                Golden.load("bridge/link_set_stp"));
+        Fuzz.Result r = Fuzz.run(47, 10_000, Ifla.RTM_NEWLINK, seeds, m -> {
+            LinkInfo l = LinkInfo.decode(m);
+            l.unknown().list();
+            return l;
+        });
+        assertTrue(r.decoded() > 100 && r.malformed() > 100, r::toString);
     }
 
     private static KernelLacksException assertTypeOf(NetlinkException e) {

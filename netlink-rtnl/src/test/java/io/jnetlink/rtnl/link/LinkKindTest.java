@@ -187,6 +187,14 @@ class LinkKindTest {
                     Bridge.named("br").stp(true).write(w);
                     w.end();
                 }));
+        seeds = new java.util.ArrayList<>(seeds);
+        for (LinkSpec<?> spec : List.<LinkSpec<?>>of(Gre.named("g").local("10.0.0.1").remote("10.0.0.2").key(7).ttl(9),
+                Ip6tnl.named("t").local("fd00::1").remote("fd00::2"), Sit.named("s").remote("10.0.0.2"),
+                Geneve.named("gn", 5).remote("fd00::2").port(7000), Bond.named("b").mode(Bond.Mode.BALANCE_ALB).miimon(9),
+                Tun.named("tp", Tun.Type.TAP).owner(1).ownerGroup(2).multiQueue(true))) {
+            seeds.add(Golden.encode(w -> Links.encodeCreate(w, spec, false)));
+        }
+        seeds.add(Golden.load("kind/reply_tap")); // the kernel's own message for a tap
         Fuzz.Result r = Fuzz.run(31, 10_000, Ifla.RTM_NEWLINK, seeds, m -> {
             LinkInfo l = LinkInfo.decode(m);
             l.unknown().list();

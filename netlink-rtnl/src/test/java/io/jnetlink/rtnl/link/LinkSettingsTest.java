@@ -2,6 +2,7 @@ package io.jnetlink.rtnl.link;
 
 import static io.jnetlink.core.codec.Netlink.NETLINK_ROUTE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jnetlink.core.netns.NetworkNamespace;
@@ -60,6 +61,16 @@ class LinkSettingsTest {
         assertTrue(flags.contains("NOARP") && flags.contains("ALLMULTI"), flags.toString());
         assertEquals(1L, l.get("promiscuity"));
         assertEquals(500, links.get(gx0).txQueueLen());
+        // the alias reads back (IFLA_IFALIAS), as ip -j link shows it; a link without one has none
+        assertEquals("uplink-a", Oracle.objects(Sh.ipJson(n, "link", "show", "dev", "gx0")).get(0).get("ifalias"));
+        assertEquals("uplink-a", links.get(gx0).alias());
+        assertEquals("uplink-a", links.modeledOnly().get(gx0).alias());
+        assertNull(links.get("gx1").alias());
+        assertNull(Oracle.objects(Sh.ipJson(n, "link", "show", "dev", "gx1")).get(0).get("ifalias"));
+        assertNull(links.get(gx0).unknown().get(Ifla.IFLA_IFALIAS), "modeled, so not among the unknown");
+        links.setAlias(gx0, "Uplink ä → core");
+        assertEquals("Uplink ä → core", Oracle.objects(Sh.ipJson(n, "link", "show", "dev", "gx0")).get(0).get("ifalias"));
+        assertEquals("Uplink ä → core", links.get(gx0).alias());
         links.setPromisc(gx0, false);
         links.setAllMulticast(gx0, false);
         links.setArp(gx0, true);
