@@ -4,8 +4,12 @@
 # ADD then DEL, interleaved (ours, reference, ours, ...), median and spread of each. A CNI plugin
 # is a process per call, so the wall time of the whole process is what a runtime waits for.
 #
-#   ./mvnw -q -pl netlink-cni -am package -DskipTests   # builds netlink-cni/target/jnetlink-bridge.jar
+#   ./mvnw -q -pl netlink-cni -am package -DskipTests   # netlink-cni/target/jnetlink-bridge.jar and .aot
 #   sudo benchmarks/cni-latency.sh                       # N=20 attachments by default
+#
+# It takes about a minute on a quiet 2-CPU machine (N=10 took 46 s on a busy one). Each line gives
+# the median wall time (min .. max) and the mean CPU time per call: user + system of the whole
+# process tree (all JVM threads, the IPAM plugin), which a busy machine disturbs far less.
 #
 # Which part is JVM start: the same JVM, flags and class path started with CNI_COMMAND=VERSION
 # (start, load the plugin's main class, print two lines, exit) and with -version (the JVM alone)
@@ -18,6 +22,7 @@
 # plugin, and N containers each), IPAM state in a temporary directory; all removed at the end,
 # also on failure or Ctrl-C. Neither plugin ever runs in the namespace the script started in.
 set -euo pipefail
+export LC_ALL=C   # EPOCHREALTIME with a "." and numbers sorted alike everywhere
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$here")
 N=${N:-20}
@@ -56,21 +61,27 @@ conf() { # $1 plugin type, $2 network name
 JSON
 }
 
-now() { date +%s%N; }
-# call HOST PLUGIN COMMAND ID NETNS CONF -> prints elapsed microseconds; fails loudly on a CNI error
+# children_cpu: REPLY = CPU time (clock ticks) of this shell's finished children so far: a plugin's
+# user+sys time, its own children (IPAM) included, counts here once the call is over.
+children_cpu() { local st; read -r -a st < /proc/$$/stat; REPLY=$(( st[15] + st[16] )); }
+TICK_MS=$(( 1000 / $(getconf CLK_TCK) ))
+# call HOST PLUGIN COMMAND ID NETNS CONF -> prints "wall-microseconds cpu-ticks" (times from
+# EPOCHREALTIME: no process started to read the clock); fails loudly on a CNI error
 call() {
-  local t0 t1 out
-  t0=$(now)
+  local t0 t1 c0 out
+  children_cpu; c0=$REPLY
+  t0=${EPOCHREALTIME/./}
   if ! out=$(CNI_COMMAND=$3 CNI_CONTAINERID=$4 CNI_NETNS=/run/netns/$5 CNI_IFNAME=eth0 \
       CNI_PATH="$tmp/bin:$REF" nsenter --net=/run/netns/"$1" "$2" <<<"$6" 2>>"$tmp/stderr"); then
     echo "cni-latency.sh: $2 $3 $4 failed: $out" >&2; exit 1
   fi
-  t1=$(now)
-  echo $(( (t1 - t0) / 1000 ))
+  t1=${EPOCHREALTIME/./}
+  children_cpu
+  echo "$(( t1 - t0 )) $(( REPLY - c0 ))"
 }
-stats() { # median and min..max of microsecond figures on stdin, as milliseconds
-  sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2;
-    printf "%8.1f ms   (%.1f .. %.1f)", m/1000, a[1]/1000, a[NR]/1000}'
+stats() { # median and min..max of the wall times on stdin (microseconds) as ms, and the mean CPU time
+  sort -n | awk -v tick="$TICK_MS" '{a[NR]=$1; cpu+=$2} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2;
+    printf "%8.1f ms   (%.1f .. %.1f)   cpu %.0f ms", m/1000, a[1]/1000, a[NR]/1000, cpu*tick/NR}'
 }
 
 # One round: N ADDs then N DELs, ours and the reference interleaved, each into its own sandbox host.
@@ -98,13 +109,18 @@ round() { # $1 label; JNETLINK_AOT (set by the caller) says whether ours uses th
 }
 
 jvm_start() { # $1 label: the JVM alone (-version) and the plugin's VERSION call, N times each
-  local i t0
+  local i t0 t1
   : >"$tmp/jvm"; : >"$tmp/ver"
+  local c0
   for i in $(seq 1 "$N"); do
-    t0=$(now); "$JNETLINK_JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -version 2>/dev/null
-    echo $(( ($(now) - t0) / 1000 )) >>"$tmp/jvm"
-    t0=$(now); CNI_COMMAND=VERSION "$tmp/bin/jnetlink-bridge" </dev/null >/dev/null
-    echo $(( ($(now) - t0) / 1000 )) >>"$tmp/ver"
+    children_cpu; c0=$REPLY
+    t0=${EPOCHREALTIME/./}; "$JNETLINK_JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -version 2>/dev/null
+    t1=${EPOCHREALTIME/./}; children_cpu
+    echo "$(( t1 - t0 )) $(( REPLY - c0 ))" >>"$tmp/jvm"
+    children_cpu; c0=$REPLY
+    t0=${EPOCHREALTIME/./}; CNI_COMMAND=VERSION "$tmp/bin/jnetlink-bridge" </dev/null >/dev/null
+    t1=${EPOCHREALTIME/./}; children_cpu
+    echo "$(( t1 - t0 )) $(( REPLY - c0 ))" >>"$tmp/ver"
   done
   printf '%-44s     %s\n' "JVM start alone (java -version)" "$(stats <"$tmp/jvm")"
   printf '%-44s     %s\n' "jnetlink-bridge VERSION ($1)" "$(stats <"$tmp/ver")"
@@ -123,5 +139,7 @@ echo
 jvm_start "AOT cache"
 round aot
 echo
-echo "Figures are wall time per process (fork/exec, JVM start, the call, exit), median (min .. max) of $N."
+echo "Figures are wall time per process (fork/exec, JVM start, the call, exit), median (min .. max) of $N,"
+echo "and the mean CPU time per call (user + system, all threads, the IPAM plugin included): on a busy"
+echo "machine wall time mostly measures the wait for a CPU, CPU time much less so."
 grep -v '^$' "$tmp/stderr" | sort | uniq -c | sed 's/^/stderr: /' | head -5 || true

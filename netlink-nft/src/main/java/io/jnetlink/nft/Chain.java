@@ -14,6 +14,7 @@ package io.jnetlink.nft;
  */
 public record Chain(Family family, String table, String name, ChainType type, Hook hook, int priority,
                     Policy policy) {
+    /** Checks the components. */
     public Chain {
         if (family == null) {
             throw new IllegalArgumentException("chain family is null");
@@ -28,22 +29,41 @@ public record Chain(Family family, String table, String name, ChainType type, Ho
         }
     }
 
-    /** A regular chain. */
+    /**
+     * {@return a regular chain}
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param name the chain's name
+     */
     public static Chain regular(Family family, String table, String name) {
         return new Chain(family, table, name, null, null, 0, null);
     }
 
-    /** A base chain with the kernel's default policy (accept). */
+    /**
+     * {@return a base chain with the kernel's default policy (accept)}
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param name the chain's name
+     * @param type the chain type (filter, nat, route)
+     * @param hook the netfilter hook it is attached to
+     * @param priority its priority at the hook (lower runs first)
+     */
     public static Chain base(Family family, String table, String name, ChainType type, Hook hook, int priority) {
         return new Chain(family, table, name, type, hook, priority, null);
     }
 
-    /** The same chain with {@code policy}. */
+    /**
+     * {@return the same chain with {@code policy}}
+     *
+     * @param policy what happens to packets no rule decided on
+     */
     public Chain withPolicy(Policy policy) {
         return new Chain(family, table, name, type, hook, priority, policy);
     }
 
-    /** Whether this is a base chain. */
+    /** {@return whether this is a base chain} */
     public boolean isBase() {
         return hook != null;
     }

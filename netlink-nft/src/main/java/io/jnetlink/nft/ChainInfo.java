@@ -24,16 +24,17 @@ import java.util.List;
  */
 public record ChainInfo(Family family, String table, String name, long handle, int hookNumber, int priority,
                         String type, Policy policy, String device, int rules, List<RawAttribute> unknown) {
+    /** Keeps copies of the mutable components. */
     public ChainInfo {
         unknown = List.copyOf(unknown);
     }
 
-    /** Whether this is a base chain. */
+    /** {@return whether this is a base chain} */
     public boolean isBase() {
         return hookNumber >= 0;
     }
 
-    /** The hook for the ip, ip6, inet and bridge families; null for a regular chain or other families. */
+    /** {@return the hook for the ip, ip6, inet and bridge families; null for a regular chain or other families} */
     public Hook hook() {
         if (hookNumber < 0 || family == Family.NETDEV || family == Family.ARP) {
             return null;

@@ -2,7 +2,12 @@ package io.jnetlink.nft;
 
 /** The type of a base chain. */
 public enum ChainType {
-    FILTER("filter"), NAT("nat"), ROUTE("route");
+    /** A base chain of type {@code filter}. */
+    FILTER("filter"),
+    /** A base chain of type {@code nat}. */
+    NAT("nat"),
+    /** A base chain of type {@code route}. */
+    ROUTE("route");
 
     private final String wireName;
 
@@ -10,7 +15,7 @@ public enum ChainType {
         this.wireName = wireName;
     }
 
-    /** The kernel's name ("nat"). */
+    /** {@return the kernel's name ("nat")} */
     public String wireName() {
         return wireName;
     }

@@ -33,7 +33,7 @@ import java.util.Optional;
  * fault in it, when the client's socket closes (or the process dies). With {@link #in(InNamespace)}
  * that is the namespace handle's socket.
  */
-public final class Firewall {
+public final class Firewall extends TableRecipes<Firewall> {
     /** The table the recipes use unless told otherwise. */
     public static final String DEFAULT_TABLE = "jnetlink-filter";
 
@@ -85,46 +85,54 @@ public final class Firewall {
         }
     }
 
-    private final NfTables nft;
-    private final String table;
-    private final boolean owned;
-
     private Firewall(NfTables nft, String table, boolean owned) {
-        this.nft = nft;
-        this.table = Names.object("table", table);
-        this.owned = owned;
+        super(nft, table, owned);
     }
 
-    /** Recipes in namespace {@code ns}, in table {@value #DEFAULT_TABLE}. */
+    @Override
+    Firewall with(NfTables nft, String table, boolean owned) {
+        return new Firewall(nft, table, owned);
+    }
+
+    // Narrowed here so that code compiled against the class's own methods keeps linking.
+    @Override
+    public Firewall table(String name) {
+        return super.table(name);
+    }
+
+    @Override
+    public Firewall ownedBySocket() {
+        return super.ownedBySocket();
+    }
+
+    /**
+     * Recipes in namespace {@code ns}, in table {@value #DEFAULT_TABLE}.
+     *
+     * @param ns the namespace whose firewall to change
+     * @return the recipes, in table {@code jnetlink} (family inet)
+     */
     public static Firewall in(InNamespace ns) {
         return new Firewall(NfTables.in(ns), DEFAULT_TABLE, false);
     }
 
-    /** Recipes through an nf_tables client (for example one over a socket of your own). */
+    /**
+     * Recipes through an nf_tables client (for example one over a socket of your own).
+     *
+     * @param nft the client to use (and its namespace)
+     * @return the recipes, in table {@code jnetlink} (family inet)
+     */
     public static Firewall using(NfTables nft) {
         return new Firewall(nft, DEFAULT_TABLE, false);
     }
 
-    /** The same recipes in table {@code name} (family inet) instead. */
-    public Firewall table(String name) {
-        return new Firewall(nft, name, owned);
-    }
-
-    /** The same recipes in a table the kernel removes when this client's socket closes (NFT_TABLE_F_OWNER). */
-    public Firewall ownedBySocket() {
-        return new Firewall(nft, table, true);
-    }
-
-    /** The table's name. */
-    public String tableName() {
-        return table;
-    }
 
     // ---- recipes -------------------------------------------------------------------------------
 
     /**
      * Adds {@code rules} to one chain, in order, in one transaction.
      *
+     * @param where the chain the rules go into
+     * @param rules the rules, in order
      * @return the placed rules, removable together
      */
     public Applied add(Where where, RuleSpec... rules) {
@@ -138,7 +146,13 @@ public final class Firewall {
         return apply("rules in " + where.chain, p, null);
     }
 
-    /** {@link #block(Collection, Collection)} for one prefix on each side. */
+    /**
+     * {@link #block(Collection, Collection)} for one prefix on each side.
+     *
+     * @param from the source prefix
+     * @param to the destination prefix
+     * @return the rules in force, to remove with {@link Applied#remove()}
+     */
     public Applied block(String from, String to) {
         return block(List.of(from), List.of(to));
     }
@@ -149,6 +163,10 @@ public final class Firewall {
      * sends them (output). Replies to connections opened the other way still pass (so {@code to}
      * can still connect to {@code from}). Prefixes or addresses, IPv4 and IPv6; pairs of different
      * families are skipped, but every prefix must meet at least one of its own family.
+     *
+     * @param from the source prefixes
+     * @param to the destination prefixes
+     * @return the rules in force, to remove with {@link Applied#remove()}
      */
     public Applied block(Collection<String> from, Collection<String> to) {
         List<Prefix> a = prefixes("block from", from);
@@ -190,6 +208,7 @@ public final class Firewall {
      * exceptions with {@link #allow}.
      *
      * @throws IllegalStateException if the namespace is isolated already (through this table)
+     * @return the rules in force, to remove with {@link Applied#remove()}
      */
     public Applied isolate() {
         for (ChainInfo c : chainsOrEmpty()) {
@@ -209,7 +228,13 @@ public final class Firewall {
         return apply("isolate", p, Policy.DROP);
     }
 
-    /** Lets new connections to {@code port} of {@code protocol} in (an exception to {@link #isolate}). */
+    /**
+     * Lets new connections to {@code port} of {@code protocol} in (an exception to {@link #isolate}).
+     *
+     * @param protocol TCP or UDP
+     * @param port the destination port
+     * @return the rules in force, to remove with {@link Applied#remove()}
+     */
     public Applied allow(Protocol protocol, int port) {
         Addresses.port(port, "allowed port");
         return apply("allow " + protocol + " " + port, List.of(new Pending(Where.INPUT,
@@ -220,6 +245,10 @@ public final class Firewall {
      * Drops {@code percent} of the packets leaving through interface {@code link}, at random
      * ({@code oifname LINK numgen random mod 100 < PERCENT drop}; fractions down to 0.01% use mod
      * 10000).
+     *
+     * @param link the interface name
+     * @param percent the share dropped, in percent
+     * @return the rules in force, to remove with {@link Applied#remove()}
      */
     public Applied loss(String link, double percent) {
         Names.iface(link);
@@ -241,6 +270,11 @@ public final class Firewall {
      * Lets at most {@code packetsPerSecond} packets a second (and {@code burst} more at once) leave
      * through interface {@code link}; the rest are dropped ({@code oifname LINK limit rate over
      * N/second burst B packets drop}).
+     *
+     * @param link the interface name
+     * @param packetsPerSecond the packets let through per second
+     * @param burst the packets let through at once beyond the rate
+     * @return the rules in force, to remove with {@link Applied#remove()}
      */
     public Applied rateLimit(String link, long packetsPerSecond, long burst) {
         Names.iface(link);
@@ -251,7 +285,7 @@ public final class Firewall {
 
     // ---- listing and clearing -----------------------------------------------------------------
 
-    /** The table's rules, decoded; rules not in a shape the builder makes are left out. */
+    /** {@return the table's rules, decoded; rules not in a shape the builder makes are left out} */
     public List<Placed> list() {
         List<Placed> out = new ArrayList<>();
         List<RuleInfo> rules;
@@ -346,7 +380,7 @@ public final class Firewall {
             this.setPolicy = setPolicy;
         }
 
-        /** The rules placed, with their handles. */
+        /** {@return the rules placed, with their handles} */
         public List<Placed> rules() {
             return rules;
         }

@@ -29,62 +29,130 @@ public sealed interface Match extends Statement
 
     // ---- factories -------------------------------------------------------------------------
 
-    /** {@code ip|ip6 saddr PREFIX}: "10.0.0.0/24", "10.0.0.1", "fd00::/64". */
+    /**
+     * {@code ip|ip6 saddr PREFIX}: "10.0.0.0/24", "10.0.0.1", "fd00::/64".
+     *
+     * @param prefix an address or prefix, IPv4 or IPv6
+     * @return the match
+     */
     static Address saddr(String prefix) {
         return new Address(true, Prefix.parse(prefix), null, false);
     }
 
-    /** {@code ip|ip6 daddr PREFIX}. */
+    /**
+     * {@code ip|ip6 daddr PREFIX}.
+     *
+     * @param prefix an address or prefix, IPv4 or IPv6
+     * @return the match
+     */
     static Address daddr(String prefix) {
         return new Address(false, Prefix.parse(prefix), null, false);
     }
 
-    /** {@code ip|ip6 saddr FIRST-LAST}. */
+    /**
+     * {@code ip|ip6 saddr FIRST-LAST}.
+     *
+     * @param first the range's first address
+     * @param last the range's last address (same family)
+     * @return the match
+     */
     static Address saddrRange(String first, String last) {
         return Address.range(true, first, last);
     }
 
-    /** {@code ip|ip6 daddr FIRST-LAST}. */
+    /**
+     * {@code ip|ip6 daddr FIRST-LAST}.
+     *
+     * @param first the range's first address
+     * @param last the range's last address (same family)
+     * @return the match
+     */
     static Address daddrRange(String first, String last) {
         return Address.range(false, first, last);
     }
 
-    /** {@code iifname "NAME"}. */
+    /**
+     * {@code iifname "NAME"}.
+     *
+     * @param name the interface name
+     * @return the match
+     */
     static IfName iifname(String name) {
         return new IfName(false, name, false);
     }
 
-    /** {@code oifname "NAME"}. */
+    /**
+     * {@code oifname "NAME"}.
+     *
+     * @param name the interface name
+     * @return the match
+     */
     static IfName oifname(String name) {
         return new IfName(true, name, false);
     }
 
-    /** {@code meta l4proto PROTO}. */
+    /**
+     * {@code meta l4proto PROTO}.
+     *
+     * @param ipProtocol the IP protocol number (6 TCP, 17 UDP, ...)
+     * @return the match
+     */
     static L4Proto l4proto(int ipProtocol) {
         return new L4Proto(ipProtocol, false);
     }
 
-    /** {@code tcp|udp dport PORT}. */
+    /**
+     * {@code tcp|udp dport PORT}.
+     *
+     * @param protocol TCP or UDP
+     * @param port the port
+     * @return the match
+     */
     static Port dport(Protocol protocol, int port) {
         return new Port(protocol, false, port, port, false);
     }
 
-    /** {@code tcp|udp sport PORT}. */
+    /**
+     * {@code tcp|udp sport PORT}.
+     *
+     * @param protocol TCP or UDP
+     * @param port the port
+     * @return the match
+     */
     static Port sport(Protocol protocol, int port) {
         return new Port(protocol, true, port, port, false);
     }
 
-    /** {@code tcp|udp dport FIRST-LAST}. */
+    /**
+     * {@code tcp|udp dport FIRST-LAST}.
+     *
+     * @param protocol TCP or UDP
+     * @param first the range's first port
+     * @param last the range's last port
+     * @return the match
+     */
     static Port dportRange(Protocol protocol, int first, int last) {
         return new Port(protocol, false, first, last, false);
     }
 
-    /** {@code tcp|udp sport FIRST-LAST}. */
+    /**
+     * {@code tcp|udp sport FIRST-LAST}.
+     *
+     * @param protocol TCP or UDP
+     * @param first the range's first port
+     * @param last the range's last port
+     * @return the match
+     */
     static Port sportRange(Protocol protocol, int first, int last) {
         return new Port(protocol, true, first, last, false);
     }
 
-    /** {@code ct state S1,S2}: any of the states. */
+    /**
+     * {@code ct state S1,S2}: any of the states.
+     *
+     * @param states the states that match (any of them)
+     * @return the match
+     */
     static CtState ctState(CtState.State... states) {
         int bits = 0;
         for (CtState.State s : states) {
@@ -93,12 +161,24 @@ public sealed interface Match extends Statement
         return new CtState(bits);
     }
 
-    /** {@code numgen random mod MODULUS < BELOW}: matches about BELOW of every MODULUS packets, at random. */
+    /**
+     * {@code numgen random mod MODULUS < BELOW}: matches about BELOW of every MODULUS packets, at random.
+     *
+     * @param modulus the range of the random number, 0 to {@code modulus - 1}
+     * @param below the number it must be below to match
+     * @return the match
+     */
     static Random randomBelow(int modulus, int below) {
         return new Random(modulus, Cmp.Op.LT, below);
     }
 
-    /** {@code FIELD[ . FIELD...] @SET}: the fields' values (concatenated) are in named set {@code set}. */
+    /**
+     * {@code FIELD[ . FIELD...] @SET}: the fields' values (concatenated) are in named set {@code set}.
+     *
+     * @param set the named set of the table
+     * @param fields what of the packet is looked up, in the set's key order
+     * @return the match
+     */
     static InSet inSet(String set, SetField... fields) {
         return new InSet(java.util.List.of(fields), set, null, false);
     }
@@ -106,6 +186,10 @@ public sealed interface Match extends Statement
     /**
      * {@code FIELD[ . FIELD...] { V1, V2 }}: the fields' values are among {@code values} (an anonymous
      * set the rule carries; prefixes and ranges make it an interval set).
+     *
+     * @param values the elements of the anonymous set
+     * @param fields what of the packet is looked up, in the key order
+     * @return the match
      */
     static InSet inValues(java.util.List<String> values, SetField... fields) {
         java.util.List<SetField> f = java.util.List.of(fields);
@@ -114,7 +198,11 @@ public sealed interface Match extends Statement
 
     // ---- shared ------------------------------------------------------------------------------
 
-    /** The name nft prints for an IP protocol number. */
+    /**
+     * {@return the name nft prints for an IP protocol number}
+     *
+     * @param proto the IP protocol number
+     */
     static String protocolName(int proto) {
         return Values.protocolName(proto);
     }
@@ -149,6 +237,7 @@ public sealed interface Match extends Statement
      * @param negated true for {@code !=}
      */
     record Address(boolean source, Prefix prefix, InetAddress last, boolean negated) implements Match {
+        /** Checks the components. */
         public Address {
             if (prefix == null) {
                 throw new IllegalArgumentException("address match needs an address");
@@ -178,7 +267,7 @@ public sealed interface Match extends Statement
                     false);
         }
 
-        /** The same match negated ({@code !=}). */
+        /** {@return the same match negated ({@code !=})} */
         public Address not() {
             return new Address(source, prefix, last, !negated);
         }
@@ -280,6 +369,7 @@ public sealed interface Match extends Statement
      * @param negated true for {@code !=} (not in the set)
      */
     record InSet(java.util.List<SetField> fields, String set, SetLiteral literal, boolean negated) implements Match {
+        /** Checks the components and keeps copies of the mutable ones. */
         public InSet {
             if (fields == null || fields.isEmpty()) {
                 throw new IllegalArgumentException("a set lookup needs the fields it looks up");
@@ -297,7 +387,7 @@ public sealed interface Match extends Statement
             }
         }
 
-        /** The same lookup negated (not in the set). */
+        /** {@return the same lookup negated (not in the set)} */
         public InSet not() {
             return new InSet(fields, set, literal, !negated);
         }
@@ -338,11 +428,12 @@ public sealed interface Match extends Statement
      * @param negated true for {@code !=}
      */
     record IfName(boolean output, String name, boolean negated) implements Match {
+        /** Checks the interface name. */
         public IfName {
             Names.iface(name);
         }
 
-        /** The same match negated. */
+        /** {@return the same match negated} */
         public IfName not() {
             return new IfName(output, name, !negated);
         }
@@ -375,6 +466,7 @@ public sealed interface Match extends Statement
      * @param negated  true for {@code !=}
      */
     record L4Proto(int protocol, boolean negated) implements Match {
+        /** Checks the components. */
         public L4Proto {
             if (protocol < 0 || protocol > 255) {
                 throw new IllegalArgumentException("IP protocol " + protocol + " out of range 0..255");
@@ -415,6 +507,7 @@ public sealed interface Match extends Statement
      * @param negated  true for {@code !=} (single ports only)
      */
     record Port(Protocol protocol, boolean source, int first, int last, boolean negated) implements Match {
+        /** Checks the components. */
         public Port {
             if (protocol == null) {
                 throw new IllegalArgumentException("port match needs TCP or UDP");
@@ -428,7 +521,7 @@ public sealed interface Match extends Statement
             }
         }
 
-        /** The same match negated. */
+        /** {@return the same match negated} */
         public Port not() {
             return new Port(protocol, source, first, last, !negated);
         }
@@ -485,6 +578,7 @@ public sealed interface Match extends Statement
                 CWR = 0x80;
         static final String[] NAMES = {"fin", "syn", "rst", "psh", "ack", "urg", "ecn", "cwr"};
 
+        /** Checks the components. */
         public TcpFlags {
             if (value < 0 || value > 0xFF || mask < 0 || mask > 0xFF || (mask != 0 && (value & ~mask) != 0)
                     || (mask == 0 && value == 0)) {
@@ -558,18 +652,27 @@ public sealed interface Match extends Statement
                 Map.entry(133, "nd-router-solicit"), Map.entry(134, "nd-router-advert"),
                 Map.entry(135, "nd-neighbor-solicit"), Map.entry(136, "nd-neighbor-advert")));
 
+        /** Checks the components. */
         public IcmpType {
             if (type < 0 || type > 255) {
                 throw new IllegalArgumentException("ICMP type " + type + " out of range 0..255");
             }
         }
 
-        /** {@code icmp type echo-request}. */
+        /**
+         * {@code icmp type echo-request}.
+         *
+         * @return the match
+         */
         public static IcmpType echoRequest() {
             return new IcmpType(false, 8);
         }
 
-        /** {@code icmpv6 type echo-request}. */
+        /**
+         * {@code icmpv6 type echo-request}.
+         *
+         * @return the match
+         */
         public static IcmpType echoRequestV6() {
             return new IcmpType(true, 128);
         }
@@ -626,7 +729,16 @@ public sealed interface Match extends Statement
     record CtState(int bits) implements Match {
         /** Connection-tracking states, in nft's order. */
         public enum State {
-            INVALID(1), ESTABLISHED(2), RELATED(4), NEW(8), UNTRACKED(64);
+            /** Connection tracking state {@code invalid}. */
+            INVALID(1),
+            /** Connection tracking state {@code established}. */
+            ESTABLISHED(2),
+            /** Connection tracking state {@code related}. */
+            RELATED(4),
+            /** Connection tracking state {@code new}. */
+            NEW(8),
+            /** Connection tracking state {@code untracked}. */
+            UNTRACKED(64);
 
             /** The state's bit. */
             public final int bit;
@@ -636,6 +748,7 @@ public sealed interface Match extends Statement
             }
         }
 
+        /** Checks the components. */
         public CtState {
             checkFlags("ct state", bits, State.values(), s -> s.bit);
         }
@@ -662,7 +775,20 @@ public sealed interface Match extends Statement
     record CtStatus(int bits) implements Match {
         /** Connection status bits nft names, in its order. */
         public enum Status {
-            EXPECTED(1), SEEN_REPLY(2), ASSURED(4), CONFIRMED(8), SNAT(16), DNAT(32), DYING(512);
+            /** Connection status bit IPS_EXPECTED. */
+            EXPECTED(1),
+            /** Connection status bit IPS_SEEN_REPLY. */
+            SEEN_REPLY(2),
+            /** Connection status bit IPS_ASSURED. */
+            ASSURED(4),
+            /** Connection status bit IPS_CONFIRMED. */
+            CONFIRMED(8),
+            /** Connection status bit IPS_SNAT. */
+            SNAT(16),
+            /** Connection status bit IPS_DNAT. */
+            DNAT(32),
+            /** Connection status bit IPS_DYING. */
+            DYING(512);
 
             /** The status bit. */
             public final int bit;
@@ -672,6 +798,7 @@ public sealed interface Match extends Statement
             }
         }
 
+        /** Checks the components. */
         public CtStatus {
             checkFlags("ct status", bits, Status.values(), s -> s.bit);
         }
@@ -743,7 +870,7 @@ public sealed interface Match extends Statement
      * @param negated   true for {@code !=}
      */
     record Mark(boolean conntrack, int value, boolean negated) implements Match {
-        /** The same match negated. */
+        /** {@return the same match negated} */
         public Mark not() {
             return new Mark(conntrack, value, !negated);
         }
@@ -782,6 +909,7 @@ public sealed interface Match extends Statement
         static final String[] TYPES = {"unspec", "unicast", "local", "broadcast", "anycast", "multicast",
                 "blackhole", "unreachable", "prohibit", "throw", "nat", "xresolve"};
 
+        /** Checks the components. */
         public FibLookup {
             int f = Fib.SADDR | Fib.DADDR | Fib.MARK
                     | Fib.IIF | Fib.OIF;
@@ -794,7 +922,11 @@ public sealed interface Match extends Statement
             }
         }
 
-        /** {@code fib daddr type local}: the destination is one of this host's addresses. */
+        /**
+         * {@code fib daddr type local}: the destination is one of this host's addresses.
+         *
+         * @return the match
+         */
         public static FibLookup daddrLocal() {
             return new FibLookup(Fib.DADDR, 2, false);
         }
@@ -862,6 +994,7 @@ public sealed interface Match extends Statement
      * @param value   the number compared with
      */
     record Random(int modulus, Cmp.Op op, int value) implements Match {
+        /** Checks the components. */
         public Random {
             if (modulus < 1) {
                 throw new IllegalArgumentException("numgen modulus must be at least 1, got " + modulus);

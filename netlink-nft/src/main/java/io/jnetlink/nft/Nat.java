@@ -46,7 +46,7 @@ import java.util.List;
  * <p>Input is checked before anything is sent: prefixes, addresses (numeric only), ports
  * (1..65535), interface names (at most 15 bytes), families that do not mix.
  */
-public final class Nat {
+public final class Nat extends TableRecipes<Nat> {
     /** The table the library keeps its NAT rules in unless told otherwise. */
     public static final String DEFAULT_TABLE = "jnetlink";
     static final String POSTROUTING = "postrouting";
@@ -59,44 +59,55 @@ public final class Nat {
     private static final int NFPROTO_IPV4 = 2;
     private static final int NFPROTO_IPV6 = 10;
 
-    private final NfTables nft;
-    private final String table;
-    private final boolean owned;
-
     Nat(NfTables nft, String table, boolean owned) {
-        this.nft = nft;
-        this.table = Names.object("table", table);
-        this.owned = owned;
+        super(nft, table, owned);
     }
 
-    /** NAT recipes in namespace {@code ns}, in table {@value #DEFAULT_TABLE}. */
+    @Override
+    Nat with(NfTables nft, String table, boolean owned) {
+        return new Nat(nft, table, owned);
+    }
+
+    // Narrowed here so that code compiled against the class's own methods keeps linking.
+    @Override
+    public Nat table(String name) {
+        return super.table(name);
+    }
+
+    @Override
+    public Nat ownedBySocket() {
+        return super.ownedBySocket();
+    }
+
+    /**
+     * NAT recipes in namespace {@code ns}, in table {@value #DEFAULT_TABLE}.
+     *
+     * @param ns the namespace whose NAT to change
+     * @return the recipes, in table {@code jnetlink} (family inet)
+     */
     public static Nat in(InNamespace ns) {
         return new Nat(NfTables.in(ns), DEFAULT_TABLE, false);
     }
 
-    /** NAT recipes through an nf_tables client (for example one over a socket of your own). */
+    /**
+     * NAT recipes through an nf_tables client (for example one over a socket of your own).
+     *
+     * @param nft the client to use (and its namespace)
+     * @return the recipes, in table {@code jnetlink} (family inet)
+     */
     public static Nat using(NfTables nft) {
         return new Nat(nft, DEFAULT_TABLE, false);
     }
 
-    /** The same recipes in table {@code name} (family inet) instead. */
-    public Nat table(String name) {
-        return new Nat(nft, name, owned);
-    }
-
-    /** The same recipes in a table the kernel removes when this client's socket closes (NFT_TABLE_F_OWNER). */
-    public Nat ownedBySocket() {
-        return new Nat(nft, table, true);
-    }
-
-    /** The table's name. */
-    public String tableName() {
-        return table;
-    }
 
     // ---- masquerade --------------------------------------------------------------------------
 
-    /** Masquerades traffic from {@code sourcePrefix} ("192.168.15.0/24") out of any interface. */
+    /**
+     * Masquerades traffic from {@code sourcePrefix} ("192.168.15.0/24") out of any interface.
+     *
+     * @param sourcePrefix the source addresses to masquerade, IPv4 or IPv6
+     * @return the rule in force, with its handle
+     */
     public NatRule.Masquerade masquerade(String sourcePrefix) {
         return masquerade(sourcePrefix, null);
     }
@@ -104,6 +115,8 @@ public final class Nat {
     /**
      * Masquerades traffic from {@code sourcePrefix} leaving through {@code outInterface}.
      *
+     * @param sourcePrefix the source addresses to masquerade, IPv4 or IPv6
+     * @param outInterface the interface the packets leave through
      * @return the recipe with its rule handle
      */
     public NatRule.Masquerade masquerade(String sourcePrefix, String outInterface) {
@@ -142,7 +155,13 @@ public final class Nat {
 
     // ---- port forwarding -----------------------------------------------------------------------
 
-    /** Starts a port-forwarding recipe for {@code port} of {@code protocol} arriving on the host. */
+    /**
+     * Starts a port-forwarding recipe for {@code port} of {@code protocol} arriving on the host.
+     *
+     * @param protocol TCP or UDP
+     * @param port the host's port
+     * @return the forward to complete with {@link Forward#to(String, int)}
+     */
     public Forward forward(Protocol protocol, int port) {
         if (protocol == null) {
             throw new IllegalArgumentException("protocol is null (TCP or UDP)");
@@ -166,7 +185,12 @@ public final class Nat {
             this.fromHost = fromHost;
         }
 
-        /** Only for connections arriving on {@code inInterface}. */
+        /**
+         * Only for connections arriving on {@code inInterface}.
+         *
+         * @param inInterface the interface the connections arrive on
+         * @return a copy of this forward with that condition
+         */
         public Forward on(String inInterface) {
             if (fromHost) {
                 throw new IllegalArgumentException("connections the host opens arrive on no interface; drop on("
@@ -175,7 +199,12 @@ public final class Nat {
             return new Forward(protocol, port, Names.iface(inInterface), hostAddress, false);
         }
 
-        /** Only for connections addressed to {@code hostAddress} (one of the host's addresses). */
+        /**
+         * Only for connections addressed to {@code hostAddress} (one of the host's addresses).
+         *
+         * @param hostAddress the address
+         * @return a copy of this forward with that condition
+         */
         public Forward onAddress(String hostAddress) {
             return new Forward(protocol, port, inInterface, Addresses.literal(hostAddress, "host address"), fromHost);
         }
@@ -183,6 +212,8 @@ public final class Nat {
         /**
          * For connections the host itself opens (the {@code output} chain) instead of those arriving
          * from outside (the {@code prerouting} chain). Forward both ways with two recipes.
+         *
+         * @return this forward
          */
         public Forward fromHost() {
             if (inInterface != null) {
@@ -195,6 +226,8 @@ public final class Nat {
         /**
          * Forwards to {@code address}:{@code toPort} (DNAT); the family comes from the address.
          *
+         * @param address the address to forward to, IPv4 or IPv6
+         * @param toPort the port to forward to
          * @return the recipe with its rule handle
          */
         public NatRule.PortForward to(String address, int toPort) {
@@ -242,7 +275,7 @@ public final class Nat {
 
     // ---- listing and removing ------------------------------------------------------------------
 
-    /** The recipes in the library's table, with their handles; empty if the table does not exist. */
+    /** {@return the recipes in the library's table, with their handles; empty if the table does not exist} */
     public List<NatRule> list() {
         List<RuleInfo> rules;
         try {
@@ -263,7 +296,11 @@ public final class Nat {
         return out;
     }
 
-    /** Removes the recipe whose rule has {@code handle}. */
+    /**
+     * Removes the recipe whose rule has {@code handle}.
+     *
+     * @param handle the rule's handle
+     */
     public void remove(long handle) {
         for (RuleInfo r : nft.rules(Family.INET, table)) {
             if (r.handle() == handle) {
@@ -274,7 +311,11 @@ public final class Nat {
         throw new IllegalArgumentException("no rule with handle " + handle + " in table inet " + table);
     }
 
-    /** Removes a recipe. */
+    /**
+     * Removes a recipe.
+     *
+     * @param rule the rule, as returned when it was made
+     */
     public void remove(NatRule rule) {
         nft.deleteRule(Family.INET, table, rule.chain(), rule.handle());
     }

@@ -6,10 +6,10 @@ import java.net.InetAddress;
 /** A NAT recipe as it lives in the library's table: a {@link Masquerade} or a {@link PortForward}. */
 public sealed interface NatRule permits NatRule.Masquerade, NatRule.PortForward {
 
-    /** The rule's handle in its chain (for {@link Nat#remove(long)}). */
+    /** {@return the rule's handle in its chain (for {@link Nat#remove(long)})} */
     long handle();
 
-    /** The chain the rule lives in. */
+    /** {@return the chain the rule lives in} */
     String chain();
 
     /**

@@ -38,14 +38,20 @@ public final class NfTables {
     }
 
     /**
-     * The client for namespace {@code ns}, on the namespace handle's cached NETLINK_NETFILTER
-     * socket (tables made with {@link Table#ownedBySocket()} live as long as that handle).
+     * {@return the client for namespace {@code ns}, on the namespace handle's cached NETLINK_NETFILTER
+     * socket (tables made with {@link Table#ownedBySocket()} live as long as that handle)}
+     *
+     * @param ns the namespace
      */
     public static NfTables in(InNamespace ns) {
         return new NfTables(ns.namespace().socket(Netlink.NETLINK_NETFILTER), ns);
     }
 
-    /** A client over a NETLINK_NETFILTER socket the caller owns (and closes). */
+    /**
+     * {@return a client over a NETLINK_NETFILTER socket the caller owns (and closes)}
+     *
+     * @param socket the socket
+     */
     public static NfTables over(NetlinkSocket socket) {
         Objects.requireNonNull(socket, "socket");
         if (socket.protocol() != Netlink.NETLINK_NETFILTER) {
@@ -55,39 +61,49 @@ public final class NfTables {
         return new NfTables(socket, null);
     }
 
-    /** The socket this client talks through (its port id owns tables made with NFT_TABLE_F_OWNER). */
+    /** {@return the socket this client talks through (its port id owns tables made with NFT_TABLE_F_OWNER)} */
     public NetlinkSocket socket() {
         return socket;
     }
 
-    /** A new, empty transaction on this client's socket. */
+    /** {@return a new, empty transaction on this client's socket} */
     public Transaction transaction() {
         return new Transaction(socket);
     }
 
     // ---- listing ---------------------------------------------------------------------------
 
-    /** All tables of all families. */
+    /** {@return all tables of all families} */
     public List<TableInfo> tables() {
         return socket.dumpAll("list nf_tables tables", w -> dumpRequest(w, Nf.NFT_MSG_GETTABLE), TableInfo::decode);
     }
 
-    /** All chains of all tables. */
+    /** {@return all chains of all tables} */
     public List<ChainInfo> chains() {
         return socket.dumpAll("list nf_tables chains", w -> dumpRequest(w, Nf.NFT_MSG_GETCHAIN), ChainInfo::decode);
     }
 
-    /** The chains of one table. */
+    /**
+     * {@return the chains of one table}
+     *
+     * @param family the table's family
+     * @param table the table's name
+     */
     public List<ChainInfo> chains(Family family, String table) {
         return chains().stream().filter(c -> c.family() == family && c.table().equals(table)).toList();
     }
 
-    /** All rules of all chains, decoded. */
+    /** {@return all rules of all chains, decoded} */
     public List<RuleInfo> rules() {
         return socket.dumpAll("list nf_tables rules", w -> dumpRequest(w, Nf.NFT_MSG_GETRULE), RuleInfo::decode);
     }
 
-    /** The rules of one table, decoded. */
+    /**
+     * {@return the rules of one table, decoded}
+     *
+     * @param family the table's family
+     * @param table the table's name
+     */
     public List<RuleInfo> rules(Family family, String table) {
         Names.object("table", table);
         return socket.dumpAll("list nf_tables rules of " + family + " " + table, w -> {
@@ -101,14 +117,19 @@ public final class NfTables {
         });
     }
 
-    /** All sets and maps of all tables (anonymous ones too), with their elements. */
+    /** {@return all sets and maps of all tables (anonymous ones too), with their elements} */
     public List<SetInfo> sets() {
         List<SetInfo> sets = socket.dumpAll("list nf_tables sets", w -> dumpRequest(w, SetWire.NFT_MSG_GETSET),
                 SetInfo::decode);
         return sets.stream().map(this::withElements).toList();
     }
 
-    /** The sets and maps of one table, with their elements. */
+    /**
+     * {@return the sets and maps of one table, with their elements}
+     *
+     * @param family the table's family
+     * @param table the table's name
+     */
     public List<SetInfo> sets(Family family, String table) {
         Names.object("table", table);
         List<SetInfo> sets = socket.dumpAll("list nf_tables sets of " + family + " " + table, w -> {
@@ -123,7 +144,13 @@ public final class NfTables {
         return sets.stream().map(this::withElements).toList();
     }
 
-    /** One set or map with its elements, if it exists. */
+    /**
+     * {@return one set or map with its elements, if it exists}
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param name the set's name
+     */
     public java.util.Optional<SetInfo> set(Family family, String table, String name) {
         Names.object("set", name);
         return sets(family, table).stream().filter(s -> s.name().equals(name)).findFirst();
@@ -159,8 +186,8 @@ public final class NfTables {
     }
 
     /**
-     * The ruleset generation: a number the kernel increments with every committed transaction
-     * (NFT_MSG_GETGEN). Events of a transaction end with the generation it made.
+     * {@return the ruleset generation: a number the kernel increments with every committed transaction
+     * (NFT_MSG_GETGEN)} Events of a transaction end with the generation it made.
      */
     public long generation() {
         Long g = socket.query("get nf_tables generation", w -> {
@@ -179,6 +206,7 @@ public final class NfTables {
      * (up to {@value #RULESET_ATTEMPTS} times) until no commit fell between the first and the last.
      *
      * @throws io.jnetlink.core.DumpInterruptedException if every attempt was overtaken by a commit
+     * @return the ruleset, read consistently
      */
     public Ruleset ruleset() {
         for (int attempt = 1; ; attempt++) {
@@ -227,12 +255,23 @@ public final class NfTables {
      * the rules as they were just before the reset (each {@link RuleInfo#counter()} holds what was
      * counted up to that moment, nothing counted is lost between the read and the reset). Quotas
      * in the rules are reset too, as {@code nft reset rules} does (NFT_MSG_GETRULE_RESET, Linux 6.3+).
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @return the rules with their counters as they were before the reset
      */
     public List<RuleInfo> resetCounters(Family family, String table) {
         return resetRules(family, table, null);
     }
 
-    /** As {@link #resetCounters(Family, String)}, for the rules of one chain. */
+    /**
+     * As {@link #resetCounters(Family, String)}, for the rules of one chain.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param chain the chain's name
+     * @return the rules with their counters as they were before the reset
+     */
     public List<RuleInfo> resetCounters(Family family, String table, String chain) {
         Names.object("chain", chain);
         return resetRules(family, table, chain);
@@ -241,6 +280,12 @@ public final class NfTables {
     /**
      * Reads the counter of one rule and sets it to zero, atomically; returns the rule as it was
      * just before the reset (NFT_MSG_GETRULE_RESET for one handle, Linux 6.3+).
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param chain the chain's name
+     * @param handle the rule's handle
+     * @return the rule with its counters as they were before the reset
      */
     public RuleInfo resetCounter(Family family, String table, String chain, long handle) {
         Names.object("table", table);
@@ -298,13 +343,18 @@ public final class NfTables {
         }
     }
 
-    /** The named counters ({@code counter NAME { ... }}) of every table, with their values. */
+    /** {@return the named counters ({@code counter NAME { ... }}) of every table, with their values} */
     public List<CounterObject> counterObjects() {
         return socket.dumpAll("list nf_tables counters", w -> objectDump(w, Nf.NFT_MSG_GETOBJ, 0, null),
                 CounterObject::decode);
     }
 
-    /** The named counters of one table, with their values. */
+    /**
+     * {@return the named counters of one table, with their values}
+     *
+     * @param family the table's family
+     * @param table the table's name
+     */
     public List<CounterObject> counterObjects(Family family, String table) {
         Names.object("table", table);
         return socket.dumpAll("list nf_tables counters of " + family + " " + table,
@@ -314,6 +364,10 @@ public final class NfTables {
     /**
      * Reads the named counters of one table and sets them to zero (NFT_MSG_GETOBJ_RESET, as
      * {@code nft reset counters table ...}); returns their values just before the reset.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @return the counters with their values as they were before the reset
      */
     public List<CounterObject> resetCounterObjects(Family family, String table) {
         Names.object("table", table);
@@ -345,52 +399,103 @@ public final class NfTables {
 
     // ---- one-call transactions ----------------------------------------------------------------
 
-    /** Creates a table (kept as it is if it exists). */
+    /**
+     * Creates a table (kept as it is if it exists).
+     *
+     * @param table the table
+     */
     public void createTable(Table table) {
         transaction().createTable(table).commit();
     }
 
-    /** Deletes a table and everything in it. */
+    /**
+     * Deletes a table and everything in it.
+     *
+     * @param family the table's family
+     * @param name the table's name
+     */
     public void deleteTable(Family family, String name) {
         transaction().deleteTable(family, name).commit();
     }
 
-    /** Creates a chain (kept as it is if it exists). */
+    /**
+     * Creates a chain (kept as it is if it exists).
+     *
+     * @param chain the chain
+     */
     public void createChain(Chain chain) {
         transaction().createChain(chain).commit();
     }
 
-    /** Deletes an empty chain. */
+    /**
+     * Deletes an empty chain.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param name the chain's name
+     */
     public void deleteChain(Family family, String table, String name) {
         transaction().deleteChain(family, table, name).commit();
     }
 
-    /** Appends a rule and returns its handle. */
+    /**
+     * Appends a rule and returns its handle.
+     *
+     * @param rule the rule
+     * @return the rule's handle
+     */
     public long addRule(Rule rule) {
         return transaction().addRule(rule).commit().ruleHandles().getFirst();
     }
 
-    /** Creates a set or map with its elements (kept as it is if it exists). */
+    /**
+     * Creates a set or map with its elements (kept as it is if it exists).
+     *
+     * @param set the set or map
+     */
     public void addSet(SetSpec set) {
         transaction().addSet(set).commit();
     }
 
-    /** Deletes a set or map. */
+    /**
+     * Deletes a set or map.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param name the set's name
+     */
     public void deleteSet(Family family, String table, String name) {
         transaction().deleteSet(family, table, name).commit();
     }
 
-    /** Adds elements to a set in one transaction. */
+    /**
+     * Adds elements to a set in one transaction.
+     *
+     * @param set the set or map (its table and name)
+     * @param elements the elements
+     */
     public void addElements(SetSpec set, java.util.Collection<SetElement> elements) {
         transaction().addElements(set, elements).commit();
     }
 
-    /** Deletes elements from a set in one transaction. */
+    /**
+     * Deletes elements from a set in one transaction.
+     *
+     * @param set the set or map (its table and name)
+     * @param elements the elements
+     */
     public void deleteElements(SetSpec set, java.util.Collection<SetElement> elements) {
         transaction().deleteElements(set, elements).commit();
     }
 
-    /** Deletes the rule with {@code handle}. */
+    /**
+     * Deletes the rule with {@code handle}.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param chain the chain's name
+     * @param handle the rule's handle
+     */
     public void deleteRule(Family family, String table, String chain, long handle) {
         transaction().deleteRule(family, table, chain, handle).commit();
     }

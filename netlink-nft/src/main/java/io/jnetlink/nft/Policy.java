@@ -2,7 +2,10 @@ package io.jnetlink.nft;
 
 /** A base chain's policy: the verdict for packets no rule decided on. */
 public enum Policy {
-    DROP(0), ACCEPT(1);
+    /** The base chain's policy: {@code drop} what no rule decided. */
+    DROP(0),
+    /** The base chain's policy: {@code accept} what no rule decided. */
+    ACCEPT(1);
 
     /** The kernel's verdict number (NF_DROP, NF_ACCEPT). */
     public final int code;

@@ -14,6 +14,8 @@ import java.net.InetAddress;
  */
 public record Prefix(InetAddress address, int length) {
     /**
+     * Checks that the length fits the family and that the address is the network.
+     *
      * @throws IllegalArgumentException if the length is out of range for the family, or the address
      *                                  has host bits set (naming the network it would be)
      */
@@ -30,6 +32,9 @@ public record Prefix(InetAddress address, int length) {
     /**
      * Parses {@code ADDRESS/LENGTH} or a bare address (a host prefix) by {@link IpPrefix#parse}'s
      * rules: only numeric addresses, no name lookups.
+     *
+     * @param text the prefix
+     * @return the prefix
      */
     public static Prefix parse(String text) {
         if (text == null || text.isBlank()) {
@@ -39,12 +44,12 @@ public record Prefix(InetAddress address, int length) {
         return new Prefix(p.address(), p.length());
     }
 
-    /** This prefix as the library's shared type. */
+    /** {@return this prefix as the library's shared type} */
     public IpPrefix toIpPrefix() {
         return IpPrefix.of(address, length);
     }
 
-    /** Whether this is an IPv4 prefix. */
+    /** {@return whether this is an IPv4 prefix} */
     public boolean isIpv4() {
         return address instanceof Inet4Address;
     }

@@ -2,7 +2,10 @@ package io.jnetlink.nft;
 
 /** Transport protocols a port can be forwarded for. */
 public enum Protocol {
-    TCP(6), UDP(17);
+    /** TCP. */
+    TCP(6),
+    /** UDP. */
+    UDP(17);
 
     /** The IP protocol number. */
     public final int number;

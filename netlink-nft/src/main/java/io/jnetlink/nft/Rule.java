@@ -16,11 +16,20 @@ import java.util.List;
  */
 public record Rule(Family family, String table, String chain, List<Expression> expressions, String description,
                    List<SetLiteral> literals) {
-    /** A rule without anonymous sets. */
+    /**
+     * A rule without anonymous sets.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param chain the chain's name
+     * @param expressions the rule's expressions, in order
+     * @param description how error messages name the rule
+     */
     public Rule(Family family, String table, String chain, List<Expression> expressions, String description) {
         this(family, table, chain, expressions, description, List.of());
     }
 
+    /** Checks the components and keeps copies of the mutable ones. */
     public Rule {
         if (family == null) {
             throw new IllegalArgumentException("rule family is null");
@@ -34,17 +43,28 @@ public record Rule(Family family, String table, String chain, List<Expression> e
         literals = literals == null ? List.of() : List.copyOf(literals);
     }
 
-    /** A rule made of {@code expressions}. */
+    /**
+     * {@return a rule made of {@code expressions}}
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param chain the chain's name
+     * @param expressions the rule's expressions, in order
+     */
     public static Rule of(Family family, String table, String chain, Expression... expressions) {
         return new Rule(family, table, chain, List.of(expressions), null);
     }
 
-    /** The same rule with a description for error messages. */
+    /**
+     * {@return the same rule with a description for error messages}
+     *
+     * @param text how error messages name the rule
+     */
     public Rule describedAs(String text) {
         return new Rule(family, table, chain, expressions, text, literals);
     }
 
-    /** How error messages name this rule. */
+    /** {@return how error messages name this rule} */
     public String describe() {
         String where = "rule in " + family + " " + table + " " + chain;
         return description == null ? where + " " + expressions : where + " (" + description + ")";

@@ -24,12 +24,14 @@ import java.util.List;
  */
 public record RuleInfo(Family family, String table, String chain, long handle, List<Expression> expressions,
                        byte[] userData, List<RawAttribute> unknown) {
+    /** Keeps copies of the mutable components. */
     public RuleInfo {
         expressions = List.copyOf(expressions);
         userData = userData.clone();
         unknown = List.copyOf(unknown);
     }
 
+    /** {@return the rule's user data (NFTA_RULE_USERDATA, nft's comment among it), a copy; empty if none} */
     @Override
     public byte[] userData() {
         return userData.clone();
@@ -49,8 +51,8 @@ public record RuleInfo(Family family, String table, String chain, long handle, L
     }
 
     /**
-     * The handle of the rule before this one in its chain (NFTA_RULE_POSITION, sent in dumps and
-     * events), 0 for the first rule.
+     * {@return the handle of the rule before this one in its chain (NFTA_RULE_POSITION, sent in dumps and
+     * events), 0 for the first rule}
      */
     public long previousHandle() {
         for (RawAttribute a : unknown) {
@@ -63,8 +65,8 @@ public record RuleInfo(Family family, String table, String chain, long handle, L
     }
 
     /**
-     * The rule's counter ({@code counter packets P bytes B}): the first counter expression, or
-     * empty when the rule counts nothing.
+     * {@return the rule's counter ({@code counter packets P bytes B}): the first counter expression, or
+     * empty when the rule counts nothing}
      */
     public java.util.Optional<Counter> counter() {
         for (Expression e : expressions) {

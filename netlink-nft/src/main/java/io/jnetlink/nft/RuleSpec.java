@@ -38,6 +38,7 @@ public record RuleSpec(List<Statement> statements) {
             Statement.ByteQuota::parse, Statement.LogTo::parse, Statement.SetMark::parse,
             Statement.Translate::parse, Statement.Masquerade::parse, Statement.Redirect::parse);
 
+    /** Checks the components and keeps copies of the mutable ones. */
     public RuleSpec {
         if (statements == null || statements.isEmpty()) {
             throw new IllegalArgumentException("a rule needs at least one statement");
@@ -58,30 +59,48 @@ public record RuleSpec(List<Statement> statements) {
         linearize(Family.INET, statements); // fails now, with the rule's text, if it cannot be encoded
     }
 
-    /** A rule of these statements. */
+    /**
+     * {@return a rule of these statements}
+     *
+     * @param statements the rule's statements, in order
+     */
     public static RuleSpec of(Statement... statements) {
         return new RuleSpec(List.of(statements));
     }
 
-    /** The same rule with {@code more} statements appended. */
+    /**
+     * {@return the same rule with {@code more} statements appended}
+     *
+     * @param more statements to append
+     */
     public RuleSpec then(Statement... more) {
         List<Statement> all = new ArrayList<>(statements);
         all.addAll(List.of(more));
         return new RuleSpec(all);
     }
 
-    /** The expressions of this rule in a table of {@code family} (inet, ip or ip6). */
+    /**
+     * {@return the expressions of this rule in a table of {@code family} (inet, ip or ip6)}
+     *
+     * @param family the table's family
+     */
     public List<Expression> expressions(Family family) {
         return linearize(family, statements);
     }
 
-    /** This rule for chain {@code chain} of table {@code family table}, described by its text in errors. */
+    /**
+     * {@return this rule for chain {@code chain} of table {@code family table}, described by its text in errors}
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param chain the chain's name
+     */
     public Rule in(Family family, String table, String chain) {
         Linearizer l = linearizer(family, statements);
         return new Rule(family, table, chain, l.expressions(), toString(), l.literals());
     }
 
-    /** The anonymous sets of this rule ({@code tcp dport { 22, 80 }}), in the order its lookups number them. */
+    /** {@return the anonymous sets of this rule ({@code tcp dport { 22, 80 }}), in the order its lookups number them} */
     public List<SetLiteral> literals() {
         return linearizer(Family.INET, statements).literals();
     }
@@ -89,6 +108,10 @@ public record RuleSpec(List<Statement> statements) {
     /**
      * Reads expressions (of a rule in a {@code family} table) back into a spec; empty if any of them
      * is not in a shape the builder makes. A spec returned encodes back to exactly these expressions.
+     *
+     * @param family the table's family
+     * @param expressions the rule's expressions
+     * @return the spec, or empty if the expressions are not in the forms this module writes
      */
     public static Optional<RuleSpec> decode(Family family, List<Expression> expressions) {
         return decode(family, expressions, name -> null);
@@ -98,6 +121,11 @@ public record RuleSpec(List<Statement> statements) {
      * Reads expressions back into a spec as {@link #decode(Family, List)} does, resolving the
      * anonymous sets its lookups name ({@code __set0}, {@code __map1}) with {@code sets}, which
      * returns the table's set of that name (with its elements) or null.
+     *
+     * @param family the table's family
+     * @param expressions the rule's expressions
+     * @param sets the sets of the rule's table, for its lookups
+     * @return the spec, or empty if the expressions are not in the forms this module writes
      */
     public static Optional<RuleSpec> decode(Family family, List<Expression> expressions,
                                             Function<String, SetInfo> sets) {
@@ -130,14 +158,21 @@ public record RuleSpec(List<Statement> statements) {
         }
     }
 
-    /** A rule the kernel reported, as a spec; empty if it is not in a shape the builder makes. */
+    /**
+     * {@return a rule the kernel reported, as a spec; empty if it is not in a shape the builder makes}
+     *
+     * @param rule the rule as the kernel reported it
+     */
     public static Optional<RuleSpec> decode(RuleInfo rule) {
         return decode(rule.family(), rule.expressions());
     }
 
     /**
-     * A rule the kernel reported, as a spec, with the sets of its table ({@link NfTables#sets(Family,
-     * String)}) to read its anonymous sets from; empty if it is not in a shape the builder makes.
+     * {@return a rule the kernel reported, as a spec, with the sets of its table ({@link NfTables#sets(Family,
+     * String)}) to read its anonymous sets from; empty if it is not in a shape the builder makes}
+     *
+     * @param rule the rule as the kernel reported it
+     * @param sets the sets of the rule's table, for its lookups
      */
     public static Optional<RuleSpec> decode(RuleInfo rule, List<SetInfo> sets) {
         return decode(rule.family(), rule.expressions(), name -> sets.stream()

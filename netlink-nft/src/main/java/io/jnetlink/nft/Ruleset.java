@@ -37,32 +37,32 @@ public final class Ruleset {
         this.programs = new java.util.HashMap<>(programs); // names may be null
     }
 
-    /** The ruleset generation it was read at (NFTA_GEN_ID; every commit adds one). */
+    /** {@return the ruleset generation it was read at (NFTA_GEN_ID; every commit adds one)} */
     public long generation() {
         return generation;
     }
 
-    /** The tables, in the kernel's order. */
+    /** {@return the tables, in the kernel's order} */
     public List<TableInfo> tables() {
         return tables;
     }
 
-    /** The chains of every table, in the kernel's order. */
+    /** {@return the chains of every table, in the kernel's order} */
     public List<ChainInfo> chains() {
         return chains;
     }
 
-    /** The rules of every chain, in the kernel's order (chain by chain). */
+    /** {@return the rules of every chain, in the kernel's order (chain by chain)} */
     public List<RuleInfo> rules() {
         return rules;
     }
 
-    /** The named counters of every table. */
+    /** {@return the named counters of every table} */
     public List<CounterObject> counters() {
         return counters;
     }
 
-    /** The sets and maps of every table with their elements, anonymous ones (a rule's {@code { ... }}) too. */
+    /** {@return the sets and maps of every table with their elements, anonymous ones (a rule's {@code { ... }}) too} */
     public List<SetInfo> sets() {
         return sets;
     }
@@ -79,9 +79,9 @@ public final class Ruleset {
     }
 
     /**
-     * The ruleset as {@code nft list ruleset} prints it: tables in the kernel's order, each with
+     * {@return the ruleset as {@code nft list ruleset} prints it: tables in the kernel's order, each with
      * its flags, comment, named counters, sets and maps, and chains, rules with their counters'
-     * values, anonymous sets inline and comments, in nft's layout. Rules are printed whatever
+     * values, anonymous sets inline and comments, in nft's layout} Rules are printed whatever
      * program wrote them (not only the builder's shapes, see {@link RuleSpec}).
      *
      * @throws IllegalArgumentException naming the rule and expression, for an expression this
@@ -91,7 +91,12 @@ public final class Ruleset {
         return RulesetText.render(this);
     }
 
-    /** The part of this ruleset that belongs to table {@code family name} (empty lists if there is none). */
+    /**
+     * {@return the part of this ruleset that belongs to table {@code family name} (empty lists if there is none)}
+     *
+     * @param family the table's family
+     * @param name the table's name
+     */
     public Ruleset table(Family family, String name) {
         Objects.requireNonNull(family, "family");
         return new Ruleset(generation,

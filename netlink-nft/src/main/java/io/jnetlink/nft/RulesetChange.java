@@ -16,11 +16,17 @@ import java.util.List;
  */
 public record RulesetChange(long generation, int pid, String process, List<RulesetEvent> events,
                             boolean synthetic) {
+    /** Keeps copies of the mutable components. */
     public RulesetChange {
         events = List.copyOf(events);
     }
 
-    /** The events of one type ({@code RulesetEvent.RuleEvent.class}, ...), in order. */
+    /**
+     * {@return the events of one type ({@code RulesetEvent.RuleEvent.class}, ...), in order}
+     *
+     * @param <E> the event type
+     * @param type the event type's class
+     */
     public <E extends RulesetEvent> List<E> events(Class<E> type) {
         return events.stream().filter(type::isInstance).map(type::cast).toList();
     }

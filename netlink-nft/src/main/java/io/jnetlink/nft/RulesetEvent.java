@@ -9,13 +9,13 @@ import java.util.List;
  * kernel's order, make one {@link RulesetChange} (one transaction).
  */
 public sealed interface RulesetEvent {
-    /** Added, changed (a chain's policy, a table's flags, a rule replaced in place) or removed. */
+    /** {@return added, changed (a chain's policy, a table's flags, a rule replaced in place) or removed} */
     Change.Kind kind();
 
-    /** The family of the object's table. */
+    /** {@return the family of the object's table} */
     Family family();
 
-    /** The name of the object's table. */
+    /** {@return the name of the object's table} */
     String tableName();
 
     /**
@@ -100,6 +100,7 @@ public sealed interface RulesetEvent {
      * @param elements the elements added or removed
      */
     record ElementsEvent(Change.Kind kind, SetInfo set, List<SetElement> elements) implements RulesetEvent {
+        /** Keeps a copy of {@code elements}. */
         public ElementsEvent {
             elements = List.copyOf(elements);
         }
@@ -148,6 +149,7 @@ public sealed interface RulesetEvent {
      */
     record OtherEvent(Change.Kind kind, int messageType, Family family, String tableName, String name,
                       List<RawAttribute> attributes) implements RulesetEvent {
+        /** Keeps a copy of {@code attributes}. */
         public OtherEvent {
             attributes = List.copyOf(attributes);
         }

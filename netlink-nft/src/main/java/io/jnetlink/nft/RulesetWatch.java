@@ -128,12 +128,24 @@ public final class RulesetWatch implements AutoCloseable {
      *
      * @param receiveBufferBytes the event socket's kernel receive buffer, 0 for the default; a
      *                           small one makes overruns (and re-reads) likelier
+     * @param ns the namespace to watch
+     * @param listener receives each transaction's changes, on the watch's thread
+     * @return the watch, holding the first dump; close it to stop
      */
     public static RulesetWatch open(InNamespace ns, int receiveBufferBytes, Consumer<RulesetChange> listener) {
         return start(new RulesetWatch(ns, null, null, receiveBufferBytes, listener));
     }
 
-    /** Watches one table (it need not exist yet): only its objects are listed and delivered. */
+    /**
+     * Watches one table (it need not exist yet): only its objects are listed and delivered.
+     *
+     * @param ns the namespace to watch
+     * @param family the table's family
+     * @param table the table's name
+     * @param receiveBufferBytes the event socket's kernel receive buffer, 0 for the default
+     * @param listener receives each transaction's changes, on the watch's thread
+     * @return the watch, holding the first dump; close it to stop
+     */
     public static RulesetWatch open(InNamespace ns, Family family, String table, int receiveBufferBytes,
                                     Consumer<RulesetChange> listener) {
         Objects.requireNonNull(family, "family");
@@ -686,7 +698,7 @@ public final class RulesetWatch implements AutoCloseable {
     // ---- reading the watch ---------------------------------------------------------------------
 
     /**
-     * The watched ruleset as it stands (generation: the last transaction applied). Rules carry
+     * {@return the watched ruleset as it stands (generation: the last transaction applied)} Rules carry
      * the counter values of their last event or listing, and no position attribute.
      */
     public synchronized Ruleset snapshot() {
@@ -706,7 +718,7 @@ public final class RulesetWatch implements AutoCloseable {
                 withElements, raw, nft.programs(t));
     }
 
-    /** The generation of the last transaction applied (or of the last listing). */
+    /** {@return the generation of the last transaction applied (or of the last listing)} */
     public synchronized long generation() {
         return generation;
     }
@@ -715,7 +727,10 @@ public final class RulesetWatch implements AutoCloseable {
      * Waits until the watch has applied generation {@code g} or a later one (its change, if any,
      * delivered), e.g. {@code w.awaitGeneration(nft.generation(), ...)} after a change.
      *
+     * @param g the generation to wait for
+     * @param timeout how long to wait at most
      * @return false if {@code timeout} passed first, or the watch stopped
+     * @throws InterruptedException if the waiting thread is interrupted
      */
     public synchronized boolean awaitGeneration(long g, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -729,17 +744,17 @@ public final class RulesetWatch implements AutoCloseable {
         return true;
     }
 
-    /** How many times the kernel reported lost events. */
+    /** {@return how many times the kernel reported lost events} */
     public long overruns() {
         return subscription.overruns();
     }
 
-    /** How many full re-reads were made (the first listing included). */
+    /** {@return how many full re-reads were made (the first listing included)} */
     public long resyncs() {
         return resyncs.get();
     }
 
-    /** The error that stopped the watch, or null while it runs. */
+    /** {@return the error that stopped the watch, or null while it runs} */
     public RuntimeException failure() {
         return failure;
     }

@@ -28,6 +28,7 @@ public record SetElement(String key, String value, Duration timeout, Duration ex
     /** nft keeps comments of up to 128 bytes (NFT_USERDATA_MAXLEN 256 less room for other data). */
     static final int MAX_COMMENT = 128;
 
+    /** Checks the components. */
     public SetElement {
         if (key == null || key.isBlank()) {
             throw new IllegalArgumentException("set element key is empty");
@@ -44,32 +45,49 @@ public record SetElement(String key, String value, Duration timeout, Duration ex
         }
     }
 
-    /** A set element with key {@code key}. */
+    /**
+     * {@return a set element with key {@code key}}
+     *
+     * @param key the key, as nft writes it
+     */
     public static SetElement of(String key) {
         return new SetElement(key, null, null, null, null, -1, -1);
     }
 
-    /** A map element: {@code key : value}. */
+    /**
+     * {@return a map element: {@code key : value}}
+     *
+     * @param key the key, as nft writes it
+     * @param value the value, as nft writes it
+     */
     public static SetElement mapping(String key, String value) {
         return new SetElement(key, Objects.requireNonNull(value, "map value"), null, null, null, -1, -1);
     }
 
-    /** The same element with its own timeout (the set needs the timeout flag). */
+    /**
+     * {@return the same element with its own timeout (the set needs the timeout flag)}
+     *
+     * @param t the timeout
+     */
     public SetElement timeout(Duration t) {
         return new SetElement(key, value, t, expires, comment, packets, bytes);
     }
 
-    /** The same element with a comment. */
+    /**
+     * {@return the same element with a comment}
+     *
+     * @param text the comment
+     */
     public SetElement comment(String text) {
         return new SetElement(key, value, timeout, expires, text, packets, bytes);
     }
 
-    /** Whether the kernel reported a counter for this element ({@link #packets}, {@link #bytes}). */
+    /** {@return whether the kernel reported a counter for this element ({@link #packets}, {@link #bytes})} */
     public boolean hasCounter() {
         return packets >= 0;
     }
 
-    /** The element as a spec: without the expiry and counter values the kernel reported. */
+    /** {@return the element as a spec: without the expiry and counter values the kernel reported} */
     public SetElement withoutState() {
         return new SetElement(key, value, timeout, null, comment, -1, -1);
     }

@@ -196,6 +196,60 @@ public enum SetField {
         return java.util.Arrays.copyOf(b.array(), b.position());
     }
 
+    /**
+     * The fields an nft "typeof" record names ({@link #typeof}, or a concatenation of them), or
+     * null when it names something else (or nothing: nft writes an empty concatenation for a
+     * concatenated {@code type}).
+     */
+    static List<SetField> fromTypeof(byte[] rec) {
+        byte[] kind = SetInfo.udata(rec, 0);
+        byte[] data = SetInfo.udata(rec, 1);
+        if (kind == null || kind.length != 4 || data == null) {
+            return null;
+        }
+        int expr = java.nio.ByteBuffer.wrap(kind).order(java.nio.ByteOrder.nativeOrder()).getInt();
+        if (expr == EXPR_CONCAT) {
+            List<SetField> out = new java.util.ArrayList<>();
+            for (int i = 0; ; i++) {
+                byte[] sub = SetInfo.udata(data, i);
+                if (sub == null) {
+                    break;
+                }
+                List<SetField> f = fromTypeof(sub);
+                if (f == null || f.size() != 1) {
+                    return null;
+                }
+                out.add(f.getFirst());
+            }
+            return out.size() >= 2 ? List.copyOf(out) : null;
+        }
+        byte[] a = SetInfo.udata(data, 0);
+        byte[] b = SetInfo.udata(data, 1);
+        for (SetField f : values()) {
+            if (java.util.Arrays.equals(f.typeof(), typeofOf(expr, a, b))) {
+                return List.of(f);
+            }
+        }
+        return null;
+    }
+
+    /** A typeof record rebuilt from its parts (for comparing with {@link #typeof}). */
+    private static byte[] typeofOf(int expr, byte[] a, byte[] b) {
+        java.nio.ByteBuffer r = java.nio.ByteBuffer.allocate(64).order(java.nio.ByteOrder.nativeOrder());
+        r.put((byte) 0).put((byte) 4).putInt(expr);
+        int len = (a != null ? 2 + a.length : 0) + (b != null ? 2 + b.length : 0);
+        r.put((byte) 1).put((byte) len);
+        if (a != null) {
+            r.put((byte) 0).put((byte) a.length).put(a);
+        }
+        if (b != null) {
+            r.put((byte) 1).put((byte) b.length).put(b);
+        }
+        return java.util.Arrays.copyOf(r.array(), r.position());
+    }
+
+    private static final int EXPR_CONCAT = 13;
+
     /** nft's enum proto_desc_id of the field's header. */
     private int protoDesc() {
         return switch (this) {

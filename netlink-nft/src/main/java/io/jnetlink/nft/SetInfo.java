@@ -54,6 +54,7 @@ public record SetInfo(Family family, String table, String name, long handle, int
                       List<Integer> fieldLengths, Duration timeout, Duration gcInterval, String comment,
                       byte[] userData, List<Expression> expressions, List<SetElement> elements,
                       List<RawAttribute> unknown, List<RawAttribute> unknownElementAttributes) {
+    /** Keeps copies of the mutable components. */
     public SetInfo {
         fieldLengths = List.copyOf(fieldLengths);
         userData = userData.clone();
@@ -63,42 +64,43 @@ public record SetInfo(Family family, String table, String name, long handle, int
         unknownElementAttributes = List.copyOf(unknownElementAttributes);
     }
 
+    /** {@return the set's user data (NFTA_SET_USERDATA), a copy; empty if none} */
     @Override
     public byte[] userData() {
         return userData.clone();
     }
 
-    /** Whether this is an anonymous set (a rule's {@code { ... }}). */
+    /** {@return whether this is an anonymous set (a rule's {@code { ... }})} */
     public boolean isAnonymous() {
         return (flags & SetSpec.NFT_SET_ANONYMOUS) != 0;
     }
 
-    /** Whether this is a map. */
+    /** {@return whether this is a map} */
     public boolean isMap() {
         return (flags & SetSpec.NFT_SET_MAP) != 0;
     }
 
-    /** Whether this is a verdict map. */
+    /** {@return whether this is a verdict map} */
     public boolean isVerdictMap() {
         return isMap() && dataTypeId == SetWire.NFT_DATA_VERDICT;
     }
 
-    /** Whether keys are intervals. */
+    /** {@return whether keys are intervals} */
     public boolean isInterval() {
         return (flags & SetSpec.Flag.INTERVAL.bit) != 0;
     }
 
-    /** The key type, or null if it is not one the library names. */
+    /** {@return the key type, or null if it is not one the library names} */
     public SetKeyType key() {
         return SetKeyType.ofId(keyTypeId, keyLength);
     }
 
-    /** The data type of a data map, or null (a set, a verdict map, or a type the library does not name). */
+    /** {@return the data type of a data map, or null (a set, a verdict map, or a type the library does not name)} */
     public SetKeyType data() {
         return isMap() && !isVerdictMap() ? SetKeyType.ofId(dataTypeId, dataLength) : null;
     }
 
-    /** Whether every element carries a counter. */
+    /** {@return whether every element carries a counter} */
     public boolean hasCounters() {
         return expressions.stream().anyMatch(e -> e instanceof Counter);
     }
@@ -110,7 +112,7 @@ public record SetInfo(Family family, String table, String name, long handle, int
     }
 
     /**
-     * The set as a spec that would create it with its elements (their state dropped).
+     * {@return the set as a spec that would create it with its elements (their state dropped)}
      *
      * @throws IllegalStateException if its key or data type is not one the library names, or it is
      *         anonymous, an object map, or carries expressions other than a counter
@@ -137,8 +139,37 @@ public record SetInfo(Family family, String table, String name, long handle, int
                 hasCounters(), comment, elements.stream().map(SetElement::withoutState).toList());
     }
 
-    /** {@code type K}, {@code type K : D}, {@code type K : verdict}, with numbers for types the library does not name. */
+    /**
+     * The fields of the key as declared with {@code typeof} (nft keeps them in its user data), or
+     * null for a set declared with {@code type} or with fields the library does not name.
+     *
+     * @return the fields, or null
+     */
+    public List<SetField> keyTypeof() {
+        byte[] t = udata(userData, SetWire.UDATA_SET_KEY_TYPEOF);
+        return t == null ? null : SetField.fromTypeof(t);
+    }
+
+    /** {@return the fields of a data map's values as declared with {@code typeof}, or null} */
+    public List<SetField> dataTypeof() {
+        byte[] t = udata(userData, SetWire.UDATA_SET_DATA_TYPEOF);
+        return t == null ? null : SetField.fromTypeof(t);
+    }
+
+    /**
+     * {@code type K}, {@code type K : D}, {@code type K : verdict} (numbers for types the library does
+     * not name), or {@code typeof FIELDS [: verdict | : FIELDS]} for a set nft declared by typeof.
+     */
     String typeText() {
+        List<SetField> kt = keyTypeof();
+        if (kt != null && SetField.keyType(kt).id() == keyTypeId) {
+            List<SetField> dt = dataTypeof();
+            String data = !isMap() ? "" : isVerdictMap() ? " : verdict"
+                    : dt != null ? " : " + SetField.text(dt) : null;
+            if (data != null) {
+                return "typeof " + SetField.text(kt) + data;
+            }
+        }
         SetKeyType k = key();
         String key = k != null ? k.toString() : "0x" + Integer.toHexString(keyTypeId);
         if (!isMap()) {
@@ -158,8 +189,10 @@ public record SetInfo(Family family, String table, String name, long handle, int
     }
 
     /**
-     * The set as nft prints it inside its table: as {@code nft list ruleset}, or stateless as
-     * {@code nft -s list ruleset} (element counters without values, no expiry).
+     * {@return the set as nft prints it inside its table: as {@code nft list ruleset}, or stateless as
+     * {@code nft -s list ruleset} (element counters without values, no expiry)}
+     *
+     * @param stateless true to leave out what changes by itself (counters, expiry)
      */
     public String text(boolean stateless) {
         SetKeyType k = key();

@@ -18,6 +18,7 @@ public record SetKeyType(List<SetDataType> fields) {
     private static final int TYPE_BITS = 6;
     private static final int REG32 = 4;
 
+    /** Checks the components and keeps copies of the mutable ones. */
     public SetKeyType {
         if (fields == null || fields.isEmpty()) {
             throw new IllegalArgumentException("a set key type needs at least one data type");
@@ -43,12 +44,21 @@ public record SetKeyType(List<SetDataType> fields) {
         }
     }
 
-    /** A key type of these fields. */
+    /**
+     * {@return a key type of these fields}
+     *
+     * @param fields the fields, in order (a concatenation when more than one)
+     */
     public static SetKeyType of(SetDataType... fields) {
         return new SetKeyType(List.of(fields));
     }
 
-    /** Parses nft's spelling: {@code ipv4_addr} or {@code ipv4_addr . inet_service}. */
+    /**
+     * Parses nft's spelling: {@code ipv4_addr} or {@code ipv4_addr . inet_service}.
+     *
+     * @param text the type as nft writes it ({@code ipv4_addr . inet_service})
+     * @return the key type
+     */
     public static SetKeyType parse(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("set type is empty");
@@ -88,12 +98,16 @@ public record SetKeyType(List<SetDataType> fields) {
         return (n + REG32 - 1) / REG32 * REG32;
     }
 
-    /** Whether this is a concatenation of two or more fields. */
+    /** {@return whether this is a concatenation of two or more fields} */
     public boolean isConcat() {
         return fields.size() > 1;
     }
 
-    /** nft's number of this type (NFTA_SET_KEY_TYPE / NFTA_SET_DATA_TYPE). */
+    /**
+     * nft's number of this type (NFTA_SET_KEY_TYPE / NFTA_SET_DATA_TYPE).
+     *
+     * @return the kernel's type id (NFTA_SET_KEY_TYPE)
+     */
     public int id() {
         int id = 0;
         for (SetDataType t : fields) {
@@ -102,7 +116,7 @@ public record SetKeyType(List<SetDataType> fields) {
         return id;
     }
 
-    /** The length of a value in bytes (each field of a concatenation padded to 4 bytes). */
+    /** {@return the length of a value in bytes (each field of a concatenation padded to 4 bytes)} */
     public int length() {
         int len = 0;
         for (SetDataType t : fields) {

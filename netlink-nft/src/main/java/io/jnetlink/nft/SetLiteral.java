@@ -17,6 +17,7 @@ import java.util.StringJoiner;
  * @param elements   the elements, normalized and in nft's order
  */
 public record SetLiteral(List<SetField> fields, boolean verdictMap, List<SetElement> elements) {
+    /** Checks the components and keeps copies of the mutable ones. */
     public SetLiteral {
         if (fields == null || fields.isEmpty() || fields.stream().anyMatch(java.util.Objects::isNull)) {
             throw new IllegalArgumentException("an anonymous set needs the fields it is looked up by");
@@ -50,12 +51,12 @@ public record SetLiteral(List<SetField> fields, boolean verdictMap, List<SetElem
         elements = SetText.ordered(key, interval, norm);
     }
 
-    /** The key type. */
+    /** {@return the key type} */
     public SetKeyType key() {
         return SetField.keyType(fields);
     }
 
-    /** Whether an element is a prefix or range. */
+    /** {@return whether an element is a prefix or range} */
     public boolean isInterval() {
         SetKeyType k = key();
         return elements.stream().anyMatch(e -> {

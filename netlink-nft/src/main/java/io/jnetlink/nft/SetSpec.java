@@ -66,6 +66,7 @@ public record SetSpec(Family family, String table, String name, SetKeyType key, 
     static final int NFT_SET_OBJECT = 0x40;
     static final int NFT_SET_CONCAT = 0x80;
 
+    /** Checks the components and keeps copies of the mutable ones. */
     public SetSpec {
         if (family == null) {
             throw new IllegalArgumentException("set family is null");
@@ -149,13 +150,28 @@ public record SetSpec(Family family, String table, String name, SetKeyType key, 
 
     // ---- factories and withers ---------------------------------------------------------------
 
-    /** A set of keys of type {@code key}. */
+    /**
+     * {@return a set of keys of type {@code key}}
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param name the set's name
+     * @param key the key type
+     */
     public static SetSpec set(Family family, String table, String name, SetKeyType key) {
         return new SetSpec(family, table, name, key, null, false, Set.of(), null, null, 0, false, false, null,
                 List.of());
     }
 
-    /** A data map from {@code key} to values of type {@code data} ({@code type K : D}). */
+    /**
+     * {@return a data map from {@code key} to values of type {@code data} ({@code type K : D})}
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param name the map's name
+     * @param key the key type
+     * @param data the value type
+     */
     public static SetSpec map(Family family, String table, String name, SetKeyType key, SetKeyType data) {
         if (data == null) {
             throw new IllegalArgumentException("map " + name + " needs a data type");
@@ -164,71 +180,106 @@ public record SetSpec(Family family, String table, String name, SetKeyType key, 
                 List.of());
     }
 
-    /** A verdict map from {@code key} to verdicts ({@code type K : verdict}). */
+    /**
+     * {@return a verdict map from {@code key} to verdicts ({@code type K : verdict})}
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param name the map's name
+     * @param key the key type
+     */
     public static SetSpec verdictMap(Family family, String table, String name, SetKeyType key) {
         return new SetSpec(family, table, name, key, null, true, Set.of(), null, null, 0, false, false, null,
                 List.of());
     }
 
-    /** The same set with these flags (replacing any before). */
+    /**
+     * {@return the same set with these flags (replacing any before)}
+     *
+     * @param f the flags
+     */
     public SetSpec flags(Flag... f) {
         return new SetSpec(family, table, name, key, data, verdictMap, f.length == 0 ? Set.of() : EnumSet.copyOf(
                 Arrays.asList(f)), timeout, gcInterval, size, memory, counter, comment, elements);
     }
 
-    /** The same set with a default element timeout (needs {@link Flag#TIMEOUT}). */
+    /**
+     * {@return the same set with a default element timeout (needs {@link Flag#TIMEOUT})}
+     *
+     * @param t the timeout
+     */
     public SetSpec timeout(Duration t) {
         return new SetSpec(family, table, name, key, data, verdictMap, flags, t, gcInterval, size, memory, counter,
                 comment, elements);
     }
 
-    /** The same set with a garbage collection interval. */
+    /**
+     * {@return the same set with a garbage collection interval}
+     *
+     * @param t the interval
+     */
     public SetSpec gcInterval(Duration t) {
         return new SetSpec(family, table, name, key, data, verdictMap, flags, timeout, t, size, memory, counter,
                 comment, elements);
     }
 
-    /** The same set with a maximum size. */
+    /**
+     * {@return the same set with a maximum size}
+     *
+     * @param max the most elements
+     */
     public SetSpec size(long max) {
         return new SetSpec(family, table, name, key, data, verdictMap, flags, timeout, gcInterval, max, memory,
                 counter, comment, elements);
     }
 
-    /** The same set preferring low memory use ({@code policy memory}). */
+    /** {@return the same set preferring low memory use ({@code policy memory})} */
     public SetSpec policyMemory() {
         return new SetSpec(family, table, name, key, data, verdictMap, flags, timeout, gcInterval, size, true,
                 counter, comment, elements);
     }
 
-    /** The same set with a counter on every element. */
+    /** {@return the same set with a counter on every element} */
     public SetSpec withCounters() {
         return new SetSpec(family, table, name, key, data, verdictMap, flags, timeout, gcInterval, size, memory,
                 true, comment, elements);
     }
 
-    /** The same set with a comment. */
+    /**
+     * {@return the same set with a comment}
+     *
+     * @param text the comment
+     */
     public SetSpec comment(String text) {
         return new SetSpec(family, table, name, key, data, verdictMap, flags, timeout, gcInterval, size, memory,
                 counter, text, elements);
     }
 
-    /** The same set with these elements (replacing any before). */
+    /**
+     * {@return the same set with these elements (replacing any before)}
+     *
+     * @param e the elements
+     */
     public SetSpec elements(SetElement... e) {
         return elements(List.of(e));
     }
 
-    /** The same set with these elements (replacing any before). */
+    /**
+     * {@return the same set with these elements (replacing any before)}
+     *
+     * @param e the elements
+     */
     public SetSpec elements(Collection<SetElement> e) {
         return new SetSpec(family, table, name, key, data, verdictMap, flags, timeout, gcInterval, size, memory,
                 counter, comment, List.copyOf(e));
     }
 
-    /** Whether this is a map (data or verdict). */
+    /** {@return whether this is a map (data or verdict)} */
     public boolean isMap() {
         return verdictMap || data != null;
     }
 
-    /** The NFT_SET_* flags the kernel gets: the chosen ones, MAP for a map, CONCAT for a concatenated interval set. */
+    /** {@return the NFT_SET_* flags the kernel gets: the chosen ones, MAP for a map, CONCAT for a concatenated interval set} */
     public int kernelFlags() {
         int f = 0;
         for (Flag x : flags) {

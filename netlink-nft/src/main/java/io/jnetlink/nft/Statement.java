@@ -33,42 +33,81 @@ public sealed interface Statement
 
     // ---- factories -------------------------------------------------------------------------
 
-    /** {@code accept}. */
+    /**
+     * {@code accept}.
+     *
+     * @return the statement
+     */
     static Decision accept() {
         return new Decision(Verdict.Code.ACCEPT, null);
     }
 
-    /** {@code drop}. */
+    /**
+     * {@code drop}.
+     *
+     * @return the statement
+     */
     static Decision drop() {
         return new Decision(Verdict.Code.DROP, null);
     }
 
-    /** {@code return}. */
+    /**
+     * {@code return}.
+     *
+     * @return the statement
+     */
     static Decision ret() {
         return new Decision(Verdict.Code.RETURN, null);
     }
 
-    /** {@code jump CHAIN}. */
+    /**
+     * {@code jump CHAIN}.
+     *
+     * @param chain the chain to jump to
+     * @return the statement
+     */
     static Decision jump(String chain) {
         return new Decision(Verdict.Code.JUMP, chain);
     }
 
-    /** {@code goto CHAIN}. */
+    /**
+     * {@code goto CHAIN}.
+     *
+     * @param chain the chain to go to
+     * @return the statement
+     */
     static Decision goTo(String chain) {
         return new Decision(Verdict.Code.GOTO, chain);
     }
 
-    /** {@code counter}. */
+    /**
+     * {@code counter}.
+     *
+     * @return the statement
+     */
     static Count counter() {
         return new Count();
     }
 
-    /** {@code limit rate RATE/UNIT [burst BURST packets]} (nft's default burst is 5 packets). */
+    /**
+     * {@code limit rate RATE/UNIT [burst BURST packets]} (nft's default burst is 5 packets).
+     *
+     * @param packets the packets per unit
+     * @param per the unit
+     * @param burst the packets let through at once beyond the rate
+     * @return the statement
+     */
     static RateLimit limit(long packets, RateLimit.Per per, long burst) {
         return new RateLimit(packets, per, burst, false, false);
     }
 
-    /** {@code FIELD[ . FIELD...] vmap @MAP}: the verdict the fields' values map to in named map {@code map}. */
+    /**
+     * {@code FIELD[ . FIELD...] vmap @MAP}: the verdict the fields' values map to in named map {@code map}.
+     *
+     * @param map the named verdict map of the table
+     * @param fields what of the packet is looked up, in the map's key order
+     * @return the statement
+     */
     static VerdictMap vmap(String map, SetField... fields) {
         return new VerdictMap(java.util.List.of(fields), map, null);
     }
@@ -76,6 +115,10 @@ public sealed interface Statement
     /**
      * {@code FIELD[ . FIELD...] vmap { K : VERDICT, ... }}: an anonymous verdict map of the rule;
      * {@code verdicts} maps keys to {@code accept}, {@code drop}, {@code jump CHAIN}, ... (in any order).
+     *
+     * @param verdicts the map's keys and verdicts
+     * @param fields what of the packet is looked up, in the key order
+     * @return the statement
      */
     static VerdictMap vmap(java.util.Map<String, String> verdicts, SetField... fields) {
         java.util.List<SetField> f = java.util.List.of(fields);
@@ -87,6 +130,12 @@ public sealed interface Statement
      * {@code dnat ip|ip6 to FIELD[ . FIELD...] map @MAP}: destination NAT to the address (and, with
      * {@code withPort}, the port) the fields' values map to in data map {@code map}, whose values are
      * {@code ipv4_addr} / {@code ipv6_addr} (with ports {@code ADDR . inet_service}).
+     *
+     * @param v6 true for {@code ip6}, false for {@code ip}
+     * @param map the named data map of the table
+     * @param withPort true if the map's values carry a port
+     * @param fields what of the packet is looked up, in the map's key order
+     * @return the statement
      */
     static TranslateMap dnatMap(boolean v6, String map, boolean withPort, SetField... fields) {
         return new TranslateMap(true, !v6, java.util.List.of(fields), map, withPort);
@@ -103,6 +152,7 @@ public sealed interface Statement
      * @param literal the anonymous verdict map, or null
      */
     record VerdictMap(java.util.List<SetField> fields, String map, SetLiteral literal) implements Statement {
+        /** Checks the components and keeps copies of the mutable ones. */
         public VerdictMap {
             if (fields == null || fields.isEmpty()) {
                 throw new IllegalArgumentException("a verdict map needs the fields it looks up");
@@ -159,6 +209,7 @@ public sealed interface Statement
      */
     record TranslateMap(boolean destination, boolean v4, java.util.List<SetField> fields, String map,
                         boolean withPort) implements Statement {
+        /** Checks the components and keeps copies of the mutable ones. */
         public TranslateMap {
             if (fields == null || fields.isEmpty()) {
                 throw new IllegalArgumentException("a NAT map needs the fields it looks up");
@@ -212,6 +263,7 @@ public sealed interface Statement
      * @param chain the target of jump/goto, else null
      */
     record Decision(Verdict.Code code, String chain) implements Statement {
+        /** Checks the components. */
         public Decision {
             new Verdict(code, chain); // the same checks
             if (chain != null) {
@@ -272,7 +324,16 @@ public sealed interface Statement
     record RateLimit(long rate, Per per, long burst, boolean bytes, boolean over) implements Statement {
         /** The time unit of a rate. */
         public enum Per {
-            SECOND(1), MINUTE(60), HOUR(3600), DAY(86400), WEEK(604800);
+            /** A rate per second. */
+            SECOND(1),
+            /** A rate per minute. */
+            MINUTE(60),
+            /** A rate per hour. */
+            HOUR(3600),
+            /** A rate per day. */
+            DAY(86400),
+            /** A rate per week. */
+            WEEK(604800);
 
             /** Its length in seconds. */
             public final long seconds;
@@ -282,6 +343,7 @@ public sealed interface Statement
             }
         }
 
+        /** Checks the components. */
         public RateLimit {
             if (per == null) {
                 throw new IllegalArgumentException("limit needs a unit");
@@ -292,7 +354,7 @@ public sealed interface Statement
             }
         }
 
-        /** The same limit matching what exceeds the rate ({@code limit rate over ...}). */
+        /** {@return the same limit matching what exceeds the rate ({@code limit rate over ...})} */
         public RateLimit exceeding() {
             return new RateLimit(rate, per, burst, bytes, true);
         }
@@ -350,6 +412,7 @@ public sealed interface Statement
      * @param over  true to match once it is used up
      */
     record ByteQuota(long bytes, boolean over) implements Statement {
+        /** Checks the components. */
         public ByteQuota {
             if (bytes <= 0) {
                 throw new IllegalArgumentException("quota must be positive, got " + bytes);
@@ -385,6 +448,7 @@ public sealed interface Statement
         private static final String[] LEVELS = {"emerg", "alert", "crit", "err", "warn", "notice", "info", "debug",
                 "audit"};
 
+        /** Checks the components. */
         public LogTo {
             new Log(prefix, level, group, 0); // the same checks
         }
@@ -428,7 +492,14 @@ public sealed interface Statement
     record RejectWith(With with, int code) implements Statement {
         /** The kind of answer. */
         public enum With {
-            TCP_RESET, ICMP, ICMPV6, ICMPX
+            /** Reject with a TCP reset. */
+            TCP_RESET,
+            /** Reject with an ICMP (IPv4) error. */
+            ICMP,
+            /** Reject with an ICMPv6 error. */
+            ICMPV6,
+            /** Reject with an ICMP error of the packet's family (inet tables). */
+            ICMPX
         }
 
         static final Map<Integer, String> ICMP = Map.of(0, "net-unreachable", 1, "host-unreachable",
@@ -439,6 +510,7 @@ public sealed interface Statement
         static final Map<Integer, String> ICMPX = Map.of(0, "no-route", 1, "port-unreachable",
                 2, "host-unreachable", 3, "admin-prohibited");
 
+        /** Checks the components. */
         public RejectWith {
             if (with == null) {
                 throw new IllegalArgumentException("reject needs a kind of answer");
@@ -449,12 +521,20 @@ public sealed interface Statement
             }
         }
 
-        /** {@code reject} (ICMPx port-unreachable, for any family). */
+        /**
+         * {@code reject} (ICMPx port-unreachable, for any family).
+         *
+         * @return the statement
+         */
         public static RejectWith plain() {
             return new RejectWith(With.ICMPX, 1);
         }
 
-        /** {@code reject with tcp reset}. */
+        /**
+         * {@code reject with tcp reset}.
+         *
+         * @return the statement
+         */
         public static RejectWith tcpReset() {
             return new RejectWith(With.TCP_RESET, 0);
         }
@@ -544,6 +624,7 @@ public sealed interface Statement
      */
     record Translate(boolean destination, InetAddress first, InetAddress last, int portFirst, int portLast)
             implements Statement {
+        /** Checks the components. */
         public Translate {
             if (first == null) {
                 throw new IllegalArgumentException((destination ? "dnat" : "snat") + " needs an address");
@@ -556,12 +637,23 @@ public sealed interface Statement
             checkPorts(portFirst, portLast);
         }
 
-        /** {@code snat to ADDRESS}. */
+        /**
+         * {@code snat to ADDRESS}.
+         *
+         * @param address the new source address, IPv4 or IPv6
+         * @return the statement
+         */
         public static Translate snat(String address) {
             return new Translate(false, Addresses.literal(address, "snat address"), null, 0, 0);
         }
 
-        /** {@code dnat to ADDRESS:PORT} (port 0: keep the packet's). */
+        /**
+         * {@code dnat to ADDRESS:PORT} (port 0: keep the packet's).
+         *
+         * @param address the new destination address, IPv4 or IPv6
+         * @param port the new destination port, or 0 to keep the packet's
+         * @return the statement
+         */
         public static Translate dnat(String address, int port) {
             return new Translate(true, Addresses.literal(address, "dnat address"), null, port, 0);
         }
@@ -646,6 +738,7 @@ public sealed interface Statement
      * @param portLast  the last source port, or 0
      */
     record Masquerade(int portFirst, int portLast) implements Statement {
+        /** Checks the components. */
         public Masquerade {
             checkPorts(portFirst, portLast);
         }
@@ -685,6 +778,7 @@ public sealed interface Statement
      * @param portLast  the last port of a range, or 0
      */
     record Redirect(int portFirst, int portLast) implements Statement {
+        /** Checks the components. */
         public Redirect {
             checkPorts(portFirst, portLast);
         }

@@ -8,6 +8,7 @@ package io.jnetlink.nft;
  * @param flags  NFT_TABLE_F_* flags; see {@link #ownedBySocket()}
  */
 public record Table(Family family, String name, int flags) {
+    /** Checks the components. */
     public Table {
         if (family == null) {
             throw new IllegalArgumentException("table family is null");
@@ -15,14 +16,19 @@ public record Table(Family family, String name, int flags) {
         Names.object("table", name);
     }
 
-    /** A plain table. */
+    /**
+     * {@return a plain table}
+     *
+     * @param family the family
+     * @param name the table's name
+     */
     public static Table of(Family family, String name) {
         return new Table(family, name, 0);
     }
 
     /**
-     * The same table with NFT_TABLE_F_OWNER: the kernel makes the creating netlink socket (its
-     * port id) the table's owner. Only that socket may change the table, and the kernel deletes
+     * {@return the same table with NFT_TABLE_F_OWNER: the kernel makes the creating netlink socket (its
+     * port id) the table's owner} Only that socket may change the table, and the kernel deletes
      * the table when the socket closes, so a crashed program leaves no rules behind. With
      * {@link NfTables#in} that socket is the namespace handle's cached one: the table lives as
      * long as the handle.
@@ -31,7 +37,7 @@ public record Table(Family family, String name, int flags) {
         return new Table(family, name, flags | Nf.NFT_TABLE_F_OWNER);
     }
 
-    /** Whether the table is owned by its creating socket. */
+    /** {@return whether the table is owned by its creating socket} */
     public boolean isOwned() {
         return (flags & Nf.NFT_TABLE_F_OWNER) != 0;
     }

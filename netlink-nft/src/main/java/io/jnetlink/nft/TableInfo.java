@@ -19,11 +19,12 @@ import java.util.List;
  */
 public record TableInfo(Family family, String name, long handle, int flags, int chains, int ownerPortId,
                         List<RawAttribute> unknown) {
+    /** Keeps copies of the mutable components. */
     public TableInfo {
         unknown = List.copyOf(unknown);
     }
 
-    /** Whether the table is owned by a netlink socket (NFT_TABLE_F_OWNER). */
+    /** {@return whether the table is owned by a netlink socket (NFT_TABLE_F_OWNER)} */
     public boolean isOwned() {
         return (flags & Nf.NFT_TABLE_F_OWNER) != 0;
     }

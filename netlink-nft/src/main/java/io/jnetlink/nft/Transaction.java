@@ -49,6 +49,7 @@ public final class Transaction {
      * @param ruleHandles the handle of each rule added, in the order {@link #addRule} queued them
      */
     public record Committed(List<Long> ruleHandles) {
+        /** Keeps copies of the mutable components. */
         public Committed {
             ruleHandles = List.copyOf(ruleHandles);
         }
@@ -62,7 +63,12 @@ public final class Transaction {
         this.socket = socket;
     }
 
-    /** Creates a table; an existing table of that name is left as it is (its flags must agree). */
+    /**
+     * Creates a table; an existing table of that name is left as it is (its flags must agree).
+     *
+     * @param t the table
+     * @return this transaction
+     */
     public Transaction createTable(Table t) {
         return queue(new Call("create table " + t.family() + " " + t.name(), Nf.NFT_MSG_NEWTABLE,
                 NLM_F_REQUEST | NLM_F_CREATE, t.family().code, false, w -> {
@@ -71,7 +77,12 @@ public final class Transaction {
                 }));
     }
 
-    /** Creates a table that must not exist yet. */
+    /**
+     * Creates a table that must not exist yet.
+     *
+     * @param t the table
+     * @return this transaction
+     */
     public Transaction createTableExclusive(Table t) {
         return queue(new Call("create table " + t.family() + " " + t.name() + " (must be new)", Nf.NFT_MSG_NEWTABLE,
                 NLM_F_REQUEST | NLM_F_CREATE | NLM_F_EXCL, t.family().code, false, w -> {
@@ -80,14 +91,25 @@ public final class Transaction {
                 }));
     }
 
-    /** Deletes a table with everything in it. */
+    /**
+     * Deletes a table with everything in it.
+     *
+     * @param family the table's family
+     * @param name the table's name
+     * @return this transaction
+     */
     public Transaction deleteTable(Family family, String name) {
         Names.object("table", name);
         return queue(new Call("delete table " + family + " " + name, Nf.NFT_MSG_DELTABLE, NLM_F_REQUEST,
                 family.code, false, w -> w.attrString(Nf.NFTA_TABLE_NAME, name)));
     }
 
-    /** Creates a chain; an existing chain of that name is left as it is. */
+    /**
+     * Creates a chain; an existing chain of that name is left as it is.
+     *
+     * @param c the chain
+     * @return this transaction
+     */
     public Transaction createChain(Chain c) {
         String what = "create " + (c.isBase() ? "base chain " : "chain ") + c.family() + " " + c.table() + " "
                 + c.name();
@@ -108,7 +130,14 @@ public final class Transaction {
         }));
     }
 
-    /** Deletes an empty chain that nothing jumps to. */
+    /**
+     * Deletes an empty chain that nothing jumps to.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param name the chain's name
+     * @return this transaction
+     */
     public Transaction deleteChain(Family family, String table, String name) {
         Names.object("table", table);
         Names.object("chain", name);
@@ -123,6 +152,9 @@ public final class Transaction {
      * Appends a rule to its chain; its handle is in {@link Committed#ruleHandles()}. The rule's
      * anonymous sets ({@link Rule#literals()}) are created just before it, as nft does; lookups of a
      * named set created earlier in this transaction name it by its transaction id too.
+     *
+     * @param r the rule
+     * @return this transaction
      */
     public Transaction addRule(Rule r) {
         checkOpen();
@@ -168,7 +200,15 @@ public final class Transaction {
         return this;
     }
 
-    /** Deletes the rule with {@code handle} from a chain. */
+    /**
+     * Deletes the rule with {@code handle} from a chain.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param chain the chain's name
+     * @param handle the rule's handle
+     * @return this transaction
+     */
     public Transaction deleteRule(Family family, String table, String chain, long handle) {
         Names.object("table", table);
         Names.object("chain", chain);
@@ -188,6 +228,9 @@ public final class Transaction {
     /**
      * Creates a named set or map (an existing one of that name and type is left as it is) and adds
      * its {@link SetSpec#elements()}.
+     *
+     * @param s the set or map
+     * @return this transaction
      */
     public Transaction addSet(SetSpec s) {
         String what = (s.isMap() ? "map " : "set ") + s.family() + " " + s.table() + " " + s.name();
@@ -203,7 +246,14 @@ public final class Transaction {
         return this;
     }
 
-    /** Deletes a set or map (it must not be used by a rule). */
+    /**
+     * Deletes a set or map (it must not be used by a rule).
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param name the set's name
+     * @return this transaction
+     */
     public Transaction deleteSet(Family family, String table, String name) {
         Names.object("table", table);
         Names.object("set", name);
@@ -218,6 +268,10 @@ public final class Transaction {
      * Adds elements to set {@code set} (its family, table, name and types; its own elements are not
      * looked at). Elements already in the set are left as they are. Any number of elements goes in
      * this one transaction, split over as many messages as their size needs.
+     *
+     * @param set the set or map (its table and name)
+     * @param elements the elements
+     * @return this transaction
      */
     public Transaction addElements(SetSpec set, java.util.Collection<SetElement> elements) {
         List<Call> c = elementCalls(set, List.copyOf(elements), false, false, setId(set), 0);
@@ -226,7 +280,13 @@ public final class Transaction {
         return this;
     }
 
-    /** Deletes elements (given by key; values and options are ignored) from set {@code set}. */
+    /**
+     * Deletes elements (given by key; values and options are ignored) from set {@code set}.
+     *
+     * @param set the set or map (its table and name)
+     * @param elements the elements
+     * @return this transaction
+     */
     public Transaction deleteElements(SetSpec set, java.util.Collection<SetElement> elements) {
         List<Call> c = elementCalls(set, List.copyOf(elements), false, true, 0, 0);
         checkOpen();
@@ -234,7 +294,14 @@ public final class Transaction {
         return this;
     }
 
-    /** Deletes every element of a set. */
+    /**
+     * Deletes every element of a set.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param name the set's name
+     * @return this transaction
+     */
     public Transaction flushSet(Family family, String table, String name) {
         Names.object("table", table);
         Names.object("set", name);
@@ -309,6 +376,11 @@ public final class Transaction {
      * Creates a named counter ({@code counter NAME} in the table), starting at zero; an existing
      * one is left as it is. Read and reset it with {@link NfTables#counterObjects} and
      * {@link NfTables#resetCounterObjects}.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param name the counter's name
+     * @return this transaction
      */
     public Transaction createCounter(Family family, String table, String name) {
         Names.object("table", table);
@@ -322,7 +394,14 @@ public final class Transaction {
                 }));
     }
 
-    /** Deletes a named counter that no rule refers to. */
+    /**
+     * Deletes a named counter that no rule refers to.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param name the counter's name
+     * @return this transaction
+     */
     public Transaction deleteCounter(Family family, String table, String name) {
         Names.object("table", table);
         Names.object("counter", name);
@@ -334,7 +413,7 @@ public final class Transaction {
                 }));
     }
 
-    /** How many calls are queued. */
+    /** {@return how many calls are queued} */
     public int size() {
         return calls.size();
     }
@@ -344,6 +423,7 @@ public final class Transaction {
      *
      * @throws TransactionException if the kernel refused any call; then nothing was applied
      * @throws IllegalStateException if the transaction is empty or was committed before
+     * @return what the kernel made: the handles of the rules added, in order
      */
     public Committed commit() {
         if (committed) {

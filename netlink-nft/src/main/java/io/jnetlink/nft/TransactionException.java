@@ -62,17 +62,21 @@ public final class TransactionException extends NetlinkException {
         return sb.isEmpty() ? null : sb.toString();
     }
 
-    /** Every refused call, the first one first. */
+    /** {@return every refused call, the first one first} */
     public List<Failure> failures() {
         return failures;
     }
 
-    /** The first refused call, as queued. */
+    /** {@return the first refused call, as queued} */
     public String failedCall() {
         return failures.getFirst().call();
     }
 
-    /** Position of the first refused call in the transaction (0-based), or -1 for the commit. */
+    /**
+     * Position of the first refused call in the transaction (0-based), or -1 for the commit.
+     *
+     * @return the position, or -1
+     */
     public int failedIndex() {
         return failures.getFirst().index();
     }

@@ -103,6 +103,31 @@ class SetKernelTest {
         assertTrue(NftOracle.objects(ns.name(), "set").isEmpty());
     }
 
+    /** Sets nft declared by typeof (and by type, beside them) render as nft lists them. */
+    @Test
+    void typeofSetsRenderAsNftListsThem() {
+        NetworkNamespace ns = namespaces.create("set-typeof");
+        NftOracle.load(ns.name(), """
+                table inet t {
+                 set a { typeof ip saddr . tcp dport; elements = { 10.0.0.1 . 22, 10.0.0.2 . 80 } }
+                 map b { typeof ip daddr . tcp dport : ip daddr . tcp dport; elements = { 10.0.0.1 . 80 : 10.1.0.1 . 8080 } }
+                 map c { typeof ip saddr : verdict; elements = { 10.0.0.1 : accept } }
+                 set d { typeof meta mark; elements = { 0x1, 0x20 } }
+                 set e { typeof iifname; elements = { "eth0" } }
+                 map f { typeof ip saddr : meta mark; elements = { 10.0.0.1 : 0x1 } }
+                 set g { typeof ip6 daddr; flags interval; elements = { fd00::/64 } }
+                 set h { typeof udp dport; elements = { 53 } }
+                 set i { type ipv4_addr . inet_service; elements = { 10.0.0.1 . 22 } }
+                }
+                """);
+        for (SetInfo s : NfTables.in(ns).sets(Family.INET, "t")) {
+            String kind = s.isMap() ? "map" : "set";
+            String out = Sh.inNs(ns.name(), "nft", "list", kind, "inet", "t", s.name()).ok().out();
+            List<String> lines = out.lines().toList();
+            assertEquals(String.join("\n", lines.subList(1, lines.size() - 1)) + "\n", s.toString(), s.name());
+        }
+    }
+
     /** One set's block as {@code nft [-s] list set inet t NAME} prints it, without the table around it. */
     static String listed(NetworkNamespace ns, String set, boolean stateless) {
         String kind = SetSamples.ALL.containsKey(set) && SetSamples.ALL.get(set).isMap() ? "map" : "set";

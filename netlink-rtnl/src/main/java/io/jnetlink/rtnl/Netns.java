@@ -73,6 +73,10 @@ public final class Netns implements InNamespace, AutoCloseable {
      * Creates the namespaces {@code names} at once, with {@code sysctls} written in each before
      * anything else happens there (see {@link NetworkNamespace#createAll}); all or nothing. Closing
      * a handle deletes its namespace.
+     *
+     * @param names   the namespaces' names, all different
+     * @param sysctls net.* keys and values to write in each, in their iteration order
+     * @return the handles, in the order of {@code names}
      */
     public static List<Netns> createAll(List<String> names, java.util.Map<String, String> sysctls) {
         return NetworkNamespace.createAll(names, sysctls).stream().map(Netns::new).toList();

@@ -31,6 +31,7 @@ public record Bitwise(int source, int destination, byte[] mask, byte[] xor, bool
             "NFTA_BITWISE_LEN", "NFTA_BITWISE_MASK", "NFTA_BITWISE_XOR", "NFTA_BITWISE_OP", "NFTA_BITWISE_DATA");
     static final Codec<Bitwise> CODEC = Codec.of("bitwise", Bitwise.class, NAMES, Bitwise::decode, Bitwise::writeData);
 
+    /** Checks the components and keeps copies of the mutable ones. */
     public Bitwise {
         Wire.checkRegister("bitwise source", source);
         Wire.checkRegister("bitwise destination", destination);
@@ -44,12 +45,26 @@ public record Bitwise(int source, int destination, byte[] mask, byte[] xor, bool
         xor = xor.clone();
     }
 
-    /** A boolean bitwise without NFTA_BITWISE_OP (as nft writes prefixes and flag tests). */
+    /**
+     * A boolean bitwise without NFTA_BITWISE_OP (as nft writes prefixes and flag tests).
+     *
+     * @param source the register read
+     * @param destination the register written
+     * @param mask ANDed with the value
+     * @param xor XORed with the result
+     */
     public Bitwise(int source, int destination, byte[] mask, byte[] xor) {
         this(source, destination, mask, xor, false);
     }
 
-    /** Keeps the first {@code prefixBits} bits of a {@code bytes}-long register value, in place. */
+    /**
+     * Keeps the first {@code prefixBits} bits of a {@code bytes}-long register value, in place.
+     *
+     * @param register the register, read and written
+     * @param bytes the value's length
+     * @param prefixBits how many leading bits to keep
+     * @return the expression
+     */
     public static Bitwise prefixMask(int register, int bytes, int prefixBits) {
         if (prefixBits < 0 || prefixBits > bytes * 8) {
             throw new IllegalArgumentException("prefix /" + prefixBits + " longer than " + bytes + " bytes");
@@ -62,11 +77,13 @@ public record Bitwise(int source, int destination, byte[] mask, byte[] xor, bool
         return new Bitwise(register, register, mask, new byte[bytes]);
     }
 
+    /** {@return the mask (a copy)} */
     @Override
     public byte[] mask() {
         return mask.clone();
     }
 
+    /** {@return the xor value (a copy)} */
     @Override
     public byte[] xor() {
         return xor.clone();

@@ -30,6 +30,7 @@ public record Byteorder(int source, int destination, boolean toNetwork, int leng
     static final int NFT_BYTEORDER_NTOH = 0;
     static final int NFT_BYTEORDER_HTON = 1;
 
+    /** Checks the components. */
     public Byteorder {
         Wire.checkRegister("byteorder source", source);
         Wire.checkRegister("byteorder destination", destination);
@@ -41,7 +42,12 @@ public record Byteorder(int source, int destination, boolean toNetwork, int leng
         }
     }
 
-    /** {@code byteorder reg R = hton(reg R, 4, 4)}: a 32-bit number into network order, in place. */
+    /**
+     * {@code byteorder reg R = hton(reg R, 4, 4)}: a 32-bit number into network order, in place.
+     *
+     * @param register the register, converted in place
+     * @return the expression
+     */
     public static Byteorder hton32(int register) {
         return new Byteorder(register, register, true, 4, 4);
     }

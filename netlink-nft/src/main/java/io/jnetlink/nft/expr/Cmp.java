@@ -23,7 +23,18 @@ public record Cmp(int register, Op op, byte[] data) implements Expression {
 
     /** enum nft_cmp_ops. */
     public enum Op {
-        EQ(0), NEQ(1), LT(2), LTE(3), GT(4), GTE(5);
+        /** NFT_CMP_EQ. */
+        EQ(0),
+        /** NFT_CMP_NEQ. */
+        NEQ(1),
+        /** NFT_CMP_LT. */
+        LT(2),
+        /** NFT_CMP_LTE. */
+        LTE(3),
+        /** NFT_CMP_GT. */
+        GT(4),
+        /** NFT_CMP_GTE. */
+        GTE(5);
 
         /** The kernel's number for the operator. */
         public final int code;
@@ -42,6 +53,7 @@ public record Cmp(int register, Op op, byte[] data) implements Expression {
         }
     }
 
+    /** Checks the components and keeps copies of the mutable ones. */
     public Cmp {
         Wire.checkRegister("cmp source", register);
         if (op == null) {
@@ -51,11 +63,18 @@ public record Cmp(int register, Op op, byte[] data) implements Expression {
         data = data.clone();
     }
 
-    /** {@code cmp eq reg REGISTER DATA}. */
+    /**
+     * {@code cmp eq reg REGISTER DATA}.
+     *
+     * @param register the register compared
+     * @param data the value it must equal
+     * @return the expression
+     */
     public static Cmp eq(int register, byte[] data) {
         return new Cmp(register, Op.EQ, data);
     }
 
+    /** {@return the value compared with (a copy)} */
     @Override
     public byte[] data() {
         return data.clone();

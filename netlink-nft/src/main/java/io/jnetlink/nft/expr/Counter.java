@@ -19,7 +19,7 @@ public record Counter(long bytes, long packets) implements Expression {
             "NFTA_COUNTER_PAD");
     static final Codec<Counter> CODEC = Codec.of("counter", Counter.class, NAMES, Counter::decode, Counter::writeData);
 
-    /** A counter starting at zero. */
+    /** {@return a counter starting at zero} */
     public static Counter zero() {
         return new Counter(0, 0);
     }
@@ -41,6 +41,9 @@ public record Counter(long bytes, long packets) implements Expression {
      * Reads counter state: the data of a {@code counter} expression or of a named counter object
      * (NFTA_OBJ_DATA), both {@code enum nft_counter_attributes}; an attribute it does not know is
      * skipped (a newer kernel's addition must not hide the two numbers).
+     *
+     * @param data the expression's NFTA_EXPR_DATA
+     * @return the counter with its packets and bytes
      */
     public static Counter readState(AttributeCursor data) {
         long bytes = 0;

@@ -24,10 +24,56 @@ public record Ct(Key key, int register) implements Expression {
 
     /** The ct keys the library names (enum nft_ct_keys, in order). */
     public enum Key {
-        STATE, DIRECTION, STATUS, MARK, SECMARK, EXPIRATION, HELPER, L3PROTOCOL, SRC, DST, PROTOCOL, PROTO_SRC,
-        PROTO_DST, LABELS, PKTS, BYTES, AVGPKT, ZONE, EVENTMASK, SRC_IP, DST_IP, SRC_IP6, DST_IP6, ID;
+        /** NFT_CT_STATE. */
+        STATE,
+        /** NFT_CT_DIRECTION. */
+        DIRECTION,
+        /** NFT_CT_STATUS. */
+        STATUS,
+        /** NFT_CT_MARK. */
+        MARK,
+        /** NFT_CT_SECMARK. */
+        SECMARK,
+        /** NFT_CT_EXPIRATION. */
+        EXPIRATION,
+        /** NFT_CT_HELPER. */
+        HELPER,
+        /** NFT_CT_L3PROTOCOL. */
+        L3PROTOCOL,
+        /** NFT_CT_SRC. */
+        SRC,
+        /** NFT_CT_DST. */
+        DST,
+        /** NFT_CT_PROTOCOL. */
+        PROTOCOL,
+        /** NFT_CT_PROTO_SRC. */
+        PROTO_SRC,
+        /** NFT_CT_PROTO_DST. */
+        PROTO_DST,
+        /** NFT_CT_LABELS. */
+        LABELS,
+        /** NFT_CT_PKTS. */
+        PKTS,
+        /** NFT_CT_BYTES. */
+        BYTES,
+        /** NFT_CT_AVGPKT. */
+        AVGPKT,
+        /** NFT_CT_ZONE. */
+        ZONE,
+        /** NFT_CT_EVENTMASK. */
+        EVENTMASK,
+        /** NFT_CT_SRC_IP. */
+        SRC_IP,
+        /** NFT_CT_DST_IP. */
+        DST_IP,
+        /** NFT_CT_SRC_IP6. */
+        SRC_IP6,
+        /** NFT_CT_DST_IP6. */
+        DST_IP6,
+        /** NFT_CT_ID. */
+        ID;
 
-        /** The kernel's number (the enum's position). */
+        /** {@return the kernel's number (the enum's position)} */
         public int code() {
             return ordinal();
         }
@@ -41,6 +87,7 @@ public record Ct(Key key, int register) implements Expression {
         }
     }
 
+    /** Checks the components. */
     public Ct {
         if (key == null) {
             throw new IllegalArgumentException("ct key is null");

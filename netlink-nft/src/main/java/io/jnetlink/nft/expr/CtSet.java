@@ -12,6 +12,7 @@ import io.jnetlink.core.codec.MessageWriter;
 public record CtSet(Ct.Key key, int register) implements Expression {
     static final Codec<CtSet> CODEC = Codec.sharing("ct", CtSet.class, CtSet::writeData);
 
+    /** Checks the components. */
     public CtSet {
         if (key == null) {
             throw new IllegalArgumentException("ct key is null");

@@ -12,6 +12,6 @@ public sealed interface Expression
         permits Meta, MetaSet, Payload, Cmp, Bitwise, Immediate, Verdict, NatExpr, Masq, Redir, Counter, Lookup, Ct,
                 CtSet, Limit, Numgen, Byteorder, Reject, Quota, Log, Fib, Unknown {
 
-    /** The kernel's name of the expression type ("meta", "payload", ...). */
+    /** {@return the kernel's name of the expression type ("meta", "payload", ...)} */
     String kind();
 }

@@ -29,8 +29,11 @@ public final class Expressions {
     public static final int REG_VERDICT = 0;
     /** NFT_REG_1..NFT_REG_4: the 16-byte data registers (nft uses these). */
     public static final int REG_1 = 1;
+    /** NFT_REG_2. */
     public static final int REG_2 = 2;
+    /** NFT_REG_3. */
     public static final int REG_3 = 3;
+    /** NFT_REG_4. */
     public static final int REG_4 = 4;
 
     // enum nft_list_attributes, enum nft_expr_attributes
@@ -90,7 +93,13 @@ public final class Expressions {
         return BY_KIND.get(kind);
     }
 
-    /** Writes {@code exprs} as a list attribute of {@code type} (such as NFTA_RULE_EXPRESSIONS). */
+    /**
+     * Writes {@code exprs} as a list attribute of {@code type} (such as NFTA_RULE_EXPRESSIONS).
+     *
+     * @param w the writer
+     * @param type the list attribute's type (NFTA_RULE_EXPRESSIONS, ...)
+     * @param exprs the expressions, in order
+     */
     public static void writeList(MessageWriter w, int type, List<? extends Expression> exprs) {
         w.nest(type | Netlink.NLA_F_NESTED, l -> {
             for (Expression e : exprs) {
@@ -99,7 +108,12 @@ public final class Expressions {
         });
     }
 
-    /** Writes one expression as an NFTA_LIST_ELEM. */
+    /**
+     * Writes one expression as an NFTA_LIST_ELEM.
+     *
+     * @param w the writer
+     * @param e the expression
+     */
     public static void write(MessageWriter w, Expression e) {
         w.nest(NFTA_LIST_ELEM | Netlink.NLA_F_NESTED, el -> {
             el.attrString(NFTA_EXPR_NAME, e.kind());
@@ -109,7 +123,12 @@ public final class Expressions {
         });
     }
 
-    /** Reads a list attribute (the cursor stands on it, such as NFTA_RULE_EXPRESSIONS). */
+    /**
+     * Reads a list attribute (the cursor stands on it, such as NFTA_RULE_EXPRESSIONS).
+     *
+     * @param list a cursor at the list attribute
+     * @return the expressions, unknown ones as {@link Unknown}
+     */
     public static List<Expression> readList(AttributeCursor list) {
         List<Expression> out = new ArrayList<>();
         AttributeCursor l = list.nested(LIST_NAMES);
@@ -122,7 +141,12 @@ public final class Expressions {
         return out;
     }
 
-    /** Reads one expression; the cursor stands on its NFTA_LIST_ELEM. */
+    /**
+     * Reads one expression; the cursor stands on its NFTA_LIST_ELEM.
+     *
+     * @param elem a cursor at the NFTA_LIST_ELEM attribute
+     * @return the expression, or {@link Unknown}
+     */
     public static Expression read(AttributeCursor elem) {
         String name = null;
         boolean other = false;

@@ -33,6 +33,7 @@ public record Fib(int flags, int result, int register) implements Expression {
     public static final int RESULT_OIFNAME = 2;
     public static final int RESULT_ADDRTYPE = 3;
 
+    /** Checks the components. */
     public Fib {
         if (((flags & SADDR) != 0) == ((flags & DADDR) != 0)) {
             throw new IllegalArgumentException("fib looks up either saddr or daddr, flags 0x" + Integer.toHexString(flags));

@@ -20,6 +20,7 @@ public record Immediate(int register, byte[] value) implements Expression {
             "NFTA_IMMEDIATE_DATA");
     static final Codec<Immediate> CODEC = Codec.of("immediate", Immediate.class, NAMES, Immediate::decode, Immediate::writeData);
 
+    /** Checks the components and keeps copies of the mutable ones. */
     public Immediate {
         Wire.checkRegister("immediate destination", register);
         if (register == Expressions.REG_VERDICT) {
@@ -29,6 +30,7 @@ public record Immediate(int register, byte[] value) implements Expression {
         value = value.clone();
     }
 
+    /** {@return the data (a copy)} */
     @Override
     public byte[] value() {
         return value.clone();

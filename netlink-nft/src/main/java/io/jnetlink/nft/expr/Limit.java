@@ -31,6 +31,7 @@ public record Limit(long rate, long seconds, int burst, boolean bytes, boolean o
     /** NFT_LIMIT_F_INV. */
     static final int NFT_LIMIT_F_INV = 1;
 
+    /** Checks the components. */
     public Limit {
         if (rate <= 0) {
             throw new IllegalArgumentException("limit rate must be positive, got " + rate);

@@ -25,6 +25,7 @@ public record Log(String prefix, int level, int group, int flags) implements Exp
             "NFTA_LOG_SNAPLEN", "NFTA_LOG_QTHRESHOLD", "NFTA_LOG_LEVEL", "NFTA_LOG_FLAGS");
     static final Codec<Log> CODEC = Codec.of("log", Log.class, NAMES, Log::decode, Log::writeData);
 
+    /** Checks the components. */
     public Log {
         if (prefix != null && (prefix.isEmpty() || prefix.indexOf('\0') >= 0 || prefix.length() > 127)) {
             throw new IllegalArgumentException("log prefix must be 1..127 characters without NUL, got '" + prefix + "'");

@@ -28,6 +28,7 @@ public record Lookup(String set, int source, int destination, int flags, int set
             "NFTA_LOOKUP_DREG", "NFTA_LOOKUP_SET_ID", "NFTA_LOOKUP_FLAGS");
     static final Codec<Lookup> CODEC = Codec.of("lookup", Lookup.class, NAMES, Lookup::decode, Lookup::writeData);
 
+    /** Checks the components. */
     public Lookup {
         if (set == null || set.isEmpty()) {
             throw new IllegalArgumentException("lookup needs a set name");
@@ -38,12 +39,23 @@ public record Lookup(String set, int source, int destination, int flags, int set
         }
     }
 
-    /** A lookup without a set id (a set that exists before the transaction). */
+    /**
+     * A lookup without a set id (a set that exists before the transaction).
+     *
+     * @param set the set's name
+     * @param source the register holding the key
+     * @param destination the register the mapped value goes to (maps), or 0
+     * @param flags NFTA_LOOKUP_FLAGS (1: invert)
+     */
     public Lookup(String set, int source, int destination, int flags) {
         this(set, source, destination, flags, 0);
     }
 
-    /** The same lookup with set id {@code id}. */
+    /**
+     * {@return the same lookup with set id {@code id}}
+     *
+     * @param id the set id (anonymous sets of the same transaction)
+     */
     public Lookup withSetId(int id) {
         return new Lookup(set, source, destination, flags, id);
     }

@@ -20,12 +20,17 @@ public record Masq(int flags, int portMin, int portMax) implements Expression {
             "NFTA_MASQ_REG_PROTO_MAX");
     static final Codec<Masq> CODEC = Codec.of("masq", Masq.class, NAMES, Masq::decode, Masq::writeData);
 
+    /** Checks the components. */
     public Masq {
         Wire.checkRegister("masq port min", portMin);
         Wire.checkRegister("masq port max", portMax);
     }
 
-    /** Plain {@code masquerade}. */
+    /**
+     * Plain {@code masquerade}.
+     *
+     * @return the expression
+     */
     public static Masq plain() {
         return new Masq(0, 0, 0);
     }

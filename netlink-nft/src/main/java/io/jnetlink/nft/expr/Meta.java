@@ -22,9 +22,56 @@ public record Meta(Key key, int register) implements Expression {
 
     /** The meta keys the library names (enum nft_meta_keys); others decode as {@link Unknown}. */
     public enum Key {
-        LEN(0), PROTOCOL(1), PRIORITY(2), MARK(3), IIF(4), OIF(5), IIFNAME(6), OIFNAME(7), IIFTYPE(8),
-        OIFTYPE(9), SKUID(10), SKGID(11), NFTRACE(12), RTCLASSID(13), SECMARK(14), NFPROTO(15), L4PROTO(16),
-        BRI_IIFNAME(17), BRI_OIFNAME(18), PKTTYPE(19), CPU(20), IIFGROUP(21), OIFGROUP(22), CGROUP(23), PRANDOM(24);
+        /** NFT_META_LEN. */
+        LEN(0),
+        /** NFT_META_PROTOCOL. */
+        PROTOCOL(1),
+        /** NFT_META_PRIORITY. */
+        PRIORITY(2),
+        /** NFT_META_MARK. */
+        MARK(3),
+        /** NFT_META_IIF. */
+        IIF(4),
+        /** NFT_META_OIF. */
+        OIF(5),
+        /** NFT_META_IIFNAME. */
+        IIFNAME(6),
+        /** NFT_META_OIFNAME. */
+        OIFNAME(7),
+        /** NFT_META_IIFTYPE. */
+        IIFTYPE(8),
+        /** NFT_META_OIFTYPE. */
+        OIFTYPE(9),
+        /** NFT_META_SKUID. */
+        SKUID(10),
+        /** NFT_META_SKGID. */
+        SKGID(11),
+        /** NFT_META_NFTRACE. */
+        NFTRACE(12),
+        /** NFT_META_RTCLASSID. */
+        RTCLASSID(13),
+        /** NFT_META_SECMARK. */
+        SECMARK(14),
+        /** NFT_META_NFPROTO. */
+        NFPROTO(15),
+        /** NFT_META_L4PROTO. */
+        L4PROTO(16),
+        /** NFT_META_BRI_IIFNAME. */
+        BRI_IIFNAME(17),
+        /** NFT_META_BRI_OIFNAME. */
+        BRI_OIFNAME(18),
+        /** NFT_META_PKTTYPE. */
+        PKTTYPE(19),
+        /** NFT_META_CPU. */
+        CPU(20),
+        /** NFT_META_IIFGROUP. */
+        IIFGROUP(21),
+        /** NFT_META_OIFGROUP. */
+        OIFGROUP(22),
+        /** NFT_META_CGROUP. */
+        CGROUP(23),
+        /** NFT_META_PRANDOM. */
+        PRANDOM(24);
 
         /** The kernel's number for the key. */
         public final int code;
@@ -43,6 +90,7 @@ public record Meta(Key key, int register) implements Expression {
         }
     }
 
+    /** Checks the components. */
     public Meta {
         if (key == null) {
             throw new IllegalArgumentException("meta key is null");

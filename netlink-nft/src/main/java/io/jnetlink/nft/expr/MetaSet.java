@@ -13,6 +13,7 @@ import io.jnetlink.core.codec.MessageWriter;
 public record MetaSet(Meta.Key key, int register) implements Expression {
     static final Codec<MetaSet> CODEC = Codec.sharing("meta", MetaSet.class, MetaSet::writeData);
 
+    /** Checks the components. */
     public MetaSet {
         if (key == null) {
             throw new IllegalArgumentException("meta key is null");

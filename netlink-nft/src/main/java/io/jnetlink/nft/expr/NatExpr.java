@@ -44,7 +44,10 @@ public record NatExpr(Type type, int family, int addressMin, int addressMax, int
 
     /** enum nft_nat_types. */
     public enum Type {
-        SNAT(0), DNAT(1);
+        /** NFT_NAT_SNAT. */
+        SNAT(0),
+        /** NFT_NAT_DNAT. */
+        DNAT(1);
 
         /** The kernel's number. */
         public final int code;
@@ -54,6 +57,7 @@ public record NatExpr(Type type, int family, int addressMin, int addressMax, int
         }
     }
 
+    /** Checks the components. */
     public NatExpr {
         if (type == null) {
             throw new IllegalArgumentException("nat type is null");
@@ -67,12 +71,26 @@ public record NatExpr(Type type, int family, int addressMin, int addressMax, int
         Wire.checkRegister("nat port max", portMax);
     }
 
-    /** DNAT to the address in {@code addressRegister} and the port in {@code portRegister} (0: keep port). */
+    /**
+     * DNAT to the address in {@code addressRegister} and the port in {@code portRegister} (0: keep port).
+     *
+     * @param family the address family (AF_INET or AF_INET6 number, as NFTA_NAT_FAMILY)
+     * @param addressRegister the register holding the address
+     * @param portRegister the register holding the port, or 0
+     * @return the expression
+     */
     public static NatExpr dnat(int family, int addressRegister, int portRegister) {
         return new NatExpr(Type.DNAT, family, addressRegister, 0, portRegister, 0, portRegister != 0 ? PROTO_SPECIFIED : 0);
     }
 
-    /** SNAT to the address in {@code addressRegister} and the port in {@code portRegister} (0: keep port). */
+    /**
+     * SNAT to the address in {@code addressRegister} and the port in {@code portRegister} (0: keep port).
+     *
+     * @param family the address family (AF_INET or AF_INET6 number, as NFTA_NAT_FAMILY)
+     * @param addressRegister the register holding the address
+     * @param portRegister the register holding the port, or 0
+     * @return the expression
+     */
     public static NatExpr snat(int family, int addressRegister, int portRegister) {
         return new NatExpr(Type.SNAT, family, addressRegister, 0, portRegister, 0, portRegister != 0 ? PROTO_SPECIFIED : 0);
     }

@@ -26,6 +26,7 @@ public record Numgen(boolean random, int modulus, int offset, int register) impl
     static final int NFT_NG_INCREMENTAL = 0;
     static final int NFT_NG_RANDOM = 1;
 
+    /** Checks the components. */
     public Numgen {
         if (modulus <= 0) {
             throw new IllegalArgumentException("numgen modulus must be positive (as unsigned), got " + modulus);

@@ -27,7 +27,14 @@ public record Payload(Base base, int offset, int length, int register) implement
 
     /** enum nft_payload_bases. */
     public enum Base {
-        LINK(0), NETWORK(1), TRANSPORT(2), INNER(3);
+        /** The link header (NFT_PAYLOAD_LL_HEADER). */
+        LINK(0),
+        /** The network header (NFT_PAYLOAD_NETWORK_HEADER). */
+        NETWORK(1),
+        /** The transport header (NFT_PAYLOAD_TRANSPORT_HEADER). */
+        TRANSPORT(2),
+        /** The inner header (NFT_PAYLOAD_INNER_HEADER). */
+        INNER(3);
 
         /** The kernel's number for the base. */
         public final int code;
@@ -46,6 +53,7 @@ public record Payload(Base base, int offset, int length, int register) implement
         }
     }
 
+    /** Checks the components. */
     public Payload {
         if (base == null) {
             throw new IllegalArgumentException("payload base is null");
@@ -59,32 +67,60 @@ public record Payload(Base base, int offset, int length, int register) implement
         Wire.checkRegister("payload destination", register);
     }
 
-    /** The first {@code bytes} bytes of the IPv4 source address (offset 12). */
+    /**
+     * {@return a load of the first {@code bytes} bytes of the IPv4 source address (offset 12)}
+     *
+     * @param bytes how many bytes (4 for the whole address)
+     * @param register the register they are loaded into
+     */
     public static Payload ipv4Source(int bytes, int register) {
         return new Payload(Base.NETWORK, 12, bytes, register);
     }
 
-    /** The first {@code bytes} bytes of the IPv4 destination address (offset 16). */
+    /**
+     * {@return a load of the first {@code bytes} bytes of the IPv4 destination address (offset 16)}
+     *
+     * @param bytes how many bytes (4 for the whole address)
+     * @param register the register they are loaded into
+     */
     public static Payload ipv4Destination(int bytes, int register) {
         return new Payload(Base.NETWORK, 16, bytes, register);
     }
 
-    /** The first {@code bytes} bytes of the IPv6 source address (offset 8). */
+    /**
+     * {@return a load of the first {@code bytes} bytes of the IPv6 source address (offset 8)}
+     *
+     * @param bytes how many bytes (16 for the whole address)
+     * @param register the register they are loaded into
+     */
     public static Payload ipv6Source(int bytes, int register) {
         return new Payload(Base.NETWORK, 8, bytes, register);
     }
 
-    /** The first {@code bytes} bytes of the IPv6 destination address (offset 24). */
+    /**
+     * {@return a load of the first {@code bytes} bytes of the IPv6 destination address (offset 24)}
+     *
+     * @param bytes how many bytes (16 for the whole address)
+     * @param register the register they are loaded into
+     */
     public static Payload ipv6Destination(int bytes, int register) {
         return new Payload(Base.NETWORK, 24, bytes, register);
     }
 
-    /** The TCP/UDP source port (2 bytes at offset 0 of the transport header). */
+    /**
+     * {@return a load of the TCP/UDP source port (2 bytes at offset 0 of the transport header)}
+     *
+     * @param register the register it is loaded into
+     */
     public static Payload sourcePort(int register) {
         return new Payload(Base.TRANSPORT, 0, 2, register);
     }
 
-    /** The TCP/UDP destination port (2 bytes at offset 2 of the transport header). */
+    /**
+     * {@return a load of the TCP/UDP destination port (2 bytes at offset 2 of the transport header)}
+     *
+     * @param register the register it is loaded into
+     */
     public static Payload destinationPort(int register) {
         return new Payload(Base.TRANSPORT, 2, 2, register);
     }

@@ -25,6 +25,7 @@ public record Quota(long bytes, long consumed, boolean over) implements Expressi
     /** NFT_QUOTA_F_DEPLETED: set by the kernel once the quota is used up. */
     static final int NFT_QUOTA_F_DEPLETED = 2;
 
+    /** Checks the components. */
     public Quota {
         if (bytes <= 0) {
             throw new IllegalArgumentException("quota must be positive, got " + bytes);

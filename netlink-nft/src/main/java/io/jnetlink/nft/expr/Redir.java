@@ -21,6 +21,7 @@ public record Redir(int flags, int portMin, int portMax) implements Expression {
             "NFTA_REDIR_REG_PROTO_MAX", "NFTA_REDIR_FLAGS");
     static final Codec<Redir> CODEC = Codec.of("redir", Redir.class, NAMES, Redir::decode, Redir::writeData);
 
+    /** Checks the components. */
     public Redir {
         Wire.checkRegister("redir port min", portMin);
         Wire.checkRegister("redir port max", portMax);

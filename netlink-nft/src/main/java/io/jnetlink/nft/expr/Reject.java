@@ -27,6 +27,7 @@ public record Reject(Type type, int code) implements Expression {
         ICMPX_UNREACH
     }
 
+    /** Checks the components. */
     public Reject {
         if (type == null) {
             throw new IllegalArgumentException("reject type is null");

@@ -15,6 +15,7 @@ import java.util.List;
 public record Unknown(String kind, List<RawAttribute> attributes) implements Expression {
     static final Codec<Unknown> CODEC = Codec.raw(Unknown::writeData);
 
+    /** Checks the components and keeps copies of the mutable ones. */
     public Unknown {
         if (kind == null || kind.isEmpty()) {
             throw new IllegalArgumentException("expression name is empty");

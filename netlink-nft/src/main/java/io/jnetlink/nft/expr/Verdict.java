@@ -17,7 +17,22 @@ public record Verdict(Code code, String chain) implements Expression {
 
     /** Verdict codes (NF_DROP, NF_ACCEPT and enum nft_verdicts). */
     public enum Code {
-        DROP(0), ACCEPT(1), QUEUE(3), CONTINUE(-1), BREAK(-2), JUMP(-3), GOTO(-4), RETURN(-5);
+        /** NF_DROP: drop the packet. */
+        DROP(0),
+        /** NF_ACCEPT: accept the packet. */
+        ACCEPT(1),
+        /** NF_QUEUE: pass the packet to user space. */
+        QUEUE(3),
+        /** NFT_CONTINUE: go on with the next expression. */
+        CONTINUE(-1),
+        /** NFT_BREAK: stop this rule, go on with the next. */
+        BREAK(-2),
+        /** NFT_JUMP: jump to a chain and come back. */
+        JUMP(-3),
+        /** NFT_GOTO: go to a chain without coming back. */
+        GOTO(-4),
+        /** NFT_RETURN: return to the calling chain. */
+        RETURN(-5);
 
         /** The kernel's number for the verdict. */
         public final int code;
@@ -36,6 +51,7 @@ public record Verdict(Code code, String chain) implements Expression {
         }
     }
 
+    /** Checks the components. */
     public Verdict {
         if (code == null) {
             throw new IllegalArgumentException("verdict code is null");
@@ -49,27 +65,49 @@ public record Verdict(Code code, String chain) implements Expression {
         }
     }
 
-    /** {@code accept}. */
+    /**
+     * {@code accept}.
+     *
+     * @return the expression
+     */
     public static Verdict accept() {
         return new Verdict(Code.ACCEPT, null);
     }
 
-    /** {@code drop}. */
+    /**
+     * {@code drop}.
+     *
+     * @return the expression
+     */
     public static Verdict drop() {
         return new Verdict(Code.DROP, null);
     }
 
-    /** {@code return}: back to the calling chain. */
+    /**
+     * {@code return}: back to the calling chain.
+     *
+     * @return the expression
+     */
     public static Verdict ret() {
         return new Verdict(Code.RETURN, null);
     }
 
-    /** {@code jump CHAIN}: run CHAIN, then come back. */
+    /**
+     * {@code jump CHAIN}: run CHAIN, then come back.
+     *
+     * @param chain the chain to jump to
+     * @return the expression
+     */
     public static Verdict jump(String chain) {
         return new Verdict(Code.JUMP, chain);
     }
 
-    /** {@code goto CHAIN}: continue in CHAIN without coming back. */
+    /**
+     * {@code goto CHAIN}: continue in CHAIN without coming back.
+     *
+     * @param chain the chain to go to
+     * @return the expression
+     */
     public static Verdict goTo(String chain) {
         return new Verdict(Code.GOTO, chain);
     }

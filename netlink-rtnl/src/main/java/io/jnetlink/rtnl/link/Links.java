@@ -190,6 +190,7 @@ public final class Links {
      * ends of each known, in one exchange. The first failure is thrown after all were tried; links
      * that were created stay.
      *
+     * @param specs the links to create
      * @return the new links as the kernel reported them, in the order of {@code specs}
      */
     public List<LinkInfo> createAllReturning(List<? extends LinkSpec<?>> specs) {
