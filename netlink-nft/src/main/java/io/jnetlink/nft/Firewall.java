@@ -33,7 +33,7 @@ import java.util.Optional;
  * fault in it, when the client's socket closes (or the process dies). With {@link #in(InNamespace)}
  * that is the namespace handle's socket.
  */
-public final class Firewall {
+public final class Firewall extends TableRecipes<Firewall> {
     /** The table the recipes use unless told otherwise. */
     public static final String DEFAULT_TABLE = "jnetlink-filter";
 
@@ -85,14 +85,24 @@ public final class Firewall {
         }
     }
 
-    private final NfTables nft;
-    private final String table;
-    private final boolean owned;
-
     private Firewall(NfTables nft, String table, boolean owned) {
-        this.nft = nft;
-        this.table = Names.object("table", table);
-        this.owned = owned;
+        super(nft, table, owned);
+    }
+
+    @Override
+    Firewall with(NfTables nft, String table, boolean owned) {
+        return new Firewall(nft, table, owned);
+    }
+
+    // Narrowed here so that code compiled against the class's own methods keeps linking.
+    @Override
+    public Firewall table(String name) {
+        return super.table(name);
+    }
+
+    @Override
+    public Firewall ownedBySocket() {
+        return super.ownedBySocket();
     }
 
     /**
@@ -115,24 +125,6 @@ public final class Firewall {
         return new Firewall(nft, DEFAULT_TABLE, false);
     }
 
-    /**
-     * {@return the same recipes in table {@code name} (family inet) instead}
-     *
-     * @param name the table's name
-     */
-    public Firewall table(String name) {
-        return new Firewall(nft, name, owned);
-    }
-
-    /** {@return the same recipes in a table the kernel removes when this client's socket closes (NFT_TABLE_F_OWNER)} */
-    public Firewall ownedBySocket() {
-        return new Firewall(nft, table, true);
-    }
-
-    /** {@return the table's name} */
-    public String tableName() {
-        return table;
-    }
 
     // ---- recipes -------------------------------------------------------------------------------
 

@@ -46,7 +46,7 @@ import java.util.List;
  * <p>Input is checked before anything is sent: prefixes, addresses (numeric only), ports
  * (1..65535), interface names (at most 15 bytes), families that do not mix.
  */
-public final class Nat {
+public final class Nat extends TableRecipes<Nat> {
     /** The table the library keeps its NAT rules in unless told otherwise. */
     public static final String DEFAULT_TABLE = "jnetlink";
     static final String POSTROUTING = "postrouting";
@@ -59,14 +59,24 @@ public final class Nat {
     private static final int NFPROTO_IPV4 = 2;
     private static final int NFPROTO_IPV6 = 10;
 
-    private final NfTables nft;
-    private final String table;
-    private final boolean owned;
-
     Nat(NfTables nft, String table, boolean owned) {
-        this.nft = nft;
-        this.table = Names.object("table", table);
-        this.owned = owned;
+        super(nft, table, owned);
+    }
+
+    @Override
+    Nat with(NfTables nft, String table, boolean owned) {
+        return new Nat(nft, table, owned);
+    }
+
+    // Narrowed here so that code compiled against the class's own methods keeps linking.
+    @Override
+    public Nat table(String name) {
+        return super.table(name);
+    }
+
+    @Override
+    public Nat ownedBySocket() {
+        return super.ownedBySocket();
     }
 
     /**
@@ -89,24 +99,6 @@ public final class Nat {
         return new Nat(nft, DEFAULT_TABLE, false);
     }
 
-    /**
-     * {@return the same recipes in table {@code name} (family inet) instead}
-     *
-     * @param name the table's name
-     */
-    public Nat table(String name) {
-        return new Nat(nft, name, owned);
-    }
-
-    /** {@return the same recipes in a table the kernel removes when this client's socket closes (NFT_TABLE_F_OWNER)} */
-    public Nat ownedBySocket() {
-        return new Nat(nft, table, true);
-    }
-
-    /** {@return the table's name} */
-    public String tableName() {
-        return table;
-    }
 
     // ---- masquerade --------------------------------------------------------------------------
 

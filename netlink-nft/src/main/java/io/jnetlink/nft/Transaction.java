@@ -328,8 +328,8 @@ public final class Transaction {
             if (creating) {
                 return List.of();
             }
-            throw new IllegalArgumentException((delete ? "delete" : "add") + " elements of set " + s.name()
-                    + ": no elements given");
+            throw new IllegalArgumentException((delete ? "delete" : "add") + " elements of set " + s.family() + " "
+                    + s.table() + " " + s.name() + ": no elements given");
         }
         List<SetWire.Wired> wired;
         try {

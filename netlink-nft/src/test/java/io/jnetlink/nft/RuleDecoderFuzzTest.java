@@ -93,33 +93,7 @@ class RuleDecoderFuzzTest {
         int malformed = 0;
         for (int i = 0; i < ROUNDS; i++) {
             byte[] m = seeds.get(rnd.nextInt(seeds.size())).clone();
-            switch (rnd.nextInt(5)) {
-                case 0 -> { // flip bytes
-                    for (int k = 1 + rnd.nextInt(4); k > 0; k--) {
-                        m[20 + rnd.nextInt(m.length - 20)] = (byte) rnd.nextInt(256);
-                    }
-                }
-                case 1 -> { // truncate, keeping the header's length honest
-                    m = Arrays.copyOf(m, 20 + rnd.nextInt(m.length - 20));
-                    ByteBuffer.wrap(m).order(ByteOrder.nativeOrder()).putInt(0, m.length);
-                }
-                case 2 -> { // rewrite a 16-bit length or type somewhere
-                    int at = 20 + rnd.nextInt(m.length - 21);
-                    ByteBuffer.wrap(m).order(ByteOrder.nativeOrder()).putShort(at, (short) rnd.nextInt(65536));
-                }
-                case 3 -> { // a lie in the message length
-                    ByteBuffer.wrap(m).order(ByteOrder.nativeOrder()).putInt(0, rnd.nextInt(m.length * 2 + 1));
-                }
-                default -> { // random attribute bytes after a valid header
-                    byte[] r = new byte[20 + rnd.nextInt(300)];
-                    System.arraycopy(m, 0, r, 0, 20);
-                    for (int k = 20; k < r.length; k++) {
-                        r[k] = (byte) rnd.nextInt(256);
-                    }
-                    ByteBuffer.wrap(r).order(ByteOrder.nativeOrder()).putInt(0, r.length);
-                    m = r;
-                }
-            }
+            m = mutate(rnd, m);
             try {
                 decode(m);
                 decoded++;
@@ -151,5 +125,37 @@ class RuleDecoderFuzzTest {
             }
         }
         assertEquals(ROUNDS, decoded + malformed);
+    }
+
+    /** One random mutation of a message: flipped bytes, truncation, a rewritten length or type, a lying header, random attributes. */
+    static byte[] mutate(Random rnd, byte[] m) {
+        switch (rnd.nextInt(5)) {
+            case 0 -> { // flip bytes
+                for (int k = 1 + rnd.nextInt(4); k > 0; k--) {
+                    m[20 + rnd.nextInt(m.length - 20)] = (byte) rnd.nextInt(256);
+                }
+            }
+            case 1 -> { // truncate, keeping the header's length honest
+                m = Arrays.copyOf(m, 20 + rnd.nextInt(m.length - 20));
+                ByteBuffer.wrap(m).order(ByteOrder.nativeOrder()).putInt(0, m.length);
+            }
+            case 2 -> { // rewrite a 16-bit length or type somewhere
+                int at = 20 + rnd.nextInt(m.length - 21);
+                ByteBuffer.wrap(m).order(ByteOrder.nativeOrder()).putShort(at, (short) rnd.nextInt(65536));
+            }
+            case 3 -> { // a lie in the message length
+                ByteBuffer.wrap(m).order(ByteOrder.nativeOrder()).putInt(0, rnd.nextInt(m.length * 2 + 1));
+            }
+            default -> { // random attribute bytes after a valid header
+                byte[] r = new byte[20 + rnd.nextInt(300)];
+                System.arraycopy(m, 0, r, 0, 20);
+                for (int k = 20; k < r.length; k++) {
+                    r[k] = (byte) rnd.nextInt(256);
+                }
+                ByteBuffer.wrap(r).order(ByteOrder.nativeOrder()).putInt(0, r.length);
+                m = r;
+            }
+        }
+        return m;
     }
 }

@@ -89,9 +89,9 @@ class SetDecoderFuzzTest {
             byte[] set = seed[0].clone();
             byte[] elems = seed[1] != null ? seed[1].clone() : null;
             if (elems != null && rnd.nextBoolean()) {
-                elems = mutate(rnd, elems);
+                elems = RuleDecoderFuzzTest.mutate(rnd, elems);
             } else {
-                set = mutate(rnd, set);
+                set = RuleDecoderFuzzTest.mutate(rnd, set);
             }
             try {
                 decode(set, elems);
@@ -104,34 +104,5 @@ class SetDecoderFuzzTest {
             }
         }
         assertEquals(ROUNDS, decoded + malformed);
-    }
-
-    private static byte[] mutate(Random rnd, byte[] m) {
-        switch (rnd.nextInt(5)) {
-            case 0 -> {
-                for (int k = 1 + rnd.nextInt(4); k > 0; k--) {
-                    m[20 + rnd.nextInt(m.length - 20)] = (byte) rnd.nextInt(256);
-                }
-            }
-            case 1 -> {
-                m = Arrays.copyOf(m, 20 + rnd.nextInt(m.length - 20));
-                ByteBuffer.wrap(m).order(ByteOrder.nativeOrder()).putInt(0, m.length);
-            }
-            case 2 -> {
-                int at = 20 + rnd.nextInt(m.length - 21);
-                ByteBuffer.wrap(m).order(ByteOrder.nativeOrder()).putShort(at, (short) rnd.nextInt(65536));
-            }
-            case 3 -> ByteBuffer.wrap(m).order(ByteOrder.nativeOrder()).putInt(0, rnd.nextInt(m.length * 2 + 1));
-            default -> {
-                byte[] r = new byte[20 + rnd.nextInt(300)];
-                System.arraycopy(m, 0, r, 0, 20);
-                for (int k = 20; k < r.length; k++) {
-                    r[k] = (byte) rnd.nextInt(256);
-                }
-                ByteBuffer.wrap(r).order(ByteOrder.nativeOrder()).putInt(0, r.length);
-                m = r;
-            }
-        }
-        return m;
     }
 }

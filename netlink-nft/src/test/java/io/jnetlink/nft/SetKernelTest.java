@@ -103,6 +103,23 @@ class SetKernelTest {
         assertTrue(NftOracle.objects(ns.name(), "set").isEmpty());
     }
 
+    /** Flushing an interval set and filling it again in one transaction replaces its contents. */
+    @Test
+    void flushAndRefillInOneTransaction() {
+        NetworkNamespace ns = namespaces.create("set-refill");
+        NftOracle.load(ns.name(), SetSamples.TABLE);
+        NfTables nft = NfTables.in(ns);
+        SetSpec s = SetSpec.set(Family.INET, "t", "nets", SetKeyType.of(SetDataType.IPV4_ADDR))
+                .flags(SetSpec.Flag.INTERVAL).elements(SetElement.of("10.0.0.0/24"), SetElement.of("10.2.0.1"));
+        nft.addSet(s);
+        nft.transaction().flushSet(Family.INET, "t", "nets")
+                .addElements(s, List.of(SetElement.of("10.0.0.0/25"), SetElement.of("10.3.0.0-10.3.0.9"))).commit();
+        assertEquals(List.of("10.0.0.0/25", "10.3.0.0-10.3.0.9"),
+                nft.set(Family.INET, "t", "nets").orElseThrow().elements().stream().map(SetElement::key).toList());
+        assertTrue(listed(ns, "nets", true).contains("elements = { 10.0.0.0/25, 10.3.0.0-10.3.0.9 }"),
+                listed(ns, "nets", true));
+    }
+
     /** Sets nft declared by typeof (and by type, beside them) render as nft lists them. */
     @Test
     void typeofSetsRenderAsNftListsThem() {

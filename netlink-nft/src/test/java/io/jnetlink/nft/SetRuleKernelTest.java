@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jnetlink.core.netns.NetworkNamespace;
 import io.jnetlink.core.testing.KernelTest;
-import io.jnetlink.core.testing.Sh;
 import io.jnetlink.core.testing.TestNamespaces;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,15 +45,7 @@ class SetRuleKernelTest {
         for (String chain : List.of("c", "pre")) {
             List<String> want = SetRuleSamples.ALL.values().stream().filter(s -> s.chain().equals(chain))
                     .map(s -> s.spec().toString()).toList();
-            List<String> got = new ArrayList<>();
-            String out = Sh.inNs(mine.name(), "nft", "-s", "list", "chain", "inet", "t", chain).ok().out();
-            for (String l : out.split("\n")) {
-                String t = l.strip();
-                if (!t.isEmpty() && !t.startsWith("table ") && !t.startsWith("chain ") && !t.equals("}")
-                        && !t.startsWith("type ")) {
-                    got.add(t);
-                }
-            }
+            List<String> got = RuleBuilderKernelTest.listed(mine, chain);
             assertEquals(want, got, "nft -s list chain inet t " + chain);
         }
 

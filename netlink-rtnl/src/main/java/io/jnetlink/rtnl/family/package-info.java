@@ -19,7 +19,13 @@
  *       {@code FAMILY.attributes(m)} (which checks the header and names attributes in errors),
  *       uses {@link io.jnetlink.rtnl.family.Attributes} for shared field shapes, and keeps every
  *       attribute it does not model in an {@code unknown} list: nothing the kernel sent may
- *       vanish.</li>
+ *       vanish. A family whose lists are long (thousands of routes) follows {@code RouteInfo}
+ *       instead: one checking pass through {@code FAMILY.scan(m)} (the view's own cursor, no
+ *       allocation) that reads the numbers and notes where the rest is, the message kept as
+ *       {@link io.jnetlink.core.codec.Message#retained()} (one copy per datagram, shared), and
+ *       addresses, strings and the {@code unknown} list made from it on first access
+ *       ({@link io.jnetlink.rtnl.family.Attributes#address(java.lang.foreign.MemorySegment, int, int)},
+ *       {@link io.jnetlink.rtnl.family.Attributes#unmodeled}).</li>
  *   <li><b>The spec</b> ({@code Qdisc.java}): the request, with a package-private
  *       {@code write(MessageWriter)} of the header and attributes in iproute2's order. The idiom
  *       for a new family's spec is the one {@code AddressSpec}, {@code NeighbourSpec}, {@code Rule},

@@ -9,6 +9,7 @@ import io.jnetlink.core.net.Mac;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -480,11 +481,7 @@ public final class LinkInfo {
 
         @Override
         public int hashCode() {
-            int h = 1;
-            for (long i = start; i < end; i++) {
-                h = 31 * h + data.get(ValueLayout.JAVA_BYTE, i);
-            }
-            return h;
+            return Arrays.hashCode(data.asSlice(start, end - start).toArray(ValueLayout.JAVA_BYTE));
         }
 
         @Override
