@@ -307,7 +307,7 @@ final class SetWire {
 
     /** One element as it goes on the wire. */
     record Wired(int flags, long timeoutMs, byte[] key, byte[] keyEnd, byte[] data, Verdict verdict, byte[] udata,
-                 boolean counter) {
+                 boolean counter, String text) {
         int size() {
             int n = 0;
             if (flags != 0) {
@@ -388,7 +388,7 @@ final class SetWire {
         if (!interval) {
             for (SetElement e : elements) {
                 byte[] k = key.parseRange(e.key(), false)[0];
-                out.add(delete ? new Wired(0, 0, k, null, null, null, null, false) : full(s, e, k, null, 0));
+                out.add(delete ? new Wired(0, 0, k, null, null, null, null, false, e.key()) : full(s, e, k, null, 0));
             }
             return out;
         }
@@ -401,7 +401,7 @@ final class SetWire {
         ranges.sort(Comparator.comparing(r -> key.sortable(r.lo()), Arrays::compareUnsigned));
         if (key.isConcat()) {
             for (Range r : ranges) {
-                out.add(delete ? new Wired(0, 0, r.lo(), r.hi(), null, null, null, false) : full(s, r.e(), r.lo(), r.hi(), 0));
+                out.add(delete ? new Wired(0, 0, r.lo(), r.hi(), null, null, null, false, r.e().key()) : full(s, r.e(), r.lo(), r.hi(), 0));
             }
             return out;
         }
@@ -414,13 +414,14 @@ final class SetWire {
             }
         }
         if (leadingZero && !ranges.isEmpty() && !isZero(ranges.getFirst().lo())) {
-            out.add(new Wired(NFT_SET_ELEM_INTERVAL_END, 0, new byte[key.length()], null, null, null, null, false));
+            out.add(new Wired(NFT_SET_ELEM_INTERVAL_END, 0, new byte[key.length()], null, null, null, null, false,
+                    "the end of the gap below " + ranges.getFirst().e().key()));
         }
         for (Range r : ranges) {
-            out.add(delete ? new Wired(0, 0, r.lo(), null, null, null, null, false) : full(s, r.e(), r.lo(), null, 0));
+            out.add(delete ? new Wired(0, 0, r.lo(), null, null, null, null, false, r.e().key()) : full(s, r.e(), r.lo(), null, 0));
             byte[] end = increment(r.hi());
             if (end != null) {
-                out.add(new Wired(NFT_SET_ELEM_INTERVAL_END, 0, end, null, null, null, null, false));
+                out.add(new Wired(NFT_SET_ELEM_INTERVAL_END, 0, end, null, null, null, null, false, "the end of " + r.e().key()));
             }
         }
         return out;
@@ -441,7 +442,7 @@ final class SetWire {
             udata = u.bytes();
         }
         return new Wired(flags, e.timeout() != null ? e.timeout().toMillis() : 0, key, keyEnd, data, v, udata,
-                s.counter());
+                s.counter(), e.key());
     }
 
     private static boolean isZero(byte[] b) {

@@ -35,8 +35,13 @@ import java.util.function.Consumer;
  * is committed once.
  */
 public final class Transaction {
+    /** A queued message; {@code elements} names the set elements of an element message, in order, for errors. */
     private record Call(String description, int msg, int flags, int family, boolean isRule,
-                        Consumer<MessageWriter> body) {}
+                        Consumer<MessageWriter> body, List<String> elements) {
+        Call(String description, int msg, int flags, int family, boolean isRule, Consumer<MessageWriter> body) {
+            this(description, msg, flags, family, isRule, body, null);
+        }
+    }
 
     /** Transaction-local ids of the sets this transaction creates (NFTA_SET_ID), by family/table/name. */
     private final java.util.Map<String, Integer> setIds = new java.util.HashMap<>();
@@ -367,7 +372,7 @@ public final class Transaction {
                     w.attrU32Be(SetWire.NFTA_SET_ELEM_LIST_SET_ID, setId);
                 }
                 SetWire.writeList(w, part);
-            }));
+            }, part.stream().map(SetWire.Wired::text).toList()));
         }
         return out;
     }
@@ -547,6 +552,17 @@ public final class Transaction {
                     continue;
                 }
                 String top = names.name(a.type());
+                if (c.elements() != null && a.type() == SetWire.NFTA_SET_ELEM_LIST_ELEMENTS) {
+                    AttributeCursor l = a.nested(AttrNames.numbered("NFTA_LIST"));
+                    int k = 0;
+                    while (l.next()) {
+                        k++;
+                        long s = l.payloadOffset() - Netlink.NLA_HDRLEN;
+                        if (offset >= s && offset < l.payloadOffset() + l.length() && k <= c.elements().size()) {
+                            return top + ", element #" + k + " (" + c.elements().get(k - 1) + ")";
+                        }
+                    }
+                }
                 if (c.msg() == Nf.NFT_MSG_NEWRULE && a.type() == Nf.NFTA_RULE_EXPRESSIONS) {
                     AttributeCursor l = a.nested(AttrNames.numbered("NFTA_LIST"));
                     int k = 0;

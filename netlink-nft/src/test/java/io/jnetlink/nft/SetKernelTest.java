@@ -120,6 +120,22 @@ class SetKernelTest {
                 listed(ns, "nets", true));
     }
 
+    /** An element the kernel refuses is named in the error, and nothing of the transaction is applied. */
+    @Test
+    void aRefusedElementIsNamedAndNothingIsApplied() {
+        NetworkNamespace ns = namespaces.create("set-full");
+        NftOracle.load(ns.name(), SetSamples.TABLE);
+        NfTables nft = NfTables.in(ns);
+        SetSpec s = SetSpec.set(Family.INET, "t", "two", SetKeyType.of(SetDataType.IPV4_ADDR)).size(2);
+        nft.addSet(s);
+        TransactionException e = org.junit.jupiter.api.Assertions.assertThrows(TransactionException.class,
+                () -> nft.transaction().addElements(s, List.of(SetElement.of("10.0.0.1"), SetElement.of("10.0.0.2"),
+                        SetElement.of("10.0.0.3"))).commit());
+        assertTrue(e.getMessage().contains("element #3 (10.0.0.3)"), e.getMessage());
+        assertTrue(nft.set(Family.INET, "t", "two").orElseThrow().elements().isEmpty(), "nothing applied");
+        assertFalse(listed(ns, "two", true).contains("elements"), listed(ns, "two", true));
+    }
+
     /** Sets nft declared by typeof (and by type, beside them) render as nft lists them. */
     @Test
     void typeofSetsRenderAsNftListsThem() {
