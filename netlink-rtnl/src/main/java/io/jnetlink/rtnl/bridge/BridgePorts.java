@@ -42,7 +42,11 @@ public final class BridgePorts {
 
     private final NetlinkSocket rtnl;
 
-    /** Bridge ports of the namespace {@code rtnl} belongs to. */
+    /**
+     * Bridge ports of the namespace {@code rtnl} belongs to.
+     *
+     * @param rtnl a NETLINK_ROUTE socket of the namespace
+     */
     public BridgePorts(NetlinkSocket rtnl) {
         this.rtnl = Objects.requireNonNull(rtnl, "rtnl");
     }
@@ -51,6 +55,8 @@ public final class BridgePorts {
      * Sets options of bridge port {@code port} (RTM_SETLINK, AF_BRIDGE, IFLA_PROTINFO), as
      * {@code bridge link set dev PORT ...}.
      *
+     * @param port the port's name
+     * @param options the options to set (those left unset stay as they are)
      * @throws IllegalArgumentException if no option is set
      * @throws NoSuchDeviceException    if there is no such link
      * @throws NetlinkException         (EOPNOTSUPP) if the link is not a bridge port
@@ -59,7 +65,12 @@ public final class BridgePorts {
         set(Links.indexOf(rtnl, port), options);
     }
 
-    /** {@link #set(String, PortOptions)} for a port given by index. */
+    /**
+     * {@link #set(String, PortOptions)} for a port given by index.
+     *
+     * @param port the port's index
+     * @param options the options to set (those left unset stay as they are)
+     */
     public void set(int port, PortOptions options) {
         Objects.requireNonNull(options, "options");
         if (options.isEmpty()) {
@@ -68,7 +79,7 @@ public final class BridgePorts {
         rtnl.request("set bridge port " + port + " " + options, w -> encodeOptions(w, port, options));
     }
 
-    /** Every bridge port with its options and VLANs (RTM_GETLINK dump of AF_BRIDGE). */
+    /** {@return every bridge port with its options and VLANs (RTM_GETLINK dump of AF_BRIDGE)} */
     public List<PortInfo> list() {
         return FAMILY.dump(rtnl, "list bridge ports", BridgePorts::dumpFilter, null);
     }
@@ -76,13 +87,20 @@ public final class BridgePorts {
     /**
      * Bridge port {@code port} with its options and VLANs.
      *
+     * @param port the port's name
      * @throws NoSuchDeviceException if there is no such link or it is no bridge port
+     * @return the port
      */
     public PortInfo get(String port) {
         return get(Links.indexOf(rtnl, port));
     }
 
-    /** {@link #get(String)} for a port given by index. */
+    /**
+     * {@link #get(String)} for a port given by index.
+     *
+     * @param port the port's index
+     * @return the port
+     */
     public PortInfo get(int port) {
         List<PortInfo> found = FAMILY.dump(rtnl, "get bridge port " + port, BridgePorts::dumpFilter,
                 p -> p.ifindex() == port);
@@ -96,13 +114,20 @@ public final class BridgePorts {
      * Adds VLANs to bridge port {@code port} (RTM_SETLINK, AF_BRIDGE, IFLA_AF_SPEC), as
      * {@code bridge vlan add dev PORT vid ...}.
      *
+     * @param port the port's name
+     * @param vlan the VLANs to add
      * @throws KernelLacksException if this kernel has no bridge VLAN filtering
      */
     public void addVlan(String port, PortVlan vlan) {
         vlan("add " + vlan + " to bridge port " + port, RTM_SETLINK, Links.indexOf(rtnl, port), vlan);
     }
 
-    /** Deletes VLANs from bridge port {@code port} (RTM_DELLINK), as {@code bridge vlan del dev PORT vid ...}. */
+    /**
+     * Deletes VLANs from bridge port {@code port} (RTM_DELLINK), as {@code bridge vlan del dev PORT vid ...}.
+     *
+     * @param port the port's name
+     * @param vlan the VLANs to delete
+     */
     public void deleteVlan(String port, PortVlan vlan) {
         vlan("delete " + vlan + " from bridge port " + port, RTM_DELLINK, Links.indexOf(rtnl, port), vlan);
     }

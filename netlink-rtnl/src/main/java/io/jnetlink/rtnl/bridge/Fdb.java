@@ -41,7 +41,11 @@ public final class Fdb {
 
     private final NetlinkSocket rtnl;
 
-    /** The FDB of the namespace {@code rtnl} belongs to. */
+    /**
+     * The FDB of the namespace {@code rtnl} belongs to.
+     *
+     * @param rtnl a NETLINK_ROUTE socket of the namespace
+     */
     public Fdb(NetlinkSocket rtnl) {
         this.rtnl = Objects.requireNonNull(rtnl, "rtnl");
     }
@@ -49,6 +53,7 @@ public final class Fdb {
     /**
      * Adds an entry (RTM_NEWNEIGH, NLM_F_CREATE|NLM_F_EXCL), as {@code bridge fdb add}.
      *
+     * @param e the entry
      * @throws io.jnetlink.core.AlreadyExistsException if the entry exists
      * @throws NoSuchDeviceException                   if the named device does not exist
      */
@@ -59,12 +64,18 @@ public final class Fdb {
     /**
      * Appends a remote to an entry (NLM_F_CREATE|NLM_F_APPEND), as {@code bridge fdb append}: on a
      * VXLAN device the all-zero MAC then floods to every appended destination.
+     *
+     * @param e the entry with the remote to append
      */
     public void append(FdbEntry e) {
         send("append " + e, RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_APPEND, e);
     }
 
-    /** Adds an entry or replaces the one for its MAC (NLM_F_CREATE|NLM_F_REPLACE), as {@code bridge fdb replace}. */
+    /**
+     * Adds an entry or replaces the one for its MAC (NLM_F_CREATE|NLM_F_REPLACE), as {@code bridge fdb replace}.
+     *
+     * @param e the entry
+     */
     public void replace(FdbEntry e) {
         send("replace " + e, RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE, e);
     }
@@ -73,18 +84,23 @@ public final class Fdb {
      * Deletes an entry (RTM_DELNEIGH), as {@code bridge fdb del}; for a VXLAN entry with several
      * remotes, the destination says which one.
      *
+     * @param e the entry
      * @throws io.jnetlink.core.NetlinkException with ENOENT if there is no such entry
      */
     public void delete(FdbEntry e) {
         send("delete " + e, RTM_DELNEIGH, 0, e);
     }
 
-    /** Every FDB entry of every bridge port and VXLAN device (RTM_GETNEIGH dump of AF_BRIDGE). */
+    /** {@return every FDB entry of every bridge port and VXLAN device (RTM_GETNEIGH dump of AF_BRIDGE)} */
     public List<FdbEntryInfo> list() {
         return FAMILY.dump(rtnl, "list FDB entries", Fdb::dumpFilter, null);
     }
 
-    /** The FDB entries on device {@code ifindex} (a port or a VXLAN device). */
+    /**
+     * {@return the FDB entries on device {@code ifindex} (a port or a VXLAN device)}
+     *
+     * @param ifindex the device's index
+     */
     public List<FdbEntryInfo> list(int ifindex) {
         return FAMILY.dump(rtnl, "list FDB entries of link " + ifindex, Fdb::dumpFilter, e -> e.ifindex() == ifindex);
     }

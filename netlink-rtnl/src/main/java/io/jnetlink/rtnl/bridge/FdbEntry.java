@@ -60,7 +60,11 @@ public record FdbEntry(String mac, int ifindex, String linkName, boolean self, b
         }
     }
 
-    /** A new builder. */
+    /**
+     * A new builder.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -115,73 +119,130 @@ public record FdbEntry(String mac, int ifindex, String linkName, boolean self, b
 
         private Builder() {}
 
-        /** The MAC address ({@code 02:00:00:00:00:a1}). */
+        /**
+         * The MAC address ({@code 02:00:00:00:00:a1}).
+         *
+         * @param mac the MAC address
+         * @return this builder
+         */
         public Builder mac(String mac) {
             this.mac = mac;
             return this;
         }
 
-        /** The device, by name. */
+        /**
+         * The device, by name.
+         *
+         * @param name the device's name
+         * @return this builder
+         */
         public Builder dev(String name) {
             this.linkName = name;
             this.ifindex = 0;
             return this;
         }
 
-        /** The device, by index. */
+        /**
+         * The device, by index.
+         *
+         * @param ifindex the device's index
+         * @return this builder
+         */
         public Builder dev(int ifindex) {
             this.ifindex = ifindex;
             this.linkName = null;
             return this;
         }
 
-        /** The device's own table (NTF_SELF). */
+        /**
+         * The device's own table (NTF_SELF).
+         *
+         * @return this builder
+         */
         public Builder self() {
             this.self = true;
             return this;
         }
 
-        /** The master bridge's table (NTF_MASTER). */
+        /**
+         * The master bridge's table (NTF_MASTER).
+         *
+         * @return this builder
+         */
         public Builder master() {
             this.master = true;
             return this;
         }
 
-        /** Sets the state. */
+        /**
+         * Sets the state.
+         *
+         * @param state the state
+         * @return this builder
+         */
         public Builder state(FdbState state) {
             this.state = state;
             return this;
         }
 
-        /** A static entry: never ages out, may move. */
+        /**
+         * A static entry: never ages out, may move.
+         *
+         * @return this builder
+         */
         public Builder asStatic() {
             return state(FdbState.STATIC);
         }
 
-        /** The remote VTEP. */
+        /**
+         * The remote VTEP.
+         *
+         * @param address the VTEP's address
+         * @return this builder
+         */
         public Builder destination(InetAddress address) {
             this.destination = Objects.requireNonNull(address, "address");
             return this;
         }
 
-        /** The remote VTEP (address literal). */
+        /**
+         * The remote VTEP (address literal).
+         *
+         * @param address the VTEP's address literal
+         * @return this builder
+         */
         public Builder destination(String address) {
             return destination(IpPrefix.parseAddress(address));
         }
 
-        /** The remote VNI. */
+        /**
+         * The remote VNI.
+         *
+         * @param vni the VNI
+         * @return this builder
+         */
         public Builder vni(long vni) {
             this.vni = vni;
             return this;
         }
 
-        /** The remote UDP port. */
+        /**
+         * The remote UDP port.
+         *
+         * @param port the UDP port
+         * @return this builder
+         */
         public Builder port(int port) {
             this.port = port;
             return this;
         }
 
-        /** The VLAN the entry is for (1..4094), as {@code bridge fdb ... vlan N}. */
+        /**
+         * The VLAN the entry is for (1..4094), as {@code bridge fdb ... vlan N}.
+         *
+         * @param vlan the VLAN id
+         * @return this builder
+         */
         public Builder vlan(int vlan) {
             if (vlan < 1 || vlan > 4094) {
                 throw new IllegalArgumentException("VLAN " + vlan + " is out of range 1..4094");
@@ -191,7 +252,7 @@ public record FdbEntry(String mac, int ifindex, String linkName, boolean self, b
         }
 
         /**
-         * The entry.
+         * {@return the entry}
          *
          * @throws IllegalArgumentException if the MAC, device, VNI or port is not valid
          */

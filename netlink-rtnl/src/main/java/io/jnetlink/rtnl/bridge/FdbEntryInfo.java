@@ -33,17 +33,17 @@ public record FdbEntryInfo(String mac, int ifindex, int stateBits, int flags, in
         unknown = List.copyOf(unknown);
     }
 
-    /** The state as {@code bridge fdb} names it. */
+    /** {@return the state as {@code bridge fdb} names it} */
     public FdbState state() {
         return FdbState.ofReported(stateBits);
     }
 
-    /** Whether the entry is the device's own (NTF_SELF). */
+    /** {@return whether the entry is the device's own (NTF_SELF)} */
     public boolean self() {
         return (flags & NTF_SELF) != 0;
     }
 
-    /** Whether the entry is the master bridge's (NTF_MASTER). */
+    /** {@return whether the entry is the master bridge's (NTF_MASTER)} */
     public boolean master() {
         return (flags & NTF_MASTER) != 0;
     }
@@ -51,6 +51,7 @@ public record FdbEntryInfo(String mac, int ifindex, int stateBits, int flags, in
     /**
      * Decodes an RTM_NEWNEIGH (or RTM_DELNEIGH) of family AF_BRIDGE.
      *
+     * @param m the message
      * @return the entry, or null for another message type or family
      * @throws MalformedMessageException if the message breaks the format
      */

@@ -25,7 +25,11 @@ public enum FdbState {
         return requestBits;
     }
 
-    /** The state of an entry the kernel reports with {@code ndm_state} {@code bits}. */
+    /**
+     * {@return the state of an entry the kernel reports with {@code ndm_state} {@code bits}}
+     *
+     * @param bits the ndm_state bits
+     */
     public static FdbState ofReported(int bits) {
         if ((bits & Br.NUD_PERMANENT) != 0) {
             return PERMANENT;
@@ -36,7 +40,7 @@ public enum FdbState {
         return DYNAMIC;
     }
 
-    /** The word {@code bridge fdb} uses. */
+    /** {@return the word {@code bridge fdb} uses} */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

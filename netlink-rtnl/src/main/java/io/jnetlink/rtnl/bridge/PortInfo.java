@@ -37,7 +37,7 @@ public record PortInfo(int ifindex, String name, int masterIndex, int stpState, 
     }
 
     /**
-     * The options as a request would set them (for comparing with what was set).
+     * {@return the options as a request would set them (for comparing with what was set)}
      *
      * @throws IllegalArgumentException if the kernel's cost or priority is outside what a request may set
      */
@@ -48,6 +48,7 @@ public record PortInfo(int ifindex, String name, int masterIndex, int stpState, 
     /**
      * Decodes an RTM_NEWLINK (or, for a port leaving its bridge, RTM_DELLINK) of family AF_BRIDGE.
      *
+     * @param m the message
      * @return the port, or null for another message type or family, or a link with no port
      *         information (the bridge itself)
      * @throws MalformedMessageException if the message breaks the format

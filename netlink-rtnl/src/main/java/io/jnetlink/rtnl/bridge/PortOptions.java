@@ -27,12 +27,16 @@ public record PortOptions(Boolean hairpin, Boolean flood, Boolean learning, Inte
         }
     }
 
-    /** A new builder with every option left as it is. */
+    /**
+     * A new builder with every option left as it is.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Whether no option is set. */
+    /** {@return whether no option is set} */
     public boolean isEmpty() {
         return hairpin == null && flood == null && learning == null && cost == null && priority == null && isolated == null;
     }
@@ -70,43 +74,73 @@ public record PortOptions(Boolean hairpin, Boolean flood, Boolean learning, Inte
 
         private Builder() {}
 
-        /** Hairpin mode on or off. */
+        /**
+         * Hairpin mode on or off.
+         *
+         * @param on true for on
+         * @return this builder
+         */
         public Builder hairpin(boolean on) {
             this.hairpin = on;
             return this;
         }
 
-        /** Unknown-unicast flooding on or off. */
+        /**
+         * Unknown-unicast flooding on or off.
+         *
+         * @param on true for on
+         * @return this builder
+         */
         public Builder flood(boolean on) {
             this.flood = on;
             return this;
         }
 
-        /** Learning on or off. */
+        /**
+         * Learning on or off.
+         *
+         * @param on true for on
+         * @return this builder
+         */
         public Builder learning(boolean on) {
             this.learning = on;
             return this;
         }
 
-        /** The STP path cost. */
+        /**
+         * The STP path cost.
+         *
+         * @param cost the path cost
+         * @return this builder
+         */
         public Builder cost(int cost) {
             this.cost = cost;
             return this;
         }
 
-        /** The STP port priority. */
+        /**
+         * The STP port priority.
+         *
+         * @param priority the port priority
+         * @return this builder
+         */
         public Builder priority(int priority) {
             this.priority = priority;
             return this;
         }
 
-        /** Isolation on or off. */
+        /**
+         * Isolation on or off.
+         *
+         * @param on true for on
+         * @return this builder
+         */
         public Builder isolated(boolean on) {
             this.isolated = on;
             return this;
         }
 
-        /** The options. */
+        /** {@return the options} */
         public PortOptions build() {
             return new PortOptions(hairpin, flood, learning, cost, priority, isolated);
         }

@@ -21,17 +21,30 @@ public record PortVlan(int vid, int last, boolean pvid, boolean untagged) {
         }
     }
 
-    /** One VLAN, tagged, not the PVID. */
+    /**
+     * {@return one VLAN, tagged, not the PVID}
+     *
+     * @param vid the VLAN id (1..4094)
+     */
     public static PortVlan of(int vid) {
         return new PortVlan(vid, vid, false, false);
     }
 
-    /** A range of tagged VLANs. */
+    /**
+     * {@return a range of tagged VLANs}
+     *
+     * @param first the first VLAN id
+     * @param last the last VLAN id
+     */
     public static PortVlan range(int first, int last) {
         return new PortVlan(first, last, false, false);
     }
 
-    /** The port's PVID, untagged on the way out (the usual access port). */
+    /**
+     * {@return the port's PVID, untagged on the way out (the usual access port)}
+     *
+     * @param vid the VLAN id (1..4094)
+     */
     public static PortVlan pvidUntagged(int vid) {
         return new PortVlan(vid, vid, true, true);
     }

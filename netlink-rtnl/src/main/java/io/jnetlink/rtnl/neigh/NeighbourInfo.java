@@ -77,17 +77,25 @@ public final class NeighbourInfo {
         this.hasUnknown = hasUnknown;
     }
 
-    /** {@link IpPrefix#AF_INET} or {@link IpPrefix#AF_INET6}. */
+    /**
+     * {@link IpPrefix#AF_INET} or {@link IpPrefix#AF_INET6}.
+     *
+     * @return the address family
+     */
     public int family() {
         return family;
     }
 
-    /** The link's index. */
+    /** {@return the link's index} */
     public int ifindex() {
         return ifindex;
     }
 
-    /** NDA_DST, the neighbour's IP address. */
+    /**
+     * NDA_DST, the neighbour's IP address.
+     *
+     * @return the address
+     */
     public InetAddress address() {
         InetAddress a = address;
         if (a == null) {
@@ -99,6 +107,8 @@ public final class NeighbourInfo {
     /**
      * NDA_LLADDR as lower-case colon-separated hex ("02:00:00:00:00:09"), or null when the entry
      * has none (incomplete or failed entries).
+     *
+     * @return the MAC address, or null
      */
     public String mac() {
         if (macAt < 0) {
@@ -111,22 +121,26 @@ public final class NeighbourInfo {
         return m;
     }
 
-    /** The raw {@code NUD_*} bits; see {@link #states()} and {@link #state()}. */
+    /** {@return the raw {@code NUD_*} bits; see {@link #states()} and {@link #state()}} */
     public int stateBits() {
         return stateBits;
     }
 
-    /** The {@code NTF_*} flags (router, proxy, ...). */
+    /** {@return the {@code NTF_*} flags (router, proxy, ...)} */
     public int flags() {
         return flags;
     }
 
-    /** The ndm_type (a route type number; unicast for ordinary entries). */
+    /** {@return the ndm_type (a route type number; unicast for ordinary entries)} */
     public int type() {
         return type;
     }
 
-    /** Attributes not modelled here (NDA_CACHEINFO, NDA_PROBES, ...), kept as received. */
+    /**
+     * Attributes not modelled here (NDA_CACHEINFO, NDA_PROBES, ...), kept as received.
+     *
+     * @return the attributes, in the order received
+     */
     public List<RawAttribute> unknown() {
         List<RawAttribute> u = unknown;
         if (u == null) {
@@ -139,14 +153,14 @@ public final class NeighbourInfo {
     /** NTF_ROUTER: the neighbour is a router (IPv6). */
     public static final int NTF_ROUTER = 1 << 7;
 
-    /** The states set (one in practice; {@link NeighbourState#NONE} when none). */
+    /** {@return the states set (one in practice; {@link NeighbourState#NONE} when none)} */
     public Set<NeighbourState> states() {
         return NeighbourState.fromBits(stateBits);
     }
 
     /**
-     * The primary state: the one bit set, or when several are, the most lasting one (permanent,
-     * noarp, reachable, stale, delay, probe, incomplete, failed); {@link NeighbourState#NONE} when none.
+     * {@return the primary state: the one bit set, or when several are, the most lasting one (permanent,
+     * noarp, reachable, stale, delay, probe, incomplete, failed); {@link NeighbourState#NONE} when none}
      */
     public NeighbourState state() {
         NeighbourState[] order = {NeighbourState.PERMANENT, NeighbourState.NOARP, NeighbourState.REACHABLE,
@@ -160,7 +174,7 @@ public final class NeighbourInfo {
         return NeighbourState.NONE;
     }
 
-    /** Whether the entry is permanent (set by an administrator). */
+    /** {@return whether the entry is permanent (set by an administrator)} */
     public boolean isPermanent() {
         return (stateBits & NeighbourState.PERMANENT.bit()) != 0;
     }
@@ -168,6 +182,7 @@ public final class NeighbourInfo {
     /**
      * Decodes an RTM_NEWNEIGH (or RTM_DELNEIGH) message.
      *
+     * @param m the message
      * @return the entry, or null for another message type, a family other than IPv4 and IPv6
      *         (bridge FDB entries share the message type), or an entry without NDA_DST
      * @throws MalformedMessageException if the message breaks the format (checked here, whole)
@@ -221,7 +236,12 @@ public final class NeighbourInfo {
         return Objects.hash(family, ifindex, address(), mac(), stateBits, flags, type, unknown());
     }
 
-    /** Link-layer address bytes as lower-case colon-separated hex (see {@link Mac#format(byte[])}). */
+    /**
+     * Link-layer address bytes as lower-case colon-separated hex (see {@link Mac#format(byte[])}).
+     *
+     * @param b the address bytes
+     * @return the text
+     */
     public static String formatMac(byte[] b) {
         return Mac.format(b);
     }
@@ -230,7 +250,9 @@ public final class NeighbourInfo {
      * Parses a 6-byte MAC address "02:00:00:00:00:09" (colons or dashes; either case; multicast
      * allowed), by the library's one set of rules: {@link Mac#parse}.
      *
+     * @param text the address
      * @throws IllegalArgumentException naming the input if it is not six two-digit hex octets
+     * @return the six bytes
      */
     public static byte[] parseMac(String text) {
         return Mac.parse(text);

@@ -28,32 +28,42 @@ public final class NeighbourSpec {
         this.state = b.state;
     }
 
-    /** A builder; the state defaults to {@link NeighbourState#PERMANENT}. */
+    /**
+     * A builder; the state defaults to {@link NeighbourState#PERMANENT}.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A permanent entry: {@code ip} is at {@code mac} on link {@code ifindex}. */
+    /**
+     * {@return a permanent entry: {@code ip} is at {@code mac} on link {@code ifindex}}
+     *
+     * @param ifindex the link's index
+     * @param ip the neighbour's IP address
+     * @param mac its link-layer address
+     */
     public static NeighbourSpec permanent(int ifindex, InetAddress ip, String mac) {
         return builder().link(ifindex).address(ip).mac(mac).build();
     }
 
-    /** The link's index. */
+    /** {@return the link's index} */
     public int ifindex() {
         return ifindex;
     }
 
-    /** The neighbour's IP address (NDA_DST). */
+    /** {@return the neighbour's IP address (NDA_DST)} */
     public InetAddress address() {
         return address;
     }
 
-    /** The link-layer address (NDA_LLADDR), or null for none. */
+    /** {@return the link-layer address (NDA_LLADDR), or null for none} */
     public byte[] mac() {
         return mac == null ? null : mac.clone();
     }
 
-    /** The state ({@code nud}). */
+    /** {@return the state ({@code nud})} */
     public NeighbourState state() {
         return state;
     }
@@ -79,30 +89,55 @@ public final class NeighbourSpec {
 
         private Builder() {}
 
-        /** The link, by index. */
+        /**
+         * The link, by index.
+         *
+         * @param ifindex the link's index
+         * @return this builder
+         */
         public Builder link(int ifindex) {
             this.ifindex = Interfaces.requireIndex(ifindex);
             return this;
         }
 
-        /** The neighbour's IP address. */
+        /**
+         * The neighbour's IP address.
+         *
+         * @param ip the address
+         * @return this builder
+         */
         public Builder address(InetAddress ip) {
             this.address = Objects.requireNonNull(ip, "address");
             return this;
         }
 
-        /** The neighbour's IP address, as a literal ("192.168.15.9", "fd00::9"). */
+        /**
+         * The neighbour's IP address, as a literal ("192.168.15.9", "fd00::9").
+         *
+         * @param ip the address literal
+         * @return this builder
+         */
         public Builder address(String ip) {
             return address(IpPrefix.parseAddress(ip));
         }
 
-        /** The link-layer address ("02:00:00:00:00:09"; see {@link Mac#parse} for the rules). */
+        /**
+         * The link-layer address ("02:00:00:00:00:09"; see {@link Mac#parse} for the rules).
+         *
+         * @param mac the link-layer address
+         * @return this builder
+         */
         public Builder mac(String mac) {
             this.mac = Mac.parse(mac);
             return this;
         }
 
-        /** The state (default permanent); {@link NeighbourState#NONE} is refused. */
+        /**
+         * The state (default permanent); {@link NeighbourState#NONE} is refused.
+         *
+         * @param state the state
+         * @return this builder
+         */
         public Builder state(NeighbourState state) {
             if (Objects.requireNonNull(state, "state") == NeighbourState.NONE) {
                 throw new IllegalArgumentException("a neighbour entry needs a state, not NONE");
@@ -112,7 +147,7 @@ public final class NeighbourSpec {
         }
 
         /**
-         * The spec.
+         * {@return the spec}
          *
          * @throws IllegalArgumentException if the link or the address is missing
          */

@@ -35,12 +35,16 @@ public enum NeighbourState {
         this.bit = bit;
     }
 
-    /** The NUD_* bit. */
+    /** {@return the NUD_* bit} */
     public int bit() {
         return bit;
     }
 
-    /** The states set in {@code bits}; {@link #NONE} alone when no known bit is set. */
+    /**
+     * {@return the states set in {@code bits}; {@link #NONE} alone when no known bit is set}
+     *
+     * @param bits the ndm_state bits
+     */
     public static Set<NeighbourState> fromBits(int bits) {
         EnumSet<NeighbourState> s = EnumSet.noneOf(NeighbourState.class);
         if ((bits & 0xFF) == 0) {
@@ -54,7 +58,11 @@ public enum NeighbourState {
         return s;
     }
 
-    /** iproute2's name ({@code REACHABLE}, {@code PERMANENT}, ...). */
+    /**
+     * iproute2's name ({@code REACHABLE}, {@code PERMANENT}, ...).
+     *
+     * @return the name
+     */
     public String label() {
         return name().toUpperCase(Locale.ROOT);
     }

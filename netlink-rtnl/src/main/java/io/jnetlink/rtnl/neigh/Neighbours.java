@@ -38,17 +38,25 @@ public final class Neighbours {
 
     private final NetlinkSocket rtnl;
 
-    /** Neighbours of the namespace {@code rtnl} belongs to. */
+    /**
+     * Neighbours of the namespace {@code rtnl} belongs to.
+     *
+     * @param rtnl a NETLINK_ROUTE socket of the namespace
+     */
     public Neighbours(NetlinkSocket rtnl) {
         this.rtnl = Objects.requireNonNull(rtnl, "rtnl");
     }
 
-    /** Every IPv4 and IPv6 neighbour entry of every link, in any state (RTM_GETNEIGH dump). */
+    /** {@return every IPv4 and IPv6 neighbour entry of every link, in any state (RTM_GETNEIGH dump)} */
     public List<NeighbourInfo> list() {
         return FAMILY.dump(rtnl, "list neighbours");
     }
 
-    /** The neighbour entries of link {@code ifindex} (RTM_GETNEIGH dump filtered by NDA_IFINDEX). */
+    /**
+     * {@return the neighbour entries of link {@code ifindex} (RTM_GETNEIGH dump filtered by NDA_IFINDEX)}
+     *
+     * @param ifindex the link's index
+     */
     public List<NeighbourInfo> list(int ifindex) {
         Interfaces.requireIndex(ifindex);
         return dump("list neighbours of link " + ifindex, ifindex);
@@ -58,6 +66,9 @@ public final class Neighbours {
      * Adds a permanent entry: {@code ip} is at {@code mac} on link {@code ifindex} (RTM_NEWNEIGH,
      * NUD_PERMANENT, NLM_F_CREATE|NLM_F_EXCL), as {@code ip neigh add IP lladdr MAC nud permanent dev X}.
      *
+     * @param ifindex the link's index
+     * @param ip the neighbour's IP address
+     * @param mac its link-layer address
      * @throws IllegalArgumentException                if {@code mac} is not a MAC address
      * @throws io.jnetlink.core.AlreadyExistsException if an entry for {@code ip} exists
      */
@@ -65,7 +76,13 @@ public final class Neighbours {
         add(NeighbourSpec.permanent(ifindex, ip, mac));
     }
 
-    /** Adds or overwrites a permanent entry (NLM_F_CREATE|NLM_F_REPLACE), as {@code ip neigh replace}. */
+    /**
+     * Adds or overwrites a permanent entry (NLM_F_CREATE|NLM_F_REPLACE), as {@code ip neigh replace}.
+     *
+     * @param ifindex the link's index
+     * @param ip the neighbour's IP address
+     * @param mac its link-layer address
+     */
     public void replacePermanent(int ifindex, InetAddress ip, String mac) {
         replace(NeighbourSpec.permanent(ifindex, ip, mac));
     }
@@ -73,13 +90,18 @@ public final class Neighbours {
     /**
      * Adds an entry (RTM_NEWNEIGH, NLM_F_CREATE|NLM_F_EXCL), as {@code ip neigh add}.
      *
+     * @param spec the entry
      * @throws io.jnetlink.core.AlreadyExistsException if an entry for the address exists
      */
     public void add(NeighbourSpec spec) {
         rtnl.request("add " + spec, w -> encodeNew(w, NLM_F_CREATE | NLM_F_EXCL, spec));
     }
 
-    /** Adds or overwrites an entry (RTM_NEWNEIGH, NLM_F_CREATE|NLM_F_REPLACE), as {@code ip neigh replace}. */
+    /**
+     * Adds or overwrites an entry (RTM_NEWNEIGH, NLM_F_CREATE|NLM_F_REPLACE), as {@code ip neigh replace}.
+     *
+     * @param spec the entry
+     */
     public void replace(NeighbourSpec spec) {
         rtnl.request("replace " + spec, w -> encodeNew(w, NLM_F_CREATE | NLM_F_REPLACE, spec));
     }
@@ -87,6 +109,8 @@ public final class Neighbours {
     /**
      * Deletes the entry for {@code ip} on link {@code ifindex} (RTM_DELNEIGH), as {@code ip neigh del}.
      *
+     * @param ifindex the link's index
+     * @param ip the neighbour's IP address
      * @throws io.jnetlink.core.NetlinkException with ENOENT if there is no such entry
      */
     public void delete(int ifindex, InetAddress ip) {

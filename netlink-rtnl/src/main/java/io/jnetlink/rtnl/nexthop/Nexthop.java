@@ -83,12 +83,16 @@ public record Nexthop(long id, int family, InetAddress gateway, int ifindex, Str
         }
     }
 
-    /** A new builder. */
+    /**
+     * A new builder.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Whether this is a group. */
+    /** {@return whether this is a group} */
     public boolean isGroup() {
         return !group.isEmpty();
     }
@@ -141,74 +145,127 @@ public record Nexthop(long id, int family, InetAddress gateway, int ifindex, Str
 
         private Builder() {}
 
-        /** The id (0, the default, lets the kernel pick). */
+        /**
+         * The id (0, the default, lets the kernel pick).
+         *
+         * @param id the id
+         * @return this builder
+         */
         public Builder id(long id) {
             this.id = id;
             return this;
         }
 
-        /** An IPv6 nexthop; needed only for a link-only or blackhole one (a gateway says its family). */
+        /**
+         * An IPv6 nexthop; needed only for a link-only or blackhole one (a gateway says its family).
+         *
+         * @return this builder
+         */
         public Builder ipv6() {
             this.family = IpPrefix.AF_INET6;
             return this;
         }
 
-        /** The gateway. */
+        /**
+         * The gateway.
+         *
+         * @param gateway the gateway's address
+         * @return this builder
+         */
         public Builder via(InetAddress gateway) {
             this.gateway = Objects.requireNonNull(gateway, "gateway");
             return this;
         }
 
-        /** The gateway (address literal). */
+        /**
+         * The gateway (address literal).
+         *
+         * @param gateway the gateway's address literal
+         * @return this builder
+         */
         public Builder via(String gateway) {
             return via(IpPrefix.parseAddress(gateway));
         }
 
-        /** The link, by name. */
+        /**
+         * The link, by name.
+         *
+         * @param name the link's name
+         * @return this builder
+         */
         public Builder dev(String name) {
             this.linkName = name;
             this.ifindex = 0;
             return this;
         }
 
-        /** The link, by index. */
+        /**
+         * The link, by index.
+         *
+         * @param ifindex the link's index
+         * @return this builder
+         */
         public Builder dev(int ifindex) {
             this.ifindex = ifindex;
             this.linkName = null;
             return this;
         }
 
-        /** Drop what is sent here. */
+        /**
+         * Drop what is sent here.
+         *
+         * @return this builder
+         */
         public Builder blackhole() {
             this.blackhole = true;
             return this;
         }
 
-        /** Treat the gateway as on the link. */
+        /**
+         * Treat the gateway as on the link.
+         *
+         * @return this builder
+         */
         public Builder onlink() {
             this.onlink = true;
             return this;
         }
 
-        /** Adds group member {@code id} with weight 1. */
+        /**
+         * Adds group member {@code id} with weight 1.
+         *
+         * @param id the member nexthop's id
+         * @return this builder
+         */
         public Builder member(long id) {
             return member(id, 1);
         }
 
-        /** Adds group member {@code id} with {@code weight} (1..256). */
+        /**
+         * Adds group member {@code id} with {@code weight} (1..256).
+         *
+         * @param id the member nexthop's id
+         * @param weight its weight
+         * @return this builder
+         */
         public Builder member(long id, int weight) {
             group.add(new GroupMember(id, weight));
             return this;
         }
 
-        /** Makes the group resilient. */
+        /**
+         * Makes the group resilient.
+         *
+         * @param resilience the bucket count and timers
+         * @return this builder
+         */
         public Builder resilient(Resilience resilience) {
             this.resilience = Objects.requireNonNull(resilience, "resilience");
             return this;
         }
 
         /**
-         * The nexthop.
+         * {@return the nexthop}
          *
          * @throws IllegalArgumentException if the fields do not make one kind of nexthop
          */

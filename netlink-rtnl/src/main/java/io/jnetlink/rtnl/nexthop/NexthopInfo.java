@@ -40,19 +40,19 @@ public record NexthopInfo(long id, int family, Scope scope, int protocol, int fl
         unknown = List.copyOf(unknown);
     }
 
-    /** Whether the onlink flag is set. */
+    /** {@return whether the onlink flag is set} */
     public boolean onlink() {
         return (flags & RTNH_F_ONLINK) != 0;
     }
 
-    /** Whether this is a group. */
+    /** {@return whether this is a group} */
     public boolean isGroup() {
         return !group.isEmpty();
     }
 
     /**
-     * The request that makes this nexthop again (its link by index): a nexthop added from a spec
-     * with the link by index reads back as a record whose {@code toNexthop()} equals that spec.
+     * {@return the request that makes this nexthop again (its link by index): a nexthop added from a spec
+     * with the link by index reads back as a record whose {@code toNexthop()} equals that spec}
      *
      * @throws IllegalArgumentException if the kernel's nexthop cannot be written as a request
      */
@@ -65,6 +65,7 @@ public record NexthopInfo(long id, int family, Scope scope, int protocol, int fl
     /**
      * Decodes an RTM_NEWNEXTHOP (or RTM_DELNEXTHOP) message.
      *
+     * @param m the message
      * @return the nexthop, or null for another message type
      * @throws MalformedMessageException if the message breaks the format
      */

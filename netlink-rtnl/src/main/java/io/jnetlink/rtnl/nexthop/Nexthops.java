@@ -46,7 +46,11 @@ public final class Nexthops {
 
     private final NetlinkSocket rtnl;
 
-    /** Nexthops of the namespace {@code rtnl} belongs to. */
+    /**
+     * Nexthops of the namespace {@code rtnl} belongs to.
+     *
+     * @param rtnl a NETLINK_ROUTE socket of the namespace
+     */
     public Nexthops(NetlinkSocket rtnl) {
         this.rtnl = Objects.requireNonNull(rtnl, "rtnl");
     }
@@ -54,6 +58,7 @@ public final class Nexthops {
     /**
      * Adds a nexthop (RTM_NEWNEXTHOP with NLM_F_CREATE|NLM_F_EXCL), as {@code ip nexthop add}.
      *
+     * @param n the nexthop
      * @throws io.jnetlink.core.AlreadyExistsException if a nexthop with that id exists
      * @throws NoSuchDeviceException                   if the named link does not exist
      */
@@ -61,7 +66,11 @@ public final class Nexthops {
         send("add " + n, NLM_F_CREATE | NLM_F_EXCL, n);
     }
 
-    /** Adds a nexthop or replaces the one with its id (NLM_F_CREATE|NLM_F_REPLACE), as {@code ip nexthop replace}. */
+    /**
+     * Adds a nexthop or replaces the one with its id (NLM_F_CREATE|NLM_F_REPLACE), as {@code ip nexthop replace}.
+     *
+     * @param n the nexthop
+     */
     public void replace(Nexthop n) {
         send("replace " + n, NLM_F_CREATE | NLM_F_REPLACE, n);
     }
@@ -70,6 +79,7 @@ public final class Nexthops {
      * Deletes nexthop {@code id} (RTM_DELNEXTHOP), as {@code ip nexthop del id ID}; routes that use
      * it go with it, and groups lose it as a member.
      *
+     * @param id the nexthop's id
      * @throws NetlinkException with {@link Errno#ENOENT} if there is no such nexthop
      */
     public void delete(long id) {
@@ -80,7 +90,9 @@ public final class Nexthops {
     /**
      * Nexthop {@code id} (RTM_GETNEXTHOP), as {@code ip nexthop get id ID}.
      *
+     * @param id the nexthop's id
      * @throws NetlinkException with {@link Errno#ENOENT} if there is no such nexthop
+     * @return the nexthop
      */
     public NexthopInfo get(long id) {
         requireId(id);
@@ -91,7 +103,7 @@ public final class Nexthops {
         return n;
     }
 
-    /** Every nexthop object, singles and groups (RTM_GETNEXTHOP dump). */
+    /** {@return every nexthop object, singles and groups (RTM_GETNEXTHOP dump)} */
     public List<NexthopInfo> list() {
         return FAMILY.dump(rtnl, "list nexthops");
     }

@@ -30,7 +30,13 @@ public record Resilience(int buckets, Duration idleTimer, Duration unbalancedTim
         }
     }
 
-    /** A request's resilience: {@code buckets}, the idle timer and unbalanced timer, in seconds. */
+    /**
+     * {@return a request's resilience: {@code buckets}, the idle timer and unbalanced timer, in seconds}
+     *
+     * @param buckets the number of buckets
+     * @param idleSeconds the idle timer, in seconds
+     * @param unbalancedSeconds the unbalanced timer, in seconds
+     */
     public static Resilience of(int buckets, long idleSeconds, long unbalancedSeconds) {
         return new Resilience(buckets, Duration.ofSeconds(idleSeconds), Duration.ofSeconds(unbalancedSeconds),
                 Duration.ZERO);

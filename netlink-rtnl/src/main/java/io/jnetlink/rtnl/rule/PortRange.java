@@ -15,7 +15,11 @@ public record PortRange(int start, int end) {
         }
     }
 
-    /** One port. */
+    /**
+     * {@return one port}
+     *
+     * @param port the port
+     */
     public static PortRange of(int port) {
         return new PortRange(port, port);
     }

@@ -91,17 +91,21 @@ public record Rule(int family, long priority, IpPrefix from, IpPrefix to, String
         }
     }
 
-    /** A new builder: IPv4, nothing set. */
+    /**
+     * A new builder: IPv4, nothing set.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The action an added rule gets: the one given, else lookup (of the table, or of the l3mdev's). */
+    /** {@return the action an added rule gets: the one given, else lookup (of the table, or of the l3mdev's)} */
     public RuleAction effectiveAction() {
         return action != null ? action : RuleAction.LOOKUP;
     }
 
-    /** Whether the rule says what to do (an action, a table or l3mdev), as an added rule must. */
+    /** {@return whether the rule says what to do (an action, a table or l3mdev), as an added rule must} */
     public boolean hasAction() {
         return action != null || table != 0 || l3mdev;
     }
@@ -190,147 +194,265 @@ public record Rule(int family, long priority, IpPrefix from, IpPrefix to, String
 
         private Builder() {}
 
-        /** An IPv6 rule ({@code ip -6 rule}); needed only when no prefix says so. */
+        /**
+         * An IPv6 rule ({@code ip -6 rule}); needed only when no prefix says so.
+         *
+         * @return this builder
+         */
         public Builder ipv6() {
             return family(IpPrefix.AF_INET6);
         }
 
-        /** The family: {@link IpPrefix#AF_INET} or {@link IpPrefix#AF_INET6}. */
+        /**
+         * The family: {@link IpPrefix#AF_INET} or {@link IpPrefix#AF_INET6}.
+         *
+         * @param family the address family
+         * @return this builder
+         */
         public Builder family(int family) {
             this.family = family;
             return this;
         }
 
-        /** The priority (preference): lower runs first. */
+        /**
+         * The priority (preference): lower runs first.
+         *
+         * @param priority the priority
+         * @return this builder
+         */
         public Builder priority(long priority) {
             this.priority = priority;
             return this;
         }
 
-        /** Matches source addresses in {@code prefix}. */
+        /**
+         * Matches source addresses in {@code prefix}.
+         *
+         * @param prefix the source prefix
+         * @return this builder
+         */
         public Builder from(IpPrefix prefix) {
             this.from = Objects.requireNonNull(prefix, "prefix");
             return this;
         }
 
-        /** Matches source addresses in {@code prefix} (CIDR text; an address alone is a host prefix). */
+        /**
+         * Matches source addresses in {@code prefix} (CIDR text; an address alone is a host prefix).
+         *
+         * @param prefix the source prefix
+         * @return this builder
+         */
         public Builder from(String prefix) {
             return from(IpPrefix.parse(prefix));
         }
 
-        /** Matches destination addresses in {@code prefix}. */
+        /**
+         * Matches destination addresses in {@code prefix}.
+         *
+         * @param prefix the destination prefix
+         * @return this builder
+         */
         public Builder to(IpPrefix prefix) {
             this.to = Objects.requireNonNull(prefix, "prefix");
             return this;
         }
 
-        /** Matches destination addresses in {@code prefix} (CIDR text). */
+        /**
+         * Matches destination addresses in {@code prefix} (CIDR text).
+         *
+         * @param prefix the destination prefix
+         * @return this builder
+         */
         public Builder to(String prefix) {
             return to(IpPrefix.parse(prefix));
         }
 
-        /** Matches packets that came in on link {@code name}. */
+        /**
+         * Matches packets that came in on link {@code name}.
+         *
+         * @param name the input link's name
+         * @return this builder
+         */
         public Builder iif(String name) {
             this.iif = name;
             return this;
         }
 
-        /** Matches locally sent packets bound to link {@code name}. */
+        /**
+         * Matches locally sent packets bound to link {@code name}.
+         *
+         * @param name the output link's name
+         * @return this builder
+         */
         public Builder oif(String name) {
             this.oif = name;
             return this;
         }
 
-        /** Matches firewall mark {@code mark}. */
+        /**
+         * Matches firewall mark {@code mark}.
+         *
+         * @param mark the mark
+         * @return this builder
+         */
         public Builder fwmark(long mark) {
             this.fwmark = mark;
             return this;
         }
 
-        /** Matches firewall mark {@code mark} under {@code mask}. */
+        /**
+         * Matches firewall mark {@code mark} under {@code mask}.
+         *
+         * @param mark the mark
+         * @param mask the bits of the mark compared
+         * @return this builder
+         */
         public Builder fwmark(long mark, long mask) {
             this.fwmark = mark;
             this.fwmask = mask;
             return this;
         }
 
-        /** Looks up table {@code table} when the rule matches (action lookup). */
+        /**
+         * Looks up table {@code table} when the rule matches (action lookup).
+         *
+         * @param table the table's number
+         * @return this builder
+         */
         public Builder lookup(int table) {
             this.table = table;
             return this;
         }
 
-        /** Sets the action (use {@link #goTo(long)} for goto). */
+        /**
+         * Sets the action (use {@link #goTo(long)} for goto).
+         *
+         * @param action the action
+         * @return this builder
+         */
         public Builder action(RuleAction action) {
             this.action = action;
             return this;
         }
 
-        /** Drops matching packets silently. */
+        /**
+         * Drops matching packets silently.
+         *
+         * @return this builder
+         */
         public Builder blackhole() {
             return action(RuleAction.BLACKHOLE);
         }
 
-        /** Drops matching packets with "network unreachable". */
+        /**
+         * Drops matching packets with "network unreachable".
+         *
+         * @return this builder
+         */
         public Builder unreachable() {
             return action(RuleAction.UNREACHABLE);
         }
 
-        /** Drops matching packets with "administratively prohibited". */
+        /**
+         * Drops matching packets with "administratively prohibited".
+         *
+         * @return this builder
+         */
         public Builder prohibit() {
             return action(RuleAction.PROHIBIT);
         }
 
-        /** Does nothing for matching packets. */
+        /**
+         * Does nothing for matching packets.
+         *
+         * @return this builder
+         */
         public Builder nop() {
             return action(RuleAction.NOP);
         }
 
-        /** Jumps to the rule of priority {@code priority}. */
+        /**
+         * Jumps to the rule of priority {@code priority}.
+         *
+         * @param priority the priority of the rule to go to
+         * @return this builder
+         */
         public Builder goTo(long priority) {
             this.action = RuleAction.GOTO;
             this.gotoPriority = priority;
             return this;
         }
 
-        /** Ignores lookup results whose prefix is {@code length} bits or shorter. */
+        /**
+         * Ignores lookup results whose prefix is {@code length} bits or shorter.
+         *
+         * @param length the prefix length
+         * @return this builder
+         */
         public Builder suppressPrefixLength(int length) {
             this.suppressPrefixLength = length;
             return this;
         }
 
-        /** Looks up the table of the L3 master device (VRF) the packet is bound to. */
+        /**
+         * Looks up the table of the L3 master device (VRF) the packet is bound to.
+         *
+         * @return this builder
+         */
         public Builder l3mdev() {
             this.l3mdev = true;
             return this;
         }
 
-        /** Matches sockets owned by uids {@code start..end}. */
+        /**
+         * Matches sockets owned by uids {@code start..end}.
+         *
+         * @param start the first uid
+         * @param end the last uid
+         * @return this builder
+         */
         public Builder uidRange(long start, long end) {
             this.uidRange = new UidRange(start, end);
             return this;
         }
 
-        /** Matches IP protocol {@code proto} (6 TCP, 17 UDP, 58 ICMPv6, ...). */
+        /**
+         * Matches IP protocol {@code proto} (6 TCP, 17 UDP, 58 ICMPv6, ...).
+         *
+         * @param proto the IP protocol number
+         * @return this builder
+         */
         public Builder ipProto(int proto) {
             this.ipProto = proto;
             return this;
         }
 
-        /** Matches source ports {@code start..end}. */
+        /**
+         * Matches source ports {@code start..end}.
+         *
+         * @param start the first port
+         * @param end the last port
+         * @return this builder
+         */
         public Builder sourcePorts(int start, int end) {
             this.sourcePorts = new PortRange(start, end);
             return this;
         }
 
-        /** Matches destination ports {@code start..end}. */
+        /**
+         * Matches destination ports {@code start..end}.
+         *
+         * @param start the first port
+         * @param end the last port
+         * @return this builder
+         */
         public Builder destinationPorts(int start, int end) {
             this.destinationPorts = new PortRange(start, end);
             return this;
         }
 
         /**
-         * The rule.
+         * {@return the rule}
          *
          * @throws IllegalArgumentException if fields contradict each other (see {@link Rule})
          */

@@ -25,14 +25,15 @@ public enum RuleAction {
         this.value = value;
     }
 
-    /** The kernel's number. */
+    /** {@return the kernel's number} */
     public int value() {
         return value;
     }
 
     /**
-     * The action numbered {@code value}.
+     * {@return the action numbered {@code value}}
      *
+     * @param value the FR_ACT_* number
      * @throws IllegalArgumentException for a number that is no action
      */
     public static RuleAction of(int value) {
@@ -44,7 +45,7 @@ public enum RuleAction {
         throw new IllegalArgumentException("unknown rule action " + value);
     }
 
-    /** The word {@code ip rule} uses: lookup, goto, nop, blackhole, unreachable, prohibit. */
+    /** {@return the word {@code ip rule} uses: lookup, goto, nop, blackhole, unreachable, prohibit} */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

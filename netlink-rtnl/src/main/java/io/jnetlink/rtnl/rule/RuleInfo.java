@@ -49,15 +49,15 @@ public record RuleInfo(int family, long priority, IpPrefix from, IpPrefix to, in
         unknown = List.copyOf(unknown);
     }
 
-    /** The table as an unsigned number. */
+    /** {@return the table as an unsigned number} */
     public long tableId() {
         return Integer.toUnsignedLong(table);
     }
 
     /**
-     * The request that makes this rule again, in the form {@link Rule.Builder} produces (action left
+     * {@return the request that makes this rule again, in the form {@link Rule.Builder} produces (action left
      * implied for a lookup with a table or l3mdev, a whole-mark mask left unset): a rule added from
-     * a spec lists back as a record whose {@code toRule()} equals that spec.
+     * a spec lists back as a record whose {@code toRule()} equals that spec}
      *
      * @throws IllegalArgumentException if the rule cannot be written as a request (a kernel rule
      *                                  mixing what {@link Rule} keeps apart)
@@ -72,6 +72,7 @@ public record RuleInfo(int family, long priority, IpPrefix from, IpPrefix to, in
     /**
      * Decodes an RTM_NEWRULE (or RTM_DELRULE) message.
      *
+     * @param m the message
      * @return the rule, or null for another message type or a family other than IPv4 and IPv6
      *         (multicast routing rules share the message type)
      * @throws MalformedMessageException if the message breaks the format

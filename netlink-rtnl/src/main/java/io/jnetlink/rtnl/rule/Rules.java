@@ -35,7 +35,11 @@ public final class Rules {
 
     private final NetlinkSocket rtnl;
 
-    /** Rules of the namespace {@code rtnl} belongs to. */
+    /**
+     * Rules of the namespace {@code rtnl} belongs to.
+     *
+     * @param rtnl a NETLINK_ROUTE socket of the namespace
+     */
     public Rules(NetlinkSocket rtnl) {
         this.rtnl = Objects.requireNonNull(rtnl, "rtnl");
     }
@@ -43,6 +47,7 @@ public final class Rules {
     /**
      * Adds a rule (RTM_NEWRULE with NLM_F_CREATE|NLM_F_EXCL), as {@code ip rule add}.
      *
+     * @param r the rule
      * @throws IllegalArgumentException                if the rule says nothing to do (no table,
      *                                                 action or l3mdev)
      * @throws io.jnetlink.core.AlreadyExistsException if the same rule exists
@@ -65,6 +70,7 @@ public final class Rules {
      * Deletes the first rule that matches {@code r} (RTM_DELRULE), as {@code ip rule del}: what
      * {@code r} leaves unset matches anything.
      *
+     * @param r the rule to match
      * @throws io.jnetlink.core.NetlinkException with ENOENT if no rule matches
      */
     public void delete(Rule r) {
@@ -72,17 +78,25 @@ public final class Rules {
         rtnl.request("delete " + r, w -> encode(w, RTM_DELRULE, 0, r));
     }
 
-    /** Deletes the listed rule {@code r}. */
+    /**
+     * Deletes the listed rule {@code r}.
+     *
+     * @param r the listed rule
+     */
     public void delete(RuleInfo r) {
         delete(r.toRule());
     }
 
-    /** Every IPv4 and IPv6 rule, in priority order per family (RTM_GETRULE dump). */
+    /** {@return every IPv4 and IPv6 rule, in priority order per family (RTM_GETRULE dump)} */
     public List<RuleInfo> list() {
         return list(0);
     }
 
-    /** The rules of one family: {@link IpPrefix#AF_INET}, {@link IpPrefix#AF_INET6}, or 0 for both. */
+    /**
+     * {@return the rules of one family: {@link IpPrefix#AF_INET}, {@link IpPrefix#AF_INET6}, or 0 for both}
+     *
+     * @param family the address family
+     */
     public List<RuleInfo> list(int family) {
         if (family != 0 && family != IpPrefix.AF_INET && family != IpPrefix.AF_INET6) {
             throw new IllegalArgumentException("family must be 0, AF_INET (2) or AF_INET6 (10), got " + family);
