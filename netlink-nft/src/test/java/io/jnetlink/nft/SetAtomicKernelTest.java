@@ -22,13 +22,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A set of 10,000 addresses replaced by 10,000 others in one transaction changes what passes at
- * once. Namespace {@code b} drops what comes from an address in set {@code blocked}; namespace
+ * A set of 10,000 addresses (IPv4, and IPv6) replaced by 10,000 others in one transaction changes
+ * what passes at once. Namespace {@code b} drops what comes from an address in set {@code blocked}; namespace
  * {@code a} streams UDP to {@code b} from six sources, round after round: three in the old set
  * (first, middle, last) and three in the new one. Every datagram tells which state the set was in
  * when it passed {@code b}'s filter: one from an old-set source arrives only under the new state,
@@ -53,19 +54,32 @@ class SetAtomicKernelTest {
     private final List<String> oldProbes = new ArrayList<>();
     private final List<String> newProbes = new ArrayList<>();
 
-    /** The i-th address of a set whose addresses start after {@code base}.0.0. */
-    private static String address(int base, int i) {
+    private boolean v6;
+
+    /** The i-th address of a set whose addresses start after 10.{@code base}.0.0 (fd{@code base}:: for IPv6). */
+    private String address(int base, int i) {
         int n = i + 1;
-        return "10." + base + "." + (n >> 8) + "." + (n & 0xFF);
+        return v6 ? "fd" + base + "::" + Integer.toHexString(n) : "10." + base + "." + (n >> 8) + "." + (n & 0xFF);
     }
 
-    @BeforeEach
-    void twoNamespacesAndTheOldSet() {
+    /** b's address, which a streams to. */
+    private String target() {
+        return v6 ? "fd09::2" : "10.9.0.2";
+    }
+
+    /** Namespaces a and b joined by a veth pair; b drops what comes from the old set ({@code ip|ip6 saddr @blocked drop}). */
+    private void twoNamespacesAndTheOldSet(boolean ipv6) {
+        v6 = ipv6;
         a = namespaces.create("atom-a");
         b = namespaces.create("atom-b");
         Sh.ip(a.name(), "link", "add", "veth-a", "type", "veth", "peer", "name", "veth-b", "netns", b.name());
-        Sh.ip(a.name(), "addr", "add", "10.9.0.1/24", "dev", "veth-a");
-        Sh.ip(b.name(), "addr", "add", "10.9.0.2/24", "dev", "veth-b");
+        if (v6) {
+            Sh.ip(a.name(), "addr", "add", "fd09::1/64", "dev", "veth-a", "nodad");
+            Sh.ip(b.name(), "addr", "add", "fd09::2/64", "dev", "veth-b", "nodad");
+        } else {
+            Sh.ip(a.name(), "addr", "add", "10.9.0.1/24", "dev", "veth-a");
+            Sh.ip(b.name(), "addr", "add", "10.9.0.2/24", "dev", "veth-b");
+        }
         oldSet = new ArrayList<>();
         newSet = new ArrayList<>();
         for (int i = 0; i < SIZE; i++) {
@@ -77,20 +91,32 @@ class SetAtomicKernelTest {
             newProbes.add(address(21, i));
         }
         for (String p : concat(oldProbes, newProbes)) {
-            Sh.ip(a.name(), "addr", "add", p + "/32", "dev", "veth-a");
+            if (v6) {
+                Sh.ip(a.name(), "addr", "add", p + "/128", "dev", "veth-a", "nodad");
+            } else {
+                Sh.ip(a.name(), "addr", "add", p + "/32", "dev", "veth-a");
+            }
         }
         Sh.ip(a.name(), "link", "set", "veth-a", "up");
         Sh.ip(b.name(), "link", "set", "veth-b", "up");
-        Sh.ip(b.name(), "route", "add", "10.20.0.0/15", "dev", "veth-b"); // a route back: rp_filter passes them
+        // a route back to the sources: reverse-path filtering passes them
+        Sh.ip(b.name(), "route", "add", v6 ? "fd20::/15" : "10.20.0.0/15", "dev", "veth-b");
+        // b's link address known in advance: a's neighbour solicitation from a blocked source would
+        // itself be dropped by b's filter (ARP is not, neighbour discovery is IPv6)
+        @SuppressWarnings("unchecked")
+        String mac = (String) ((Map<String, Object>) Sh.ipJson(b.name(), "link", "show", "veth-b").getFirst())
+                .get("address");
+        Sh.ip(a.name(), "neigh", "replace", target(), "lladdr", mac, "dev", "veth-a", "nud", "permanent");
 
         NfTables nft = NfTables.in(b);
-        blocked = SetSpec.set(Family.INET, "t", "blocked", SetKeyType.of(SetDataType.IPV4_ADDR)).elements(oldSet);
+        blocked = SetSpec.set(Family.INET, "t", "blocked",
+                SetKeyType.of(v6 ? SetDataType.IPV6_ADDR : SetDataType.IPV4_ADDR)).elements(oldSet);
         nft.transaction()
                 .createTable(Table.of(Family.INET, "t"))
                 .createChain(Chain.base(Family.INET, "t", "in", ChainType.FILTER, Hook.INPUT, 0))
                 .addSet(blocked)
-                .addRule(RuleSpec.of(Match.inSet("blocked", SetField.IP_SADDR), Statement.drop())
-                        .in(Family.INET, "t", "in"))
+                .addRule(RuleSpec.of(Match.inSet("blocked", v6 ? SetField.IP6_SADDR : SetField.IP_SADDR),
+                        Statement.drop()).in(Family.INET, "t", "in"))
                 .commit();
         assertEquals(SIZE, setSize(), "nft -j lists the old set");
     }
@@ -108,8 +134,10 @@ class SetAtomicKernelTest {
         return elem == null ? 0 : ((List<Object>) elem).size();
     }
 
-    @Test
-    void oneTransactionSwitchesEveryPacketAtOnce() throws Exception {
+    @ParameterizedTest(name = "IPv6 {0}")
+    @ValueSource(booleans = {false, true})
+    void oneTransactionSwitchesEveryPacketAtOnce(boolean ipv6) throws Exception {
+        twoNamespacesAndTheOldSet(ipv6);
         Stream run = stream(() -> NfTables.in(b).transaction().deleteElements(blocked, oldSet)
                 .addElements(blocked, newSet).commit());
         List<Boolean> states = run.states();
@@ -126,6 +154,7 @@ class SetAtomicKernelTest {
     /** The control: replacing the set in two steps is seen by the stream (so the check above can fail). */
     @Test
     void twoStepsAreSeen() throws Exception {
+        twoNamespacesAndTheOldSet(false);
         Stream run = stream(() -> {
             NfTables nft = NfTables.in(b);
             nft.transaction().deleteElements(blocked, oldSet).commit();
@@ -178,7 +207,7 @@ class SetAtomicKernelTest {
         DatagramSocket rx = b.run(() -> {
             DatagramSocket s = new DatagramSocket(null);
             s.setReceiveBufferSize(8 << 20);
-            s.bind(new InetSocketAddress(InetAddress.ofLiteral("10.9.0.2"), PORT));
+            s.bind(new InetSocketAddress(InetAddress.ofLiteral(target()), PORT));
             s.setSoTimeout(1000);
             return s;
         });
@@ -216,7 +245,7 @@ class SetAtomicKernelTest {
                         DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.ofLiteral(p), 0));
                         tx.add(s);
                     }
-                    InetSocketAddress to = new InetSocketAddress(InetAddress.ofLiteral("10.9.0.2"), PORT);
+                    InetSocketAddress to = new InetSocketAddress(InetAddress.ofLiteral(target()), PORT);
                     long end = System.nanoTime() + 1_200_000_000L;
                     int r = 0;
                     while (System.nanoTime() < end) {
