@@ -28,7 +28,11 @@ public sealed interface Action permits Gact, Mirred, Police, OtherAction {
     /** {@return the action's kind as the kernel knows it (TCA_ACT_KIND): {@code "gact"}} */
     String kind();
 
-    /** Writes the action's options (the content of TCA_ACT_OPTIONS). */
+    /**
+     * Writes the action's options (the content of TCA_ACT_OPTIONS).
+     *
+     * @param w the writer
+     */
     void writeOptions(MessageWriter w);
 
     /** TCA_ACT_KIND. */
@@ -41,7 +45,13 @@ public sealed interface Action permits Gact, Mirred, Police, OtherAction {
             "TCA_ACT_INDEX", "TCA_ACT_STATS", "TCA_ACT_PAD", "TCA_ACT_COOKIE", "TCA_ACT_FLAGS", "TCA_ACT_HW_STATS",
             "TCA_ACT_USED_HW_STATS", "TCA_ACT_IN_HW_COUNT");
 
-    /** Writes {@code actions} as the content of a classifier's *_ACT attribute. */
+    /**
+     * Writes {@code actions} as the content of a classifier's *_ACT attribute.
+     *
+     * @param actions the actions, in order
+     * @param type the attribute type
+     * @param w the writer
+     */
     static void writeAll(MessageWriter w, int type, List<Action> actions) {
         w.nest(type, all -> {
             int prio = 1;
@@ -54,7 +64,12 @@ public sealed interface Action permits Gact, Mirred, Police, OtherAction {
         });
     }
 
-    /** Reads a classifier's *_ACT attribute (the cursor is on it): every action, in order. */
+    /**
+     * Reads a classifier's *_ACT attribute (the cursor is on it): every action, in order.
+     *
+     * @param act a cursor on the attribute
+     * @return the actions, in order, unknown kinds kept
+     */
     static List<Action> readAll(AttributeCursor act) {
         List<Action> out = new ArrayList<>();
         AttributeCursor each = act.nested(AttrNames.numbered("TCA_ACT_PRIO"));

@@ -51,6 +51,9 @@ public record Bpf(Handle classid, byte[] ops, int fd, String name, boolean direc
      * Classic BPF from tc's bytecode notation: the count, then {@code code jt jf k} per
      * instruction, separated by commas ({@code "1,6 0 0 4294967295,"}, what {@code tcpdump -ddd}
      * prints with commas).
+     *
+     * @param text tc's bytecode notation
+     * @return the classifier
      */
     public static Bpf bytecode(String text) {
         String[] parts = text.strip().split(",");
@@ -77,7 +80,12 @@ public record Bpf(Handle classid, byte[] ops, int fd, String name, boolean direc
         return new Bpf(null, b.array(), -1, null, false, List.of(), 0);
     }
 
-    /** {@return an eBPF program by its descriptor (open in this process) and name, with direct action} */
+    /**
+     * {@return an eBPF program by its descriptor (open in this process) and name, with direct action}
+     *
+     * @param fd the program descriptor
+     * @param name the program name
+     */
     public static Bpf program(int fd, String name) {
         if (fd < 0) {
             throw new IllegalArgumentException("a BPF program descriptor must not be negative, got " + fd);
@@ -85,7 +93,12 @@ public record Bpf(Handle classid, byte[] ops, int fd, String name, boolean direc
         return new Bpf(null, null, fd, Objects.requireNonNull(name, "name"), true, List.of(), 0);
     }
 
-    /** The same putting matching packets in class {@code c}. */
+    /**
+     * The same putting matching packets in class {@code c}.
+     *
+     * @param c the class
+     * @return a copy with it
+     */
     public Bpf flowid(Handle c) {
         return new Bpf(c, ops, fd, name, directAction, actions, programId);
     }

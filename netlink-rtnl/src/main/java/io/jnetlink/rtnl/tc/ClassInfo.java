@@ -25,7 +25,12 @@ public record ClassInfo(int ifindex, Handle handle, Handle parent, Handle leaf, 
         unknown = List.copyOf(unknown);
     }
 
-    /** What identifies a class in a namespace: its link and class id. */
+    /**
+     * What identifies a class in a namespace: its link and class id.
+     *
+     * @param handle the handle
+     * @param ifindex the link's index
+     */
     public record Key(int ifindex, Handle handle) {}
 
     /** {@return this class's identity, for watches} */
@@ -36,6 +41,7 @@ public record ClassInfo(int ifindex, Handle handle, Handle parent, Handle leaf, 
     /**
      * Decodes an RTM_NEWTCLASS (or RTM_DELTCLASS) message.
      *
+     * @param m the message
      * @return the class, or null for a message of another type
      * @throws MalformedMessageException if the message breaks the format
      */

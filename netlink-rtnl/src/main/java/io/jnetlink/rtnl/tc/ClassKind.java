@@ -11,13 +11,18 @@ public sealed interface ClassKind permits HtbClass, OtherClass {
     /** {@return the kind of the qdisc the class belongs to (TCA_KIND): {@code "htb"}} */
     String kind();
 
-    /** Writes the class's TCA_OPTIONS. */
+    /**
+     * Writes the class's TCA_OPTIONS.
+     *
+     * @param w the writer
+     */
     void writeOptions(MessageWriter w);
 
     /**
      * Reads the options of a class of kind {@code kind}: the one registry from kind name to file.
      *
      * @param options a cursor on TCA_OPTIONS, or null when the message had none
+     * @param kind the kind's name
      * @return the options, or null for a class without options (the kernel's own root classes)
      */
     static ClassKind decode(String kind, AttributeCursor options) {

@@ -28,7 +28,13 @@ public record ClassSpec(Handle parent, Handle classid, ClassKind kind) {
         }
     }
 
-    /** {@return the class {@code classid} under {@code parent}, both in tc's notation} */
+    /**
+     * {@return the class {@code classid} under {@code parent}, both in tc's notation}
+     *
+     * @param classid the class id, in tc's notation
+     * @param kind the class kind
+     * @param parent the parent, in tc's notation
+     */
     public static ClassSpec of(String parent, String classid, ClassKind kind) {
         return new ClassSpec(Handle.parse(parent), Handle.parse(classid), kind);
     }

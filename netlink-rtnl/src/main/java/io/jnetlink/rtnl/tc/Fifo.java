@@ -22,12 +22,20 @@ public record Fifo(boolean inBytes, int limit) implements QdiscKind {
         }
     }
 
-    /** {@return a pfifo of {@code packets} packets} */
+    /**
+     * {@return a pfifo of {@code packets} packets}
+     *
+     * @param packets the number of packets
+     */
     public static Fifo packets(int packets) {
         return new Fifo(false, packets);
     }
 
-    /** {@return a bfifo of {@code bytes} bytes} */
+    /**
+     * {@return a bfifo of {@code bytes} bytes}
+     *
+     * @param bytes the size in bytes
+     */
     public static Fifo bytes(int bytes) {
         return new Fifo(true, bytes);
     }

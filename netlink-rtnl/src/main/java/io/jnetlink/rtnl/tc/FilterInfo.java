@@ -25,7 +25,15 @@ public record FilterInfo(int ifindex, int handle, Handle parent, int prio, int p
         unknown = List.copyOf(unknown);
     }
 
-    /** What identifies a filter in a namespace. */
+    /**
+     * What identifies a filter in a namespace.
+     *
+     * @param handle the handle
+     * @param ifindex the link's index
+     * @param parent the parent
+     * @param prio the priority
+     * @param protocol the Ethernet type
+     */
     public record Key(int ifindex, Handle parent, int prio, int protocol, int handle) {}
 
     /** {@return this filter's identity, for watches} */
@@ -41,6 +49,7 @@ public record FilterInfo(int ifindex, int handle, Handle parent, int prio, int p
     /**
      * Decodes an RTM_NEWTFILTER (or RTM_DELTFILTER) message.
      *
+     * @param m the message
      * @return the filter, or null for a message of another type (or a chain-only message without a kind)
      * @throws MalformedMessageException if the message breaks the format
      */

@@ -13,7 +13,11 @@ public sealed interface FilterKind permits U32, Matchall, Flower, Bpf, OtherFilt
     /** {@return the classifier's name (TCA_KIND): {@code "u32"}} */
     String kind();
 
-    /** Writes this classifier's TCA_OPTIONS. */
+    /**
+     * Writes this classifier's TCA_OPTIONS.
+     *
+     * @param w the writer
+     */
     void writeOptions(MessageWriter w);
 
     /** {@return the protocol (Ethernet type) a filter of this kind gets when none is given: all} */
@@ -28,6 +32,8 @@ public sealed interface FilterKind permits U32, Matchall, Flower, Bpf, OtherFilt
      * Reads the options of a filter of kind {@code kind}: the one registry from classifier name to file.
      *
      * @param options a cursor on TCA_OPTIONS, or null when the message had none
+     * @param kind the kind's name
+     * @return the options, as their kind's record
      */
     static FilterKind decode(String kind, AttributeCursor options) {
         return switch (kind) {

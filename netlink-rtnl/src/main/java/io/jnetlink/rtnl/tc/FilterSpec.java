@@ -38,22 +38,42 @@ public record FilterSpec(Handle parent, int prio, int protocol, int handle, Filt
         }
     }
 
-    /** {@return a filter of {@code kind} on {@code parent}, its protocol the kind's default, prio and handle the kernel's} */
+    /**
+     * {@return a filter of {@code kind} on {@code parent}, its protocol the kind's default, prio and handle the kernel's}
+     *
+     * @param kind the classifier
+     * @param parent the parent
+     */
     public static FilterSpec of(Handle parent, FilterKind kind) {
         return new FilterSpec(parent, 0, kind.defaultProtocol(), 0, kind);
     }
 
-    /** The same with priority {@code prio}. */
+    /**
+     * The same with priority {@code prio}.
+     *
+     * @param prio the priority
+     * @return a copy with it
+     */
     public FilterSpec prio(int prio) {
         return new FilterSpec(parent, prio, protocol, handle, kind);
     }
 
-    /** The same for Ethernet type {@code protocol}. */
+    /**
+     * The same for Ethernet type {@code protocol}.
+     *
+     * @param protocol the Ethernet type
+     * @return a copy with it
+     */
     public FilterSpec protocol(int protocol) {
         return new FilterSpec(parent, prio, protocol, handle, kind);
     }
 
-    /** The same with handle {@code handle}. */
+    /**
+     * The same with handle {@code handle}.
+     *
+     * @param handle the handle
+     * @return a copy with it
+     */
     public FilterSpec handle(int handle) {
         return new FilterSpec(parent, prio, protocol, handle, kind);
     }
@@ -74,6 +94,8 @@ public record FilterSpec(Handle parent, int prio, int protocol, int handle, Filt
     /**
      * {@return a u32 handle in tc's notation {@code HTID:HASH:NODE} (hexadecimal; {@code 800::800} is
      * {@code 0x80000800})}
+     *
+     * @param text the text in tc's notation
      */
     public static int u32Handle(String text) {
         String[] f = text.strip().split(":", -1);

@@ -35,47 +35,87 @@ public final class Filters {
 
     private final NetlinkSocket rtnl;
 
-    /** Filters of the namespace {@code rtnl} belongs to. */
+    /**
+     * Filters of the namespace {@code rtnl} belongs to.
+     *
+     * @param rtnl a NETLINK_ROUTE socket of the namespace
+     */
     public Filters(NetlinkSocket rtnl) {
         this.rtnl = Objects.requireNonNull(rtnl, "rtnl");
     }
 
-    /** Adds a filter ({@code tc filter add}: RTM_NEWTFILTER with NLM_F_CREATE|NLM_F_EXCL). */
+    /**
+     * Adds a filter ({@code tc filter add}: RTM_NEWTFILTER with NLM_F_CREATE|NLM_F_EXCL).
+     *
+     * @param ifindex the link's index
+     * @param spec the spec
+     */
     public void add(int ifindex, FilterSpec spec) {
         send("add", ifindex, spec, NLM_F_CREATE | NLM_F_EXCL);
     }
 
-    /** Adds a filter or replaces the one with its handle ({@code tc filter replace}: NLM_F_CREATE). */
+    /**
+     * Adds a filter or replaces the one with its handle ({@code tc filter replace}: NLM_F_CREATE).
+     *
+     * @param ifindex the link's index
+     * @param spec the spec
+     */
     public void replace(int ifindex, FilterSpec spec) {
         send("replace", ifindex, spec, NLM_F_CREATE);
     }
 
-    /** Changes an existing filter ({@code tc filter change}: no create flags). */
+    /**
+     * Changes an existing filter ({@code tc filter change}: no create flags).
+     *
+     * @param ifindex the link's index
+     * @param spec the spec
+     */
     public void change(int ifindex, FilterSpec spec) {
         send("change", ifindex, spec, 0);
     }
 
-    /** Deletes one filter ({@code tc filter del dev X parent P protocol T prio N handle H KIND}). */
+    /**
+     * Deletes one filter ({@code tc filter del dev X parent P protocol T prio N handle H KIND}).
+     *
+     * @param ifindex the link's index
+     * @param spec the spec
+     */
     public void delete(int ifindex, FilterSpec spec) {
         Interfaces.requireIndex(ifindex);
         rtnl.request("delete " + spec + " of link " + ifindex, w -> encodeDelete(w, ifindex, spec.parent(),
                 spec.prio(), spec.protocol(), spec.handle(), spec.kind().kind()));
     }
 
-    /** Deletes a filter as listed. */
+    /**
+     * Deletes a filter as listed.
+     *
+     * @param f the filter, as listed
+     */
     public void delete(FilterInfo f) {
         rtnl.request("delete " + f.kind() + " filter " + Integer.toHexString(f.handle()) + " of link " + f.ifindex(),
                 w -> encodeDelete(w, f.ifindex(), f.parent(), f.prio(), f.protocol(), f.handle(), f.kind()));
     }
 
-    /** Deletes every filter of priority {@code prio} and {@code protocol} on {@code parent} ({@code tc filter del dev X parent P protocol T prio N}). */
+    /**
+     * Deletes every filter of priority {@code prio} and {@code protocol} on {@code parent} ({@code tc filter del dev X parent P protocol T prio N}).
+     *
+     * @param ifindex the link's index
+     * @param parent the parent
+     * @param prio the priority
+     * @param protocol the protocol number
+     */
     public void delete(int ifindex, Handle parent, int prio, int protocol) {
         Interfaces.requireIndex(ifindex);
         rtnl.request("delete filters prio " + prio + " parent " + parent + " of link " + ifindex,
                 w -> encodeDelete(w, ifindex, parent, prio, protocol, 0, null));
     }
 
-    /** {@return the filters on {@code parent} of link {@code ifindex} ({@code tc filter show dev X parent P}: one dump)} */
+    /**
+     * {@return the filters on {@code parent} of link {@code ifindex} ({@code tc filter show dev X parent P}: one dump)}
+     *
+     * @param ifindex the link's index
+     * @param parent the parent
+     */
     public List<FilterInfo> list(int ifindex, Handle parent) {
         Interfaces.requireIndex(ifindex);
         return FAMILY.dump(rtnl, "list filters of link " + ifindex + " parent " + parent,

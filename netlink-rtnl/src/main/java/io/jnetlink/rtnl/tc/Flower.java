@@ -69,37 +69,72 @@ public record Flower(int ethType, int ipProto, IpPrefix src, IpPrefix dst, int s
         return new Flower(FilterSpec.ETH_P_IPV6, -1, null, null, 0, 0, null, List.of());
     }
 
-    /** The same matching source prefix {@code p} ({@code src_ip}). */
+    /**
+     * The same matching source prefix {@code p} ({@code src_ip}).
+     *
+     * @param p the prefix
+     * @return a copy with it
+     */
     public Flower src(IpPrefix p) {
         return new Flower(ethType, ipProto, p, dst, srcPort, dstPort, classid, actions);
     }
 
-    /** The same matching destination prefix {@code p} ({@code dst_ip}). */
+    /**
+     * The same matching destination prefix {@code p} ({@code dst_ip}).
+     *
+     * @param p the prefix
+     * @return a copy with it
+     */
     public Flower dst(IpPrefix p) {
         return new Flower(ethType, ipProto, src, p, srcPort, dstPort, classid, actions);
     }
 
-    /** The same matching IP protocol {@code proto} ({@code ip_proto}). */
+    /**
+     * The same matching IP protocol {@code proto} ({@code ip_proto}).
+     *
+     * @param proto the proto
+     * @return a copy with it
+     */
     public Flower ipProto(int proto) {
         return new Flower(ethType, proto, src, dst, srcPort, dstPort, classid, actions);
     }
 
-    /** The same matching source port {@code port} ({@code src_port}). */
+    /**
+     * The same matching source port {@code port} ({@code src_port}).
+     *
+     * @param port the port
+     * @return a copy with it
+     */
     public Flower srcPort(int port) {
         return new Flower(ethType, ipProto, src, dst, port, dstPort, classid, actions);
     }
 
-    /** The same matching destination port {@code port} ({@code dst_port}). */
+    /**
+     * The same matching destination port {@code port} ({@code dst_port}).
+     *
+     * @param port the port
+     * @return a copy with it
+     */
     public Flower dstPort(int port) {
         return new Flower(ethType, ipProto, src, dst, srcPort, port, classid, actions);
     }
 
-    /** The same putting matching packets in class {@code c}. */
+    /**
+     * The same putting matching packets in class {@code c}.
+     *
+     * @param c the class
+     * @return a copy with it
+     */
     public Flower flowid(Handle c) {
         return new Flower(ethType, ipProto, src, dst, srcPort, dstPort, c, actions);
     }
 
-    /** The same running {@code a} too on a match. */
+    /**
+     * The same running {@code a} too on a match.
+     *
+     * @param a the action
+     * @return a copy with it
+     */
     public Flower action(Action a) {
         List<Action> l = new ArrayList<>(actions);
         l.add(a);

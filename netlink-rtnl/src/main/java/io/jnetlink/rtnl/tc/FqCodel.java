@@ -41,32 +41,62 @@ public record FqCodel(int limit, int flows, int quantum, long targetUs, long int
         return new FqCodel(0, 0, 0, 0, 0, null);
     }
 
-    /** The same with a queue of {@code packets}. */
+    /**
+     * The same with a queue of {@code packets}.
+     *
+     * @param packets the number of packets
+     * @return a copy with it
+     */
     public FqCodel limit(int packets) {
         return new FqCodel(packets, flows, quantum, targetUs, intervalUs, ecn);
     }
 
-    /** The same with {@code n} flow queues. */
+    /**
+     * The same with {@code n} flow queues.
+     *
+     * @param n the number of flow queues
+     * @return a copy with it
+     */
     public FqCodel flows(int n) {
         return new FqCodel(limit, n, quantum, targetUs, intervalUs, ecn);
     }
 
-    /** The same with quantum {@code bytes}. */
+    /**
+     * The same with quantum {@code bytes}.
+     *
+     * @param bytes the size in bytes
+     * @return a copy with it
+     */
     public FqCodel quantum(int bytes) {
         return new FqCodel(limit, flows, bytes, targetUs, intervalUs, ecn);
     }
 
-    /** The same with target delay {@code target}. */
+    /**
+     * The same with target delay {@code target}.
+     *
+     * @param target the target delay
+     * @return a copy with it
+     */
     public FqCodel target(Duration target) {
         return new FqCodel(limit, flows, quantum, target.toNanos() / 1000, intervalUs, ecn);
     }
 
-    /** The same with measuring interval {@code interval}. */
+    /**
+     * The same with measuring interval {@code interval}.
+     *
+     * @param interval the interval
+     * @return a copy with it
+     */
     public FqCodel interval(Duration interval) {
         return new FqCodel(limit, flows, quantum, targetUs, interval.toNanos() / 1000, ecn);
     }
 
-    /** The same marking with ECN ({@code true}) or dropping ({@code false}). */
+    /**
+     * The same marking with ECN ({@code true}) or dropping ({@code false}).
+     *
+     * @param on true to turn it on
+     * @return a copy with it
+     */
     public FqCodel ecn(boolean on) {
         return new FqCodel(limit, flows, quantum, targetUs, intervalUs, on);
     }

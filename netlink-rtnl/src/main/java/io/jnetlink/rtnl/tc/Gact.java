@@ -16,12 +16,20 @@ public record Gact(int verdict) implements Action {
     /** sizeof(struct tc_gen): index, capab, action, refcnt, bindcnt. */
     static final int TC_GEN_LEN = 20;
 
-    /** {@code action pass}. */
+    /**
+     * {@code action pass}.
+     *
+     * @return the action
+     */
     public static Gact pass() {
         return new Gact(TC_ACT_OK);
     }
 
-    /** {@code action drop}. */
+    /**
+     * {@code action drop}.
+     *
+     * @return the action
+     */
     public static Gact drop() {
         return new Gact(TC_ACT_SHOT);
     }

@@ -28,7 +28,12 @@ public record Handle(int value) {
     /** The parent of a filter on the egress hook of clsact ({@code tc filter add dev X egress}). */
     public static final Handle EGRESS_HOOK = new Handle(0xFFFF_FFF3);
 
-    /** {@return the handle {@code major:minor}} */
+    /**
+     * {@return the handle {@code major:minor}}
+     *
+     * @param major the major number
+     * @param minor the minor number
+     */
     public static Handle of(int major, int minor) {
         if (major < 0 || major > 0xFFFF || minor < 0 || minor > 0xFFFF) {
             throw new IllegalArgumentException("handle major and minor must be 0..ffff, got " + major + ":" + minor);
@@ -36,7 +41,11 @@ public record Handle(int value) {
         return new Handle(major << 16 | minor);
     }
 
-    /** {@return the qdisc handle {@code major:} (minor 0)} */
+    /**
+     * {@return the qdisc handle {@code major:} (minor 0)}
+     *
+     * @param major the major number
+     */
     public static Handle major(int major) {
         return of(major, 0);
     }
@@ -45,7 +54,9 @@ public record Handle(int value) {
      * Parses {@code tc}'s notation: {@code root}, {@code ingress}, {@code clsact}, {@code none},
      * {@code 1:}, {@code 1:10}, {@code :10}, {@code ffff:fff1} (hexadecimal numbers).
      *
+     * @param text the text in tc's notation
      * @throws IllegalArgumentException naming the text when it is not a handle
+     * @return the handle
      */
     public static Handle parse(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
@@ -88,7 +99,12 @@ public record Handle(int value) {
         return value & 0xFFFF;
     }
 
-    /** This handle's major with minor {@code minor}: {@code Handle.parse("1:").minor(0x10)} is {@code 1:10}. */
+    /**
+     * This handle's major with minor {@code minor}: {@code Handle.parse("1:").minor(0x10)} is {@code 1:10}.
+     *
+     * @param minor the minor number
+     * @return the handle
+     */
     public Handle minor(int minor) {
         return of(majorNumber(), minor);
     }

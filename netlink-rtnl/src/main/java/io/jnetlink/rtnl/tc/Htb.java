@@ -49,22 +49,41 @@ public record Htb(int defaultClass, int r2q, long directQlen, long directPackets
         return new Htb(0, 10, -1, 0);
     }
 
-    /** {@return an htb sending unclassified traffic to class {@code minor} (tc's {@code default}, hexadecimal there)} */
+    /**
+     * {@return an htb sending unclassified traffic to class {@code minor} (tc's {@code default}, hexadecimal there)}
+     *
+     * @param minor the minor number
+     */
     public static Htb defaultClass(int minor) {
         return create().withDefaultClass(minor);
     }
 
-    /** The same with default class {@code minor}. */
+    /**
+     * The same with default class {@code minor}.
+     *
+     * @param minor the minor number
+     * @return a copy with it
+     */
     public Htb withDefaultClass(int minor) {
         return new Htb(minor, r2q, directQlen, directPackets);
     }
 
-    /** The same with rate-to-quantum divisor {@code r2q}. */
+    /**
+     * The same with rate-to-quantum divisor {@code r2q}.
+     *
+     * @param r2q the divisor
+     * @return a copy with it
+     */
     public Htb r2q(int r2q) {
         return new Htb(defaultClass, r2q, directQlen, directPackets);
     }
 
-    /** The same with a direct queue of {@code packets} packets (tc's {@code direct_qlen}). */
+    /**
+     * The same with a direct queue of {@code packets} packets (tc's {@code direct_qlen}).
+     *
+     * @param packets the number of packets
+     * @return a copy with it
+     */
     public Htb directQlen(long packets) {
         return new Htb(defaultClass, r2q, packets, directPackets);
     }

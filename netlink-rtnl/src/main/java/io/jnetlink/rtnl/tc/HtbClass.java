@@ -46,32 +46,61 @@ public record HtbClass(Rate rate, Rate ceil, long burst, long cburst, int prio, 
         }
     }
 
-    /** {@return a class with guaranteed rate {@code rate} (ceiling the same, tc's defaults for the rest)} */
+    /**
+     * {@return a class with guaranteed rate {@code rate} (ceiling the same, tc's defaults for the rest)}
+     *
+     * @param rate the rate
+     */
     public static HtbClass rate(Rate rate) {
         return new HtbClass(rate, rate, 0, 0, 0, 0, 0);
     }
 
-    /** The same with ceiling {@code ceil}. */
+    /**
+     * The same with ceiling {@code ceil}.
+     *
+     * @param ceil the ceiling rate
+     * @return a copy with it
+     */
     public HtbClass ceil(Rate ceil) {
         return new HtbClass(rate, ceil, burst, cburst, prio, quantum, level);
     }
 
-    /** The same with burst {@code bytes}. */
+    /**
+     * The same with burst {@code bytes}.
+     *
+     * @param bytes the size in bytes
+     * @return a copy with it
+     */
     public HtbClass burst(long bytes) {
         return new HtbClass(rate, ceil, bytes, cburst, prio, quantum, level);
     }
 
-    /** The same with cburst {@code bytes}. */
+    /**
+     * The same with cburst {@code bytes}.
+     *
+     * @param bytes the size in bytes
+     * @return a copy with it
+     */
     public HtbClass cburst(long bytes) {
         return new HtbClass(rate, ceil, burst, bytes, prio, quantum, level);
     }
 
-    /** The same with priority {@code prio}. */
+    /**
+     * The same with priority {@code prio}.
+     *
+     * @param prio the priority
+     * @return a copy with it
+     */
     public HtbClass prio(int prio) {
         return new HtbClass(rate, ceil, burst, cburst, prio, quantum, level);
     }
 
-    /** The same with quantum {@code bytes}. */
+    /**
+     * The same with quantum {@code bytes}.
+     *
+     * @param bytes the size in bytes
+     * @return a copy with it
+     */
     public HtbClass quantum(int bytes) {
         return new HtbClass(rate, ceil, burst, cburst, prio, bytes, level);
     }

@@ -11,6 +11,7 @@ import io.jnetlink.core.NetlinkException;
 public class KindNotSupportedException extends NetlinkException {
     private static final long serialVersionUID = 1L;
 
+    /** The kernel module that would provide the kind. */
     private final String module;
 
     KindNotSupportedException(NetlinkException cause, String module) {

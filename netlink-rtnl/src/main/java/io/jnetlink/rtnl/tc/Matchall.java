@@ -22,12 +22,21 @@ public record Matchall(Handle classid, List<Action> actions) implements FilterKi
         actions = List.copyOf(actions);
     }
 
-    /** {@return a matchall running {@code actions}} */
+    /**
+     * {@return a matchall running {@code actions}}
+     *
+     * @param actions the actions, in order
+     */
     public static Matchall of(Action... actions) {
         return new Matchall(null, List.of(actions));
     }
 
-    /** The same putting packets in class {@code classid}. */
+    /**
+     * The same putting packets in class {@code classid}.
+     *
+     * @param classid the class
+     * @return a copy with it
+     */
     public Matchall flowid(Handle classid) {
         return new Matchall(classid, actions);
     }

@@ -23,22 +23,42 @@ public record Mirred(boolean ingress, boolean redirect, int ifindex, int verdict
     static final int TCA_INGRESS_REDIR = 3;
     static final int TCA_INGRESS_MIRROR = 4;
 
-    /** {@code mirred egress redirect dev X}. */
+    /**
+     * {@code mirred egress redirect dev X}.
+     *
+     * @param ifindex the target link's index
+     * @return the action
+     */
     public static Mirred redirectTo(int ifindex) {
         return new Mirred(false, true, ifindex, TC_ACT_STOLEN);
     }
 
-    /** {@code mirred egress mirror dev X}. */
+    /**
+     * {@code mirred egress mirror dev X}.
+     *
+     * @param ifindex the target link's index
+     * @return the action
+     */
     public static Mirred mirrorTo(int ifindex) {
         return new Mirred(false, false, ifindex, TC_ACT_PIPE);
     }
 
-    /** {@code mirred ingress redirect dev X}. */
+    /**
+     * {@code mirred ingress redirect dev X}.
+     *
+     * @param ifindex the target link's index
+     * @return the action
+     */
     public static Mirred redirectToIngress(int ifindex) {
         return new Mirred(true, true, ifindex, TC_ACT_STOLEN);
     }
 
-    /** {@code mirred ingress mirror dev X}. */
+    /**
+     * {@code mirred ingress mirror dev X}.
+     *
+     * @param ifindex the target link's index
+     * @return the action
+     */
     public static Mirred mirrorToIngress(int ifindex) {
         return new Mirred(true, false, ifindex, TC_ACT_PIPE);
     }

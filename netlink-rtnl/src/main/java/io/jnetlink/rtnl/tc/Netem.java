@@ -72,6 +72,8 @@ public record Netem(long delayUs, long jitterUs, int delayCorrelation, int limit
     /**
      * {@return the kernel's 32-bit probability for {@code percent} (0..100), rounded as tc rounds it: the
      * value netem compares a random 32-bit number with}
+     *
+     * @param percent the share, in percent
      */
     public static int percent(double percent) {
         if (!(percent >= 0 && percent <= 100)) {
@@ -80,53 +82,100 @@ public record Netem(long delayUs, long jitterUs, int delayCorrelation, int limit
         return (int) (long) Math.rint(percent / 100 * 4294967295.0);
     }
 
-    /** {@return a probability read back as a percentage} */
+    /**
+     * {@return a probability read back as a percentage}
+     *
+     * @param probability the kernel's 32-bit probability
+     */
     public static double asPercent(int probability) {
         return (probability & 0xFFFF_FFFFL) * 100.0 / 4294967295.0;
     }
 
-    /** The same with {@code delay}, varying by {@code jitter} with {@code correlation} percent. */
+    /**
+     * The same with {@code delay}, varying by {@code jitter} with {@code correlation} percent.
+     *
+     * @param correlation how much each packet follows the previous one, in percent
+     * @param delay the delay
+     * @param jitter how far the delay varies either way
+     * @return a copy with it
+     */
     public Netem delay(Duration delay, Duration jitter, double correlation) {
         return new Netem(micros(delay), micros(jitter), percent(correlation), limit, loss, lossCorrelation, duplicate,
                 duplicateCorrelation, reorder, reorderCorrelation, corrupt, corruptCorrelation, rate);
     }
 
-    /** The same with a fixed {@code delay}. */
+    /**
+     * The same with a fixed {@code delay}.
+     *
+     * @param delay the delay
+     * @return a copy with it
+     */
     public Netem delay(Duration delay) {
         return delay(delay, Duration.ZERO, 0);
     }
 
-    /** The same dropping {@code percent} of packets. */
+    /**
+     * The same dropping {@code percent} of packets.
+     *
+     * @param percent the share, in percent
+     * @return a copy with it
+     */
     public Netem loss(double percent) {
         return new Netem(delayUs, jitterUs, delayCorrelation, limit, percent(percent), lossCorrelation, duplicate,
                 duplicateCorrelation, reorder, reorderCorrelation, corrupt, corruptCorrelation, rate);
     }
 
-    /** The same duplicating {@code percent} of packets. */
+    /**
+     * The same duplicating {@code percent} of packets.
+     *
+     * @param percent the share, in percent
+     * @return a copy with it
+     */
     public Netem duplicate(double percent) {
         return new Netem(delayUs, jitterUs, delayCorrelation, limit, loss, lossCorrelation, percent(percent),
                 duplicateCorrelation, reorder, reorderCorrelation, corrupt, corruptCorrelation, rate);
     }
 
-    /** The same sending {@code percent} of packets at once (out of order), with {@code correlation} percent. */
+    /**
+     * The same sending {@code percent} of packets at once (out of order), with {@code correlation} percent.
+     *
+     * @param correlation how much each packet follows the previous one, in percent
+     * @param percent the share, in percent
+     * @return a copy with it
+     */
     public Netem reorder(double percent, double correlation) {
         return new Netem(delayUs, jitterUs, delayCorrelation, limit, loss, lossCorrelation, duplicate,
                 duplicateCorrelation, percent(percent), percent(correlation), corrupt, corruptCorrelation, rate);
     }
 
-    /** The same corrupting {@code percent} of packets. */
+    /**
+     * The same corrupting {@code percent} of packets.
+     *
+     * @param percent the share, in percent
+     * @return a copy with it
+     */
     public Netem corrupt(double percent) {
         return new Netem(delayUs, jitterUs, delayCorrelation, limit, loss, lossCorrelation, duplicate,
                 duplicateCorrelation, reorder, reorderCorrelation, percent(percent), corruptCorrelation, rate);
     }
 
-    /** The same emulating a link of {@code rate}. */
+    /**
+     * The same emulating a link of {@code rate}.
+     *
+     * @param rate the rate
+     * @return a copy with it
+     */
     public Netem rate(Rate rate) {
         return new Netem(delayUs, jitterUs, delayCorrelation, limit, loss, lossCorrelation, duplicate,
                 duplicateCorrelation, reorder, reorderCorrelation, corrupt, corruptCorrelation, rate);
     }
 
-    /** The same with a queue of {@code packets} packets. */
+    /**
+     * The same with a queue of {@code packets} packets.
+     *
+     * @param packets the number of packets
+     * @return a copy with it
+     */
     public Netem limit(int packets) {
         return new Netem(delayUs, jitterUs, delayCorrelation, packets, loss, lossCorrelation, duplicate,
                 duplicateCorrelation, reorder, reorderCorrelation, corrupt, corruptCorrelation, rate);
@@ -213,7 +262,11 @@ public record Netem(long delayUs, long jitterUs, int delayCorrelation, int limit
                 reorder[0], reorder[1], corrupt[0], corrupt[1], r > 0 ? new Rate(r) : null);
     }
 
-    /** Not a record accessor: the delay as a duration. */
+    /**
+     * Not a record accessor: the delay as a duration.
+     *
+     * @return the delay
+     */
     public Duration delay() {
         return Duration.ofNanos(delayUs * 1000);
     }

@@ -34,7 +34,13 @@ public record Police(Rate rate, long burst, int exceed, int conform) implements 
         }
     }
 
-    /** Police to {@code rate} with a bucket of {@code burst} bytes, dropping what exceeds it, passing the rest. */
+    /**
+     * Police to {@code rate} with a bucket of {@code burst} bytes, dropping what exceeds it, passing the rest.
+     *
+     * @param burst the bucket in bytes
+     * @param rate the rate
+     * @return the action
+     */
     public static Police rate(Rate rate, long burst) {
         return new Police(rate, burst, TC_ACT_SHOT, TC_ACT_OK);
     }

@@ -35,7 +35,11 @@ public record Prio(int bands, byte[] priomap) implements QdiscKind {
         }
     }
 
-    /** tc's default: 3 bands, the default priority map. */
+    /**
+     * tc's default: 3 bands, the default priority map.
+     *
+     * @return the qdisc
+     */
     public static Prio create() {
         return new Prio(3, DEFAULT_PRIOMAP);
     }

@@ -31,7 +31,13 @@ public record QdiscInfo(int ifindex, Handle handle, Handle parent, int refcnt, Q
         return options.kind();
     }
 
-    /** What identifies a qdisc in a namespace: its link, parent and handle. */
+    /**
+     * What identifies a qdisc in a namespace: its link, parent and handle.
+     *
+     * @param handle the handle
+     * @param ifindex the link's index
+     * @param parent the parent
+     */
     public record Key(int ifindex, Handle parent, Handle handle) {}
 
     /** {@return this qdisc's identity, for watches} */
@@ -47,6 +53,7 @@ public record QdiscInfo(int ifindex, Handle handle, Handle parent, int refcnt, Q
     /**
      * Decodes an RTM_NEWQDISC (or RTM_DELQDISC) message.
      *
+     * @param m the message
      * @return the qdisc, or null for a message of another type
      * @throws MalformedMessageException if the message breaks the format
      */

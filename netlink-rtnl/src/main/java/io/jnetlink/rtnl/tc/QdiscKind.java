@@ -15,7 +15,11 @@ public sealed interface QdiscKind permits Fifo, Tbf, Htb, HookQdisc, Netem, FqCo
     /** {@return the kind's name as the kernel knows it (TCA_KIND): {@code "tbf"}} */
     String kind();
 
-    /** Writes this kind's TCA_OPTIONS attribute (nothing for kinds without options). */
+    /**
+     * Writes this kind's TCA_OPTIONS attribute (nothing for kinds without options).
+     *
+     * @param w the writer
+     */
     void writeOptions(MessageWriter w);
 
     /** {@return the parent a qdisc of this kind gets when none is given: the root, or ingress for ingress/clsact} */
@@ -32,6 +36,8 @@ public sealed interface QdiscKind permits Fifo, Tbf, Htb, HookQdisc, Netem, FqCo
      * Reads the options of a qdisc of kind {@code kind}: the one registry from kind name to file.
      *
      * @param options a cursor on TCA_OPTIONS, or null when the message had none
+     * @param kind the kind's name
+     * @return the options, as their kind's record
      */
     static QdiscKind decode(String kind, AttributeCursor options) {
         return switch (kind) {

@@ -27,27 +27,51 @@ public record QdiscSpec(Handle parent, Handle handle, QdiscKind kind) {
         }
     }
 
-    /** {@return a qdisc of {@code kind} where that kind goes by default: the root, or ingress for ingress/clsact} */
+    /**
+     * {@return a qdisc of {@code kind} where that kind goes by default: the root, or ingress for ingress/clsact}
+     *
+     * @param kind the qdisc kind
+     */
     public static QdiscSpec of(QdiscKind kind) {
         return new QdiscSpec(kind.defaultParent(), kind.defaultHandle(), kind);
     }
 
-    /** The same with handle {@code handle}. */
+    /**
+     * The same with handle {@code handle}.
+     *
+     * @param handle the handle
+     * @return a copy with it
+     */
     public QdiscSpec handle(Handle handle) {
         return new QdiscSpec(parent, handle, kind);
     }
 
-    /** The same with handle {@code handle} in tc's notation ({@code "1:"}). */
+    /**
+     * The same with handle {@code handle} in tc's notation ({@code "1:"}).
+     *
+     * @param handle the handle
+     * @return a copy with it
+     */
     public QdiscSpec handle(String handle) {
         return handle(Handle.parse(handle));
     }
 
-    /** The same under {@code parent} (a class such as {@code 1:10}, for a qdisc inside a class). */
+    /**
+     * The same under {@code parent} (a class such as {@code 1:10}, for a qdisc inside a class).
+     *
+     * @param parent the parent
+     * @return a copy with it
+     */
     public QdiscSpec parent(Handle parent) {
         return new QdiscSpec(parent, handle, kind);
     }
 
-    /** The same under {@code parent} in tc's notation. */
+    /**
+     * The same under {@code parent} in tc's notation.
+     *
+     * @param parent the parent
+     * @return a copy with it
+     */
     public QdiscSpec parent(String parent) {
         return parent(Handle.parse(parent));
     }

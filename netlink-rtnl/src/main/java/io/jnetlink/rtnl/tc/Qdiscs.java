@@ -32,22 +32,41 @@ public final class Qdiscs {
 
     private final NetlinkSocket rtnl;
 
-    /** Qdiscs of the namespace {@code rtnl} belongs to. */
+    /**
+     * Qdiscs of the namespace {@code rtnl} belongs to.
+     *
+     * @param rtnl a NETLINK_ROUTE socket of the namespace
+     */
     public Qdiscs(NetlinkSocket rtnl) {
         this.rtnl = Objects.requireNonNull(rtnl, "rtnl");
     }
 
-    /** Adds a qdisc ({@code tc qdisc add}: RTM_NEWQDISC with NLM_F_CREATE|NLM_F_EXCL). */
+    /**
+     * Adds a qdisc ({@code tc qdisc add}: RTM_NEWQDISC with NLM_F_CREATE|NLM_F_EXCL).
+     *
+     * @param ifindex the link's index
+     * @param spec the spec
+     */
     public void add(int ifindex, QdiscSpec spec) {
         send("add", ifindex, spec, NLM_F_CREATE | NLM_F_EXCL);
     }
 
-    /** Adds a qdisc or replaces the one in its place ({@code tc qdisc replace}: NLM_F_CREATE|NLM_F_REPLACE). */
+    /**
+     * Adds a qdisc or replaces the one in its place ({@code tc qdisc replace}: NLM_F_CREATE|NLM_F_REPLACE).
+     *
+     * @param ifindex the link's index
+     * @param spec the spec
+     */
     public void replace(int ifindex, QdiscSpec spec) {
         send("replace", ifindex, spec, NLM_F_CREATE | NLM_F_REPLACE);
     }
 
-    /** Changes the options of an existing qdisc of the same kind ({@code tc qdisc change}: no create flags). */
+    /**
+     * Changes the options of an existing qdisc of the same kind ({@code tc qdisc change}: no create flags).
+     *
+     * @param ifindex the link's index
+     * @param spec the spec
+     */
     public void change(int ifindex, QdiscSpec spec) {
         send("change", ifindex, spec, 0);
     }
@@ -55,19 +74,31 @@ public final class Qdiscs {
     /**
      * Deletes the qdisc under {@code parent} ({@code tc qdisc del dev X root}, or
      * {@link Handle#INGRESS}); the link falls back to its default qdisc.
+     *
+     * @param ifindex the link's index
+     * @param parent the parent
      */
     public void delete(int ifindex, Handle parent) {
         requireIndex(ifindex);
         rtnl.request("delete qdisc " + parent + " of link " + ifindex, w -> encodeDelete(w, ifindex, parent, Handle.NONE, null));
     }
 
-    /** Deletes a qdisc as listed, naming its kind and handle ({@code tc qdisc del dev X ingress}). */
+    /**
+     * Deletes a qdisc as listed, naming its kind and handle ({@code tc qdisc del dev X ingress}).
+     *
+     * @param q the qdisc, as listed
+     */
     public void delete(QdiscInfo q) {
         rtnl.request("delete " + q.kind() + " qdisc " + q.handle() + " of link " + q.ifindex(),
                 w -> encodeDelete(w, q.ifindex(), q.parent(), q.handle(), q.kind()));
     }
 
-    /** Deletes the qdisc {@code spec} describes, naming its kind ({@code tc qdisc del dev X clsact}). */
+    /**
+     * Deletes the qdisc {@code spec} describes, naming its kind ({@code tc qdisc del dev X clsact}).
+     *
+     * @param ifindex the link's index
+     * @param spec the spec
+     */
     public void delete(int ifindex, QdiscSpec spec) {
         requireIndex(ifindex);
         rtnl.request("delete " + spec + " of link " + ifindex,
@@ -79,7 +110,11 @@ public final class Qdiscs {
         return FAMILY.dump(rtnl, "list qdiscs");
     }
 
-    /** {@return the qdiscs of link {@code ifindex} ({@code tc qdisc show dev X})} */
+    /**
+     * {@return the qdiscs of link {@code ifindex} ({@code tc qdisc show dev X})}
+     *
+     * @param ifindex the link's index
+     */
     public List<QdiscInfo> list(int ifindex) {
         requireIndex(ifindex);
         // tc puts the link in tcmsg; the kernel dumps every link's qdiscs anyway, so keep this link's

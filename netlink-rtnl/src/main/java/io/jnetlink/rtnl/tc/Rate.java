@@ -15,7 +15,12 @@ public record Rate(long bytesPerSecond) implements Comparable<Rate> {
         }
     }
 
-    /** {@code n} bits per second (tc's {@code bit}); must be a multiple of 8. */
+    /**
+     * {@code n} bits per second (tc's {@code bit}); must be a multiple of 8.
+     *
+     * @param n the number
+     * @return the rate
+     */
     public static Rate bits(long n) {
         if (n % 8 != 0) {
             throw new IllegalArgumentException("a rate in bits/s must be a whole number of bytes/s, got " + n);
@@ -23,22 +28,42 @@ public record Rate(long bytesPerSecond) implements Comparable<Rate> {
         return new Rate(n / 8);
     }
 
-    /** {@code n} kilobits per second (tc's {@code kbit}: 1000 bits). */
+    /**
+     * {@code n} kilobits per second (tc's {@code kbit}: 1000 bits).
+     *
+     * @param n the number
+     * @return the rate
+     */
     public static Rate kbit(long n) {
         return bits(Math.multiplyExact(n, 1000L));
     }
 
-    /** {@code n} megabits per second (tc's {@code mbit}). */
+    /**
+     * {@code n} megabits per second (tc's {@code mbit}).
+     *
+     * @param n the number
+     * @return the rate
+     */
     public static Rate mbit(long n) {
         return bits(Math.multiplyExact(n, 1_000_000L));
     }
 
-    /** {@code n} gigabits per second (tc's {@code gbit}). */
+    /**
+     * {@code n} gigabits per second (tc's {@code gbit}).
+     *
+     * @param n the number
+     * @return the rate
+     */
     public static Rate gbit(long n) {
         return bits(Math.multiplyExact(n, 1_000_000_000L));
     }
 
-    /** {@code n} bytes per second (tc's {@code bps}). */
+    /**
+     * {@code n} bytes per second (tc's {@code bps}).
+     *
+     * @param n the number
+     * @return the rate
+     */
     public static Rate bytesPerSecond(long n) {
         return new Rate(n);
     }

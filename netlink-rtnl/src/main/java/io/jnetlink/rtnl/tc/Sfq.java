@@ -29,17 +29,32 @@ public record Sfq(int quantum, int perturbSeconds, int limit) implements QdiscKi
         return new Sfq(0, 0, 0);
     }
 
-    /** The same with quantum {@code bytes}. */
+    /**
+     * The same with quantum {@code bytes}.
+     *
+     * @param bytes the size in bytes
+     * @return a copy with it
+     */
     public Sfq quantum(int bytes) {
         return new Sfq(bytes, perturbSeconds, limit);
     }
 
-    /** The same changing its hash every {@code seconds}. */
+    /**
+     * The same changing its hash every {@code seconds}.
+     *
+     * @param seconds the interval in seconds
+     * @return a copy with it
+     */
     public Sfq perturb(int seconds) {
         return new Sfq(quantum, seconds, limit);
     }
 
-    /** The same with a queue of {@code packets}. */
+    /**
+     * The same with a queue of {@code packets}.
+     *
+     * @param packets the number of packets
+     * @return a copy with it
+     */
     public Sfq limit(int packets) {
         return new Sfq(quantum, perturbSeconds, packets);
     }

@@ -59,12 +59,21 @@ public record Tbf(Rate rate, long burst, long limit, Rate peakrate, long mtu) im
         }
     }
 
-    /** {@return a tbf of rate {@code rate}; give it a {@link #burst} and a {@link #limit} or {@link #latency}} */
+    /**
+     * {@return a tbf of rate {@code rate}; give it a {@link #burst} and a {@link #limit} or {@link #latency}}
+     *
+     * @param rate the rate
+     */
     public static Tbf rate(Rate rate) {
         return new Tbf(rate, 0, 0, null, 0);
     }
 
-    /** The same with a bucket of {@code bytes} bytes (tc's {@code burst}). */
+    /**
+     * The same with a bucket of {@code bytes} bytes (tc's {@code burst}).
+     *
+     * @param bytes the size in bytes
+     * @return a copy with it
+     */
     public Tbf burst(long bytes) {
         if (bytes <= 0) {
             throw new IllegalArgumentException("tbf burst must be positive, got " + bytes);
@@ -72,7 +81,12 @@ public record Tbf(Rate rate, long burst, long limit, Rate peakrate, long mtu) im
         return new Tbf(rate, bytes, limit, peakrate, mtu);
     }
 
-    /** The same with a queue of {@code bytes} bytes (tc's {@code limit}). */
+    /**
+     * The same with a queue of {@code bytes} bytes (tc's {@code limit}).
+     *
+     * @param bytes the size in bytes
+     * @return a copy with it
+     */
     public Tbf limit(long bytes) {
         if (bytes <= 0) {
             throw new IllegalArgumentException("tbf limit must be positive, got " + bytes);
@@ -84,6 +98,9 @@ public record Tbf(Rate rate, long burst, long limit, Rate peakrate, long mtu) im
      * The same with the queue sized so a packet waits at most {@code latency} (tc's {@code
      * latency}): the limit is computed as tc does, from the rate, burst and peak rate set so far,
      * so set those first.
+     *
+     * @param latency the longest a packet may wait
+     * @return a copy with it
      */
     public Tbf latency(Duration latency) {
         if (burst == 0) {
@@ -101,7 +118,13 @@ public record Tbf(Rate rate, long burst, long limit, Rate peakrate, long mtu) im
         return new Tbf(rate, burst, Psched.toUnsigned(lim), peakrate, mtu);
     }
 
-    /** The same with a peak rate and its bucket of {@code mtu} bytes (tc's {@code peakrate R mtu M}). */
+    /**
+     * The same with a peak rate and its bucket of {@code mtu} bytes (tc's {@code peakrate R mtu M}).
+     *
+     * @param mtu the peak bucket in bytes
+     * @param peak the peak rate
+     * @return a copy with it
+     */
     public Tbf peakrate(Rate peak, long mtu) {
         if (mtu <= 0) {
             throw new IllegalArgumentException("tbf peak bucket (mtu) must be positive, got " + mtu);

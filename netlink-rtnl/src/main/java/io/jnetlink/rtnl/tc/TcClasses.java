@@ -34,33 +34,61 @@ public final class TcClasses {
 
     private final NetlinkSocket rtnl;
 
-    /** Classes of the namespace {@code rtnl} belongs to. */
+    /**
+     * Classes of the namespace {@code rtnl} belongs to.
+     *
+     * @param rtnl a NETLINK_ROUTE socket of the namespace
+     */
     public TcClasses(NetlinkSocket rtnl) {
         this.rtnl = Objects.requireNonNull(rtnl, "rtnl");
     }
 
-    /** Adds a class ({@code tc class add}: RTM_NEWTCLASS with NLM_F_CREATE|NLM_F_EXCL). */
+    /**
+     * Adds a class ({@code tc class add}: RTM_NEWTCLASS with NLM_F_CREATE|NLM_F_EXCL).
+     *
+     * @param ifindex the link's index
+     * @param spec the spec
+     */
     public void add(int ifindex, ClassSpec spec) {
         send("add", ifindex, spec, NLM_F_CREATE | NLM_F_EXCL);
     }
 
-    /** Adds a class or changes the one with its id ({@code tc class replace}: NLM_F_CREATE). */
+    /**
+     * Adds a class or changes the one with its id ({@code tc class replace}: NLM_F_CREATE).
+     *
+     * @param ifindex the link's index
+     * @param spec the spec
+     */
     public void replace(int ifindex, ClassSpec spec) {
         send("replace", ifindex, spec, NLM_F_CREATE);
     }
 
-    /** Changes an existing class ({@code tc class change}: no create flags). */
+    /**
+     * Changes an existing class ({@code tc class change}: no create flags).
+     *
+     * @param ifindex the link's index
+     * @param spec the spec
+     */
     public void change(int ifindex, ClassSpec spec) {
         send("change", ifindex, spec, 0);
     }
 
-    /** Deletes class {@code classid} of link {@code ifindex} ({@code tc class del dev X classid 1:10}). */
+    /**
+     * Deletes class {@code classid} of link {@code ifindex} ({@code tc class del dev X classid 1:10}).
+     *
+     * @param classid the class
+     * @param ifindex the link's index
+     */
     public void delete(int ifindex, Handle classid) {
         Interfaces.requireIndex(ifindex);
         rtnl.request("delete class " + classid + " of link " + ifindex, w -> encodeDelete(w, ifindex, classid));
     }
 
-    /** {@return the classes of link {@code ifindex} ({@code tc class show dev X}: one RTM_GETTCLASS dump)} */
+    /**
+     * {@return the classes of link {@code ifindex} ({@code tc class show dev X}: one RTM_GETTCLASS dump)}
+     *
+     * @param ifindex the link's index
+     */
     public List<ClassInfo> list(int ifindex) {
         Interfaces.requireIndex(ifindex);
         // the kernel dumps the classes of the link in tcmsg (it needs one); keep makes sure

@@ -14,7 +14,11 @@ public final class TrafficControl {
     private final TcClasses classes;
     private final Filters filters;
 
-    /** Traffic control of the namespace {@code rtnl} belongs to. */
+    /**
+     * Traffic control of the namespace {@code rtnl} belongs to.
+     *
+     * @param rtnl a NETLINK_ROUTE socket of the namespace
+     */
     public TrafficControl(NetlinkSocket rtnl) {
         Objects.requireNonNull(rtnl, "rtnl");
         this.qdiscs = new Qdiscs(rtnl);
@@ -22,17 +26,29 @@ public final class TrafficControl {
         this.filters = new Filters(rtnl);
     }
 
-    /** {@code tc qdisc}. */
+    /**
+     * {@code tc qdisc}.
+     *
+     * @return the service
+     */
     public Qdiscs qdiscs() {
         return qdiscs;
     }
 
-    /** {@code tc class}. */
+    /**
+     * {@code tc class}.
+     *
+     * @return the service
+     */
     public TcClasses classes() {
         return classes;
     }
 
-    /** {@code tc filter}. */
+    /**
+     * {@code tc filter}.
+     *
+     * @return the service
+     */
     public Filters filters() {
         return filters;
     }

@@ -54,69 +54,136 @@ public record U32(Handle classid, List<U32Key> keys, List<Action> actions, int d
         return new U32(null, List.of(), List.of(), 0);
     }
 
-    /** The same putting matching packets in class {@code classid} (tc's {@code flowid}/{@code classid}). */
+    /**
+     * The same putting matching packets in class {@code classid} (tc's {@code flowid}/{@code classid}).
+     *
+     * @param classid the class
+     * @return a copy with it
+     */
     public U32 flowid(Handle classid) {
         return new U32(classid, keys, actions, divisor);
     }
 
-    /** The same running {@code action} too on a match. */
+    /**
+     * The same running {@code action} too on a match.
+     *
+     * @param action the action
+     * @return a copy with it
+     */
     public U32 action(Action action) {
         List<Action> a = new ArrayList<>(actions);
         a.add(action);
         return new U32(classid, keys, a, divisor);
     }
 
-    /** The same with a raw key ({@code match u32 VALUE MASK at OFFSET}), packed as tc packs it. */
+    /**
+     * The same with a raw key ({@code match u32 VALUE MASK at OFFSET}), packed as tc packs it.
+     *
+     * @param mask the mask
+     * @param offset the offset in the packet
+     * @param value the value
+     * @return a copy with it
+     */
     public U32 match(int value, int mask, int offset) {
         return pack(value, mask, offset);
     }
 
-    /** {@code match ip src PREFIX}. */
+    /**
+     * {@code match ip src PREFIX}.
+     *
+     * @param p the prefix
+     * @return a copy with it
+     */
     public U32 ipSrc(IpPrefix p) {
         return ip4(p, 12);
     }
 
-    /** {@code match ip dst PREFIX}. */
+    /**
+     * {@code match ip dst PREFIX}.
+     *
+     * @param p the prefix
+     * @return a copy with it
+     */
     public U32 ipDst(IpPrefix p) {
         return ip4(p, 16);
     }
 
-    /** {@code match ip protocol N 0xff}. */
+    /**
+     * {@code match ip protocol N 0xff}.
+     *
+     * @param protocol the protocol number
+     * @return a copy with it
+     */
     public U32 ipProtocol(int protocol) {
         return pack8(protocol, 0xFF, 9);
     }
 
-    /** {@code match ip sport N 0xffff} (IPv4 without options). */
+    /**
+     * {@code match ip sport N 0xffff} (IPv4 without options).
+     *
+     * @param port the port
+     * @return a copy with it
+     */
     public U32 sport(int port) {
         return pack16(port, 0xFFFF, 20);
     }
 
-    /** {@code match ip dport N 0xffff} (IPv4 without options). */
+    /**
+     * {@code match ip dport N 0xffff} (IPv4 without options).
+     *
+     * @param port the port
+     * @return a copy with it
+     */
     public U32 dport(int port) {
         return pack16(port, 0xFFFF, 22);
     }
 
-    /** {@code match ip6 src PREFIX}. */
+    /**
+     * {@code match ip6 src PREFIX}.
+     *
+     * @param p the prefix
+     * @return a copy with it
+     */
     public U32 ip6Src(IpPrefix p) {
         return ip6(p, 8);
     }
 
-    /** {@code match ip6 dst PREFIX}. */
+    /**
+     * {@code match ip6 dst PREFIX}.
+     *
+     * @param p the prefix
+     * @return a copy with it
+     */
     public U32 ip6Dst(IpPrefix p) {
         return ip6(p, 24);
     }
 
-    /** {@code match ip6 protocol N 0xff} (the next header of the fixed IPv6 header). */
+    /**
+     * {@code match ip6 protocol N 0xff} (the next header of the fixed IPv6 header).
+     *
+     * @param protocol the protocol number
+     * @return a copy with it
+     */
     public U32 ip6Protocol(int protocol) {
         return pack8(protocol, 0xFF, 6);
     }
 
-    /** {@code match ip6 sport N 0xffff} (no extension headers). */
+    /**
+     * {@code match ip6 sport N 0xffff} (no extension headers).
+     *
+     * @param port the port
+     * @return a copy with it
+     */
     public U32 ip6Sport(int port) {
         return pack16(port, 0xFFFF, 40);
     }
 
-    /** {@code match ip6 dport N 0xffff} (no extension headers). */
+    /**
+     * {@code match ip6 dport N 0xffff} (no extension headers).
+     *
+     * @param port the port
+     * @return a copy with it
+     */
     public U32 ip6Dport(int port) {
         return pack16(port, 0xFFFF, 42);
     }
