@@ -36,12 +36,16 @@ public enum AddressFlag {
         this.bit = bit;
     }
 
-    /** The flag's bit. */
+    /** {@return the flag's bit} */
     public int bit() {
         return bit;
     }
 
-    /** The flags set in {@code bits} (unknown bits are ignored here; the raw value keeps them). */
+    /**
+     * {@return the flags set in {@code bits} (unknown bits are ignored here; the raw value keeps them)}
+     *
+     * @param bits the IFA_F_* bits
+     */
     public static Set<AddressFlag> fromBits(int bits) {
         EnumSet<AddressFlag> s = EnumSet.noneOf(AddressFlag.class);
         for (AddressFlag f : values()) {
@@ -52,7 +56,11 @@ public enum AddressFlag {
         return s;
     }
 
-    /** iproute2's name for the flag in {@code ip -j addr} output. */
+    /**
+     * iproute2's name for the flag in {@code ip -j addr} output.
+     *
+     * @return the name
+     */
     public String label() {
         return switch (this) {
             case SECONDARY -> "secondary";

@@ -100,32 +100,40 @@ public final class AddressInfo {
         this.hasUnknown = hasUnknown;
     }
 
-    /** {@link IpPrefix#AF_INET} or {@link IpPrefix#AF_INET6}. */
+    /**
+     * {@link IpPrefix#AF_INET} or {@link IpPrefix#AF_INET6}.
+     *
+     * @return the address family
+     */
     public int family() {
         return family;
     }
 
-    /** The prefix length. */
+    /** {@return the prefix length} */
     public int prefixLength() {
         return prefixLength;
     }
 
-    /** The {@code IFA_F_*} bits (from IFA_FLAGS when present, which holds all 32). */
+    /** {@return the {@code IFA_F_*} bits (from IFA_FLAGS when present, which holds all 32)} */
     public int flags() {
         return flags;
     }
 
-    /** The scope. */
+    /** {@return the scope} */
     public Scope scope() {
         return scope;
     }
 
-    /** The link's index. */
+    /** {@return the link's index} */
     public int ifindex() {
         return ifindex;
     }
 
-    /** IFA_ADDRESS: the prefix address (for point-to-point links the peer), or null. */
+    /**
+     * IFA_ADDRESS: the prefix address (for point-to-point links the peer), or null.
+     *
+     * @return the address, or null
+     */
     public InetAddress address() {
         InetAddress a = address;
         if (a == null && addressAt >= 0) {
@@ -134,7 +142,11 @@ public final class AddressInfo {
         return a;
     }
 
-    /** IFA_LOCAL: the local address (IPv4), or null (IPv6 sends only IFA_ADDRESS). */
+    /**
+     * IFA_LOCAL: the local address (IPv4), or null (IPv6 sends only IFA_ADDRESS).
+     *
+     * @return the local address, or null
+     */
     public InetAddress local() {
         InetAddress a = local;
         if (a == null && localAt >= 0) {
@@ -143,7 +155,11 @@ public final class AddressInfo {
         return a;
     }
 
-    /** IFA_BROADCAST, or null. */
+    /**
+     * IFA_BROADCAST, or null.
+     *
+     * @return the broadcast address, or null
+     */
     public InetAddress broadcast() {
         InetAddress a = broadcast;
         if (a == null && broadcastAt >= 0) {
@@ -152,7 +168,11 @@ public final class AddressInfo {
         return a;
     }
 
-    /** IFA_LABEL (IPv4), or null. */
+    /**
+     * IFA_LABEL (IPv4), or null.
+     *
+     * @return the label, or null
+     */
     public String label() {
         String l = label;
         if (l == null && labelAt >= 0) {
@@ -161,27 +181,47 @@ public final class AddressInfo {
         return l;
     }
 
-    /** IFA_RT_PRIORITY, the metric of the prefix route, 0 when absent. */
+    /**
+     * IFA_RT_PRIORITY, the metric of the prefix route, 0 when absent.
+     *
+     * @return the metric
+     */
     public long metric() {
         return metric;
     }
 
-    /** IFA_PROTO (who added it: 0 unspecified, 1 loopback, 2 router advert, 3 link-local), 0 when absent. */
+    /**
+     * IFA_PROTO (who added it: 0 unspecified, 1 loopback, 2 router advert, 3 link-local), 0 when absent.
+     *
+     * @return the protocol number
+     */
     public int protocol() {
         return protocol;
     }
 
-    /** Preferred lifetime in seconds from IFA_CACHEINFO, 0xFFFFFFFF = forever, -1 when absent. */
+    /**
+     * Preferred lifetime in seconds from IFA_CACHEINFO, 0xFFFFFFFF = forever, -1 when absent.
+     *
+     * @return the lifetime in seconds
+     */
     public long preferredLifetime() {
         return preferredLifetime;
     }
 
-    /** Valid lifetime in seconds from IFA_CACHEINFO, 0xFFFFFFFF = forever, -1 when absent. */
+    /**
+     * Valid lifetime in seconds from IFA_CACHEINFO, 0xFFFFFFFF = forever, -1 when absent.
+     *
+     * @return the lifetime in seconds
+     */
     public long validLifetime() {
         return validLifetime;
     }
 
-    /** Attributes this record does not model, kept as received. */
+    /**
+     * Attributes this record does not model, kept as received.
+     *
+     * @return the attributes, in the order received
+     */
     public List<RawAttribute> unknown() {
         List<RawAttribute> u = unknown;
         if (u == null) {
@@ -199,25 +239,29 @@ public final class AddressInfo {
     public static final long FOREVER = 0xFFFF_FFFFL;
 
     /**
-     * The address as a prefix: the local address (IFA_LOCAL, else IFA_ADDRESS) with the prefix
-     * length, such as {@code 192.168.15.1/24}.
+     * {@return the address as a prefix: the local address (IFA_LOCAL, else IFA_ADDRESS) with the prefix
+     * length, such as {@code 192.168.15.1/24}}
      */
     public IpPrefix prefix() {
         InetAddress l = local();
         return new IpPrefix(l != null ? l : address(), prefixLength);
     }
 
-    /** Whether this is an IPv4 address. */
+    /** {@return whether this is an IPv4 address} */
     public boolean isIpv4() {
         return family == IpPrefix.AF_INET;
     }
 
-    /** The flags as a set. */
+    /** {@return the flags as a set} */
     public Set<AddressFlag> flagSet() {
         return AddressFlag.fromBits(flags);
     }
 
-    /** Whether flag {@code f} is set. */
+    /**
+     * {@return whether flag {@code f} is set}
+     *
+     * @param f the flag
+     */
     public boolean has(AddressFlag f) {
         return (flags & f.bit()) != 0;
     }
@@ -225,6 +269,7 @@ public final class AddressInfo {
     /**
      * Decodes an RTM_NEWADDR (or RTM_DELADDR) message.
      *
+     * @param m the message
      * @return the address, or null for a message of another type or an address family other than
      *         IPv4 and IPv6
      * @throws MalformedMessageException if the message breaks the format (checked here, whole)

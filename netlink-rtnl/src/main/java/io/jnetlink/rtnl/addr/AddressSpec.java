@@ -45,44 +45,60 @@ public final class AddressSpec {
         this.preferredLifetime = b.preferredLifetime;
     }
 
-    /** A new builder. */
+    /**
+     * A new builder.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** {@code prefix} on link {@code ifindex}, everything else default. */
+    /**
+     * {@code prefix} on link {@code ifindex}, everything else default.
+     *
+     * @param ifindex the link's index
+     * @param prefix the address and prefix length
+     * @return the spec
+     */
     public static AddressSpec of(int ifindex, IpPrefix prefix) {
         return builder().link(ifindex).prefix(prefix).build();
     }
 
-    /** {@code prefix} (CIDR text) on the link named {@code linkName}, everything else default. */
+    /**
+     * {@code prefix} (CIDR text) on the link named {@code linkName}, everything else default.
+     *
+     * @param linkName the link's name
+     * @param prefix the address and prefix length, as CIDR text
+     * @return the spec
+     */
     public static AddressSpec of(String linkName, String prefix) {
         return builder().link(linkName).prefix(prefix).build();
     }
 
-    /** The link index, or 0 when the link is given by name. */
+    /** {@return the link index, or 0 when the link is given by name} */
     public int ifindex() {
         return ifindex;
     }
 
-    /** The link name, or null when the link is given by index. */
+    /** {@return the link name, or null when the link is given by index} */
     public String linkName() {
         return linkName;
     }
 
-    /** The address and prefix length. */
+    /** {@return the address and prefix length} */
     public IpPrefix prefix() {
         return prefix;
     }
 
-    /** The peer of a point-to-point address (sent as IFA_ADDRESS), or null. */
+    /** {@return the peer of a point-to-point address (sent as IFA_ADDRESS), or null} */
     public InetAddress peer() {
         return peer;
     }
 
     /**
-     * The broadcast address to send: the explicit one, or the derived one (host bits set, as
-     * iproute2's {@code brd +}; none for /31 and /32), or null.
+     * {@return the broadcast address to send: the explicit one, or the derived one (host bits set, as
+     * iproute2's {@code brd +}; none for /31 and /32), or null}
      */
     public InetAddress broadcast() {
         if (broadcast != null) {
@@ -94,19 +110,19 @@ public final class AddressSpec {
         return null;
     }
 
-    /** Whether the broadcast address is derived from the prefix ({@code brd +}). */
+    /** {@return whether the broadcast address is derived from the prefix ({@code brd +})} */
     public boolean broadcastDerived() {
         return broadcastDerived;
     }
 
-    /** The label (IPv4 only), or null. */
+    /** {@return the label (IPv4 only), or null} */
     public String label() {
         return label;
     }
 
     /**
-     * The scope to send: the one given, else what iproute2 picks ({@code host} for 127.0.0.0/8,
-     * {@code global} otherwise).
+     * {@return the scope to send: the one given, else what iproute2 picks ({@code host} for 127.0.0.0/8,
+     * {@code global} otherwise)}
      */
     public Scope scope() {
         if (scope != null) {
@@ -116,27 +132,27 @@ public final class AddressSpec {
         return b.length == 4 && (b[0] & 0xFF) == 127 ? Scope.HOST : Scope.UNIVERSE;
     }
 
-    /** The {@code IFA_F_*} flags to set. */
+    /** {@return the {@code IFA_F_*} flags to set} */
     public int flags() {
         return flags;
     }
 
-    /** The metric of the prefix route (IFA_RT_PRIORITY), 0 for the default. */
+    /** {@return the metric of the prefix route (IFA_RT_PRIORITY), 0 for the default} */
     public long metric() {
         return metric;
     }
 
-    /** The valid lifetime in seconds, {@link AddressInfo#FOREVER} by default. */
+    /** {@return the valid lifetime in seconds, {@link AddressInfo#FOREVER} by default} */
     public long validLifetime() {
         return validLifetime;
     }
 
-    /** The preferred lifetime in seconds, {@link AddressInfo#FOREVER} by default. */
+    /** {@return the preferred lifetime in seconds, {@link AddressInfo#FOREVER} by default} */
     public long preferredLifetime() {
         return preferredLifetime;
     }
 
-    /** Whether a lifetime was given (then IFA_CACHEINFO is sent). */
+    /** {@return whether a lifetime was given (then IFA_CACHEINFO is sent)} */
     public boolean hasLifetimes() {
         return validLifetime != AddressInfo.FOREVER || preferredLifetime != AddressInfo.FOREVER;
     }
@@ -186,7 +202,12 @@ public final class AddressSpec {
 
         private Builder() {}
 
-        /** The link by index. */
+        /**
+         * The link by index.
+         *
+         * @param ifindex the link's index
+         * @return this builder
+         */
         public Builder link(int ifindex) {
             Interfaces.requireIndex(ifindex);
             this.ifindex = ifindex;
@@ -194,7 +215,12 @@ public final class AddressSpec {
             return this;
         }
 
-        /** The link by name (looked up when the address is added). */
+        /**
+         * The link by name (looked up when the address is added).
+         *
+         * @param name the link's name
+         * @return this builder
+         */
         public Builder link(String name) {
             Interfaces.validateName(name);
             this.linkName = name;
@@ -202,36 +228,65 @@ public final class AddressSpec {
             return this;
         }
 
-        /** The address and prefix length. */
+        /**
+         * The address and prefix length.
+         *
+         * @param prefix the address and prefix length
+         * @return this builder
+         */
         public Builder prefix(IpPrefix prefix) {
             this.prefix = Objects.requireNonNull(prefix, "prefix");
             return this;
         }
 
-        /** The address and prefix length in CIDR notation ("192.168.15.1/24", "fd00::1/64"). */
+        /**
+         * The address and prefix length in CIDR notation ("192.168.15.1/24", "fd00::1/64").
+         *
+         * @param cidr the address and prefix length, as CIDR text
+         * @return this builder
+         */
         public Builder prefix(String cidr) {
             return prefix(IpPrefix.parse(cidr));
         }
 
-        /** The peer address of a point-to-point link. */
+        /**
+         * The peer address of a point-to-point link.
+         *
+         * @param address the peer's address literal
+         * @return this builder
+         */
         public Builder peer(String address) {
             this.peer = IpPrefix.parseAddress(address);
             return this;
         }
 
-        /** An explicit IPv4 broadcast address. */
+        /**
+         * An explicit IPv4 broadcast address.
+         *
+         * @param address the broadcast address literal
+         * @return this builder
+         */
         public Builder broadcast(String address) {
             this.broadcast = IpPrefix.parseAddress(address);
             return this;
         }
 
-        /** The IPv4 broadcast address derived from the prefix (host bits set): iproute2's {@code brd +}. */
+        /**
+         * The IPv4 broadcast address derived from the prefix (host bits set): iproute2's {@code brd +}.
+         *
+         * @return this builder
+         */
         public Builder broadcastDerived() {
             this.broadcastDerived = true;
             return this;
         }
 
-        /** An IPv4 label (at most 15 bytes; iproute2 insists it starts with the link name, the kernel does not). */
+        /**
+         * An IPv4 label (at most 15 bytes; iproute2 insists it starts with the link name, the kernel does not).
+         *
+         * @param label the label
+         * @return this builder
+         */
         public Builder label(String label) {
             Objects.requireNonNull(label, "label");
             int n = label.getBytes(StandardCharsets.UTF_8).length;
@@ -243,29 +298,52 @@ public final class AddressSpec {
             return this;
         }
 
-        /** The scope (default: host for 127.0.0.0/8, global otherwise). */
+        /**
+         * The scope (default: host for 127.0.0.0/8, global otherwise).
+         *
+         * @param scope the scope
+         * @return this builder
+         */
         public Builder scope(Scope scope) {
             this.scope = Objects.requireNonNull(scope, "scope");
             return this;
         }
 
-        /** Sets a flag (such as {@link AddressFlag#NODAD}). */
+        /**
+         * Sets a flag (such as {@link AddressFlag#NODAD}).
+         *
+         * @param flag the flag
+         * @return this builder
+         */
         public Builder flag(AddressFlag flag) {
             this.flags |= flag.bit();
             return this;
         }
 
-        /** IPv6: skip duplicate address detection, so the address is usable at once. */
+        /**
+         * IPv6: skip duplicate address detection, so the address is usable at once.
+         *
+         * @return this builder
+         */
         public Builder noDad() {
             return flag(AddressFlag.NODAD);
         }
 
-        /** Do not add a route for the address's subnet. */
+        /**
+         * Do not add a route for the address's subnet.
+         *
+         * @return this builder
+         */
         public Builder noPrefixRoute() {
             return flag(AddressFlag.NOPREFIXROUTE);
         }
 
-        /** The metric of the prefix route the kernel adds (0..2^32-1). */
+        /**
+         * The metric of the prefix route the kernel adds (0..2^32-1).
+         *
+         * @param metric the metric
+         * @return this builder
+         */
         public Builder metric(long metric) {
             if (metric < 0 || metric > 0xFFFF_FFFFL) {
                 throw new IllegalArgumentException("metric " + metric + " is out of range 0..4294967295");
@@ -277,6 +355,9 @@ public final class AddressSpec {
         /**
          * How long the address stays (seconds, 1..2^32-1; {@link AddressInfo#FOREVER} is the
          * default): the kernel removes it afterwards ({@code valid_lft}).
+         *
+         * @param seconds the valid lifetime
+         * @return this builder
          */
         public Builder validLifetime(long seconds) {
             if (seconds <= 0 || seconds > AddressInfo.FOREVER) {
@@ -289,6 +370,9 @@ public final class AddressSpec {
         /**
          * How long the address is preferred for new connections (seconds, 0..2^32-1, at most the
          * valid lifetime; {@code preferred_lft}). 0 makes it deprecated at once.
+         *
+         * @param seconds the preferred lifetime
+         * @return this builder
          */
         public Builder preferredLifetime(long seconds) {
             if (seconds < 0 || seconds > AddressInfo.FOREVER) {
@@ -299,7 +383,7 @@ public final class AddressSpec {
         }
 
         /**
-         * The spec.
+         * {@return the spec}
          *
          * @throws IllegalArgumentException if the link or prefix is missing, or an option does not
          *                                  fit the prefix's family

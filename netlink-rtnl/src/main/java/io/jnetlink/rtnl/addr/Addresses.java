@@ -43,12 +43,21 @@ public final class Addresses {
 
     private final NetlinkSocket rtnl;
 
-    /** Addresses of the namespace {@code rtnl} belongs to. */
+    /**
+     * Addresses of the namespace {@code rtnl} belongs to.
+     *
+     * @param rtnl a NETLINK_ROUTE socket of the namespace
+     */
     public Addresses(NetlinkSocket rtnl) {
         this.rtnl = Objects.requireNonNull(rtnl, "rtnl");
     }
 
-    /** Adds {@code prefix} to link {@code ifindex} (RTM_NEWADDR, NLM_F_CREATE|NLM_F_EXCL). */
+    /**
+     * Adds {@code prefix} to link {@code ifindex} (RTM_NEWADDR, NLM_F_CREATE|NLM_F_EXCL).
+     *
+     * @param ifindex the link's index
+     * @param prefix the address and prefix length
+     */
     public void add(int ifindex, IpPrefix prefix) {
         add(AddressSpec.of(ifindex, prefix));
     }
@@ -56,6 +65,7 @@ public final class Addresses {
     /**
      * Adds an address (RTM_NEWADDR with NLM_F_CREATE|NLM_F_EXCL), as {@code ip addr add}.
      *
+     * @param spec the address
      * @throws io.jnetlink.core.AlreadyExistsException if the link has the address already
      * @throws io.jnetlink.core.NoSuchDeviceException  if the link does not exist
      */
@@ -67,6 +77,8 @@ public final class Addresses {
      * Adds an address or updates the one that is there (RTM_NEWADDR with
      * NLM_F_CREATE|NLM_F_REPLACE), as {@code ip addr replace}. Of an existing address the kernel
      * updates the metric, the flags and the lifetimes; broadcast, label and scope stay as they were.
+     *
+     * @param spec the address
      */
     public void replace(AddressSpec spec) {
         modify("replace address " + spec.prefix() + " on link " + spec.linkText(), spec, NLM_F_CREATE | NLM_F_REPLACE);
@@ -75,6 +87,8 @@ public final class Addresses {
     /**
      * Removes {@code prefix} from link {@code ifindex} (RTM_DELADDR), as {@code ip addr del}.
      *
+     * @param ifindex the link's index
+     * @param prefix the address and prefix length
      * @throws NetlinkException with {@link Errno#EADDRNOTAVAIL} if the link does not have it
      */
     public void delete(int ifindex, IpPrefix prefix) {
@@ -83,26 +97,37 @@ public final class Addresses {
         rtnl.request("delete address " + prefix + " from link " + ifindex, w -> encodeDelete(w, ifindex, prefix));
     }
 
-    /** Removes an address as listed ({@link #list()}). */
+    /**
+     * Removes an address as listed ({@link #list()}).
+     *
+     * @param address the address, as listed
+     */
     public void delete(AddressInfo address) {
         rtnl.request("delete address " + address.prefix() + " from link " + address.ifindex(),
                 w -> encodeDelete(w, address));
     }
 
-    /** Every IPv4 and IPv6 address of every link (RTM_GETADDR dump). */
+    /** {@return every IPv4 and IPv6 address of every link (RTM_GETADDR dump)} */
     public List<AddressInfo> list() {
         return FAMILY.dump(rtnl, "list addresses");
     }
 
-    /** The IPv4 and IPv6 addresses of link {@code ifindex} (RTM_GETADDR dump filtered by link). */
+    /**
+     * {@return the IPv4 and IPv6 addresses of link {@code ifindex} (RTM_GETADDR dump filtered by link)}
+     *
+     * @param ifindex the link's index
+     */
     public List<AddressInfo> list(int ifindex) {
         Interfaces.requireIndex(ifindex);
         return dump("list addresses of link " + ifindex, 0, ifindex);
     }
 
     /**
-     * The addresses of one family ({@link IpPrefix#AF_INET} or {@link IpPrefix#AF_INET6}) on link
-     * {@code ifindex}, or on every link when {@code ifindex} is 0.
+     * {@return the addresses of one family ({@link IpPrefix#AF_INET} or {@link IpPrefix#AF_INET6}) on link
+     * {@code ifindex}, or on every link when {@code ifindex} is 0}
+     *
+     * @param family the address family
+     * @param ifindex the link's index
      */
     public List<AddressInfo> list(int family, int ifindex) {
         if (family != IpPrefix.AF_INET && family != IpPrefix.AF_INET6) {
@@ -120,6 +145,8 @@ public final class Addresses {
      * {@code ip addr flush dev}: one dump, then all deletes pipelined in one send. IPv4 secondaries
      * go first; an address already gone (the kernel drops secondaries with their primary) is not an
      * error.
+     *
+     * @param ifindex the link's index
      */
     public void flush(int ifindex) {
         Interfaces.requireIndex(ifindex);
@@ -145,6 +172,8 @@ public final class Addresses {
      * Adds many addresses in one send (pipelined RTM_NEWADDRs, one ACK each), as many
      * {@code ip addr add}; the first failure is thrown after all were tried. Links given by name
      * are looked up first.
+     *
+     * @param specs the addresses, in order
      */
     public void addAll(List<AddressSpec> specs) {
         if (specs.isEmpty()) {

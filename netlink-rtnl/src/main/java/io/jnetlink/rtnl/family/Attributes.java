@@ -21,9 +21,11 @@ public final class Attributes {
     private Attributes() {}
 
     /**
-     * The IP address in the attribute under {@code a}, which must be exactly {@code length} bytes
-     * (4 for IPv4, 16 for IPv6: the message's family decides).
+     * {@return the IP address in the attribute under {@code a}, which must be exactly {@code length} bytes
+     * (4 for IPv4, 16 for IPv6: the message's family decides)}
      *
+     * @param a a cursor on the attribute
+     * @param length the length the family needs: 4 or 16
      * @throws io.jnetlink.core.MalformedMessageException naming the attribute if the length is wrong
      */
     public static InetAddress address(AttributeCursor a, int length) {
@@ -35,7 +37,10 @@ public final class Attributes {
      * Checks that the attribute under {@code a} holds an IP address of exactly {@code length}
      * bytes, and returns where its payload is (for {@link #address(MemorySegment, int, int)}).
      *
+     * @param a a cursor on the attribute
+     * @param length the length the family needs: 4 or 16
      * @throws io.jnetlink.core.MalformedMessageException naming the attribute if the length is wrong
+     * @return the payload's offset in the buffer
      */
     public static int checkAddress(AttributeCursor a, int length) {
         if (a.length() != length) {
@@ -45,14 +50,26 @@ public final class Attributes {
         return Math.toIntExact(a.payloadOffset());
     }
 
-    /** The checked address at {@code at} of {@code data} ({@code length} 4 or 16), or null if {@code at} is -1. */
+    /**
+     * {@return the checked address at {@code at} of {@code data} ({@code length} 4 or 16), or null if {@code at} is -1}
+     *
+     * @param data the buffer
+     * @param at the address's offset, or -1
+     * @param length 4 or 16
+     */
     public static InetAddress address(MemorySegment data, int at, int length) {
         return at < 0 ? null : AttributeCursor.address(data, at, length);
     }
 
     /**
-     * The attributes in {@code [start, end)} of {@code data} whose type (below 64) is not a bit of
-     * {@code modeled}, copied out in the order received: a record's "unknown" list, made when asked.
+     * {@return the attributes in {@code [start, end)} of {@code data} whose type (below 64) is not a bit of
+     * {@code modeled}, copied out in the order received: a record's "unknown" list, made when asked}
+     *
+     * @param data the buffer
+     * @param start offset of the first attribute
+     * @param end offset just past the last attribute
+     * @param modeled the mask of the types the record models
+     * @param names the attribute names, for error messages
      */
     public static List<RawAttribute> unmodeled(MemorySegment data, long start, long end, long modeled,
                                                AttrNames names) {
@@ -66,12 +83,21 @@ public final class Attributes {
         return List.copyOf(out);
     }
 
-    /** Whether attribute type {@code type} is a bit of the mask {@code modeled} (types from 64 never are). */
+    /**
+     * {@return whether attribute type {@code type} is a bit of the mask {@code modeled} (types from 64 never are)}
+     *
+     * @param type the attribute type
+     * @param modeled the mask
+     */
     public static boolean isModeled(int type, long modeled) {
         return type < 64 && (modeled & (1L << type)) != 0;
     }
 
-    /** The mask of attribute types {@code types} (each below 64), for {@link #unmodeled}. */
+    /**
+     * {@return the mask of attribute types {@code types} (each below 64), for {@link #unmodeled}}
+     *
+     * @param types the attribute types
+     */
     public static long mask(int... types) {
         long m = 0;
         for (int t : types) {

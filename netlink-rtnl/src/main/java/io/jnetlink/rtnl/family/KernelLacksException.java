@@ -10,9 +10,12 @@ import io.jnetlink.core.NetlinkException;
 public class KernelLacksException extends NetlinkException {
     private static final long serialVersionUID = 1L;
 
+    /** What the kernel lacks, in words. */
     private final String missing;
 
     /**
+     * The kernel's refusal, explained as something it lacks.
+     *
      * @param cause   the kernel's refusal (EOPNOTSUPP and its extended-ACK text)
      * @param missing what the kernel lacks, in words ("the link kind \"dummy\"")
      */
@@ -23,7 +26,7 @@ public class KernelLacksException extends NetlinkException {
         initCause(cause);
     }
 
-    /** What the kernel lacks, in words. */
+    /** {@return what the kernel lacks, in words} */
     public String missing() {
         return missing;
     }

@@ -91,62 +91,83 @@ public final class RtnlFamily<T> {
     /**
      * A descriptor for the family called {@code name} ("link", "address", ...) whose messages
      * decode into {@code recordType}, to be filled in.
+     *
+     * @param <T> the family's record type
+     * @param name the family's name, as operations name it
+     * @param recordType the record's class
+     * @return the builder
      */
     public static <T> Builder<T> builder(String name, Class<T> recordType) {
         return new Builder<>(name, recordType);
     }
 
-    /** The family's name ("link", "address", "route", "neighbour"), as operations name it. */
+    /** {@return the family's name ("link", "address", "route", "neighbour"), as operations name it} */
     public String name() {
         return name;
     }
 
-    /** The record a message of the family decodes into. */
+    /** {@return the record a message of the family decodes into} */
     public Class<T> recordType() {
         return recordType;
     }
 
-    /** RTM_NEW*: the type of a create/change request, of a GET's reply and of an "added" event. */
+    /**
+     * RTM_NEW*: the type of a create/change request, of a GET's reply and of an "added" event.
+     *
+     * @return the message type
+     */
     public int newType() {
         return newType;
     }
 
-    /** RTM_DEL*: the type of a delete request and of a "removed" event. */
+    /**
+     * RTM_DEL*: the type of a delete request and of a "removed" event.
+     *
+     * @return the message type
+     */
     public int delType() {
         return delType;
     }
 
-    /** RTM_GET*: the type of a lookup or dump request. */
+    /**
+     * RTM_GET*: the type of a lookup or dump request.
+     *
+     * @return the message type
+     */
     public int getType() {
         return getType;
     }
 
-    /** The C name of the fixed header ("struct ifinfomsg"), for error messages. */
+    /** {@return the C name of the fixed header ("struct ifinfomsg"), for error messages} */
     public String headerName() {
         return headerName;
     }
 
-    /** The size of the fixed header in bytes (its attributes start after it). */
+    /** {@return the size of the fixed header in bytes (its attributes start after it)} */
     public int headerLength() {
         return headerLength;
     }
 
-    /** The names of the family's top-level attributes, for error paths ("IFLA_LINKINFO/..."). */
+    /** {@return the names of the family's top-level attributes, for error paths ("IFLA_LINKINFO/...")} */
     public AttrNames attributeNames() {
         return attributeNames;
     }
 
-    /** The multicast groups (RTNLGRP_*) that announce the family's changes. */
+    /** {@return the multicast groups (RTNLGRP_*) that announce the family's changes} */
     public int[] groups() {
         return groups.clone();
     }
 
-    /** The decoder of the family's record (returns null for messages of the type it does not model). */
+    /** {@return the decoder of the family's record (returns null for messages of the type it does not model)} */
     public NetlinkSocket.Decoder<T> decoder() {
         return decoder;
     }
 
-    /** Whether {@code type} is the family's NEW or DEL type: a message a watch of it decodes. */
+    /**
+     * {@return whether {@code type} is the family's NEW or DEL type: a message a watch of it decodes}
+     *
+     * @param type a message type
+     */
     public boolean isEvent(int type) {
         return type == newType || type == delType;
     }
@@ -157,7 +178,9 @@ public final class RtnlFamily<T> {
      * Checks that {@code m} holds the fixed header and returns a cursor over the attributes after
      * it, errors naming the family's attributes.
      *
+     * @param m the message
      * @throws io.jnetlink.core.MalformedMessageException if the payload is shorter than the header
+     * @return a cursor over its attributes
      */
     public AttributeCursor attributes(Message m) {
         m.requirePayload(headerLength, headerName);
@@ -167,6 +190,9 @@ public final class RtnlFamily<T> {
     /**
      * Like {@link #attributes}, with the message view's own cursor ({@link Message#scan}): nothing
      * allocated per message, for a decoder's one top-level pass (see there for the rule it keeps).
+     *
+     * @param m the message
+     * @return the message view's cursor, at the first attribute
      */
     public AttributeCursor scan(Message m) {
         m.requirePayload(headerLength, headerName);
@@ -179,6 +205,10 @@ public final class RtnlFamily<T> {
      * Starts a NEW or DEL request of this family with NLM_F_REQUEST | NLM_F_ACK and
      * {@code extraFlags} (NLM_F_CREATE, NLM_F_EXCL, NLM_F_REPLACE, NLM_F_ECHO); the caller writes
      * the header and attributes and ends it.
+     *
+     * @param w the writer
+     * @param type the message type (the family's NEW or DEL)
+     * @param extraFlags flags besides NLM_F_REQUEST | NLM_F_ACK (NLM_F_CREATE, ...)
      */
     public void begin(MessageWriter w, int type, int extraFlags) {
         if (type != newType && type != delType) {
@@ -188,23 +218,40 @@ public final class RtnlFamily<T> {
     }
 
     /**
-     * The object with key {@code key} (one RTM_GET* without NLM_F_ACK: the reply ends the
-     * exchange), or null if the kernel answered with nothing this family models. Allocation-free
+     * {@return the object with key {@code key} (one RTM_GET* without NLM_F_ACK: the reply ends the
+     * exchange), or null if the kernel answered with nothing this family models} Allocation-free
      * up to what the decoder makes.
      *
      * @param verb what is being done, the key appended when it fails ("get link" -> "get link 7")
+     * @param rtnl a NETLINK_ROUTE socket of the namespace
+     * @param key the object's key
      * @throws IllegalStateException if the family has no key header
      */
     public T get(NetlinkSocket rtnl, String verb, int key) {
         return rtnl.query(verb, key, keyed(getByKey), decoder);
     }
 
-    /** Like {@link #get} with another decoder (a lean one, say). */
+    /**
+     * Like {@link #get} with another decoder (a lean one, say).
+     *
+     * @param <R> the decoded type
+     * @param rtnl a NETLINK_ROUTE socket of the namespace
+     * @param verb what is done, for errors
+     * @param key the object's key
+     * @param decoder turns the reply into the value
+     * @return the decoded reply
+     */
     public <R> R get(NetlinkSocket rtnl, String verb, int key, NetlinkSocket.Decoder<R> decoder) {
         return rtnl.query(verb, key, keyed(getByKey), decoder);
     }
 
-    /** Deletes the object with key {@code key} (one RTM_DEL* with NLM_F_ACK). Allocation-free. */
+    /**
+     * Deletes the object with key {@code key} (one RTM_DEL* with NLM_F_ACK). Allocation-free.
+     *
+     * @param rtnl a NETLINK_ROUTE socket of the namespace
+     * @param verb what is done, for errors
+     * @param key the object's key
+     */
     public void delete(NetlinkSocket rtnl, String verb, int key) {
         rtnl.request(verb, key, keyed(deleteByKey));
     }
@@ -216,12 +263,24 @@ public final class RtnlFamily<T> {
         return e;
     }
 
-    /** Every object of the family (one unfiltered RTM_GET* dump). */
+    /**
+     * {@return every object of the family (one unfiltered RTM_GET* dump)}
+     *
+     * @param rtnl a NETLINK_ROUTE socket of the namespace
+     * @param op what is dumped, for errors
+     */
     public List<T> dump(NetlinkSocket rtnl, String op) {
         return rtnl.dumpAll(op, dumpAll, decoder);
     }
 
-    /** Hands every object of the family to {@code each} (one unfiltered dump) without building a list. */
+    /**
+     * Hands every object of the family to {@code each} (one unfiltered dump) without building a list.
+     *
+     * @param rtnl a NETLINK_ROUTE socket of the namespace
+     * @param op what is dumped, for errors
+     * @param decoder turns each message into an object, or null to skip it
+     * @param each receives each object
+     */
     public void forEach(NetlinkSocket rtnl, String op, NetlinkSocket.Decoder<? extends T> decoder,
                         Consumer<? super T> each) {
         rtnl.dump(op, dumpAll, m -> {
@@ -232,16 +291,28 @@ public final class RtnlFamily<T> {
         });
     }
 
-    /** Every object of the family, decoded by {@code decoder} (a lean variant of the family's). */
+    /**
+     * {@return every object of the family, decoded by {@code decoder} (a lean variant of the family's)}
+     *
+     * @param <R> the decoded type
+     * @param rtnl a NETLINK_ROUTE socket of the namespace
+     * @param op what is dumped, for errors
+     * @param decoder turns each message into a value, or null to skip it
+     */
     public <R> List<R> dump(NetlinkSocket rtnl, String op, NetlinkSocket.Decoder<R> decoder) {
         return rtnl.dumpAll(op, dumpAll, decoder);
     }
 
     /**
-     * A filtered dump: {@code filter} writes the header (and any filter attributes) of the
+     * {@return a filtered dump: {@code filter} writes the header (and any filter attributes) of the
      * RTM_GET* dump request, which the kernel's strict checking honours; then every object
      * {@code keep} refuses is dropped, so the result is right even where the kernel ignores a
-     * filter. {@code keep} null keeps all.
+     * filter} {@code keep} null keeps all.
+     *
+     * @param rtnl a NETLINK_ROUTE socket of the namespace
+     * @param op what is dumped, for errors
+     * @param filter writes the request's header and filter attributes
+     * @param keep which of the returned objects to keep
      */
     public List<T> dump(NetlinkSocket rtnl, String op, NetlinkSocket.Encoder filter, Predicate<? super T> keep) {
         List<T> out = rtnl.dumpAll(op, w -> {
@@ -255,7 +326,12 @@ public final class RtnlFamily<T> {
         return out;
     }
 
-    /** Writes the dump request a filtered {@link #dump} sends: for golden tests. */
+    /**
+     * Writes the dump request a filtered {@link #dump} sends: for golden tests.
+     *
+     * @param w the writer
+     * @param filter writes the request's header and filter attributes
+     */
     public void writeDump(MessageWriter w, NetlinkSocket.Encoder filter) {
         w.begin(getType, NLM_F_REQUEST | NLM_F_DUMP);
         filter.encode(w);
@@ -267,7 +343,11 @@ public final class RtnlFamily<T> {
         return "RtnlFamily[" + name + "]";
     }
 
-    /** Fills in a {@link RtnlFamily}; every field but the key header is required. */
+    /**
+     * Fills in a {@link RtnlFamily}; every field but the key header is required.
+     *
+     * @param <T> the family's record type
+     */
     public static final class Builder<T> {
         private final String name;
         private final Class<T> recordType;
@@ -286,7 +366,14 @@ public final class RtnlFamily<T> {
             this.recordType = recordType;
         }
 
-        /** The RTM_NEW*, RTM_DEL* and RTM_GET* message types ({@code linux/rtnetlink.h}). */
+        /**
+         * The RTM_NEW*, RTM_DEL* and RTM_GET* message types ({@code linux/rtnetlink.h}).
+         *
+         * @param newType the RTM_NEW* type
+         * @param delType the RTM_DEL* type
+         * @param getType the RTM_GET* type
+         * @return this builder
+         */
         public Builder<T> types(int newType, int delType, int getType) {
             this.newType = newType;
             this.delType = delType;
@@ -294,7 +381,13 @@ public final class RtnlFamily<T> {
             return this;
         }
 
-        /** The fixed header: its C name ("struct ifinfomsg") and size. */
+        /**
+         * The fixed header: its C name ("struct ifinfomsg") and size.
+         *
+         * @param headerName the header's C name
+         * @param headerLength its size in bytes
+         * @return this builder
+         */
         public Builder<T> header(String headerName, int headerLength) {
             this.headerName = headerName;
             this.headerLength = headerLength;
@@ -305,31 +398,49 @@ public final class RtnlFamily<T> {
          * How a request about one key (a link index, a nexthop id) writes its header and key
          * attributes, for {@link RtnlFamily#get} and {@link RtnlFamily#delete}. Families keyed by
          * several fields (addresses, routes) leave it out.
+         *
+         * @param keyHeader writes the header and key of a request about one key
+         * @return this builder
          */
         public Builder<T> keyHeader(NetlinkSocket.KeyEncoder keyHeader) {
             this.keyHeader = keyHeader;
             return this;
         }
 
-        /** The names of the top-level attributes, for error paths. */
+        /**
+         * The names of the top-level attributes, for error paths.
+         *
+         * @param names the attribute names
+         * @return this builder
+         */
         public Builder<T> attributeNames(AttrNames names) {
             this.attributeNames = names;
             return this;
         }
 
-        /** The RTNLGRP_* multicast groups that announce changes. */
+        /**
+         * The RTNLGRP_* multicast groups that announce changes.
+         *
+         * @param groups the group numbers
+         * @return this builder
+         */
         public Builder<T> groups(int... groups) {
             this.groups = groups.clone();
             return this;
         }
 
-        /** The decoder of a NEW or DEL message into the family's record. */
+        /**
+         * The decoder of a NEW or DEL message into the family's record.
+         *
+         * @param decoder the decoder
+         * @return this builder
+         */
         public Builder<T> decoder(NetlinkSocket.Decoder<T> decoder) {
             this.decoder = decoder;
             return this;
         }
 
-        /** The descriptor; throws naming what is missing. */
+        /** {@return the descriptor; throws naming what is missing} */
         public RtnlFamily<T> build() {
             return new RtnlFamily<>(this);
         }

@@ -21,14 +21,18 @@ public record Scope(int value) {
     /** Nowhere: a destination that does not exist; a wildcard in route deletes. */
     public static final Scope NOWHERE = new Scope(255);
 
-    /** @throws IllegalArgumentException if {@code value} is outside 0..255 */
+    /**
+     * Checks the number.
+     *
+     * @throws IllegalArgumentException if {@code value} is outside 0..255
+     */
     public Scope {
         if (value < 0 || value > 255) {
             throw new IllegalArgumentException("scope " + value + " is out of range 0..255");
         }
     }
 
-    /** The scope of number {@code value}. */
+    /** {@return the scope of number {@code value}} */
     public static Scope of(int value) {
         return switch (value) {
             case 0 -> UNIVERSE;
@@ -43,6 +47,9 @@ public record Scope(int value) {
     /**
      * Parses iproute2's names ({@code global}/{@code universe}, {@code site}, {@code link},
      * {@code host}, {@code nowhere}) or a number 0..255.
+     *
+     * @param text the name or number
+     * @return the scope
      */
     public static Scope parse(String text) {
         String s = text.strip().toLowerCase(Locale.ROOT);
@@ -62,7 +69,11 @@ public record Scope(int value) {
         };
     }
 
-    /** iproute2's name for the scope, or the number. */
+    /**
+     * iproute2's name for the scope, or the number.
+     *
+     * @return the name or the number
+     */
     public String label() {
         return switch (value) {
             case 0 -> "global";

@@ -25,7 +25,7 @@ public sealed interface Action permits Gact, Mirred, Police, OtherAction {
     /** TC_ACT_STOLEN: the action consumed the packet. */
     int TC_ACT_STOLEN = 4;
 
-    /** The action's kind as the kernel knows it (TCA_ACT_KIND): {@code "gact"}. */
+    /** {@return the action's kind as the kernel knows it (TCA_ACT_KIND): {@code "gact"}} */
     String kind();
 
     /** Writes the action's options (the content of TCA_ACT_OPTIONS). */

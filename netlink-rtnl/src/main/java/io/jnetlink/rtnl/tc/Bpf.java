@@ -77,7 +77,7 @@ public record Bpf(Handle classid, byte[] ops, int fd, String name, boolean direc
         return new Bpf(null, b.array(), -1, null, false, List.of(), 0);
     }
 
-    /** An eBPF program by its descriptor (open in this process) and name, with direct action. */
+    /** {@return an eBPF program by its descriptor (open in this process) and name, with direct action} */
     public static Bpf program(int fd, String name) {
         if (fd < 0) {
             throw new IllegalArgumentException("a BPF program descriptor must not be negative, got " + fd);
@@ -90,7 +90,7 @@ public record Bpf(Handle classid, byte[] ops, int fd, String name, boolean direc
         return new Bpf(c, ops, fd, name, directAction, actions, programId);
     }
 
-    /** The instructions (a copy), or null. */
+    /** {@return the instructions (a copy), or null} */
     @Override
     public byte[] ops() {
         return ops == null ? null : ops.clone();

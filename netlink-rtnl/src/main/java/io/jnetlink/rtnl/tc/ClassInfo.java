@@ -28,7 +28,7 @@ public record ClassInfo(int ifindex, Handle handle, Handle parent, Handle leaf, 
     /** What identifies a class in a namespace: its link and class id. */
     public record Key(int ifindex, Handle handle) {}
 
-    /** This class's identity, for watches. */
+    /** {@return this class's identity, for watches} */
     public Key key() {
         return new Key(ifindex, handle);
     }

@@ -8,7 +8,7 @@ import io.jnetlink.core.codec.MessageWriter;
  * (options kept as received) for classes of kinds the library does not model.
  */
 public sealed interface ClassKind permits HtbClass, OtherClass {
-    /** The kind of the qdisc the class belongs to (TCA_KIND): {@code "htb"}. */
+    /** {@return the kind of the qdisc the class belongs to (TCA_KIND): {@code "htb"}} */
     String kind();
 
     /** Writes the class's TCA_OPTIONS. */

@@ -28,7 +28,7 @@ public record ClassSpec(Handle parent, Handle classid, ClassKind kind) {
         }
     }
 
-    /** The class {@code classid} under {@code parent}, both in tc's notation. */
+    /** {@return the class {@code classid} under {@code parent}, both in tc's notation} */
     public static ClassSpec of(String parent, String classid, ClassKind kind) {
         return new ClassSpec(Handle.parse(parent), Handle.parse(classid), kind);
     }

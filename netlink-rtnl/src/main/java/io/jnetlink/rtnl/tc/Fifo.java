@@ -22,12 +22,12 @@ public record Fifo(boolean inBytes, int limit) implements QdiscKind {
         }
     }
 
-    /** A pfifo of {@code packets} packets. */
+    /** {@return a pfifo of {@code packets} packets} */
     public static Fifo packets(int packets) {
         return new Fifo(false, packets);
     }
 
-    /** A bfifo of {@code bytes} bytes. */
+    /** {@return a bfifo of {@code bytes} bytes} */
     public static Fifo bytes(int bytes) {
         return new Fifo(true, bytes);
     }

@@ -28,12 +28,12 @@ public record FilterInfo(int ifindex, int handle, Handle parent, int prio, int p
     /** What identifies a filter in a namespace. */
     public record Key(int ifindex, Handle parent, int prio, int protocol, int handle) {}
 
-    /** This filter's identity, for watches. */
+    /** {@return this filter's identity, for watches} */
     public Key key() {
         return new Key(ifindex, parent, prio, protocol, handle);
     }
 
-    /** The classifier's name ({@code "u32"}). */
+    /** {@return the classifier's name ({@code "u32"})} */
     public String kind() {
         return options.kind();
     }

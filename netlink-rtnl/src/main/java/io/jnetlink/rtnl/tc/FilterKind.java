@@ -10,18 +10,18 @@ import java.util.List;
  * does not model reads back as {@link OtherFilter}, its options kept.
  */
 public sealed interface FilterKind permits U32, Matchall, Flower, Bpf, OtherFilter {
-    /** The classifier's name (TCA_KIND): {@code "u32"}. */
+    /** {@return the classifier's name (TCA_KIND): {@code "u32"}} */
     String kind();
 
     /** Writes this classifier's TCA_OPTIONS. */
     void writeOptions(MessageWriter w);
 
-    /** The protocol (Ethernet type) a filter of this kind gets when none is given: all. */
+    /** {@return the protocol (Ethernet type) a filter of this kind gets when none is given: all} */
     default int defaultProtocol() {
         return FilterSpec.ETH_P_ALL;
     }
 
-    /** The actions this filter runs (for naming a missing act_* module). */
+    /** {@return the actions this filter runs (for naming a missing act_* module)} */
     List<Action> actions();
 
     /**

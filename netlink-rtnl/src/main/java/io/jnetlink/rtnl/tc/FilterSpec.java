@@ -38,7 +38,7 @@ public record FilterSpec(Handle parent, int prio, int protocol, int handle, Filt
         }
     }
 
-    /** A filter of {@code kind} on {@code parent}, its protocol the kind's default, prio and handle the kernel's. */
+    /** {@return a filter of {@code kind} on {@code parent}, its protocol the kind's default, prio and handle the kernel's} */
     public static FilterSpec of(Handle parent, FilterKind kind) {
         return new FilterSpec(parent, 0, kind.defaultProtocol(), 0, kind);
     }
@@ -72,8 +72,8 @@ public record FilterSpec(Handle parent, int prio, int protocol, int handle, Filt
     }
 
     /**
-     * A u32 handle in tc's notation {@code HTID:HASH:NODE} (hexadecimal; {@code 800::800} is
-     * {@code 0x80000800}).
+     * {@return a u32 handle in tc's notation {@code HTID:HASH:NODE} (hexadecimal; {@code 800::800} is
+     * {@code 0x80000800})}
      */
     public static int u32Handle(String text) {
         String[] f = text.strip().split(":", -1);

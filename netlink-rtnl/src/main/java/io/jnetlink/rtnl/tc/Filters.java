@@ -75,7 +75,7 @@ public final class Filters {
                 w -> encodeDelete(w, ifindex, parent, prio, protocol, 0, null));
     }
 
-    /** The filters on {@code parent} of link {@code ifindex} ({@code tc filter show dev X parent P}: one dump). */
+    /** {@return the filters on {@code parent} of link {@code ifindex} ({@code tc filter show dev X parent P}: one dump)} */
     public List<FilterInfo> list(int ifindex, Handle parent) {
         Interfaces.requireIndex(ifindex);
         return FAMILY.dump(rtnl, "list filters of link " + ifindex + " parent " + parent,
@@ -83,8 +83,8 @@ public final class Filters {
     }
 
     /**
-     * Every filter of every link: the qdiscs and classes are listed, then the filters of each
-     * (for ingress and clsact: of their hooks), one dump each.
+     * {@return every filter of every link: the qdiscs and classes are listed, then the filters of each
+     * (for ingress and clsact: of their hooks), one dump each}
      */
     public List<FilterInfo> list() {
         Set<FilterInfo> out = new LinkedHashSet<>();

@@ -59,12 +59,12 @@ public record Flower(int ethType, int ipProto, IpPrefix src, IpPrefix dst, int s
         }
     }
 
-    /** A flower on IPv4 packets matching nothing else yet. */
+    /** {@return a flower on IPv4 packets matching nothing else yet} */
     public static Flower ipv4() {
         return new Flower(FilterSpec.ETH_P_IP, -1, null, null, 0, 0, null, List.of());
     }
 
-    /** A flower on IPv6 packets matching nothing else yet. */
+    /** {@return a flower on IPv6 packets matching nothing else yet} */
     public static Flower ipv6() {
         return new Flower(FilterSpec.ETH_P_IPV6, -1, null, null, 0, 0, null, List.of());
     }

@@ -36,7 +36,7 @@ public record FqCodel(int limit, int flows, int quantum, long targetUs, long int
         }
     }
 
-    /** An fq_codel with the kernel's defaults. */
+    /** {@return an fq_codel with the kernel's defaults} */
     public static FqCodel create() {
         return new FqCodel(0, 0, 0, 0, 0, null);
     }

@@ -28,7 +28,7 @@ public record Handle(int value) {
     /** The parent of a filter on the egress hook of clsact ({@code tc filter add dev X egress}). */
     public static final Handle EGRESS_HOOK = new Handle(0xFFFF_FFF3);
 
-    /** The handle {@code major:minor}. */
+    /** {@return the handle {@code major:minor}} */
     public static Handle of(int major, int minor) {
         if (major < 0 || major > 0xFFFF || minor < 0 || minor > 0xFFFF) {
             throw new IllegalArgumentException("handle major and minor must be 0..ffff, got " + major + ":" + minor);
@@ -36,7 +36,7 @@ public record Handle(int value) {
         return new Handle(major << 16 | minor);
     }
 
-    /** The qdisc handle {@code major:} (minor 0). */
+    /** {@return the qdisc handle {@code major:} (minor 0)} */
     public static Handle major(int major) {
         return of(major, 0);
     }
@@ -78,12 +78,12 @@ public record Handle(int value) {
         return Integer.parseInt(s, 16);
     }
 
-    /** The major number (the qdisc). */
+    /** {@return the major number (the qdisc)} */
     public int majorNumber() {
         return value >>> 16;
     }
 
-    /** The minor number (the class within the qdisc). */
+    /** {@return the minor number (the class within the qdisc)} */
     public int minorNumber() {
         return value & 0xFFFF;
     }
@@ -93,7 +93,7 @@ public record Handle(int value) {
         return of(majorNumber(), minor);
     }
 
-    /** Whether this is {@link #ROOT}. */
+    /** {@return whether this is {@link #ROOT}} */
     public boolean isRoot() {
         return value == ROOT.value;
     }

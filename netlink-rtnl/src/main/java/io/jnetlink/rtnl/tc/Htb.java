@@ -44,12 +44,12 @@ public record Htb(int defaultClass, int r2q, long directQlen, long directPackets
         }
     }
 
-    /** An htb with tc's defaults: no default class, r2q 10. */
+    /** {@return an htb with tc's defaults: no default class, r2q 10} */
     public static Htb create() {
         return new Htb(0, 10, -1, 0);
     }
 
-    /** An htb sending unclassified traffic to class {@code minor} (tc's {@code default}, hexadecimal there). */
+    /** {@return an htb sending unclassified traffic to class {@code minor} (tc's {@code default}, hexadecimal there)} */
     public static Htb defaultClass(int minor) {
         return create().withDefaultClass(minor);
     }

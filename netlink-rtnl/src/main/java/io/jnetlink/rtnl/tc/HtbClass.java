@@ -46,7 +46,7 @@ public record HtbClass(Rate rate, Rate ceil, long burst, long cburst, int prio, 
         }
     }
 
-    /** A class with guaranteed rate {@code rate} (ceiling the same, tc's defaults for the rest). */
+    /** {@return a class with guaranteed rate {@code rate} (ceiling the same, tc's defaults for the rest)} */
     public static HtbClass rate(Rate rate) {
         return new HtbClass(rate, rate, 0, 0, 0, 0, 0);
     }

@@ -20,7 +20,7 @@ public class KindNotSupportedException extends NetlinkException {
         initCause(cause);
     }
 
-    /** The missing kernel module, such as {@code sch_netem}, {@code cls_matchall} or {@code act_gact}. */
+    /** {@return the missing kernel module, such as {@code sch_netem}, {@code cls_matchall} or {@code act_gact}} */
     public String module() {
         return module;
     }

@@ -22,7 +22,7 @@ public record Matchall(Handle classid, List<Action> actions) implements FilterKi
         actions = List.copyOf(actions);
     }
 
-    /** A matchall running {@code actions}. */
+    /** {@return a matchall running {@code actions}} */
     public static Matchall of(Action... actions) {
         return new Matchall(null, List.of(actions));
     }

@@ -64,14 +64,14 @@ public record Netem(long delayUs, long jitterUs, int delayCorrelation, int limit
         }
     }
 
-    /** A netem with nothing but tc's default queue of 1000 packets; add what to emulate. */
+    /** {@return a netem with nothing but tc's default queue of 1000 packets; add what to emulate} */
     public static Netem create() {
         return new Netem(0, 0, 0, 1000, 0, 0, 0, 0, 0, 0, 0, 0, null);
     }
 
     /**
-     * The kernel's 32-bit probability for {@code percent} (0..100), rounded as tc rounds it: the
-     * value netem compares a random 32-bit number with.
+     * {@return the kernel's 32-bit probability for {@code percent} (0..100), rounded as tc rounds it: the
+     * value netem compares a random 32-bit number with}
      */
     public static int percent(double percent) {
         if (!(percent >= 0 && percent <= 100)) {
@@ -80,7 +80,7 @@ public record Netem(long delayUs, long jitterUs, int delayCorrelation, int limit
         return (int) (long) Math.rint(percent / 100 * 4294967295.0);
     }
 
-    /** A probability read back as a percentage. */
+    /** {@return a probability read back as a percentage} */
     public static double asPercent(int probability) {
         return (probability & 0xFFFF_FFFFL) * 100.0 / 4294967295.0;
     }

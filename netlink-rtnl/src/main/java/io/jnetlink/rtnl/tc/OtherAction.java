@@ -19,7 +19,7 @@ public record OtherAction(String kind, byte[] options) implements Action {
         options = options == null ? null : options.clone();
     }
 
-    /** The options (a copy), or null. */
+    /** {@return the options (a copy), or null} */
     @Override
     public byte[] options() {
         return options == null ? null : options.clone();

@@ -20,7 +20,7 @@ public record OtherClass(String kind, byte[] options) implements ClassKind {
         options = options.clone();
     }
 
-    /** The options (a copy). */
+    /** {@return the options (a copy)} */
     @Override
     public byte[] options() {
         return options.clone();

@@ -24,7 +24,7 @@ public record OtherQdisc(String kind, byte[] options) implements QdiscKind {
         options = options == null ? null : options.clone();
     }
 
-    /** The options (a copy), or null. */
+    /** {@return the options (a copy), or null} */
     @Override
     public byte[] options() {
         return options == null ? null : options.clone();

@@ -40,7 +40,7 @@ public record Prio(int bands, byte[] priomap) implements QdiscKind {
         return new Prio(3, DEFAULT_PRIOMAP);
     }
 
-    /** The map (a copy). */
+    /** {@return the map (a copy)} */
     @Override
     public byte[] priomap() {
         return priomap.clone();

@@ -26,7 +26,7 @@ public record QdiscInfo(int ifindex, Handle handle, Handle parent, int refcnt, Q
         unknown = List.copyOf(unknown);
     }
 
-    /** The kind's name ({@code "tbf"}). */
+    /** {@return the kind's name ({@code "tbf"})} */
     public String kind() {
         return options.kind();
     }
@@ -34,12 +34,12 @@ public record QdiscInfo(int ifindex, Handle handle, Handle parent, int refcnt, Q
     /** What identifies a qdisc in a namespace: its link, parent and handle. */
     public record Key(int ifindex, Handle parent, Handle handle) {}
 
-    /** This qdisc's identity, for watches. */
+    /** {@return this qdisc's identity, for watches} */
     public Key key() {
         return new Key(ifindex, parent, handle);
     }
 
-    /** Whether this is the link's root qdisc. */
+    /** {@return whether this is the link's root qdisc} */
     public boolean isRoot() {
         return parent.isRoot();
     }

@@ -12,18 +12,18 @@ import io.jnetlink.core.codec.MessageWriter;
 public sealed interface QdiscKind permits Fifo, Tbf, Htb, HookQdisc, Netem, FqCodel, Prio,
         Sfq, OtherQdisc {
 
-    /** The kind's name as the kernel knows it (TCA_KIND): {@code "tbf"}. */
+    /** {@return the kind's name as the kernel knows it (TCA_KIND): {@code "tbf"}} */
     String kind();
 
     /** Writes this kind's TCA_OPTIONS attribute (nothing for kinds without options). */
     void writeOptions(MessageWriter w);
 
-    /** The parent a qdisc of this kind gets when none is given: the root, or ingress for ingress/clsact. */
+    /** {@return the parent a qdisc of this kind gets when none is given: the root, or ingress for ingress/clsact} */
     default Handle defaultParent() {
         return Handle.ROOT;
     }
 
-    /** The handle a qdisc of this kind gets when none is given: none (the kernel picks), ffff: for ingress/clsact. */
+    /** {@return the handle a qdisc of this kind gets when none is given: none (the kernel picks), ffff: for ingress/clsact} */
     default Handle defaultHandle() {
         return Handle.NONE;
     }

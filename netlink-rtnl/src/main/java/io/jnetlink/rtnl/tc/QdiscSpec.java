@@ -27,7 +27,7 @@ public record QdiscSpec(Handle parent, Handle handle, QdiscKind kind) {
         }
     }
 
-    /** A qdisc of {@code kind} where that kind goes by default: the root, or ingress for ingress/clsact. */
+    /** {@return a qdisc of {@code kind} where that kind goes by default: the root, or ingress for ingress/clsact} */
     public static QdiscSpec of(QdiscKind kind) {
         return new QdiscSpec(kind.defaultParent(), kind.defaultHandle(), kind);
     }

@@ -74,12 +74,12 @@ public final class Qdiscs {
                 w -> encodeDelete(w, ifindex, spec.parent(), spec.handle(), spec.kind().kind()));
     }
 
-    /** Every qdisc of every link ({@code tc qdisc show}: one RTM_GETQDISC dump). */
+    /** {@return every qdisc of every link ({@code tc qdisc show}: one RTM_GETQDISC dump)} */
     public List<QdiscInfo> list() {
         return FAMILY.dump(rtnl, "list qdiscs");
     }
 
-    /** The qdiscs of link {@code ifindex} ({@code tc qdisc show dev X}). */
+    /** {@return the qdiscs of link {@code ifindex} ({@code tc qdisc show dev X})} */
     public List<QdiscInfo> list(int ifindex) {
         requireIndex(ifindex);
         // tc puts the link in tcmsg; the kernel dumps every link's qdiscs anyway, so keep this link's

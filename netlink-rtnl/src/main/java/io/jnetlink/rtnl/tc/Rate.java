@@ -43,7 +43,7 @@ public record Rate(long bytesPerSecond) implements Comparable<Rate> {
         return new Rate(n);
     }
 
-    /** The rate in bits per second. */
+    /** {@return the rate in bits per second} */
     public long bitsPerSecond() {
         return Math.multiplyExact(bytesPerSecond, 8L);
     }

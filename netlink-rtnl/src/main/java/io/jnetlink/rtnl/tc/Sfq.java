@@ -24,7 +24,7 @@ public record Sfq(int quantum, int perturbSeconds, int limit) implements QdiscKi
         }
     }
 
-    /** An sfq with the kernel's defaults. */
+    /** {@return an sfq with the kernel's defaults} */
     public static Sfq create() {
         return new Sfq(0, 0, 0);
     }

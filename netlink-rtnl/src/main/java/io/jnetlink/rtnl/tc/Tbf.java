@@ -59,7 +59,7 @@ public record Tbf(Rate rate, long burst, long limit, Rate peakrate, long mtu) im
         }
     }
 
-    /** A tbf of rate {@code rate}; give it a {@link #burst} and a {@link #limit} or {@link #latency}. */
+    /** {@return a tbf of rate {@code rate}; give it a {@link #burst} and a {@link #limit} or {@link #latency}} */
     public static Tbf rate(Rate rate) {
         return new Tbf(rate, 0, 0, null, 0);
     }

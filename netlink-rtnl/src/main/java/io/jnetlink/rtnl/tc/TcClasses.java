@@ -60,7 +60,7 @@ public final class TcClasses {
         rtnl.request("delete class " + classid + " of link " + ifindex, w -> encodeDelete(w, ifindex, classid));
     }
 
-    /** The classes of link {@code ifindex} ({@code tc class show dev X}: one RTM_GETTCLASS dump). */
+    /** {@return the classes of link {@code ifindex} ({@code tc class show dev X}: one RTM_GETTCLASS dump)} */
     public List<ClassInfo> list(int ifindex) {
         Interfaces.requireIndex(ifindex);
         // the kernel dumps the classes of the link in tcmsg (it needs one); keep makes sure
@@ -68,7 +68,7 @@ public final class TcClasses {
                 c -> c.ifindex() == ifindex);
     }
 
-    /** The classes of every link: a link dump, then one class dump per link. */
+    /** {@return the classes of every link: a link dump, then one class dump per link} */
     public List<ClassInfo> list() {
         List<ClassInfo> out = new ArrayList<>();
         for (LinkInfo l : Links.FAMILY.dump(rtnl, "list links for their classes")) {

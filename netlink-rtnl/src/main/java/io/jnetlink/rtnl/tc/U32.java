@@ -49,7 +49,7 @@ public record U32(Handle classid, List<U32Key> keys, List<Action> actions, int d
         }
     }
 
-    /** A u32 filter matching every packet (no keys yet), classifying nowhere. */
+    /** {@return a u32 filter matching every packet (no keys yet), classifying nowhere} */
     public static U32 create() {
         return new U32(null, List.of(), List.of(), 0);
     }
