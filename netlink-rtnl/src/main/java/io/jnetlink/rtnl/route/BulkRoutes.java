@@ -67,6 +67,7 @@ public final class BulkRoutes {
      * @param route the route
      * @param error why: the kernel's error with its extended ACK, or the library's
      *              {@link NoSuchDeviceException} for a link name that resolves to nothing
+     * @param <R> the type of the routes (spec or listed)
      */
     public record Failure<R>(int index, R route, NetlinkException error) {
         @Override
@@ -81,18 +82,20 @@ public final class BulkRoutes {
      * @param requested how many routes it was given (for a flush: found)
      * @param succeeded how many the kernel accepted
      * @param failures  each refusal, in list order
+     * @param <R> the type of the routes (spec or listed)
      */
     public record Result<R>(int requested, int succeeded, List<Failure<R>> failures) {
+        /** Keeps a copy of {@code failures}. */
         public Result {
             failures = List.copyOf(failures);
         }
 
-        /** Whether every route was accepted. */
+        /** {@return whether every route was accepted} */
         public boolean ok() {
             return failures.isEmpty();
         }
 
-        /** This result, or the first failure's error thrown if there was one. */
+        /** {@return this result, or the first failure's error thrown if there was one} */
         public Result<R> orThrow() {
             if (!failures.isEmpty()) {
                 throw failures.get(0).error();
@@ -104,12 +107,20 @@ public final class BulkRoutes {
     /**
      * Adds every route (RTM_NEWROUTE with NLM_F_CREATE|NLM_F_EXCL, as {@code ip route add}); a
      * route that exists already fails alone (EEXIST).
+     *
+     * @param list the routes, in order
+     * @return what was done, with a failure per refused route
      */
     public Result<Route> add(List<Route> list) {
         return send("add", RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL, list);
     }
 
-    /** Adds or replaces every route (NLM_F_CREATE|NLM_F_REPLACE, as {@code ip route replace}). */
+    /**
+     * Adds or replaces every route (NLM_F_CREATE|NLM_F_REPLACE, as {@code ip route replace}).
+     *
+     * @param list the routes, in order
+     * @return what was done, with a failure per refused route
+     */
     public Result<Route> replace(List<Route> list) {
         return send("replace", RTM_NEWROUTE, NLM_F_CREATE | NLM_F_REPLACE, list);
     }
@@ -117,6 +128,9 @@ public final class BulkRoutes {
     /**
      * Deletes every route (RTM_DELROUTE, as {@code ip route del}): what a route leaves out matches
      * any; one that does not exist fails alone (ESRCH).
+     *
+     * @param list the routes, in order
+     * @return what was done, with a failure per refused route
      */
     public Result<Route> delete(List<Route> list) {
         return send("delete", RTM_DELROUTE, 0, list);
@@ -131,6 +145,7 @@ public final class BulkRoutes {
      * @param protocol the routes' origin ({@link RouteProtocol#STATIC}, a daemon's own number);
      *                 null for every protocol
      * @param table    one table ({@link Routes#TABLE_MAIN}, ...), not {@link Routes#TABLE_ALL}
+     * @return what was done, with a failure per refused route
      */
     public Result<RouteInfo> flush(RouteProtocol protocol, int table) {
         if (table == Routes.TABLE_ALL) {

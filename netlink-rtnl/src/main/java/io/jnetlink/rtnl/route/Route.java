@@ -75,25 +75,38 @@ public final class Route {
         this.f = f;
     }
 
-    /** A new builder: a default route (of the family of the addresses given), nothing else set. */
+    /**
+     * A new builder: a default route (of the family of the addresses given), nothing else set.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A new builder holding this route's settings, to change and build again. */
+    /**
+     * A new builder holding this route's settings, to change and build again.
+     *
+     * @return the builder
+     */
     public Builder toBuilder() {
         return f.copy();
     }
 
-    /** The default route through gateway {@code gateway} (IPv4 or IPv6). */
+    /**
+     * {@return the default route through gateway {@code gateway} (IPv4 or IPv6)}
+     *
+     * @param gateway the gateway's address (literal)
+     */
     public static Route defaultVia(String gateway) {
         return builder().via(gateway).build();
     }
 
     /**
-     * A route to {@code prefix}: CIDR text ({@code "10.9.0.0/16"}, {@code "fd00:9::/64"}), an address
-     * alone (a host route), or {@code "default"}.
+     * {@return a route to {@code prefix}: CIDR text ({@code "10.9.0.0/16"}, {@code "fd00:9::/64"}), an address
+     * alone (a host route), or {@code "default"}}
      *
+     * @param prefix the destination prefix
      * @throws IllegalArgumentException if the prefix is malformed or has host bits set
      */
     public static Route to(String prefix) {
@@ -101,8 +114,9 @@ public final class Route {
     }
 
     /**
-     * A route to {@code prefix}.
+     * {@return a route to {@code prefix}}
      *
+     * @param prefix the destination prefix
      * @throws IllegalArgumentException if the prefix has host bits set (the kernel would refuse
      *                                  an IPv4 one and silently mask an IPv6 one)
      */
@@ -110,62 +124,117 @@ public final class Route {
         return builder().to(prefix).build();
     }
 
-    /** This route through gateway {@code gateway}. */
+    /**
+     * This route through gateway {@code gateway}.
+     *
+     * @param gateway the gateway's address (literal)
+     * @return a copy with it
+     */
     public Route via(String gateway) {
         return toBuilder().via(gateway).build();
     }
 
-    /** This route through gateway {@code gateway}. */
+    /**
+     * This route through gateway {@code gateway}.
+     *
+     * @param gateway the gateway's address
+     * @return a copy with it
+     */
     public Route via(InetAddress gateway) {
         return toBuilder().via(gateway).build();
     }
 
-    /** This route out of the link named {@code linkName} (looked up when the route is sent). */
+    /**
+     * This route out of the link named {@code linkName} (looked up when the route is sent).
+     *
+     * @param linkName the output link's name
+     * @return a copy with it
+     */
     public Route dev(String linkName) {
         return toBuilder().dev(linkName).build();
     }
 
-    /** This route out of link {@code ifindex}. */
+    /**
+     * This route out of link {@code ifindex}.
+     *
+     * @param ifindex the output link's index
+     * @return a copy with it
+     */
     public Route dev(int ifindex) {
         return toBuilder().dev(ifindex).build();
     }
 
-    /** This route with preferred source address {@code address} (RTA_PREFSRC; {@code ip route ... src}). */
+    /**
+     * This route with preferred source address {@code address} (RTA_PREFSRC; {@code ip route ... src}).
+     *
+     * @param address the address literal
+     * @return a copy with it
+     */
     public Route src(String address) {
         return toBuilder().src(address).build();
     }
 
-    /** This route with metric (priority) {@code metric}; lower wins. */
+    /**
+     * This route with metric (priority) {@code metric}; lower wins.
+     *
+     * @param metric the metric
+     * @return a copy with it
+     */
     public Route metric(int metric) {
         return toBuilder().metric(metric).build();
     }
 
-    /** This route with metric (priority) {@code metric}, 0..2^32-1. */
+    /**
+     * This route with metric (priority) {@code metric}, 0..2^32-1.
+     *
+     * @param metric the metric
+     * @return a copy with it
+     */
     public Route metric(long metric) {
         return toBuilder().metric(metric).build();
     }
 
-    /** This route in routing table {@code table} (1..2^32-1, read as unsigned; 254 is main, 255 local). */
+    /**
+     * This route in routing table {@code table} (1..2^32-1, read as unsigned; 254 is main, 255 local).
+     *
+     * @param table the table number
+     * @return a copy with it
+     */
     public Route table(int table) {
         return toBuilder().table(table).build();
     }
 
-    /** This route with scope {@code scope}. */
+    /**
+     * This route with scope {@code scope}.
+     *
+     * @param scope the scope
+     * @return a copy with it
+     */
     public Route scope(Scope scope) {
         return toBuilder().scope(scope).build();
     }
 
-    /** This route installed by protocol {@code protocol} (default {@link RouteProtocol#BOOT}). */
+    /**
+     * This route installed by protocol {@code protocol} (default {@link RouteProtocol#BOOT}).
+     *
+     * @param protocol the protocol
+     * @return a copy with it
+     */
     public Route protocol(RouteProtocol protocol) {
         return toBuilder().protocol(protocol).build();
     }
 
-    /** This route of type {@code type} (default {@link RouteType#UNICAST}). */
+    /**
+     * This route of type {@code type} (default {@link RouteType#UNICAST}).
+     *
+     * @param type the route type
+     * @return a copy with it
+     */
     public Route type(RouteType type) {
         return toBuilder().type(type).build();
     }
 
-    /** This route taking the gateway as directly on the link even if no address says so (RTNH_F_ONLINK). */
+    /** {@return this route taking the gateway as directly on the link even if no address says so (RTNH_F_ONLINK)} */
     public Route onlink() {
         return toBuilder().onlink().build();
     }
@@ -174,17 +243,34 @@ public final class Route {
      * This route with one more path: through {@code gateway} (may be null) out of the link named
      * {@code linkName} (may be null), with {@code weight} 1..256. A multipath route has no gateway
      * or link of its own.
+     *
+     * @param gateway the gateway, or null
+     * @param linkName the output link's name
+     * @param weight the path weight (1..256)
+     * @return a copy with it
      */
     public Route nexthop(String gateway, String linkName, int weight) {
         return toBuilder().nexthop(gateway, linkName, weight).build();
     }
 
-    /** This route with one more path, through {@code gateway} (may be null) out of link {@code ifindex} (0: none). */
+    /**
+     * This route with one more path, through {@code gateway} (may be null) out of link {@code ifindex} (0: none).
+     *
+     * @param gateway the gateway, or null
+     * @param ifindex the output link's index
+     * @param weight the path weight (1..256)
+     * @return a copy with it
+     */
     public Route nexthop(String gateway, int ifindex, int weight) {
         return toBuilder().nexthop(gateway, ifindex, weight).build();
     }
 
-    /** This route with one more path. */
+    /**
+     * This route with one more path.
+     *
+     * @param hop the path
+     * @return a copy with it
+     */
     public Route nexthop(Hop hop) {
         return toBuilder().nexthop(hop).build();
     }
@@ -193,6 +279,9 @@ public final class Route {
      * This route through nexthop object {@code id} ({@code ip route add PREFIX nhid ID}, see
      * {@link io.jnetlink.rtnl.nexthop.Nexthops}): the route then has no gateway, link or nexthops of
      * its own, and follows the object when it changes.
+     *
+     * @param id the nexthop object id
+     * @return a copy with it
      */
     public Route nhid(long id) {
         return toBuilder().nhid(id).build();
@@ -200,7 +289,11 @@ public final class Route {
 
     // ---- reading -------------------------------------------------------------------------
 
-    /** {@link IpPrefix#AF_INET} or {@link IpPrefix#AF_INET6}. */
+    /**
+     * {@link IpPrefix#AF_INET} or {@link IpPrefix#AF_INET6}.
+     *
+     * @return the address family
+     */
     public int family() {
         for (InetAddress a : f.addresses()) {
             if (a != null) {
@@ -210,7 +303,7 @@ public final class Route {
         return IpPrefix.AF_INET;
     }
 
-    /** The destination; the default route as {@code 0.0.0.0/0} or {@code ::/0}. */
+    /** {@return the destination; the default route as {@code 0.0.0.0/0} or {@code ::/0}} */
     public IpPrefix destination() {
         if (f.dst != null) {
             return f.dst;
@@ -218,62 +311,62 @@ public final class Route {
         return new IpPrefix(IpPrefix.byAddress(new byte[family() == IpPrefix.AF_INET ? 4 : 16]), 0);
     }
 
-    /** The gateway, or null. */
+    /** {@return the gateway, or null} */
     public InetAddress gateway() {
         return f.gateway;
     }
 
-    /** The output link's name, or null (none, or given by index). */
+    /** {@return the output link's name, or null (none, or given by index)} */
     public String linkName() {
         return f.linkName;
     }
 
-    /** The output link's index, or 0 (none, or given by name). */
+    /** {@return the output link's index, or 0 (none, or given by name)} */
     public int ifindex() {
         return f.ifindex;
     }
 
-    /** The preferred source address, or null. */
+    /** {@return the preferred source address, or null} */
     public InetAddress source() {
         return f.source;
     }
 
-    /** The metric, or -1 when not given. */
+    /** {@return the metric, or -1 when not given} */
     public long metric() {
         return f.metric;
     }
 
-    /** The table, or 0 when not given (then main, 254, or local, 255, for local-like types). */
+    /** {@return the table, or 0 when not given (then main, 254, or local, 255, for local-like types)} */
     public int table() {
         return f.table;
     }
 
-    /** The scope given, or null (then derived as the class comment says). */
+    /** {@return the scope given, or null (then derived as the class comment says)} */
     public Scope scope() {
         return f.scope;
     }
 
-    /** The protocol given, or null. */
+    /** {@return the protocol given, or null} */
     public RouteProtocol protocol() {
         return f.protocol;
     }
 
-    /** The type given, or null (unicast when adding, any when deleting). */
+    /** {@return the type given, or null (unicast when adding, any when deleting)} */
     public RouteType type() {
         return f.type;
     }
 
-    /** Whether RTNH_F_ONLINK is set. */
+    /** {@return whether RTNH_F_ONLINK is set} */
     public boolean isOnlink() {
         return f.onlink;
     }
 
-    /** The paths of a multipath route; empty for an ordinary route. */
+    /** {@return the paths of a multipath route; empty for an ordinary route} */
     public List<Hop> nexthops() {
         return f.hops;
     }
 
-    /** The nexthop object the route goes through (RTA_NH_ID), or 0. */
+    /** {@return the nexthop object the route goes through (RTA_NH_ID), or 0} */
     public long nexthopId() {
         return f.nhid;
     }
@@ -353,7 +446,9 @@ public final class Route {
          * To {@code prefix}: CIDR text ({@code "10.9.0.0/16"}, {@code "fd00:9::/64"}), an address
          * alone (a host route), or {@code "default"} (the default when not called).
          *
+         * @param prefix the destination prefix
          * @throws IllegalArgumentException if the prefix is malformed or has host bits set
+         * @return this builder
          */
         public Builder to(String prefix) {
             Objects.requireNonNull(prefix, "prefix");
@@ -367,8 +462,10 @@ public final class Route {
         /**
          * To {@code prefix}.
          *
+         * @param prefix the destination prefix
          * @throws IllegalArgumentException if the prefix has host bits set (the kernel would refuse
          *                                  an IPv4 one and silently mask an IPv6 one)
+         * @return this builder
          */
         public Builder to(IpPrefix prefix) {
             Objects.requireNonNull(prefix, "prefix");
@@ -380,18 +477,33 @@ public final class Route {
             return this;
         }
 
-        /** Through gateway {@code gateway}. */
+        /**
+         * Through gateway {@code gateway}.
+         *
+         * @param gateway the gateway's address (literal)
+         * @return this builder
+         */
         public Builder via(String gateway) {
             return via(address("gateway", gateway));
         }
 
-        /** Through gateway {@code gateway}. */
+        /**
+         * Through gateway {@code gateway}.
+         *
+         * @param gateway the gateway's address
+         * @return this builder
+         */
         public Builder via(InetAddress gateway) {
             this.gateway = Objects.requireNonNull(gateway, "gateway");
             return this;
         }
 
-        /** Out of the link named {@code linkName} (looked up when the route is sent). */
+        /**
+         * Out of the link named {@code linkName} (looked up when the route is sent).
+         *
+         * @param linkName the output link's name
+         * @return this builder
+         */
         public Builder dev(String linkName) {
             Interfaces.validateName(linkName);
             this.linkName = linkName;
@@ -399,7 +511,12 @@ public final class Route {
             return this;
         }
 
-        /** Out of link {@code ifindex}. */
+        /**
+         * Out of link {@code ifindex}.
+         *
+         * @param ifindex the output link's index
+         * @return this builder
+         */
         public Builder dev(int ifindex) {
             Interfaces.requireIndex(ifindex);
             this.ifindex = ifindex;
@@ -407,18 +524,33 @@ public final class Route {
             return this;
         }
 
-        /** With preferred source address {@code address} (RTA_PREFSRC; {@code ip route ... src}). */
+        /**
+         * With preferred source address {@code address} (RTA_PREFSRC; {@code ip route ... src}).
+         *
+         * @param address the address literal
+         * @return this builder
+         */
         public Builder src(String address) {
             this.source = address("source address", address);
             return this;
         }
 
-        /** With metric (priority) {@code metric}; lower wins. */
+        /**
+         * With metric (priority) {@code metric}; lower wins.
+         *
+         * @param metric the metric
+         * @return this builder
+         */
         public Builder metric(int metric) {
             return metric((long) metric);
         }
 
-        /** With metric (priority) {@code metric}, 0..2^32-1. */
+        /**
+         * With metric (priority) {@code metric}, 0..2^32-1.
+         *
+         * @param metric the metric
+         * @return this builder
+         */
         public Builder metric(long metric) {
             if (metric < 0 || metric > 0xFFFF_FFFFL) {
                 throw new IllegalArgumentException("metric " + metric + " is out of range 0..4294967295");
@@ -427,7 +559,12 @@ public final class Route {
             return this;
         }
 
-        /** In routing table {@code table} (1..2^32-1, read as unsigned; 254 is main, 255 local). */
+        /**
+         * In routing table {@code table} (1..2^32-1, read as unsigned; 254 is main, 255 local).
+         *
+         * @param table the table number
+         * @return this builder
+         */
         public Builder table(int table) {
             if (table == 0) {
                 throw new IllegalArgumentException("table 0 is not a routing table (RT_TABLE_UNSPEC)");
@@ -436,25 +573,44 @@ public final class Route {
             return this;
         }
 
-        /** With scope {@code scope}. */
+        /**
+         * With scope {@code scope}.
+         *
+         * @param scope the scope
+         * @return this builder
+         */
         public Builder scope(Scope scope) {
             this.scope = Objects.requireNonNull(scope, "scope");
             return this;
         }
 
-        /** Installed by protocol {@code protocol} (default {@link RouteProtocol#BOOT}). */
+        /**
+         * Installed by protocol {@code protocol} (default {@link RouteProtocol#BOOT}).
+         *
+         * @param protocol the protocol
+         * @return this builder
+         */
         public Builder protocol(RouteProtocol protocol) {
             this.protocol = Objects.requireNonNull(protocol, "protocol");
             return this;
         }
 
-        /** Of type {@code type} (default {@link RouteType#UNICAST}). */
+        /**
+         * Of type {@code type} (default {@link RouteType#UNICAST}).
+         *
+         * @param type the route type
+         * @return this builder
+         */
         public Builder type(RouteType type) {
             this.type = Objects.requireNonNull(type, "type");
             return this;
         }
 
-        /** Take the gateway as directly on the link even if no address says so (RTNH_F_ONLINK). */
+        /**
+         * Take the gateway as directly on the link even if no address says so (RTNH_F_ONLINK).
+         *
+         * @return this builder
+         */
         public Builder onlink() {
             this.onlink = true;
             return this;
@@ -464,17 +620,34 @@ public final class Route {
          * Adds a path to a multipath route: through {@code gateway} (may be null) out of the link
          * named {@code linkName} (may be null), with {@code weight} 1..256. A multipath route has no
          * gateway or link of its own.
+         *
+         * @param gateway the gateway, or null
+         * @param linkName the output link's name
+         * @param weight the path weight (1..256)
+         * @return this builder
          */
         public Builder nexthop(String gateway, String linkName, int weight) {
             return nexthop(new Hop(gateway == null ? null : address("nexthop gateway", gateway), linkName, 0, weight));
         }
 
-        /** Adds a path through {@code gateway} (may be null) out of link {@code ifindex} (0: none). */
+        /**
+         * Adds a path through {@code gateway} (may be null) out of link {@code ifindex} (0: none).
+         *
+         * @param gateway the gateway, or null
+         * @param ifindex the output link's index
+         * @param weight the path weight (1..256)
+         * @return this builder
+         */
         public Builder nexthop(String gateway, int ifindex, int weight) {
             return nexthop(new Hop(gateway == null ? null : address("nexthop gateway", gateway), null, ifindex, weight));
         }
 
-        /** Adds a path. */
+        /**
+         * Adds a path.
+         *
+         * @param hop the path
+         * @return this builder
+         */
         public Builder nexthop(Hop hop) {
             List<Hop> h = new ArrayList<>(hops);
             h.add(Objects.requireNonNull(hop, "hop"));
@@ -486,6 +659,9 @@ public final class Route {
          * Through nexthop object {@code id} ({@code ip route add PREFIX nhid ID}, see
          * {@link io.jnetlink.rtnl.nexthop.Nexthops}): the route then has no gateway, link or nexthops
          * of its own, and follows the object when it changes.
+         *
+         * @param id the nexthop object id
+         * @return this builder
          */
         public Builder nhid(long id) {
             if (id < 1 || id > 0xFFFF_FFFFL) {
@@ -496,7 +672,7 @@ public final class Route {
         }
 
         /**
-         * The route.
+         * {@return the route}
          *
          * @throws IllegalArgumentException if the addresses are not all of one family, or a
          *                                  multipath route or a route through a nexthop object has

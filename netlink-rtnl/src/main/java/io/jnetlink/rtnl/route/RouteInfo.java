@@ -114,52 +114,60 @@ public final class RouteInfo {
         this.hasUnknown = hasUnknown;
     }
 
-    /** {@link IpPrefix#AF_INET} or {@link IpPrefix#AF_INET6}. */
+    /**
+     * {@link IpPrefix#AF_INET} or {@link IpPrefix#AF_INET6}.
+     *
+     * @return the address family
+     */
     public int family() {
         return family;
     }
 
-    /** The destination prefix length (0 for a default route). */
+    /** {@return the destination prefix length (0 for a default route)} */
     public int destinationLength() {
         return destinationLength;
     }
 
-    /** The source prefix length (policy routing on source; usually 0). */
+    /** {@return the source prefix length (policy routing on source; usually 0)} */
     public int sourceLength() {
         return sourceLength;
     }
 
-    /** The type-of-service match. */
+    /** {@return the type-of-service match} */
     public int tos() {
         return tos;
     }
 
-    /** The table (RTA_TABLE, which holds ids beyond 255; unsigned). */
+    /** {@return the table (RTA_TABLE, which holds ids beyond 255; unsigned)} */
     public int table() {
         return table;
     }
 
-    /** Who installed the route. */
+    /** {@return who installed the route} */
     public RouteProtocol protocol() {
         return protocol;
     }
 
-    /** The scope. */
+    /** {@return the scope} */
     public Scope scope() {
         return scope;
     }
 
-    /** The type. */
+    /** {@return the type} */
     public RouteType type() {
         return type;
     }
 
-    /** The {@code RTM_F_*}/{@code RTNH_F_*} flags of the header. */
+    /** {@return the {@code RTM_F_*}/{@code RTNH_F_*} flags of the header} */
     public int flags() {
         return flags;
     }
 
-    /** RTA_DST, or null (a default route has none). */
+    /**
+     * RTA_DST, or null (a default route has none).
+     *
+     * @return the address, or null
+     */
     public InetAddress destination() {
         InetAddress a = destination;
         if (a == null && destinationAt >= 0) {
@@ -168,7 +176,11 @@ public final class RouteInfo {
         return a;
     }
 
-    /** RTA_SRC (source prefix), or null. */
+    /**
+     * RTA_SRC (source prefix), or null.
+     *
+     * @return the address, or null
+     */
     public InetAddress source() {
         InetAddress a = source;
         if (a == null && sourceAt >= 0) {
@@ -177,7 +189,11 @@ public final class RouteInfo {
         return a;
     }
 
-    /** RTA_GATEWAY, or null. */
+    /**
+     * RTA_GATEWAY, or null.
+     *
+     * @return the address, or null
+     */
     public InetAddress gateway() {
         InetAddress a = gateway;
         if (a == null && gatewayAt >= 0) {
@@ -186,17 +202,29 @@ public final class RouteInfo {
         return a;
     }
 
-    /** RTA_OIF, the output link index, or 0. */
+    /**
+     * RTA_OIF, the output link index, or 0.
+     *
+     * @return the link's index, or 0
+     */
     public int oif() {
         return oif;
     }
 
-    /** RTA_IIF, the input link index (in lookups with one), or 0. */
+    /**
+     * RTA_IIF, the input link index (in lookups with one), or 0.
+     *
+     * @return the link's index, or 0
+     */
     public int iif() {
         return iif;
     }
 
-    /** RTA_PREFSRC, the preferred source address, or null. */
+    /**
+     * RTA_PREFSRC, the preferred source address, or null.
+     *
+     * @return the address, or null
+     */
     public InetAddress prefsrc() {
         InetAddress a = prefsrc;
         if (a == null && prefsrcAt >= 0) {
@@ -205,25 +233,37 @@ public final class RouteInfo {
         return a;
     }
 
-    /** RTA_PRIORITY, the metric, 0 when absent. */
+    /**
+     * RTA_PRIORITY, the metric, 0 when absent.
+     *
+     * @return the metric
+     */
     public long priority() {
         return priority;
     }
 
     /**
-     * The paths of a multipath route (RTA_MULTIPATH), empty otherwise; for a route through a
-     * nexthop object, the kernel's expansion of that object.
+     * {@return the paths of a multipath route (RTA_MULTIPATH), empty otherwise; for a route through a
+     * nexthop object, the kernel's expansion of that object}
      */
     public List<NextHop> nexthops() {
         return nexthops;
     }
 
-    /** RTA_NH_ID, the nexthop object the route goes through, or 0. */
+    /**
+     * RTA_NH_ID, the nexthop object the route goes through, or 0.
+     *
+     * @return the id, or 0
+     */
     public long nexthopId() {
         return nexthopId;
     }
 
-    /** Attributes not modelled here (RTA_METRICS, RTA_CACHEINFO, RTA_PREF, RTA_UID, ...), kept as received. */
+    /**
+     * Attributes not modelled here (RTA_METRICS, RTA_CACHEINFO, RTA_PREF, RTA_UID, ...), kept as received.
+     *
+     * @return the attributes, in the order received
+     */
     public List<RawAttribute> unknown() {
         List<RawAttribute> u = unknown;
         if (u == null) {
@@ -237,29 +277,29 @@ public final class RouteInfo {
         return family == IpPrefix.AF_INET ? 4 : 16;
     }
 
-    /** The destination as a prefix: {@code 10.9.0.0/16}, or {@code 0.0.0.0/0} / {@code ::/0} for a default route. */
+    /** {@return the destination as a prefix: {@code 10.9.0.0/16}, or {@code 0.0.0.0/0} / {@code ::/0} for a default route} */
     public IpPrefix destinationPrefix() {
         InetAddress d = destination() != null ? destination()
                 : IpPrefix.byAddress(new byte[family == IpPrefix.AF_INET ? 4 : 16]);
         return new IpPrefix(d, destinationLength);
     }
 
-    /** Whether this is a default route (destination length 0). */
+    /** {@return whether this is a default route (destination length 0)} */
     public boolean isDefault() {
         return destinationLength == 0;
     }
 
-    /** The metric: the same as {@link #priority()}. */
+    /** {@return the metric: the same as {@link #priority()}} */
     public long metric() {
         return priority;
     }
 
-    /** Whether this is an IPv4 route. */
+    /** {@return whether this is an IPv4 route} */
     public boolean isIpv4() {
         return family == IpPrefix.AF_INET;
     }
 
-    /** The table as an unsigned number. */
+    /** {@return the table as an unsigned number} */
     public long tableId() {
         return Integer.toUnsignedLong(table);
     }
@@ -267,6 +307,7 @@ public final class RouteInfo {
     /**
      * Decodes an RTM_NEWROUTE (or RTM_DELROUTE) message.
      *
+     * @param m the message
      * @return the route, or null for another message type or a family other than IPv4 and IPv6
      *         (multicast and MPLS routes share the message type)
      * @throws MalformedMessageException if the message breaks the format (checked here, whole)

@@ -22,14 +22,18 @@ public record RouteProtocol(int value) {
     public static final RouteProtocol RA = new RouteProtocol(9);
     public static final RouteProtocol DHCP = new RouteProtocol(16);
 
-    /** @throws IllegalArgumentException if {@code value} is outside 0..255 */
+    /**
+     * Checks the number.
+     *
+     * @throws IllegalArgumentException if {@code value} is outside 0..255
+     */
     public RouteProtocol {
         if (value < 0 || value > 255) {
             throw new IllegalArgumentException("route protocol " + value + " is out of range 0..255");
         }
     }
 
-    /** The protocol of number {@code value}. */
+    /** {@return the protocol of number {@code value}} */
     public static RouteProtocol of(int value) {
         return switch (value) {
             case 0 -> UNSPEC;
@@ -43,7 +47,12 @@ public record RouteProtocol(int value) {
         };
     }
 
-    /** Parses iproute2's base names ({@code kernel}, {@code boot}, {@code static}, ...) or a number. */
+    /**
+     * Parses iproute2's base names ({@code kernel}, {@code boot}, {@code static}, ...) or a number.
+     *
+     * @param text the name or number
+     * @return the protocol
+     */
     public static RouteProtocol parse(String text) {
         String s = text.strip().toLowerCase(Locale.ROOT);
         return switch (s) {
@@ -64,7 +73,11 @@ public record RouteProtocol(int value) {
         };
     }
 
-    /** iproute2's name, or the number. */
+    /**
+     * iproute2's name, or the number.
+     *
+     * @return the name
+     */
     public String label() {
         return switch (value) {
             case 0 -> "unspec";

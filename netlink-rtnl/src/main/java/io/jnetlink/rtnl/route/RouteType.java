@@ -30,14 +30,15 @@ public enum RouteType {
     /** Every type by number (values() would copy the array per call, once per route of a dump). */
     private static final RouteType[] ALL = values();
 
-    /** The kernel's number for the type (the enum's ordinal, as in the header). */
+    /** {@return the kernel's number for the type (the enum's ordinal, as in the header)} */
     public int value() {
         return ordinal();
     }
 
     /**
-     * The type of number {@code value}.
+     * {@return the type of number {@code value}}
      *
+     * @param value the number
      * @throws IllegalArgumentException for a number the header does not define
      */
     public static RouteType of(int value) {
@@ -48,7 +49,11 @@ public enum RouteType {
         return all[value];
     }
 
-    /** iproute2's name for the type ({@code unicast}, {@code blackhole}, ...). */
+    /**
+     * iproute2's name for the type ({@code unicast}, {@code blackhole}, ...).
+     *
+     * @return the name
+     */
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

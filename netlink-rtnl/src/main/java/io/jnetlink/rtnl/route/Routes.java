@@ -53,7 +53,11 @@ public final class Routes {
 
     private final NetlinkSocket rtnl;
 
-    /** Routes of the namespace {@code rtnl} belongs to. */
+    /**
+     * Routes of the namespace {@code rtnl} belongs to.
+     *
+     * @param rtnl a NETLINK_ROUTE socket of the namespace
+     */
     public Routes(NetlinkSocket rtnl) {
         this.rtnl = Objects.requireNonNull(rtnl, "rtnl");
     }
@@ -61,6 +65,7 @@ public final class Routes {
     /**
      * Adds a route (RTM_NEWROUTE with NLM_F_CREATE|NLM_F_EXCL), as {@code ip route add}.
      *
+     * @param r the route
      * @throws io.jnetlink.core.AlreadyExistsException if the table has that route already
      * @throws NoSuchDeviceException                   if the named link does not exist
      */
@@ -68,7 +73,11 @@ public final class Routes {
         send("add route " + r, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL, r);
     }
 
-    /** Adds a route or replaces the one with the same key (NLM_F_CREATE|NLM_F_REPLACE), as {@code ip route replace}. */
+    /**
+     * Adds a route or replaces the one with the same key (NLM_F_CREATE|NLM_F_REPLACE), as {@code ip route replace}.
+     *
+     * @param r the route
+     */
     public void replace(Route r) {
         send("replace route " + r, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_REPLACE, r);
     }
@@ -77,23 +86,32 @@ public final class Routes {
      * Deletes a route (RTM_DELROUTE), as {@code ip route del}: what {@code r} leaves out (protocol,
      * scope, type, gateway, link, metric) matches any.
      *
+     * @param r the route
      * @throws NetlinkException with {@link Errno#ESRCH} if no such route exists
      */
     public void delete(Route r) {
         send("delete route " + r, RTM_DELROUTE, 0, r);
     }
 
-    /** Deletes exactly the route listed as {@code r} (same table, destination, type, gateway, link, metric). */
+    /**
+     * Deletes exactly the route listed as {@code r} (same table, destination, type, gateway, link, metric).
+     *
+     * @param r the route
+     */
     public void delete(RouteInfo r) {
         rtnl.request("delete route " + r, w -> encodeDelete(w, r));
     }
 
-    /** The IPv4 and IPv6 routes of the main table (RTM_GETROUTE dump). */
+    /** {@return the IPv4 and IPv6 routes of the main table (RTM_GETROUTE dump)} */
     public List<RouteInfo> list() {
         return list(0, TABLE_MAIN);
     }
 
-    /** The IPv4 and IPv6 routes of table {@code table} ({@link #TABLE_ALL} for every table). */
+    /**
+     * {@return the IPv4 and IPv6 routes of table {@code table} ({@link #TABLE_ALL} for every table)}
+     *
+     * @param table the table number
+     */
     public List<RouteInfo> list(int table) {
         return list(0, table);
     }
@@ -101,20 +119,25 @@ public final class Routes {
     /**
      * Many routes at once, pipelined, with an error per route instead of a stop at the first: for
      * full tables (see {@link BulkRoutes}).
+     *
+     * @return the bulk operations
      */
     public BulkRoutes bulk() {
         return new BulkRoutes(rtnl, this);
     }
 
-    /** Every IPv4 and IPv6 route of every table, local table included. */
+    /** {@return every IPv4 and IPv6 route of every table, local table included} */
     public List<RouteInfo> listAll() {
         return list(0, TABLE_ALL);
     }
 
     /**
-     * The routes of one family ({@link IpPrefix#AF_INET}, {@link IpPrefix#AF_INET6}, or 0 for
-     * both) in table {@code table} ({@link #TABLE_ALL} for every table). A table that does not
+     * {@return the routes of one family ({@link IpPrefix#AF_INET}, {@link IpPrefix#AF_INET6}, or 0 for
+     * both) in table {@code table} ({@link #TABLE_ALL} for every table)} A table that does not
      * exist has no routes.
+     *
+     * @param family the address family, or 0 for both
+     * @param table the table number
      */
     public List<RouteInfo> list(int family, int table) {
         if (family != 0 && family != IpPrefix.AF_INET && family != IpPrefix.AF_INET6) {
@@ -136,10 +159,11 @@ public final class Routes {
     }
 
     /**
-     * The route the kernel would use for a packet to {@code destination} (RTM_GETROUTE lookup), as
-     * {@code ip route get}. The answer is a resolved route: its destination is the address itself
+     * {@return the route the kernel would use for a packet to {@code destination} (RTM_GETROUTE lookup), as
+     * {@code ip route get}} The answer is a resolved route: its destination is the address itself
      * (/32 or /128) and its table the one that matched.
      *
+     * @param destination the destination address
      * @throws NetlinkException with {@link Errno#ENETUNREACH} (or EHOSTUNREACH, EINVAL) when no
      *                          route matches
      */
@@ -159,7 +183,12 @@ public final class Routes {
         return r;
     }
 
-    /** {@link #get(InetAddress)} for an address literal. */
+    /**
+     * {@link #get(InetAddress)} for an address literal.
+     *
+     * @param destination the destination address literal
+     * @return the route
+     */
     public RouteInfo get(String destination) {
         return get(IpPrefix.parseAddress(destination));
     }
