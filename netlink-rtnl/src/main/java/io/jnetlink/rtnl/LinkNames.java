@@ -16,9 +16,11 @@ public final class LinkNames {
     public static final int MAX_NAME_BYTES = Interfaces.MAX_NAME_BYTES;
 
     /**
-     * The index of the link named {@code name} in the namespace of {@code rtnl} (one RTM_GETLINK;
-     * see {@link Links#indexOf(NetlinkSocket, String)}).
+     * {@return the index of the link named {@code name} in the namespace of {@code rtnl} (one RTM_GETLINK;
+     * see {@link Links#indexOf(NetlinkSocket, String)})}
      *
+     * @param name the link's name
+     * @param rtnl a NETLINK_ROUTE socket of the namespace
      * @throws IllegalArgumentException if the name is empty, too long or contains '/' or whitespace
      * @throws NoSuchDeviceException    if no link has that name
      */
@@ -27,9 +29,11 @@ public final class LinkNames {
     }
 
     /**
-     * The name of link {@code index} in the namespace of {@code rtnl} (one RTM_GETLINK; see
-     * {@link Links#nameOf}).
+     * {@return the name of link {@code index} in the namespace of {@code rtnl} (one RTM_GETLINK; see
+     * {@link Links#nameOf})}
      *
+     * @param index the link's index
+     * @param rtnl a NETLINK_ROUTE socket of the namespace
      * @throws NoSuchDeviceException if no link has that index
      */
     public static String nameOf(NetlinkSocket rtnl, int index) {
@@ -40,6 +44,7 @@ public final class LinkNames {
      * Checks a link name as the kernel will ({@code dev_valid_name}): 1..15 bytes, not "." or "..",
      * no '/', ':' or whitespace. The same rule as {@link Interfaces#validateName}, which it calls.
      *
+     * @param name the link's name
      * @throws IllegalArgumentException naming the problem
      */
     public static void validateName(String name) {

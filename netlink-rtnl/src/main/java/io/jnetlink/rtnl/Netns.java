@@ -64,7 +64,12 @@ public final class Netns implements InNamespace, AutoCloseable {
         this.ns = ns;
     }
 
-    /** Creates namespace {@code name} (like {@code ip netns add}); closing the handle deletes it. */
+    /**
+     * Creates namespace {@code name} (like {@code ip netns add}); closing the handle deletes it.
+     *
+     * @param name the namespace's name
+     * @return the namespace
+     */
     public static Netns create(String name) {
         return new Netns(NetworkNamespace.create(name));
     }
@@ -82,32 +87,45 @@ public final class Netns implements InNamespace, AutoCloseable {
         return NetworkNamespace.createAll(names, sysctls).stream().map(Netns::new).toList();
     }
 
-    /** Opens the existing namespace {@code name}; closing the handle leaves it. */
+    /**
+     * Opens the existing namespace {@code name}; closing the handle leaves it.
+     *
+     * @param name the namespace's name
+     * @return the namespace
+     */
     public static Netns open(String name) {
         return new Netns(NetworkNamespace.open(name));
     }
 
-    /** The namespace the JVM started in. */
+    /** {@return the namespace the JVM started in} */
     public static Netns self() {
         return new Netns(NetworkNamespace.self());
     }
 
-    /** The fluent API over a core handle (which keeps its own ownership rules). */
+    /**
+     * {@return the fluent API over a core handle (which keeps its own ownership rules)}
+     *
+     * @param ns the core handle
+     */
     public static Netns wrap(InNamespace ns) {
         return new Netns(ns.namespace());
     }
 
-    /** The names of the namespaces under /run/netns (like {@code ip netns list}). */
+    /** {@return the names of the namespaces under /run/netns (like {@code ip netns list})} */
     public static List<String> list() {
         return NetworkNamespace.list();
     }
 
-    /** Deletes namespace {@code name} (like {@code ip netns del}). */
+    /**
+     * Deletes namespace {@code name} (like {@code ip netns del}).
+     *
+     * @param name the namespace's name
+     */
     public static void delete(String name) {
         NetworkNamespace.delete(name);
     }
 
-    /** The namespace's name, or null for {@link #self()}. */
+    /** {@return the namespace's name, or null for {@link #self()}} */
     public String name() {
         return ns.name();
     }
@@ -117,7 +135,7 @@ public final class Netns implements InNamespace, AutoCloseable {
         return ns;
     }
 
-    /** The namespace's NETLINK_ROUTE socket (shared, thread-safe). */
+    /** {@return the namespace's NETLINK_ROUTE socket (shared, thread-safe)} */
     public NetlinkSocket rtnl() {
         return ns.socket(Netlink.NETLINK_ROUTE);
     }
@@ -128,31 +146,42 @@ public final class Netns implements InNamespace, AutoCloseable {
      * Creates a link and returns a handle to it: one RTM_NEWLINK with NLM_F_ECHO, whose echoed
      * reply gives the index (see {@link Links#createReturningIndex}; before Linux 6.3 one
      * RTM_GETLINK by name follows). For a veth the handle is the local end.
+     *
+     * @param spec the link to create
+     * @return a handle to the new link
      */
     public Link link(LinkSpec<?> spec) {
         ns.ensureAlive();
         return new Link(this, linkService().createReturningIndex(spec), spec.name());
     }
 
-    /** A handle to the existing link named {@code name} (one RTM_GETLINK to learn its index). */
+    /**
+     * {@return a handle to the existing link named {@code name} (one RTM_GETLINK to learn its index)}
+     *
+     * @param name the link's name
+     */
     public Link link(String name) {
         ns.ensureAlive();
         return new Link(this, linkService().indexOf(name), name);
     }
 
-    /** A handle to the existing link with index {@code index} (one RTM_GETLINK to learn its name). */
+    /**
+     * {@return a handle to the existing link with index {@code index} (one RTM_GETLINK to learn its name)}
+     *
+     * @param index the link's index
+     */
     public Link link(int index) {
         ns.ensureAlive();
         return new Link(this, index, linkService().get(index).name());
     }
 
-    /** Every link, as {@code ip -d -s link show} lists them: one RTM_GETLINK dump. */
+    /** {@return every link, as {@code ip -d -s link show} lists them: one RTM_GETLINK dump} */
     public List<LinkInfo> links() {
         ns.ensureAlive();
         return linkService().list();
     }
 
-    /** The typed link requests of this namespace (no liveness check: for tight loops). */
+    /** {@return the typed link requests of this namespace (no liveness check: for tight loops)} */
     public Links linkService() {
         Links l = links;
         if (l == null) {
@@ -163,7 +192,11 @@ public final class Netns implements InNamespace, AutoCloseable {
 
     // ---- addresses, routes, neighbours ----------------------------------------------------------
 
-    /** Addresses of this namespace (RTM_NEWADDR / RTM_DELADDR / RTM_GETADDR). */
+    /**
+     * Addresses of this namespace (RTM_NEWADDR / RTM_DELADDR / RTM_GETADDR).
+     *
+     * @return the service
+     */
     public Addresses addresses() {
         ns.ensureAlive();
         Addresses a = addresses;
@@ -173,7 +206,11 @@ public final class Netns implements InNamespace, AutoCloseable {
         return a;
     }
 
-    /** Routes of this namespace (RTM_NEWROUTE / RTM_DELROUTE / RTM_GETROUTE). */
+    /**
+     * Routes of this namespace (RTM_NEWROUTE / RTM_DELROUTE / RTM_GETROUTE).
+     *
+     * @return the service
+     */
     public Routes routes() {
         ns.ensureAlive();
         Routes r = routes;
@@ -183,7 +220,7 @@ public final class Netns implements InNamespace, AutoCloseable {
         return r;
     }
 
-    /** The neighbour (ARP / NDP) table of this namespace (RTM_NEWNEIGH / RTM_DELNEIGH / RTM_GETNEIGH). */
+    /** {@return the neighbour (ARP / NDP) table of this namespace (RTM_NEWNEIGH / RTM_DELNEIGH / RTM_GETNEIGH)} */
     public Neighbours neighbours() {
         ns.ensureAlive();
         Neighbours n = neighbours;
@@ -193,31 +230,35 @@ public final class Netns implements InNamespace, AutoCloseable {
         return n;
     }
 
-    /** The policy-routing rules of this namespace (RTM_NEWRULE / RTM_DELRULE / RTM_GETRULE): {@code ip rule}. */
+    /** {@return the policy-routing rules of this namespace (RTM_NEWRULE / RTM_DELRULE / RTM_GETRULE): {@code ip rule}} */
     public Rules rules() {
         ns.ensureAlive();
         return new Rules(rtnl());
     }
 
-    /** The nexthop objects of this namespace (RTM_NEWNEXTHOP / RTM_DELNEXTHOP / RTM_GETNEXTHOP): {@code ip nexthop}. */
+    /** {@return the nexthop objects of this namespace (RTM_NEWNEXTHOP / RTM_DELNEXTHOP / RTM_GETNEXTHOP): {@code ip nexthop}} */
     public Nexthops nexthops() {
         ns.ensureAlive();
         return new Nexthops(rtnl());
     }
 
-    /** The bridge and VXLAN forwarding databases of this namespace (RTM_*NEIGH of AF_BRIDGE): {@code bridge fdb}. */
+    /** {@return the bridge and VXLAN forwarding databases of this namespace (RTM_*NEIGH of AF_BRIDGE): {@code bridge fdb}} */
     public Fdb fdb() {
         ns.ensureAlive();
         return new Fdb(rtnl());
     }
 
-    /** The bridge ports of this namespace, their options and VLANs (AF_BRIDGE): {@code bridge link}, {@code bridge vlan}. */
+    /** {@return the bridge ports of this namespace, their options and VLANs (AF_BRIDGE): {@code bridge link}, {@code bridge vlan}} */
     public BridgePorts bridgePorts() {
         ns.ensureAlive();
         return new BridgePorts(rtnl());
     }
 
-    /** Traffic control of this namespace, what {@code tc} does: qdiscs, classes and filters. */
+    /**
+     * Traffic control of this namespace, what {@code tc} does: qdiscs, classes and filters.
+     *
+     * @return the service
+     */
     public TrafficControl tc() {
         ns.ensureAlive();
         TrafficControl t = tc;
@@ -232,69 +273,122 @@ public final class Netns implements InNamespace, AutoCloseable {
     /**
      * Watches the links: a table that starts from a dump and follows RTNLGRP_LINK events, calling
      * {@code listener} (on the watch's own thread) for each change. Close it to stop.
+     *
+     * @param listener receives each change, on the watch's thread
+     * @return the watch, holding the first dump; close it to stop
      */
     public WatchedTable<Integer, LinkInfo> watchLinks(Consumer<Change<Integer, LinkInfo>> listener) {
         ns.ensureAlive();
         return Watches.links(this, 0, listener);
     }
 
-    /** Watches the IPv4 and IPv6 addresses (see {@link #watchLinks}). */
+    /**
+     * Watches the IPv4 and IPv6 addresses (see {@link #watchLinks}).
+     *
+     * @param listener receives each change, on the watch's thread
+     * @return the watch, holding the first dump; close it to stop
+     */
     public WatchedTable<Watches.AddressKey, AddressInfo> watchAddresses(
             Consumer<Change<Watches.AddressKey, AddressInfo>> listener) {
         ns.ensureAlive();
         return Watches.addresses(this, 0, listener);
     }
 
-    /** Watches the IPv4 and IPv6 routes of every table (see {@link #watchLinks}). */
+    /**
+     * Watches the IPv4 and IPv6 routes of every table (see {@link #watchLinks}).
+     *
+     * @param listener receives each change, on the watch's thread
+     * @return the watch, holding the first dump; close it to stop
+     */
     public WatchedTable<Watches.RouteKey, RouteInfo> watchRoutes(Consumer<Change<Watches.RouteKey, RouteInfo>> listener) {
         ns.ensureAlive();
         return Watches.routes(this, 0, listener);
     }
 
-    /** Watches the neighbour table (see {@link #watchLinks}). */
+    /**
+     * Watches the neighbour table (see {@link #watchLinks}).
+     *
+     * @param listener receives each change, on the watch's thread
+     * @return the watch, holding the first dump; close it to stop
+     */
     public WatchedTable<Watches.NeighbourKey, NeighbourInfo> watchNeighbours(
             Consumer<Change<Watches.NeighbourKey, NeighbourInfo>> listener) {
         ns.ensureAlive();
         return Watches.neighbours(this, 0, listener);
     }
 
-    /** Watches the IPv4 and IPv6 policy rules (see {@link #watchLinks}). */
+    /**
+     * Watches the IPv4 and IPv6 policy rules (see {@link #watchLinks}).
+     *
+     * @param listener receives each change, on the watch's thread
+     * @return the watch, holding the first dump; close it to stop
+     */
     public WatchedTable<RuleInfo, RuleInfo> watchRules(Consumer<Change<RuleInfo, RuleInfo>> listener) {
         ns.ensureAlive();
         return Watches.rules(this, 0, listener);
     }
 
-    /** Watches the nexthop objects (see {@link #watchLinks}). */
+    /**
+     * Watches the nexthop objects (see {@link #watchLinks}).
+     *
+     * @param listener receives each change, on the watch's thread
+     * @return the watch, holding the first dump; close it to stop
+     */
     public WatchedTable<Long, NexthopInfo> watchNexthops(Consumer<Change<Long, NexthopInfo>> listener) {
         ns.ensureAlive();
         return Watches.nexthops(this, 0, listener);
     }
 
-    /** Watches the bridge and VXLAN FDB entries (see {@link #watchLinks}). */
+    /**
+     * Watches the bridge and VXLAN FDB entries (see {@link #watchLinks}).
+     *
+     * @param listener receives each change, on the watch's thread
+     * @return the watch, holding the first dump; close it to stop
+     */
     public WatchedTable<Watches.FdbKey, FdbEntryInfo> watchFdb(Consumer<Change<Watches.FdbKey, FdbEntryInfo>> listener) {
         ns.ensureAlive();
         return Watches.fdb(this, 0, listener);
     }
 
-    /** Watches the bridge ports and their options (see {@link #watchLinks}). */
+    /**
+     * Watches the bridge ports and their options (see {@link #watchLinks}).
+     *
+     * @param listener receives each change, on the watch's thread
+     * @return the watch, holding the first dump; close it to stop
+     */
     public WatchedTable<Integer, PortInfo> watchBridgePorts(Consumer<Change<Integer, PortInfo>> listener) {
         ns.ensureAlive();
         return Watches.bridgePorts(this, 0, listener);
     }
 
-    /** Watches the qdiscs of every link, what {@code tc monitor} shows of them (see {@link #watchLinks}). */
+    /**
+     * Watches the qdiscs of every link, what {@code tc monitor} shows of them (see {@link #watchLinks}).
+     *
+     * @param listener receives each change, on the watch's thread
+     * @return the watch, holding the first dump; close it to stop
+     */
     public WatchedTable<QdiscInfo.Key, QdiscInfo> watchQdiscs(Consumer<Change<QdiscInfo.Key, QdiscInfo>> listener) {
         ns.ensureAlive();
         return Watches.qdiscs(this, 0, listener);
     }
 
-    /** Watches the traffic classes of every link (see {@link #watchLinks}). */
+    /**
+     * Watches the traffic classes of every link (see {@link #watchLinks}).
+     *
+     * @param listener receives each change, on the watch's thread
+     * @return the watch, holding the first dump; close it to stop
+     */
     public WatchedTable<ClassInfo.Key, ClassInfo> watchClasses(Consumer<Change<ClassInfo.Key, ClassInfo>> listener) {
         ns.ensureAlive();
         return Watches.classes(this, 0, listener);
     }
 
-    /** Watches the filters of every link (see {@link #watchLinks}). */
+    /**
+     * Watches the filters of every link (see {@link #watchLinks}).
+     *
+     * @param listener receives each change, on the watch's thread
+     * @return the watch, holding the first dump; close it to stop
+     */
     public WatchedTable<FilterInfo.Key, FilterInfo> watchFilters(Consumer<Change<FilterInfo.Key, FilterInfo>> listener) {
         ns.ensureAlive();
         return Watches.filters(this, 0, listener);
@@ -302,32 +396,63 @@ public final class Netns implements InNamespace, AutoCloseable {
 
     // ---- code, programs, sysctls -----------------------------------------------------------------
 
-    /** Runs Java code inside the namespace (see {@link NetworkNamespace#run(Callable)}). */
+    /**
+     * Runs Java code inside the namespace (see {@link NetworkNamespace#run(Callable)}).
+     *
+     * @param <T> the task's result type
+     * @param task the code to run inside the namespace
+     * @return what {@code task} returned
+     */
     public <T> T run(Callable<T> task) {
         return ns.run(task);
     }
 
-    /** Runs Java code inside the namespace (see {@link NetworkNamespace#run(Runnable)}). */
+    /**
+     * Runs Java code inside the namespace (see {@link NetworkNamespace#run(Runnable)}).
+     *
+     * @param task the code to run inside the namespace
+     */
     public void run(Runnable task) {
         ns.run(task);
     }
 
-    /** Starts a program inside the namespace, like {@code ip netns exec NAME command...}. */
+    /**
+     * Starts a program inside the namespace, like {@code ip netns exec NAME command...}.
+     *
+     * @param command the program and its arguments
+     * @return the started program
+     */
     public Process exec(String... command) {
         return ns.exec(command);
     }
 
-    /** Starts {@code builder}'s program inside the namespace. */
+    /**
+     * Starts {@code builder}'s program inside the namespace.
+     *
+     * @param builder the program to start
+     * @return the started program
+     */
     public Process start(ProcessBuilder builder) {
         return ns.start(builder);
     }
 
-    /** Reads a net.* sysctl of this namespace. */
+    /**
+     * Reads a net.* sysctl of this namespace.
+     *
+     * @param key the sysctl's name, such as {@code net.ipv4.ip_forward}
+     * @return the value
+     */
     public String sysctl(String key) {
         return ns.sysctl(key);
     }
 
-    /** Writes a net.* sysctl of this namespace, like {@code ip netns exec NAME sysctl -w key=value}. */
+    /**
+     * Writes a net.* sysctl of this namespace, like {@code ip netns exec NAME sysctl -w key=value}.
+     *
+     * @param key the sysctl's name, such as {@code net.ipv4.ip_forward}
+     * @param value the value to write
+     * @return this namespace
+     */
     public Netns sysctl(String key, String value) {
         ns.sysctl(key, value);
         return this;
@@ -335,7 +460,11 @@ public final class Netns implements InNamespace, AutoCloseable {
 
     // ---- lifetime --------------------------------------------------------------------------------
 
-    /** Gives up ownership: {@link #close()} will leave the namespace in place. */
+    /**
+     * Gives up ownership: {@link #close()} will leave the namespace in place.
+     *
+     * @return this namespace
+     */
     public Netns keep() {
         ns.keep();
         return this;

@@ -51,7 +51,14 @@ public final class Watches {
             Neighbours.FAMILY, Rules.FAMILY, Nexthops.FAMILY, Fdb.FAMILY, BridgePorts.FAMILY, Qdiscs.FAMILY,
             TcClasses.FAMILY, Filters.FAMILY);
 
-    /** Identity of an address: its link, family, address and prefix length. */
+    /**
+     * Identity of an address: its link, family, address and prefix length.
+     *
+     * @param address the address
+     * @param family the address family
+     * @param ifindex the link's index
+     * @param prefixLength the prefix length
+     */
     public record AddressKey(int ifindex, int family, InetAddress address, int prefixLength) {
         static AddressKey of(AddressInfo a) {
             return new AddressKey(a.ifindex(), a.family(), a.local() != null ? a.local() : a.address(),
@@ -59,7 +66,16 @@ public final class Watches {
         }
     }
 
-    /** Identity of a route: family, table, destination prefix, TOS and metric (as the kernel keys it). */
+    /**
+     * Identity of a route: family, table, destination prefix, TOS and metric (as the kernel keys it).
+     *
+     * @param destination the destination address (null for a default route)
+     * @param destinationLength the destination prefix length
+     * @param family the address family
+     * @param priority the metric
+     * @param table the table
+     * @param tos the type of service
+     */
     public record RouteKey(int family, int table, InetAddress destination, int destinationLength, int tos,
                            long priority) {
         static RouteKey of(RouteInfo r) {
@@ -67,84 +83,169 @@ public final class Watches {
         }
     }
 
-    /** Identity of a neighbour entry: its link and IP address. */
+    /**
+     * Identity of a neighbour entry: its link and IP address.
+     *
+     * @param address the address
+     * @param ifindex the link's index
+     */
     public record NeighbourKey(int ifindex, InetAddress address) {
         static NeighbourKey of(NeighbourInfo n) {
             return new NeighbourKey(n.ifindex(), n.address());
         }
     }
 
-    /** Identity of an FDB entry: its MAC, device, VLAN and (for a VXLAN remote) destination. */
+    /**
+     * Identity of an FDB entry: its MAC, device, VLAN and (for a VXLAN remote) destination.
+     *
+     * @param destination the remote VTEP, or null
+     * @param ifindex the link's index
+     * @param mac the MAC address
+     * @param vlan the VLAN, or 0
+     */
     public record FdbKey(String mac, int ifindex, int vlan, InetAddress destination) {
         static FdbKey of(FdbEntryInfo e) {
             return new FdbKey(e.mac(), e.ifindex(), e.vlan(), e.destination());
         }
     }
 
-    /** Policy rules, IPv4 and IPv6, each its own key (groups: RTNLGRP_IPV4_RULE, RTNLGRP_IPV6_RULE). */
+    /**
+     * Policy rules, IPv4 and IPv6, each its own key (groups: RTNLGRP_IPV4_RULE, RTNLGRP_IPV6_RULE).
+     *
+     * @param listener receives each change, on the watch's thread
+     * @param ns the namespace
+     * @param receiveBufferBytes the event socket's kernel receive buffer, 0 for the default
+     * @return the watch, holding the first dump; close it to stop
+     */
     public static WatchedTable<RuleInfo, RuleInfo> rules(Netns ns, int receiveBufferBytes,
                                                          Consumer<Change<RuleInfo, RuleInfo>> listener) {
         return watch(ns, Rules.FAMILY, r -> r, () -> ns.rules().list(), receiveBufferBytes, listener);
     }
 
-    /** Nexthop objects, keyed by id (group: RTNLGRP_NEXTHOP). */
+    /**
+     * Nexthop objects, keyed by id (group: RTNLGRP_NEXTHOP).
+     *
+     * @param listener receives each change, on the watch's thread
+     * @param ns the namespace
+     * @param receiveBufferBytes the event socket's kernel receive buffer, 0 for the default
+     * @return the watch, holding the first dump; close it to stop
+     */
     public static WatchedTable<Long, NexthopInfo> nexthops(Netns ns, int receiveBufferBytes,
                                                            Consumer<Change<Long, NexthopInfo>> listener) {
         return watch(ns, Nexthops.FAMILY, NexthopInfo::id, () -> ns.nexthops().list(), receiveBufferBytes, listener);
     }
 
-    /** Bridge and VXLAN FDB entries (group: RTNLGRP_NEIGH). */
+    /**
+     * Bridge and VXLAN FDB entries (group: RTNLGRP_NEIGH).
+     *
+     * @param listener receives each change, on the watch's thread
+     * @param ns the namespace
+     * @param receiveBufferBytes the event socket's kernel receive buffer, 0 for the default
+     * @return the watch, holding the first dump; close it to stop
+     */
     public static WatchedTable<FdbKey, FdbEntryInfo> fdb(Netns ns, int receiveBufferBytes,
                                                          Consumer<Change<FdbKey, FdbEntryInfo>> listener) {
         return watch(ns, Fdb.FAMILY, FdbKey::of, () -> ns.fdb().list(), receiveBufferBytes, listener);
     }
 
-    /** Bridge ports with their options, keyed by index (group: RTNLGRP_LINK). */
+    /**
+     * Bridge ports with their options, keyed by index (group: RTNLGRP_LINK).
+     *
+     * @param listener receives each change, on the watch's thread
+     * @param ns the namespace
+     * @param receiveBufferBytes the event socket's kernel receive buffer, 0 for the default
+     * @return the watch, holding the first dump; close it to stop
+     */
     public static WatchedTable<Integer, PortInfo> bridgePorts(Netns ns, int receiveBufferBytes,
                                                               Consumer<Change<Integer, PortInfo>> listener) {
         return watch(ns, BridgePorts.FAMILY, PortInfo::ifindex, () -> ns.bridgePorts().list(), receiveBufferBytes,
                 listener);
     }
 
-    /** Links, keyed by index (groups: RTNLGRP_LINK). */
+    /**
+     * Links, keyed by index (groups: RTNLGRP_LINK).
+     *
+     * @param listener receives each change, on the watch's thread
+     * @param ns the namespace
+     * @param receiveBufferBytes the event socket's kernel receive buffer, 0 for the default
+     * @return the watch, holding the first dump; close it to stop
+     */
     public static WatchedTable<Integer, LinkInfo> links(Netns ns, int receiveBufferBytes,
                                                         Consumer<Change<Integer, LinkInfo>> listener) {
         return watch(ns, Links.FAMILY, LinkInfo::index, () -> ns.linkService().list(), receiveBufferBytes, listener);
     }
 
-    /** IPv4 and IPv6 addresses (groups: RTNLGRP_IPV4_IFADDR, RTNLGRP_IPV6_IFADDR). */
+    /**
+     * IPv4 and IPv6 addresses (groups: RTNLGRP_IPV4_IFADDR, RTNLGRP_IPV6_IFADDR).
+     *
+     * @param listener receives each change, on the watch's thread
+     * @param ns the namespace
+     * @param receiveBufferBytes the event socket's kernel receive buffer, 0 for the default
+     * @return the watch, holding the first dump; close it to stop
+     */
     public static WatchedTable<AddressKey, AddressInfo> addresses(Netns ns, int receiveBufferBytes,
                                                                   Consumer<Change<AddressKey, AddressInfo>> listener) {
         return watch(ns, Addresses.FAMILY, AddressKey::of, () -> ns.addresses().list(), receiveBufferBytes, listener);
     }
 
-    /** IPv4 and IPv6 routes of every table (groups: RTNLGRP_IPV4_ROUTE, RTNLGRP_IPV6_ROUTE). */
+    /**
+     * IPv4 and IPv6 routes of every table (groups: RTNLGRP_IPV4_ROUTE, RTNLGRP_IPV6_ROUTE).
+     *
+     * @param listener receives each change, on the watch's thread
+     * @param ns the namespace
+     * @param receiveBufferBytes the event socket's kernel receive buffer, 0 for the default
+     * @return the watch, holding the first dump; close it to stop
+     */
     public static WatchedTable<RouteKey, RouteInfo> routes(Netns ns, int receiveBufferBytes,
                                                            Consumer<Change<RouteKey, RouteInfo>> listener) {
         return watch(ns, Routes.FAMILY, RouteKey::of, () -> ns.routes().listAll(), receiveBufferBytes, listener);
     }
 
-    /** The neighbour (ARP/NDP) table (group: RTNLGRP_NEIGH). */
+    /**
+     * {@return the neighbour (ARP/NDP) table (group: RTNLGRP_NEIGH)}
+     *
+     * @param listener receives each change, on the watch's thread
+     * @param ns the namespace
+     * @param receiveBufferBytes the event socket's kernel receive buffer, 0 for the default
+     */
     public static WatchedTable<NeighbourKey, NeighbourInfo> neighbours(Netns ns, int receiveBufferBytes,
                                                                        Consumer<Change<NeighbourKey, NeighbourInfo>> listener) {
         return watch(ns, Neighbours.FAMILY, NeighbourKey::of, () -> ns.neighbours().list(), receiveBufferBytes,
                 listener);
     }
 
-    /** The qdiscs of every link (group: RTNLGRP_TC). */
+    /**
+     * {@return the qdiscs of every link (group: RTNLGRP_TC)}
+     *
+     * @param listener receives each change, on the watch's thread
+     * @param ns the namespace
+     * @param receiveBufferBytes the event socket's kernel receive buffer, 0 for the default
+     */
     public static WatchedTable<QdiscInfo.Key, QdiscInfo> qdiscs(Netns ns, int receiveBufferBytes,
                                                               Consumer<Change<QdiscInfo.Key, QdiscInfo>> listener) {
         return watch(ns, Qdiscs.FAMILY, QdiscInfo::key, () -> ns.tc().qdiscs().list(), receiveBufferBytes, listener);
     }
 
-    /** The traffic classes of every link (group: RTNLGRP_TC). */
+    /**
+     * {@return the traffic classes of every link (group: RTNLGRP_TC)}
+     *
+     * @param listener receives each change, on the watch's thread
+     * @param ns the namespace
+     * @param receiveBufferBytes the event socket's kernel receive buffer, 0 for the default
+     */
     public static WatchedTable<ClassInfo.Key, ClassInfo> classes(Netns ns, int receiveBufferBytes,
                                                                Consumer<Change<ClassInfo.Key, ClassInfo>> listener) {
         return watch(ns, TcClasses.FAMILY, ClassInfo::key, () -> ns.tc().classes().list(), receiveBufferBytes,
                 listener);
     }
 
-    /** The filters of every link (group: RTNLGRP_TC). */
+    /**
+     * {@return the filters of every link (group: RTNLGRP_TC)}
+     *
+     * @param listener receives each change, on the watch's thread
+     * @param ns the namespace
+     * @param receiveBufferBytes the event socket's kernel receive buffer, 0 for the default
+     */
     public static WatchedTable<FilterInfo.Key, FilterInfo> filters(Netns ns, int receiveBufferBytes,
                                                                  Consumer<Change<FilterInfo.Key, FilterInfo>> listener) {
         return watch(ns, Filters.FAMILY, FilterInfo::key, () -> ns.tc().filters().list(), receiveBufferBytes,
@@ -157,6 +258,14 @@ public final class Watches {
      * which should be the family service's list of everything the watch shows.
      *
      * @param receiveBufferBytes the event socket's kernel receive buffer, 0 for the default
+     * @param <K> the type of an object's identity
+     * @param <V> the family's record type
+     * @param dump reads the whole table (the family service's list of everything)
+     * @param family the family to watch
+     * @param key gives an object's identity
+     * @param listener receives each change, on the watch's thread
+     * @param ns the namespace
+     * @return the watch, holding the first dump; close it to stop
      */
     public static <K, V> WatchedTable<K, V> watch(Netns ns, RtnlFamily<V> family, Function<V, K> key,
                                                   Supplier<List<V>> dump, int receiveBufferBytes,
