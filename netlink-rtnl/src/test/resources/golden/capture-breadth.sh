@@ -169,6 +169,10 @@ cap kind/bond_plain 0x10 $I link add bd1 type bond
 cap kind/gre_nokey 0x10 $I link add gre2 type gre remote 192.168.15.9
 cap kind/ip6tnl_remote 0x10 $I link add ip6t2 type ip6tnl remote fd00::9
 cap kind/geneve_v6 0x10 $I link add gnv6 type geneve id 101 remote fd00::9 ttl 64 dstport 6082
+# a veth created enslaved to br0 (ifindex 4) and up: IFLA_MASTER and IFF_UP in the create request (#18)
+cap kind/veth_master_up 0x10 $I link add vm0 master br0 up type veth peer name vm1
+# (not captured: "... type veth peer name vn1 up", the peer's own IFF_UP in its ifinfomsg inside
+# VETH_INFO_PEER, is refused by Linux 6.18 with ENOTCONN: the peer is opened before it has a peer)
 # tun/tap: made through /dev/net/tun (ip tuntap); the kernel's RTM_NEWLINK (family 0) of each, for the decoder
 if wanted kind/reply_tap; then $I tuntap add mode tap tp0 user 1000 group 1000 multi_queue; fi
 capreply kind/reply_tap 0x10 0 $I -d link show dev tp0

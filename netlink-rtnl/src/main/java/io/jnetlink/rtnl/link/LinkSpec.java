@@ -66,6 +66,16 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
         return fields.group;
     }
 
+    /** The index of the master (a bridge, bond, VRF) the link is created enslaved to, or 0 for none. */
+    public final int master() {
+        return fields.master;
+    }
+
+    /** Whether the link is created up (IFF_UP in the create request), as {@code ip link add NAME up ...}. */
+    public final boolean isUp() {
+        return fields.up;
+    }
+
     /**
      * The kind's settings as a value: what this spec writes into IFLA_INFO_DATA, in the record the
      * kernel's IFLA_INFO_DATA of this kind decodes into ({@link LinkInfo#kindData()}). Devices
@@ -89,6 +99,27 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
     /** This spec in a link group (for deleting many at once with {@link Links#deleteGroup}). */
     public final S group(int group) {
         return toBuilder().group(group).build();
+    }
+
+    /**
+     * This spec with the link created enslaved to master {@code masterIndex} (a bridge, bond or
+     * VRF in the same namespace), as {@code ip link add NAME master BR ...}: IFLA_MASTER in the
+     * create request, which the kernel applies once the link exists, so no separate "set master"
+     * request is needed. A creation setting only: {@link Links#change} refuses a spec with it.
+     */
+    public final S master(int masterIndex) {
+        return toBuilder().master(masterIndex).build();
+    }
+
+    /**
+     * This spec with the link created up, as {@code ip link add NAME up ...}: IFF_UP in the create
+     * request's ifi_flags and ifi_change, so no separate "set up" request is needed. For a veth it
+     * is this end only: Linux refuses the peer's own IFF_UP at creation (ENOTCONN, the peer is
+     * opened before it has a peer). A creation setting only: {@link Links#change} refuses a spec
+     * with it.
+     */
+    public final S up() {
+        return toBuilder().up().build();
     }
 
     /**
@@ -153,11 +184,14 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
 
     /**
      * The whole RTM_NEWLINK body after the ifinfomsg, in iproute2's order: IFLA_MTU, IFLA_ADDRESS,
-     * IFLA_GROUP, the kind's top-level attributes, IFLA_IFNAME, IFLA_LINKINFO.
+     * IFLA_GROUP, IFLA_MASTER, the kind's top-level attributes, IFLA_IFNAME, IFLA_LINKINFO.
      */
     final void write(MessageWriter w) {
         // iproute2's order: the generic settings as given, the name, then the kind
         writeShared(w);
+        if (fields.master > 0) {
+            w.attrU32(Ifla.IFLA_MASTER, fields.master);
+        }
         writeTop(w);
         w.attrString(Ifla.IFLA_IFNAME, fields.name);
         writeLinkInfo(w);
@@ -172,6 +206,11 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
     final void writeChange(MessageWriter w) {
         writeShared(w);
         writeLinkInfo(w);
+    }
+
+    /** Whether a setting only a create request carries (master, up) is given. */
+    final boolean hasCreateOnlySettings() {
+        return fields.master > 0 || fields.up;
     }
 
     /** Whether any of the settings every kind shares (MTU, MAC address, group) is given. */
@@ -219,6 +258,8 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
         int mtu;
         byte[] mac;                 // never changed in place, so copies may share it
         int group = -1;
+        int master;                 // index of the master the link is created enslaved to, or 0
+        boolean up;                 // created with IFF_UP
         ParentLink parent;          // the link a stacked kind sits on (IFLA_LINK), or null
 
         Builder(String name) {
@@ -255,6 +296,24 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
                 throw new IllegalArgumentException("link group must be >= 0, got " + group);
             }
             this.group = group;
+            return self();
+        }
+
+        /**
+         * Creates the link enslaved to master {@code masterIndex} (a bridge, bond or VRF in the same
+         * namespace): IFLA_MASTER in the create request.
+         *
+         * @throws IllegalArgumentException if the index is not positive
+         */
+        public final B master(int masterIndex) {
+            Interfaces.requireIndex(masterIndex);
+            this.master = masterIndex;
+            return self();
+        }
+
+        /** Creates the link up: IFF_UP in the create request's ifi_flags and ifi_change. */
+        public final B up() {
+            this.up = true;
             return self();
         }
 

@@ -154,7 +154,8 @@ public final class Links {
      */
     static void encodeCreate(MessageWriter w, LinkSpec<?> spec, boolean echo) {
         FAMILY.begin(w, Ifla.RTM_NEWLINK, echo ? CREATE | NLM_F_ECHO : CREATE);
-        ifinfomsg(w, 0, 0, 0);
+        int up = spec.isUp() ? Ifla.IFF_UP : 0;
+        ifinfomsg(w, 0, up, up);
         spec.write(w);
         w.end();
     }
@@ -242,7 +243,8 @@ public final class Links {
      * IFLA_LINKINFO (for a {@link Bridge}, only the options set; the others keep their values).
      *
      * @throws NoSuchDeviceException    if no link has that name
-     * @throws IllegalArgumentException if the link is of another kind than the spec
+     * @throws IllegalArgumentException if the link is of another kind than the spec, or the spec
+     *                                  carries a creation setting ({@link LinkSpec#master}, {@link LinkSpec#up})
      * @throws KernelLacksException     if the kernel lacks what the spec asks for (a bridge's VLAN filtering)
      */
     public void change(LinkSpec<?> spec) {
@@ -262,6 +264,10 @@ public final class Links {
     }
 
     private void change(LinkInfo link, LinkSpec<?> spec) {
+        if (spec.hasCreateOnlySettings()) {
+            throw new IllegalArgumentException("change " + spec + ": master and up are settings of creation; use setMaster"
+                    + " and setUp on an existing link");
+        }
         if (!spec.kind().equals(link.kind())) {
             throw new IllegalArgumentException("change " + spec + ": link " + link.name() + " (index " + link.index()
                     + ") is " + (link.kind() == null ? "of no kind" : "a " + link.kind()) + ", not a " + spec.kind());

@@ -45,6 +45,12 @@ class LinkGoldenTest {
     }
 
     @Test
+    void vethCreatedEnslavedAndUp() {
+        // ip link add vm0 master br0 up type veth peer name vm1   (br0 = 4): IFF_UP in the header, IFLA_MASTER
+        assertCreate("kind/veth_master_up", Veth.named("vm0").peer("vm1").master(4).up());
+    }
+
+    @Test
     void vxlan() {
         // ip link add vx0 type vxlan id 42 local 192.168.15.5 remote 192.168.15.9 dstport 4789
         assertCreate("rtm_newlink_vxlan", Vxlan.named("vx0", 42).local("192.168.15.5").remote("192.168.15.9").port(4789));
