@@ -313,9 +313,9 @@ public final class Lab implements AutoCloseable {
 
     /**
      * Plugs {@code plugged} into {@code network} with few requests whatever their number: the veth
-     * pairs are made from the fabric in one send, each port there and each node's end in its node
-     * (IFLA_NET_NS_FD), and the kernel's echo of each names both ends' indexes; then one send
-     * enslaves the ports to the switch's bridge and one raises them, and each node gets its two
+     * pairs are made from the fabric in one send, each port there, already a port of the switch's
+     * bridge and up (IFLA_MASTER and IFF_UP in its create request), and each node's end in its node
+     * (IFLA_NET_NS_FD), and the kernel's echo of each names both ends' indexes; each node gets its two
      * addresses in one send and its interface (with {@code loopbackToo}, its loopback as well)
      * raised in one more. Then routes, if the lab has routers.
      */
@@ -347,7 +347,8 @@ public final class Lab implements AutoCloseable {
             Node node = plugged.get(k);
             ifnames[k] = "eth" + node.interfacesLocked().size();
             portNames[k] = "p" + (ports++);
-            specs.add(Veth.named(portNames[k]).peer(ifnames[k], node.netns()));
+            // the switch port is made a port of the bridge and up by its create request itself
+            specs.add(Veth.named(portNames[k]).peer(ifnames[k], node.netns()).master(network.bridge.index()).up());
         }
         List<LinkInfo> made = fabric.linkService().createAllReturning(specs);
         int[] portIndexes = new int[n];
@@ -358,8 +359,6 @@ public final class Lab implements AutoCloseable {
             // IFLA_LINK of a veth is its peer's index; a kernel that left it out is asked by name.
             ethIndexes[k] = peer > 0 ? peer : plugged.get(k).netns().linkService().indexOf(ifnames[k]);
         }
-        fabric.linkService().setMasterAll(portIndexes, network.bridge.index());
-        fabric.linkService().setUpAll(portIndexes, true);
         List<Interface> out = new ArrayList<>();
         for (int k = 0; k < n; k++) {
             Node node = plugged.get(k);
