@@ -112,10 +112,13 @@ class FirewallKernelTest {
             DatagramSocket s = new DatagramSocket(null);
             s.setReceiveBufferSize(4 << 20);
             s.bind(new InetSocketAddress(InetAddress.ofLiteral("10.9.0.2"), port));
-            s.setSoTimeout(700);
             return s;
         });
         try (rx) {
+            // The count ends 700 ms after the sender is done, not at the first pause: a loaded
+            // machine may start the sender late or stop it for a while.
+            java.util.concurrent.atomic.AtomicLong sentAt = new java.util.concurrent.atomic.AtomicLong();
+            rx.setSoTimeout(100);
             CompletableFuture<Integer> received = CompletableFuture.supplyAsync(() -> {
                 int n = 0;
                 byte[] buf = new byte[64];
@@ -124,7 +127,10 @@ class FirewallKernelTest {
                         rx.receive(new DatagramPacket(buf, buf.length));
                         n++;
                     } catch (SocketTimeoutException e) {
-                        return n;
+                        long done = sentAt.get();
+                        if (done != 0 && System.nanoTime() - done > 700_000_000L) {
+                            return n;
+                        }
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
@@ -148,6 +154,7 @@ class FirewallKernelTest {
                 }
                 return null;
             });
+            sentAt.set(System.nanoTime());
             return received.get(30, TimeUnit.SECONDS);
         }
     }
