@@ -65,12 +65,21 @@ public final class Bond extends LinkSpec<Bond> {
         this.fields = fields;
     }
 
-    /** A bond named {@code name}, with the kernel's defaults (balance-rr, no MII monitoring). */
+    /**
+     * {@return a bond named {@code name}, with the kernel's defaults (balance-rr, no MII monitoring)}
+     *
+     * @param name the link's name
+     */
     public static Bond named(String name) {
         return builder(name).build();
     }
 
-    /** A builder of bond specs named {@code name}. */
+    /**
+     * A builder of bond specs named {@code name}.
+     *
+     * @param name the link's name
+     * @return the builder
+     */
     public static Builder builder(String name) {
         return new Builder(name);
     }
@@ -80,12 +89,22 @@ public final class Bond extends LinkSpec<Bond> {
         return fields.copy();
     }
 
-    /** This spec with bonding mode {@code mode}. */
+    /**
+     * This spec with bonding mode {@code mode}.
+     *
+     * @param mode the bonding mode
+     * @return a copy with it
+     */
     public Bond mode(Mode mode) {
         return toBuilder().mode(mode).build();
     }
 
-    /** This spec checking the slaves' carrier every {@code millis} milliseconds (0: MII monitoring off). */
+    /**
+     * This spec checking the slaves' carrier every {@code millis} milliseconds (0: MII monitoring off).
+     *
+     * @param millis the interval in milliseconds (0: off)
+     * @return a copy with it
+     */
     public Bond miimon(int millis) {
         return toBuilder().miimon(millis).build();
     }
@@ -140,13 +159,23 @@ public final class Bond extends LinkSpec<Bond> {
             super(name);
         }
 
-        /** Sets the bonding mode (the kernel's default is balance-rr). */
+        /**
+         * Sets the bonding mode (the kernel's default is balance-rr).
+         *
+         * @param mode the bonding mode
+         * @return this builder
+         */
         public Builder mode(Mode mode) {
             this.mode = Objects.requireNonNull(mode, "mode");
             return this;
         }
 
-        /** Checks the slaves' carrier every {@code millis} milliseconds (0 turns MII monitoring off). */
+        /**
+         * Checks the slaves' carrier every {@code millis} milliseconds (0 turns MII monitoring off).
+         *
+         * @param millis the interval in milliseconds (0: off)
+         * @return this builder
+         */
         public Builder miimon(int millis) {
             if (millis < 0) {
                 throw new IllegalArgumentException("bond miimon must be >= 0 ms, got " + millis);

@@ -82,12 +82,21 @@ public final class Bridge extends LinkSpec<Bridge> {
         this.fields = fields;
     }
 
-    /** A bridge named {@code name}. */
+    /**
+     * {@return a bridge named {@code name}}
+     *
+     * @param name the link's name
+     */
     public static Bridge named(String name) {
         return builder(name).build();
     }
 
-    /** A builder of bridge specs named {@code name}. */
+    /**
+     * A builder of bridge specs named {@code name}.
+     *
+     * @param name the link's name
+     * @return the builder
+     */
     public static Builder builder(String name) {
         return new Builder(name);
     }
@@ -97,17 +106,32 @@ public final class Bridge extends LinkSpec<Bridge> {
         return fields.copy();
     }
 
-    /** This spec with the spanning tree protocol on or off ({@code stp_state 1|0}; the kernel's default is off). */
+    /**
+     * This spec with the spanning tree protocol on or off ({@code stp_state 1|0}; the kernel's default is off).
+     *
+     * @param on true for on
+     * @return a copy with it
+     */
     public Bridge stp(boolean on) {
         return toBuilder().stp(on).build();
     }
 
-    /** This spec with forward delay {@code delay} ({@code forward_delay}, whole hundredths of a second). */
+    /**
+     * This spec with forward delay {@code delay} ({@code forward_delay}, whole hundredths of a second).
+     *
+     * @param delay the forward delay
+     * @return a copy with it
+     */
     public Bridge forwardDelay(Duration delay) {
         return toBuilder().forwardDelay(delay).build();
     }
 
-    /** This spec with FDB ageing time {@code time} ({@code ageing_time}, whole hundredths of a second). */
+    /**
+     * This spec with FDB ageing time {@code time} ({@code ageing_time}, whole hundredths of a second).
+     *
+     * @param time the ageing time
+     * @return a copy with it
+     */
     public Bridge ageingTime(Duration time) {
         return toBuilder().ageingTime(time).build();
     }
@@ -115,17 +139,30 @@ public final class Bridge extends LinkSpec<Bridge> {
     /**
      * This spec with VLAN filtering on or off ({@code vlan_filtering 1|0}). A kernel built without
      * it refuses either value with a {@link KernelLacksException}.
+     *
+     * @param on true for on
+     * @return a copy with it
      */
     public Bridge vlanFiltering(boolean on) {
         return toBuilder().vlanFiltering(on).build();
     }
 
-    /** This spec with default PVID {@code vid} for new ports ({@code vlan_default_pvid}, 0..4094, 0: none). */
+    /**
+     * This spec with default PVID {@code vid} for new ports ({@code vlan_default_pvid}, 0..4094, 0: none).
+     *
+     * @param vid the VLAN id
+     * @return a copy with it
+     */
     public Bridge defaultPvid(int vid) {
         return toBuilder().defaultPvid(vid).build();
     }
 
-    /** This spec with IGMP/MLD snooping on or off ({@code mcast_snooping 1|0}; the kernel's default is on). */
+    /**
+     * This spec with IGMP/MLD snooping on or off ({@code mcast_snooping 1|0}; the kernel's default is on).
+     *
+     * @param on true for on
+     * @return a copy with it
+     */
     public Bridge multicastSnooping(boolean on) {
         return toBuilder().multicastSnooping(on).build();
     }
@@ -225,7 +262,12 @@ public final class Bridge extends LinkSpec<Bridge> {
             super(name);
         }
 
-        /** Turns the spanning tree protocol on or off ({@code stp_state 1|0}; the kernel's default is off). */
+        /**
+         * Turns the spanning tree protocol on or off ({@code stp_state 1|0}; the kernel's default is off).
+         *
+         * @param on true for on
+         * @return this builder
+         */
         public Builder stp(boolean on) {
             this.stp = on;
             return this;
@@ -234,25 +276,43 @@ public final class Bridge extends LinkSpec<Bridge> {
         /**
          * The forward delay ({@code forward_delay}): how long a port listens and learns before it
          * forwards. Whole hundredths of a second; the kernel takes 2..30 s while STP runs.
+         *
+         * @param delay the forward delay
+         * @return this builder
          */
         public Builder forwardDelay(Duration delay) {
             this.forwardDelay = centiseconds("forward delay", delay);
             return this;
         }
 
-        /** The FDB ageing time ({@code ageing_time}): how long a learned entry lives unused. Whole hundredths of a second. */
+        /**
+         * The FDB ageing time ({@code ageing_time}): how long a learned entry lives unused. Whole hundredths of a second.
+         *
+         * @param time the ageing time
+         * @return this builder
+         */
         public Builder ageingTime(Duration time) {
             this.ageingTime = centiseconds("ageing time", time);
             return this;
         }
 
-        /** VLAN filtering on or off ({@code vlan_filtering 1|0}). */
+        /**
+         * VLAN filtering on or off ({@code vlan_filtering 1|0}).
+         *
+         * @param on true for on
+         * @return this builder
+         */
         public Builder vlanFiltering(boolean on) {
             this.vlanFiltering = on;
             return this;
         }
 
-        /** The PVID new ports get ({@code vlan_default_pvid}): 1..4094, or 0 for none. */
+        /**
+         * The PVID new ports get ({@code vlan_default_pvid}): 1..4094, or 0 for none.
+         *
+         * @param vid the VLAN id
+         * @return this builder
+         */
         public Builder defaultPvid(int vid) {
             if (vid < 0 || vid > 4094) {
                 throw new IllegalArgumentException("bridge default PVID must be 0..4094 (0: none), got " + vid);
@@ -261,7 +321,12 @@ public final class Bridge extends LinkSpec<Bridge> {
             return this;
         }
 
-        /** IGMP/MLD snooping on or off ({@code mcast_snooping 1|0}; the kernel's default is on). */
+        /**
+         * IGMP/MLD snooping on or off ({@code mcast_snooping 1|0}; the kernel's default is on).
+         *
+         * @param on true for on
+         * @return this builder
+         */
         public Builder multicastSnooping(boolean on) {
             this.multicastSnooping = on;
             return this;

@@ -22,12 +22,21 @@ public final class Dummy extends LinkSpec<Dummy> {
         this.fields = fields;
     }
 
-    /** A dummy link named {@code name}. */
+    /**
+     * {@return a dummy link named {@code name}}
+     *
+     * @param name the link's name
+     */
     public static Dummy named(String name) {
         return builder(name).build();
     }
 
-    /** A builder of {@code dummy} specs named {@code name}. */
+    /**
+     * A builder of {@code dummy} specs named {@code name}.
+     *
+     * @param name the link's name
+     * @return the builder
+     */
     public static Builder builder(String name) {
         return new Builder(name);
     }

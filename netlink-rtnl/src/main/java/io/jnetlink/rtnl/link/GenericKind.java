@@ -37,12 +37,23 @@ public final class GenericKind extends LinkSpec<GenericKind> {
         this.fields = fields;
     }
 
-    /** A link named {@code name} of the kernel's kind {@code kind} ("macsec", "vxlan", ...), with no IFLA_INFO_DATA yet. */
+    /**
+     * {@return a link named {@code name} of the kernel's kind {@code kind} ("macsec", "vxlan", ...), with no IFLA_INFO_DATA yet}
+     *
+     * @param kind the kernel's name of the kind
+     * @param name the link's name
+     */
     public static GenericKind named(String name, String kind) {
         return builder(name, kind).build();
     }
 
-    /** A builder of links named {@code name} of the kernel's kind {@code kind}. */
+    /**
+     * A builder of links named {@code name} of the kernel's kind {@code kind}.
+     *
+     * @param kind the kernel's name of the kind
+     * @param name the link's name
+     * @return the builder
+     */
     public static Builder builder(String name, String kind) {
         return new Builder(name, kind);
     }
@@ -52,22 +63,42 @@ public final class GenericKind extends LinkSpec<GenericKind> {
         return fields.copy();
     }
 
-    /** This spec with IFLA_INFO_DATA holding what {@code attributes} writes (see {@link Builder#infoData(Consumer)}). */
+    /**
+     * This spec with IFLA_INFO_DATA holding what {@code attributes} writes (see {@link Builder#infoData(Consumer)}).
+     *
+     * @param attributes writes the attributes
+     * @return a copy with it
+     */
     public GenericKind infoData(Consumer<MessageWriter> attributes) {
         return toBuilder().infoData(attributes).build();
     }
 
-    /** This spec with IFLA_INFO_DATA holding {@code attributes} (see {@link Builder#infoData(List)}). */
+    /**
+     * This spec with IFLA_INFO_DATA holding {@code attributes} (see {@link Builder#infoData(List)}).
+     *
+     * @param attributes the attributes
+     * @return a copy with it
+     */
     public GenericKind infoData(List<RawAttribute> attributes) {
         return toBuilder().infoData(attributes).build();
     }
 
-    /** This spec stacked on the link named {@code parent} (IFLA_LINK, as ip link's {@code link PARENT}). */
+    /**
+     * This spec stacked on the link named {@code parent} (IFLA_LINK, as ip link's {@code link PARENT}).
+     *
+     * @param parent the parent link's name
+     * @return a copy with it
+     */
     public GenericKind parent(String parent) {
         return toBuilder().parent(parent).build();
     }
 
-    /** This spec stacked on the link with index {@code parentIndex} (IFLA_LINK). */
+    /**
+     * This spec stacked on the link with index {@code parentIndex} (IFLA_LINK).
+     *
+     * @param parentIndex the parent link's index
+     * @return a copy with it
+     */
     public GenericKind parent(int parentIndex) {
         return toBuilder().parent(parentIndex).build();
     }
@@ -114,8 +145,10 @@ public final class GenericKind extends LinkSpec<GenericKind> {
          * inside the nest, which the spec opens and closes). It runs once, here, into a scratch
          * buffer.
          *
+         * @param attributes writes the attributes
          * @throws IllegalArgumentException if it began or ended a message, left a nest open, or
          *                                  wrote more than an attribute can hold
+         * @return this builder
          */
         public Builder infoData(Consumer<MessageWriter> attributes) {
             Objects.requireNonNull(attributes, "attributes");
@@ -140,18 +173,33 @@ public final class GenericKind extends LinkSpec<GenericKind> {
             return this;
         }
 
-        /** Sets IFLA_INFO_DATA to {@code attributes}, as given (a {@link KindData.Other}'s, to copy a link). */
+        /**
+         * Sets IFLA_INFO_DATA to {@code attributes}, as given (a {@link KindData.Other}'s, to copy a link).
+         *
+         * @param attributes the attributes
+         * @return this builder
+         */
         public Builder infoData(List<RawAttribute> attributes) {
             List<RawAttribute> copy = List.copyOf(attributes);
             return infoData(w -> copy.forEach(a -> w.attrBytes(a.type(), a.value())));
         }
 
-        /** Stacks the link on the link named {@code parent} (IFLA_LINK). */
+        /**
+         * Stacks the link on the link named {@code parent} (IFLA_LINK).
+         *
+         * @param parent the parent link's name
+         * @return this builder
+         */
         public Builder parent(String parent) {
             return parent(ParentLink.named(parent));
         }
 
-        /** Stacks the link on the link with index {@code parentIndex} (IFLA_LINK). */
+        /**
+         * Stacks the link on the link with index {@code parentIndex} (IFLA_LINK).
+         *
+         * @param parentIndex the parent link's index
+         * @return this builder
+         */
         public Builder parent(int parentIndex) {
             return parent(ParentLink.index(parentIndex));
         }

@@ -55,12 +55,23 @@ public final class Geneve extends LinkSpec<Geneve> {
         this.fields = fields;
     }
 
-    /** A Geneve link named {@code name} with virtual network identifier {@code vni}. */
+    /**
+     * {@return a Geneve link named {@code name} with virtual network identifier {@code vni}}
+     *
+     * @param name the link's name
+     * @param vni the network identifier
+     */
     public static Geneve named(String name, int vni) {
         return builder(name, vni).build();
     }
 
-    /** A builder of Geneve specs named {@code name} with virtual network identifier {@code vni}. */
+    /**
+     * A builder of Geneve specs named {@code name} with virtual network identifier {@code vni}.
+     *
+     * @param name the link's name
+     * @param vni the network identifier
+     * @return the builder
+     */
     public static Builder builder(String name, int vni) {
         return new Builder(name, vni);
     }
@@ -70,17 +81,32 @@ public final class Geneve extends LinkSpec<Geneve> {
         return fields.copy();
     }
 
-    /** This spec with the remote endpoint (IPv4 or IPv6). */
+    /**
+     * This spec with the remote endpoint (IPv4 or IPv6).
+     *
+     * @param address the remote address literal
+     * @return a copy with it
+     */
     public Geneve remote(String address) {
         return toBuilder().remote(address).build();
     }
 
-    /** This spec with the outer packets' TTL (hop limit). */
+    /**
+     * This spec with the outer packets' TTL (hop limit).
+     *
+     * @param ttl the TTL (hop limit)
+     * @return a copy with it
+     */
     public Geneve ttl(int ttl) {
         return toBuilder().ttl(ttl).build();
     }
 
-    /** This spec with the UDP destination port. */
+    /**
+     * This spec with the UDP destination port.
+     *
+     * @param port the UDP port
+     * @return a copy with it
+     */
     public Geneve port(int port) {
         return toBuilder().port(port).build();
     }
@@ -144,19 +170,34 @@ public final class Geneve extends LinkSpec<Geneve> {
             this.vni = vni;
         }
 
-        /** Sets the remote endpoint (IPv4 or IPv6); the kernel needs one. */
+        /**
+         * Sets the remote endpoint (IPv4 or IPv6); the kernel needs one.
+         *
+         * @param address the remote address literal
+         * @return this builder
+         */
         public Builder remote(String address) {
             this.remote = IpPrefix.parseAddress(address);
             return this;
         }
 
-        /** Sets the outer packets' TTL (hop limit), 1..255, or 0 (the default) for the route's. */
+        /**
+         * Sets the outer packets' TTL (hop limit), 1..255, or 0 (the default) for the route's.
+         *
+         * @param ttl the TTL (hop limit)
+         * @return this builder
+         */
         public Builder ttl(int ttl) {
             this.ttl = Tunnels.checkTtl("geneve", ttl);
             return this;
         }
 
-        /** Sets the UDP destination port (the kernel's default is 6081, the IANA port). */
+        /**
+         * Sets the UDP destination port (the kernel's default is 6081, the IANA port).
+         *
+         * @param port the UDP port
+         * @return this builder
+         */
         public Builder port(int port) {
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("Geneve port must be 1..65535, got " + port);

@@ -35,12 +35,21 @@ public final class Gre extends GreLink<Gre> {
         this.fields = fields;
     }
 
-    /** A gre link named {@code name}. */
+    /**
+     * {@return a gre link named {@code name}}
+     *
+     * @param name the link's name
+     */
     public static Gre named(String name) {
         return builder(name).build();
     }
 
-    /** A builder of gre specs named {@code name}. */
+    /**
+     * A builder of gre specs named {@code name}.
+     *
+     * @param name the link's name
+     * @return the builder
+     */
     public static Builder builder(String name) {
         return new Builder(name);
     }

@@ -54,7 +54,11 @@ abstract sealed class GreLink<S extends GreLink<S>> extends TunnelLink<S> permit
     @Override
     public abstract Builder<S, ?> toBuilder();
 
-    /** This spec with the key both ways (unsigned 32 bits), as ip link's {@code key}. */
+    /**
+     * {@return this spec with the key both ways (unsigned 32 bits), as ip link's {@code key}}
+     *
+     * @param key the key
+     */
     public final S key(int key) {
         return toBuilder().key(key).build();
     }

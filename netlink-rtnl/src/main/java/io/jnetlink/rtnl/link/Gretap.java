@@ -35,12 +35,21 @@ public final class Gretap extends GreLink<Gretap> {
         this.fields = fields;
     }
 
-    /** A gretap link named {@code name}. */
+    /**
+     * {@return a gretap link named {@code name}}
+     *
+     * @param name the link's name
+     */
     public static Gretap named(String name) {
         return builder(name).build();
     }
 
-    /** A builder of gretap specs named {@code name}. */
+    /**
+     * A builder of gretap specs named {@code name}.
+     *
+     * @param name the link's name
+     * @return the builder
+     */
     public static Builder builder(String name) {
         return new Builder(name);
     }

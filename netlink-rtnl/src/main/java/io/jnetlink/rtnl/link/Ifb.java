@@ -25,12 +25,21 @@ public final class Ifb extends LinkSpec<Ifb> {
         this.fields = fields;
     }
 
-    /** An ifb named {@code name}. */
+    /**
+     * {@return an ifb named {@code name}}
+     *
+     * @param name the link's name
+     */
     public static Ifb named(String name) {
         return builder(name).build();
     }
 
-    /** A builder of {@code ifb} specs named {@code name}. */
+    /**
+     * A builder of {@code ifb} specs named {@code name}.
+     *
+     * @param name the link's name
+     * @return the builder
+     */
     public static Builder builder(String name) {
         return new Builder(name);
     }

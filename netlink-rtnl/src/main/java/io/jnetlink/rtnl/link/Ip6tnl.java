@@ -32,12 +32,21 @@ public final class Ip6tnl extends IpTunnelLink<Ip6tnl> {
         this.fields = fields;
     }
 
-    /** An ip6tnl link named {@code name} (hop limit 64 unless {@link #ttl} says otherwise, as ip link). */
+    /**
+     * {@return an ip6tnl link named {@code name} (hop limit 64 unless {@link #ttl} says otherwise, as ip link)}
+     *
+     * @param name the link's name
+     */
     public static Ip6tnl named(String name) {
         return builder(name).build();
     }
 
-    /** A builder of ip6tnl specs named {@code name}. */
+    /**
+     * A builder of ip6tnl specs named {@code name}.
+     *
+     * @param name the link's name
+     * @return the builder
+     */
     public static Builder builder(String name) {
         return new Builder(name);
     }

@@ -32,12 +32,21 @@ public final class Ipip extends IpTunnelLink<Ipip> {
         this.fields = fields;
     }
 
-    /** An ipip link named {@code name}. */
+    /**
+     * {@return an ipip link named {@code name}}
+     *
+     * @param name the link's name
+     */
     public static Ipip named(String name) {
         return builder(name).build();
     }
 
-    /** A builder of ipip specs named {@code name}. */
+    /**
+     * A builder of ipip specs named {@code name}.
+     *
+     * @param name the link's name
+     * @return the builder
+     */
     public static Builder builder(String name) {
         return new Builder(name);
     }

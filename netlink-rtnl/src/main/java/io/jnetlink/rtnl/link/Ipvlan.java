@@ -49,22 +49,44 @@ public final class Ipvlan extends LinkSpec<Ipvlan> {
         this.fields = fields;
     }
 
-    /** An ipvlan named {@code name} on the link named {@code parent}. */
+    /**
+     * {@return an ipvlan named {@code name} on the link named {@code parent}}
+     *
+     * @param name the link's name
+     * @param parent the parent link's name
+     */
     public static Ipvlan named(String name, String parent) {
         return builder(name, parent).build();
     }
 
-    /** An ipvlan named {@code name} on the link with index {@code parentIndex}. */
+    /**
+     * {@return an ipvlan named {@code name} on the link with index {@code parentIndex}}
+     *
+     * @param name the link's name
+     * @param parentIndex the parent link's index
+     */
     public static Ipvlan named(String name, int parentIndex) {
         return builder(name, parentIndex).build();
     }
 
-    /** A builder of ipvlan specs named {@code name} on the link named {@code parent}. */
+    /**
+     * A builder of ipvlan specs named {@code name} on the link named {@code parent}.
+     *
+     * @param name the link's name
+     * @param parent the parent link's name
+     * @return the builder
+     */
     public static Builder builder(String name, String parent) {
         return new Builder(name, ParentLink.named(parent));
     }
 
-    /** A builder of ipvlan specs named {@code name} on the link with index {@code parentIndex}. */
+    /**
+     * A builder of ipvlan specs named {@code name} on the link with index {@code parentIndex}.
+     *
+     * @param name the link's name
+     * @param parentIndex the parent link's index
+     * @return the builder
+     */
     public static Builder builder(String name, int parentIndex) {
         return new Builder(name, ParentLink.index(parentIndex));
     }
@@ -74,7 +96,12 @@ public final class Ipvlan extends LinkSpec<Ipvlan> {
         return fields.copy();
     }
 
-    /** This spec with mode {@code mode}. */
+    /**
+     * This spec with mode {@code mode}.
+     *
+     * @param mode the mode
+     * @return a copy with it
+     */
     public Ipvlan mode(Mode mode) {
         return toBuilder().mode(mode).build();
     }
@@ -124,7 +151,12 @@ public final class Ipvlan extends LinkSpec<Ipvlan> {
             super(name, parent);
         }
 
-        /** Sets the mode (default L3, the kernel's). */
+        /**
+         * Sets the mode (default L3, the kernel's).
+         *
+         * @param mode the mode
+         * @return this builder
+         */
         public Builder mode(Mode mode) {
             this.mode = Objects.requireNonNull(mode, "mode");
             return this;

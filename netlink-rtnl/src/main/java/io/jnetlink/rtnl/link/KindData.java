@@ -16,7 +16,7 @@ import java.util.List;
 public sealed interface KindData permits Veth.Data, Bridge.Data, Vxlan.Data, Macvlan.Data, Macvtap.Data, Vlan.Data, Vrf.Data,
         Dummy.Data, Ifb.Data, Ipvlan.Data, Bond.Data, Wireguard.Data, Gre.Data, Gretap.Data, Ipip.Data, Sit.Data, Ip6tnl.Data,
         Geneve.Data, Tun.Data, KindData.Other {
-    /** The kernel's name of the kind ("veth", "vxlan", ...). */
+    /** {@return the kernel's name of the kind ("veth", "vxlan", ...)} */
     String kind();
 
     /**

@@ -112,12 +112,20 @@ public final class LinkInfo {
         this.attributesEnd = attributesEnd;
     }
 
-    /** Interface index. */
+    /**
+     * Interface index.
+     *
+     * @return the index
+     */
     public int index() {
         return index;
     }
 
-    /** Interface name. */
+    /**
+     * Interface name.
+     *
+     * @return the name
+     */
     public String name() {
         String n = name;
         if (n == null) {
@@ -126,27 +134,47 @@ public final class LinkInfo {
         return n;
     }
 
-    /** ARPHRD_* hardware type (1 = ether, 772 = loopback). */
+    /**
+     * ARPHRD_* hardware type (1 = ether, 772 = loopback).
+     *
+     * @return the ARPHRD_* type
+     */
     public int type() {
         return type;
     }
 
-    /** IFF_* flags (use {@link #isUp()}, {@link #isLowerUp()}). */
+    /**
+     * IFF_* flags (use {@link #isUp()}, {@link #isLowerUp()}).
+     *
+     * @return the IFF_* flags
+     */
     public int flags() {
         return flags;
     }
 
-    /** RFC 2863 operational state. */
+    /**
+     * RFC 2863 operational state.
+     *
+     * @return the state
+     */
     public OperState operState() {
         return operState;
     }
 
-    /** MTU in bytes. */
+    /**
+     * MTU in bytes.
+     *
+     * @return the MTU
+     */
     public int mtu() {
         return mtu;
     }
 
-    /** Hardware address as "aa:bb:cc:dd:ee:ff", or null if the link has none. */
+    /**
+     * Hardware address as "aa:bb:cc:dd:ee:ff", or null if the link has none.
+     *
+     * @return the address, or null
+     */
     public String mac() {
         if (macAt < 0) {
             return null;
@@ -158,45 +186,69 @@ public final class LinkInfo {
         return m;
     }
 
-    /** Index of the master (bridge) or 0. */
+    /**
+     * Index of the master (bridge) or 0.
+     *
+     * @return the master's index, or 0
+     */
     public int master() {
         return master;
     }
 
-    /** IFLA_INFO_KIND ("veth", "bridge", ...) or null for links without one. */
+    /**
+     * IFLA_INFO_KIND ("veth", "bridge", ...) or null for links without one.
+     *
+     * @return the kind, or null
+     */
     public String kind() {
         return kind;
     }
 
     /**
-     * The kind's IFLA_INFO_DATA, decoded by the kind's own file ({@link Vxlan.Data}, ...) or kept
-     * raw ({@link KindData.Other}); null for links without a kind.
+     * {@return the kind's IFLA_INFO_DATA, decoded by the kind's own file ({@link Vxlan.Data}, ...) or kept
+     * raw ({@link KindData.Other}); null for links without a kind}
      */
     public KindData kindData() {
         return kindData;
     }
 
-    /** IFLA_LINK: for a veth the peer's index (in the peer's namespace), else 0. */
+    /**
+     * IFLA_LINK: for a veth the peer's index (in the peer's namespace), else 0.
+     *
+     * @return the peer's index, or 0
+     */
     public int peerIndex() {
         return peerIndex;
     }
 
-    /** IFLA_LINK_NETNSID: the peer's namespace id as seen from here, or -1. */
+    /**
+     * IFLA_LINK_NETNSID: the peer's namespace id as seen from here, or -1.
+     *
+     * @return the namespace id, or -1
+     */
     public int linkNetnsId() {
         return linkNetnsId;
     }
 
-    /** The link group. */
+    /** {@return the link group} */
     public int group() {
         return group;
     }
 
-    /** Transmit queue length. */
+    /**
+     * Transmit queue length.
+     *
+     * @return the length in packets
+     */
     public int txQueueLen() {
         return txQueueLen;
     }
 
-    /** 64-bit counters, or null if the kernel sent none. */
+    /**
+     * 64-bit counters, or null if the kernel sent none.
+     *
+     * @return the counters, or null
+     */
     public LinkStats stats() {
         if (statsAt < 0) {
             return null;
@@ -208,7 +260,11 @@ public final class LinkInfo {
         return s;
     }
 
-    /** IFLA_IFALIAS: the link's free-text description, or null if it has none. */
+    /**
+     * IFLA_IFALIAS: the link's free-text description, or null if it has none.
+     *
+     * @return the alias, or null
+     */
     public String alias() {
         if (aliasAt < 0) {
             return null;
@@ -221,8 +277,8 @@ public final class LinkInfo {
     }
 
     /**
-     * The attributes this record does not model, kept as received (split lazily);
-     * {@link Unknown#NONE} when decoded with {@link #decodeModeled}.
+     * {@return the attributes this record does not model, kept as received (split lazily);
+     * {@link Unknown#NONE} when decoded with {@link #decodeModeled}}
      */
     public Unknown unknown() {
         Unknown u = unknown;
@@ -232,12 +288,12 @@ public final class LinkInfo {
         return u;
     }
 
-    /** Whether the link is administratively up (IFF_UP). */
+    /** {@return whether the link is administratively up (IFF_UP)} */
     public boolean isUp() {
         return (flags & Ifla.IFF_UP) != 0;
     }
 
-    /** Whether the link has carrier (IFF_LOWER_UP). */
+    /** {@return whether the link has carrier (IFF_LOWER_UP)} */
     public boolean isLowerUp() {
         return (flags & Ifla.IFF_LOWER_UP) != 0;
     }
@@ -247,7 +303,9 @@ public final class LinkInfo {
      * record does not model in {@link #unknown()}: the record keeps the message's bytes (see the
      * class documentation); nothing is copied per attribute.
      *
+     * @param m the message
      * @throws MalformedMessageException if the message breaks the format (checked here, whole)
+     * @return the link
      */
     public static LinkInfo decode(Message m) {
         return decode(m, true);
@@ -258,6 +316,9 @@ public final class LinkInfo {
      * {@link Unknown#NONE} and the record keeps none of the message's bytes. For callers that keep
      * many records long and never want the unmodeled attributes (IFLA_AF_SPEC, IFLA_STATS,
      * IFLA_QDISC, ...), which are most of a link message's bytes.
+     *
+     * @param m the message
+     * @return the link
      */
     public static LinkInfo decodeModeled(Message m) {
         return decode(m, false);
@@ -447,7 +508,7 @@ public final class LinkInfo {
             this.end = end;
         }
 
-        /** The attributes not modeled by {@link LinkInfo}, in the order received. */
+        /** {@return the attributes not modeled by {@link LinkInfo}, in the order received} */
         public List<RawAttribute> list() {
             List<RawAttribute> out = new ArrayList<>();
             AttributeCursor a = new AttributeCursor(data, start, end, AttrNames.numbered("IFLA"));
@@ -463,7 +524,11 @@ public final class LinkInfo {
             return out;
         }
 
-        /** The unmodeled attribute of type {@code type}, or null. */
+        /**
+         * {@return the unmodeled attribute of type {@code type}, or null}
+         *
+         * @param type the attribute type
+         */
         public RawAttribute get(int type) {
             for (RawAttribute r : list()) {
                 if ((r.type() & io.jnetlink.core.codec.Netlink.NLA_TYPE_MASK) == type) {

@@ -41,12 +41,12 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
         this.fields = fields;
     }
 
-    /** The link's name. */
+    /** {@return the link's name} */
     public final String name() {
         return fields.name;
     }
 
-    /** The kernel's name of the kind ({@code "veth"}, {@code "bridge"}, ...). */
+    /** {@return the kernel's name of the kind ({@code "veth"}, {@code "bridge"}, ...)} */
     public final String kind() {
         return linkKind.name();
     }
@@ -56,12 +56,12 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
         return linkKind;
     }
 
-    /** The MTU the link is created with, or 0 for the kind's default. */
+    /** {@return the MTU the link is created with, or 0 for the kind's default} */
     public final int mtu() {
         return fields.mtu;
     }
 
-    /** The link group the link is created in, or -1 for the default (group 0). */
+    /** {@return the link group the link is created in, or -1 for the default (group 0)} */
     public final int group() {
         return fields.group;
     }
@@ -77,26 +77,42 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
     }
 
     /**
-     * The kind's settings as a value: what this spec writes into IFLA_INFO_DATA, in the record the
-     * kernel's IFLA_INFO_DATA of this kind decodes into ({@link LinkInfo#kindData()}). Devices
+     * {@return the kind's settings as a value: what this spec writes into IFLA_INFO_DATA, in the record the
+     * kernel's IFLA_INFO_DATA of this kind decodes into ({@link LinkInfo#kindData()})} Devices
      * given by name appear as index 0 (the name is looked up when the link is created).
      */
     public abstract KindData data();
 
-    /** A new builder holding this spec's settings, to change and build again. */
+    /**
+     * A new builder holding this spec's settings, to change and build again.
+     *
+     * @return the builder
+     */
     public abstract Builder<S, ?> toBuilder();
 
-    /** This spec with the MTU the link is created with. */
+    /**
+     * {@return this spec with the MTU the link is created with}
+     *
+     * @param mtu the MTU in bytes
+     */
     public final S mtu(int mtu) {
         return toBuilder().mtu(mtu).build();
     }
 
-    /** This spec with the MAC address the link is created with ("02:00:00:00:00:01"). */
+    /**
+     * {@return this spec with the MAC address the link is created with ("02:00:00:00:00:01")}
+     *
+     * @param mac the MAC address
+     */
     public final S mac(String mac) {
         return toBuilder().mac(mac).build();
     }
 
-    /** This spec in a link group (for deleting many at once with {@link Links#deleteGroup}). */
+    /**
+     * {@return this spec in a link group (for deleting many at once with {@link Links#deleteGroup})}
+     *
+     * @param group the group number
+     */
     public final S group(int group) {
         return toBuilder().group(group).build();
     }
@@ -277,20 +293,35 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
             return (B) this;
         }
 
-        /** Sets the MTU the link is created with. */
+        /**
+         * Sets the MTU the link is created with.
+         *
+         * @param mtu the MTU in bytes
+         * @return this builder
+         */
         public final B mtu(int mtu) {
             Links.checkMtu(mtu);
             this.mtu = mtu;
             return self();
         }
 
-        /** Sets the MAC address the link is created with ("02:00:00:00:00:01"). */
+        /**
+         * Sets the MAC address the link is created with ("02:00:00:00:00:01").
+         *
+         * @param mac the MAC address
+         * @return this builder
+         */
         public final B mac(String mac) {
             this.mac = Mac.parseUnicast(mac);
             return self();
         }
 
-        /** Puts the link in a link group (for deleting many at once with {@link Links#deleteGroup}). */
+        /**
+         * Puts the link in a link group (for deleting many at once with {@link Links#deleteGroup}).
+         *
+         * @param group the group number
+         * @return this builder
+         */
         public final B group(int group) {
             if (group < 0) {
                 throw new IllegalArgumentException("link group must be >= 0, got " + group);
@@ -323,7 +354,7 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
         }
 
         /**
-         * The spec, checked as a whole.
+         * {@return the spec, checked as a whole}
          *
          * @throws IllegalArgumentException if the settings contradict each other
          */

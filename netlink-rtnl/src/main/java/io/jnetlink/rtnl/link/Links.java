@@ -52,6 +52,8 @@ public final class Links {
      * Links of the namespace {@code rtnl} belongs to. Reads keep the attributes {@link LinkInfo}
      * does not model ({@link LinkInfo#unknown()}); see {@link #modeledOnly()} for the lean form.
      * Knowing only the socket, it cannot make {@link Tun} devices; {@link #Links(InNamespace)} can.
+     *
+     * @param rtnl a NETLINK_ROUTE socket of the namespace
      */
     public Links(NetlinkSocket rtnl) {
         this(rtnl, LinkInfo::decode, null);
@@ -61,6 +63,8 @@ public final class Links {
      * Links of {@code namespace}, over its shared NETLINK_ROUTE socket. Besides what the socket
      * alone allows, it makes {@link Tun} devices, which the kernel makes only through
      * /dev/net/tun opened by a thread inside the namespace.
+     *
+     * @param namespace the namespace
      */
     public Links(InNamespace namespace) {
         this(namespace.namespace().socket(io.jnetlink.core.codec.Netlink.NETLINK_ROUTE), LinkInfo::decode,
@@ -83,16 +87,16 @@ public final class Links {
     }
 
     /**
-     * The same links over the same socket, but reads ({@link #get(int)}, {@link #find}, {@link #list},
+     * {@return the same links over the same socket, but reads ({@link #get(int)}, {@link #find}, {@link #list},
      * {@link #forEach}) decode only the modeled fields ({@link LinkInfo#decodeModeled}): no copy of
-     * the unmodeled attributes, which are most of a link message's bytes. For lookups in tight
+     * the unmodeled attributes, which are most of a link message's bytes} For lookups in tight
      * loops and large dumps. Writes are the same as this instance's.
      */
     public Links modeledOnly() {
         return new Links(rtnl, LinkInfo::decodeModeled, ns);
     }
 
-    /** The socket the requests go through. */
+    /** {@return the socket the requests go through} */
     public NetlinkSocket socket() {
         return rtnl;
     }
@@ -104,6 +108,7 @@ public final class Links {
      * parent devices named in the spec). The kernel creates it whole or not at all (a veth pair
      * with both ends, the peer possibly in another namespace).
      *
+     * @param spec the link's settings
      * @throws io.jnetlink.core.AlreadyExistsException if a link of that name (or the peer's) exists
      */
     public void create(LinkSpec<?> spec) {
@@ -115,6 +120,9 @@ public final class Links {
      * NLM_F_ECHO, so the kernel (Linux 6.3 and later) answers with the new link's RTM_NEWLINK and
      * no second request is needed. On kernels that do not echo it, one RTM_GETLINK by name
      * follows. For a veth the index is the local end's.
+     *
+     * @param spec the link's settings
+     * @return the new link's index
      */
     public int createReturningIndex(LinkSpec<?> spec) {
         Integer index = createWith(spec, true);
@@ -163,6 +171,8 @@ public final class Links {
     /**
      * Creates many links in one send (pipelined RTM_NEWLINKs); the first failure is thrown after
      * all were tried. Links that were created stay.
+     *
+     * @param specs the links, in order
      */
     public void createAll(List<? extends LinkSpec<?>> specs) {
         List<LinkSpec<?>> resolved = new ArrayList<>(specs.size());
@@ -242,6 +252,7 @@ public final class Links {
      * to find it, then one RTM_NEWLINK by index carrying the shared settings given and the kind's
      * IFLA_LINKINFO (for a {@link Bridge}, only the options set; the others keep their values).
      *
+     * @param spec the link's settings
      * @throws NoSuchDeviceException    if no link has that name
      * @throws IllegalArgumentException if the link is of another kind than the spec, or the spec
      *                                  carries a creation setting ({@link LinkSpec#master}, {@link LinkSpec#up})
@@ -257,7 +268,12 @@ public final class Links {
         change(link, spec);
     }
 
-    /** Changes link {@code index} to the settings {@code spec} gives, as {@link #change(LinkSpec)}; the spec's name is not used. */
+    /**
+     * Changes link {@code index} to the settings {@code spec} gives, as {@link #change(LinkSpec)}; the spec's name is not used.
+     *
+     * @param index the link's index
+     * @param spec the link's settings
+     */
     public void change(int index, LinkSpec<?> spec) {
         Interfaces.requireIndex(index);
         change(get(index), spec);
@@ -288,13 +304,21 @@ public final class Links {
         w.end();
     }
 
-    /** Deletes link {@code index} (RTM_DELLINK); a veth's peer goes with it. */
+    /**
+     * Deletes link {@code index} (RTM_DELLINK); a veth's peer goes with it.
+     *
+     * @param index the link's index
+     */
     public void delete(int index) {
         Interfaces.requireIndex(index);
         FAMILY.delete(rtnl, "delete link", index);
     }
 
-    /** Deletes the link named {@code name} (RTM_DELLINK by IFLA_IFNAME). */
+    /**
+     * Deletes the link named {@code name} (RTM_DELLINK by IFLA_IFNAME).
+     *
+     * @param name the link's name
+     */
     public void delete(String name) {
         Interfaces.validateName(name);
         try {
@@ -313,6 +337,8 @@ public final class Links {
      * Deletes every link of group {@code group} in one request (RTM_DELLINK with ifindex 0 and
      * IFLA_GROUP). The kernel's per-delete wait (an RCU grace period, about 16 ms) is then paid
      * once for all of them instead of once each.
+     *
+     * @param group the group number
      */
     public void deleteGroup(int group) {
         if (group <= 0) {
@@ -329,12 +355,13 @@ public final class Links {
     // ---- read ------------------------------------------------------------------------------------
 
     /**
-     * The link with index {@code index} (RTM_GETLINK).
+     * {@return the link with index {@code index} (RTM_GETLINK)}
      *
      * <p>Lookups are sent without NLM_F_ACK: the kernel answers a GET with the link or with an
      * error either way, and the reply itself ends the exchange ({@link NetlinkSocket#query}). That
      * spares the kernel an ACK and the socket one datagram per lookup.
      *
+     * @param index the link's index
      * @throws NoSuchDeviceException if no link has that index (the kernel's ENODEV)
      */
     public LinkInfo get(int index) {
@@ -363,6 +390,7 @@ public final class Links {
      * (see {@link NetlinkSocket#pipeline}), so the round trips of many lookups are paid once. The
      * same index may appear more than once.
      *
+     * @param indexes the links' indexes
      * @return the links, in the order of {@code indexes}
      * @throws NoSuchDeviceException if some index names no link (the first such failure)
      */
@@ -384,14 +412,20 @@ public final class Links {
         return out;
     }
 
-    /** The link named {@code name} (RTM_GETLINK with IFLA_IFNAME). */
+    /**
+     * {@return the link named {@code name} (RTM_GETLINK with IFLA_IFNAME)}
+     *
+     * @param name the link's name
+     */
     public LinkInfo get(String name) {
         return find(name).orElseThrow(() -> NoSuchDeviceException.named("get link " + name, name));
     }
 
     /**
-     * The link named {@code name}, if there is one (RTM_GETLINK with IFLA_IFNAME, without
-     * NLM_F_ACK like {@link #get(int)}).
+     * {@return the link named {@code name}, if there is one (RTM_GETLINK with IFLA_IFNAME, without
+     * NLM_F_ACK like {@link #get(int)})}
+     *
+     * @param name the link's name
      */
     public Optional<LinkInfo> find(String name) {
         Interfaces.validateName(name);
@@ -408,16 +442,22 @@ public final class Links {
         }
     }
 
-    /** The index of the link named {@code name}. */
+    /**
+     * {@return the index of the link named {@code name}}
+     *
+     * @param name the link's name
+     */
     public int indexOf(String name) {
         return indexOf(rtnl, name);
     }
 
     /**
-     * The index of the link named {@code name} in the namespace of {@code rtnl}: one RTM_GETLINK by
-     * IFLA_IFNAME with statistics left out of the reply. The lookup the address, route and
+     * {@return the index of the link named {@code name} in the namespace of {@code rtnl}: one RTM_GETLINK by
+     * IFLA_IFNAME with statistics left out of the reply} The lookup the address, route and
      * neighbour layers need for links given by name.
      *
+     * @param name the link's name
+     * @param rtnl a NETLINK_ROUTE socket of the namespace
      * @throws IllegalArgumentException if the name is not a valid link name
      * @throws NoSuchDeviceException    if no link has that name
      */
@@ -442,9 +482,11 @@ public final class Links {
     }
 
     /**
-     * The name of link {@code index} in the namespace of {@code rtnl} (one RTM_GETLINK without
-     * statistics).
+     * {@return the name of link {@code index} in the namespace of {@code rtnl} (one RTM_GETLINK without
+     * statistics)}
      *
+     * @param index the link's index
+     * @param rtnl a NETLINK_ROUTE socket of the namespace
      * @throws NoSuchDeviceException if no link has that index
      */
     public static String nameOf(NetlinkSocket rtnl, int index) {
@@ -484,19 +526,28 @@ public final class Links {
         return null;
     }
 
-    /** Every link (an RTM_GETLINK dump), in index order as the kernel sends them. */
+    /** {@return every link (an RTM_GETLINK dump), in index order as the kernel sends them} */
     public List<LinkInfo> list() {
         return FAMILY.dump(rtnl, "list links", decoder);
     }
 
-    /** Hands every link to {@code each} (an RTM_GETLINK dump) without building a list. */
+    /**
+     * Hands every link to {@code each} (an RTM_GETLINK dump) without building a list.
+     *
+     * @param each receives each link
+     */
     public void forEach(Consumer<LinkInfo> each) {
         FAMILY.forEach(rtnl, "list links", decoder, each);
     }
 
     // ---- change ----------------------------------------------------------------------------------
 
-    /** Sets the link up or down: RTM_NEWLINK with IFF_UP in ifi_flags and ifi_change. */
+    /**
+     * Sets the link up or down: RTM_NEWLINK with IFF_UP in ifi_flags and ifi_change.
+     *
+     * @param index the link's index
+     * @param up true for up, false for down
+     */
     public void setUp(int index, boolean up) {
         Interfaces.requireIndex(index);
         if (up) {
@@ -526,6 +577,9 @@ public final class Links {
      * per send, instead of one exchange each. All indexes are checked before anything is sent. If
      * the kernel refuses one, the first error is thrown after its batch was tried: the other links
      * of that batch and of earlier batches are changed, later batches are not sent.
+     *
+     * @param indexes the links' indexes
+     * @param up true for up, false for down
      */
     public void setUpAll(int[] indexes, boolean up) {
         for (int index : indexes) {
@@ -548,6 +602,9 @@ public final class Links {
      * Enslaves many links to {@code masterIndex} (or releases them with 0): one RTM_NEWLINK with
      * IFLA_MASTER per link (as {@link #setMaster}), pipelined like {@link #setUpAll}, with the same
      * error rule.
+     *
+     * @param indexes the links' indexes
+     * @param masterIndex the master's index, or 0 to release
      */
     public void setMasterAll(int[] indexes, int masterIndex) {
         for (int index : indexes) {
@@ -567,28 +624,48 @@ public final class Links {
         }
     }
 
-    /** Sets the MTU: RTM_NEWLINK with IFLA_MTU. */
+    /**
+     * Sets the MTU: RTM_NEWLINK with IFLA_MTU.
+     *
+     * @param index the link's index
+     * @param mtu the MTU in bytes
+     */
     public void setMtu(int index, int mtu) {
         Interfaces.requireIndex(index);
         checkMtu(mtu);
         set("set mtu " + mtu + " on link " + index, index, w -> w.attrU32(Ifla.IFLA_MTU, mtu));
     }
 
-    /** Renames the link: RTM_NEWLINK with IFLA_IFNAME (the link must be down for most kinds). */
+    /**
+     * Renames the link: RTM_NEWLINK with IFLA_IFNAME (the link must be down for most kinds).
+     *
+     * @param index the link's index
+     * @param name the new name
+     */
     public void setName(int index, String name) {
         Interfaces.requireIndex(index);
         Interfaces.validateName(name);
         set("rename link " + index + " to " + name, index, w -> w.attrString(Ifla.IFLA_IFNAME, name));
     }
 
-    /** Sets the MAC address: RTM_NEWLINK with IFLA_ADDRESS. */
+    /**
+     * Sets the MAC address: RTM_NEWLINK with IFLA_ADDRESS.
+     *
+     * @param index the link's index
+     * @param mac the MAC address
+     */
     public void setMac(int index, String mac) {
         Interfaces.requireIndex(index);
         byte[] b = Mac.parseUnicast(mac);
         set("set address " + mac + " on link " + index, index, w -> w.attrBytes(Ifla.IFLA_ADDRESS, b));
     }
 
-    /** Enslaves the link to a bridge (or other master): RTM_NEWLINK with IFLA_MASTER. */
+    /**
+     * Enslaves the link to a bridge (or other master): RTM_NEWLINK with IFLA_MASTER.
+     *
+     * @param index the link's index
+     * @param masterIndex the master's index, or 0 to release
+     */
     public void setMaster(int index, int masterIndex) {
         Interfaces.requireIndex(index);
         Interfaces.requireIndex(masterIndex);
@@ -603,13 +680,22 @@ public final class Links {
         w.end();
     }
 
-    /** Releases the link from its master: RTM_NEWLINK with IFLA_MASTER 0. */
+    /**
+     * Releases the link from its master: RTM_NEWLINK with IFLA_MASTER 0.
+     *
+     * @param index the link's index
+     */
     public void setNoMaster(int index) {
         Interfaces.requireIndex(index);
         set("release link " + index + " from its master", index, w -> w.attrU32(Ifla.IFLA_MASTER, 0));
     }
 
-    /** Puts the link in group {@code group}: RTM_NEWLINK with IFLA_GROUP. */
+    /**
+     * Puts the link in group {@code group}: RTM_NEWLINK with IFLA_GROUP.
+     *
+     * @param group the group number
+     * @param index the link's index
+     */
     public void setGroup(int index, int group) {
         Interfaces.requireIndex(index);
         if (group < 0) {
@@ -621,6 +707,9 @@ public final class Links {
     /**
      * Moves the link into namespace {@code target}: RTM_NEWLINK with IFLA_NET_NS_FD. The link keeps
      * its name; its index in the target may differ.
+     *
+     * @param index the link's index
+     * @param target the namespace to move the link to
      */
     public void moveTo(int index, InNamespace target) {
         Interfaces.requireIndex(index);
@@ -632,7 +721,12 @@ public final class Links {
         });
     }
 
-    /** Sets the transmit queue length: RTM_NEWLINK with IFLA_TXQLEN, as {@code ip link set dev X txqueuelen N}. */
+    /**
+     * Sets the transmit queue length: RTM_NEWLINK with IFLA_TXQLEN, as {@code ip link set dev X txqueuelen N}.
+     *
+     * @param index the link's index
+     * @param length the queue length in packets
+     */
     public void setTxQueueLength(int index, int length) {
         Interfaces.requireIndex(index);
         if (length < 0) {
@@ -641,7 +735,12 @@ public final class Links {
         set("set txqueuelen " + length + " on link " + index, index, w -> w.attrU32(Ifla.IFLA_TXQLEN, length));
     }
 
-    /** Sets the alias (a free-text description): RTM_NEWLINK with IFLA_IFALIAS, as {@code ip link set dev X alias TEXT}. */
+    /**
+     * Sets the alias (a free-text description): RTM_NEWLINK with IFLA_IFALIAS, as {@code ip link set dev X alias TEXT}.
+     *
+     * @param alias the alias
+     * @param index the link's index
+     */
     public void setAlias(int index, String alias) {
         Interfaces.requireIndex(index);
         Objects.requireNonNull(alias, "alias");
@@ -651,17 +750,32 @@ public final class Links {
         set("set alias \"" + alias + "\" on link " + index, index, w -> w.attrStringNoNul(Ifla.IFLA_IFALIAS, alias));
     }
 
-    /** Promiscuous mode on or off (IFF_PROMISC), as {@code ip link set dev X promisc on|off}. */
+    /**
+     * Promiscuous mode on or off (IFF_PROMISC), as {@code ip link set dev X promisc on|off}.
+     *
+     * @param index the link's index
+     * @param on true for on
+     */
     public void setPromisc(int index, boolean on) {
         setFlag("set promisc " + (on ? "on" : "off") + " on link " + index, index, Ifla.IFF_PROMISC, on);
     }
 
-    /** All-multicast on or off (IFF_ALLMULTI), as {@code ip link set dev X allmulticast on|off}. */
+    /**
+     * All-multicast on or off (IFF_ALLMULTI), as {@code ip link set dev X allmulticast on|off}.
+     *
+     * @param index the link's index
+     * @param on true for on
+     */
     public void setAllMulticast(int index, boolean on) {
         setFlag("set allmulticast " + (on ? "on" : "off") + " on link " + index, index, Ifla.IFF_ALLMULTI, on);
     }
 
-    /** ARP on or off (off sets IFF_NOARP), as {@code ip link set dev X arp on|off}. */
+    /**
+     * ARP on or off (off sets IFF_NOARP), as {@code ip link set dev X arp on|off}.
+     *
+     * @param index the link's index
+     * @param on true for on
+     */
     public void setArp(int index, boolean on) {
         setFlag("set arp " + (on ? "on" : "off") + " on link " + index, index, Ifla.IFF_NOARP, !on);
     }

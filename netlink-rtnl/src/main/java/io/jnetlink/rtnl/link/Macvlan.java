@@ -15,7 +15,16 @@ public final class Macvlan extends LinkSpec<Macvlan> {
 
     /** macvlan modes ({@code MACVLAN_MODE_*}). */
     public enum Mode {
-        PRIVATE(1), VEPA(2), BRIDGE(4), PASSTHRU(8), SOURCE(16);
+        /** MACVLAN_MODE_PRIVATE. */
+        PRIVATE(1),
+        /** MACVLAN_MODE_VEPA. */
+        VEPA(2),
+        /** MACVLAN_MODE_BRIDGE. */
+        BRIDGE(4),
+        /** MACVLAN_MODE_PASSTHRU. */
+        PASSTHRU(8),
+        /** MACVLAN_MODE_SOURCE. */
+        SOURCE(16);
 
         final int value;
 
@@ -56,22 +65,44 @@ public final class Macvlan extends LinkSpec<Macvlan> {
         this.fields = fields;
     }
 
-    /** A macvlan named {@code name} on the link named {@code parent}. */
+    /**
+     * {@return a macvlan named {@code name} on the link named {@code parent}}
+     *
+     * @param name the link's name
+     * @param parent the parent link's name
+     */
     public static Macvlan named(String name, String parent) {
         return builder(name, parent).build();
     }
 
-    /** A macvlan named {@code name} on the link with index {@code parentIndex}. */
+    /**
+     * {@return a macvlan named {@code name} on the link with index {@code parentIndex}}
+     *
+     * @param name the link's name
+     * @param parentIndex the parent link's index
+     */
     public static Macvlan named(String name, int parentIndex) {
         return builder(name, parentIndex).build();
     }
 
-    /** A builder of macvlan specs named {@code name} on the link named {@code parent}. */
+    /**
+     * A builder of macvlan specs named {@code name} on the link named {@code parent}.
+     *
+     * @param name the link's name
+     * @param parent the parent link's name
+     * @return the builder
+     */
     public static Builder builder(String name, String parent) {
         return new Builder(name, ParentLink.named(parent));
     }
 
-    /** A builder of macvlan specs named {@code name} on the link with index {@code parentIndex}. */
+    /**
+     * A builder of macvlan specs named {@code name} on the link with index {@code parentIndex}.
+     *
+     * @param name the link's name
+     * @param parentIndex the parent link's index
+     * @return the builder
+     */
     public static Builder builder(String name, int parentIndex) {
         return new Builder(name, ParentLink.index(parentIndex));
     }
@@ -81,7 +112,12 @@ public final class Macvlan extends LinkSpec<Macvlan> {
         return fields.copy();
     }
 
-    /** This spec with mode {@code mode}. */
+    /**
+     * This spec with mode {@code mode}.
+     *
+     * @param mode the mode
+     * @return a copy with it
+     */
     public Macvlan mode(Mode mode) {
         return toBuilder().mode(mode).build();
     }
@@ -128,7 +164,12 @@ public final class Macvlan extends LinkSpec<Macvlan> {
             super(name, parent);
         }
 
-        /** Sets the mode (default BRIDGE). */
+        /**
+         * Sets the mode (default BRIDGE).
+         *
+         * @param mode the mode
+         * @return this builder
+         */
         public Builder mode(Mode mode) {
             this.mode = Objects.requireNonNull(mode, "mode");
             return this;

@@ -31,22 +31,44 @@ public final class Macvtap extends LinkSpec<Macvtap> {
         this.fields = fields;
     }
 
-    /** A macvtap named {@code name} on the link named {@code parent}. */
+    /**
+     * {@return a macvtap named {@code name} on the link named {@code parent}}
+     *
+     * @param name the link's name
+     * @param parent the parent link's name
+     */
     public static Macvtap named(String name, String parent) {
         return builder(name, parent).build();
     }
 
-    /** A macvtap named {@code name} on the link with index {@code parentIndex}. */
+    /**
+     * {@return a macvtap named {@code name} on the link with index {@code parentIndex}}
+     *
+     * @param name the link's name
+     * @param parentIndex the parent link's index
+     */
     public static Macvtap named(String name, int parentIndex) {
         return builder(name, parentIndex).build();
     }
 
-    /** A builder of macvtap specs named {@code name} on the link named {@code parent}. */
+    /**
+     * A builder of macvtap specs named {@code name} on the link named {@code parent}.
+     *
+     * @param name the link's name
+     * @param parent the parent link's name
+     * @return the builder
+     */
     public static Builder builder(String name, String parent) {
         return new Builder(name, ParentLink.named(parent));
     }
 
-    /** A builder of macvtap specs named {@code name} on the link with index {@code parentIndex}. */
+    /**
+     * A builder of macvtap specs named {@code name} on the link with index {@code parentIndex}.
+     *
+     * @param name the link's name
+     * @param parentIndex the parent link's index
+     * @return the builder
+     */
     public static Builder builder(String name, int parentIndex) {
         return new Builder(name, ParentLink.index(parentIndex));
     }
@@ -56,7 +78,12 @@ public final class Macvtap extends LinkSpec<Macvtap> {
         return fields.copy();
     }
 
-    /** This spec with mode {@code mode}. */
+    /**
+     * This spec with mode {@code mode}.
+     *
+     * @param mode the mode
+     * @return a copy with it
+     */
     public Macvtap mode(Macvlan.Mode mode) {
         return toBuilder().mode(mode).build();
     }
@@ -90,7 +117,12 @@ public final class Macvtap extends LinkSpec<Macvtap> {
             super(name, parent);
         }
 
-        /** Sets the mode (default BRIDGE). */
+        /**
+         * Sets the mode (default BRIDGE).
+         *
+         * @param mode the mode
+         * @return this builder
+         */
         public Builder mode(Macvlan.Mode mode) {
             this.mode = Objects.requireNonNull(mode, "mode");
             return this;

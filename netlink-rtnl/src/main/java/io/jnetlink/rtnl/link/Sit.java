@@ -32,12 +32,21 @@ public final class Sit extends IpTunnelLink<Sit> {
         this.fields = fields;
     }
 
-    /** A sit link named {@code name}. */
+    /**
+     * {@return a sit link named {@code name}}
+     *
+     * @param name the link's name
+     */
     public static Sit named(String name) {
         return builder(name).build();
     }
 
-    /** A builder of sit specs named {@code name}. */
+    /**
+     * A builder of sit specs named {@code name}.
+     *
+     * @param name the link's name
+     * @return the builder
+     */
     public static Builder builder(String name) {
         return new Builder(name);
     }

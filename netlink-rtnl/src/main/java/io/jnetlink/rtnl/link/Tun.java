@@ -111,12 +111,23 @@ public final class Tun extends LinkSpec<Tun> {
         this.fields = fields;
     }
 
-    /** A persistent device named {@code name} of type {@code type}, without packet information headers. */
+    /**
+     * {@return a persistent device named {@code name} of type {@code type}, without packet information headers}
+     *
+     * @param name the link's name
+     * @param type TUN or TAP
+     */
     public static Tun named(String name, Type type) {
         return builder(name, type).build();
     }
 
-    /** A builder of devices named {@code name} of type {@code type}. */
+    /**
+     * A builder of devices named {@code name} of type {@code type}.
+     *
+     * @param name the link's name
+     * @param type TUN or TAP
+     * @return the builder
+     */
     public static Builder builder(String name, Type type) {
         return new Builder(name, type);
     }
@@ -126,27 +137,52 @@ public final class Tun extends LinkSpec<Tun> {
         return fields.copy();
     }
 
-    /** This spec owned by user {@code uid} (who may then attach to it without CAP_NET_ADMIN). */
+    /**
+     * This spec owned by user {@code uid} (who may then attach to it without CAP_NET_ADMIN).
+     *
+     * @param uid the user id
+     * @return a copy with it
+     */
     public Tun owner(int uid) {
         return toBuilder().owner(uid).build();
     }
 
-    /** This spec owned by group {@code gid} (whose members may then attach to it). */
+    /**
+     * This spec owned by group {@code gid} (whose members may then attach to it).
+     *
+     * @param gid the group id
+     * @return a copy with it
+     */
     public Tun ownerGroup(int gid) {
         return toBuilder().ownerGroup(gid).build();
     }
 
-    /** This spec with ({@code true}) or without (the default) the packet information header. */
+    /**
+     * This spec with ({@code true}) or without (the default) the packet information header.
+     *
+     * @param on true for on
+     * @return a copy with it
+     */
     public Tun packetInfo(boolean on) {
         return toBuilder().packetInfo(on).build();
     }
 
-    /** This spec with ({@code true}) or without (the default) the virtio-net header. */
+    /**
+     * This spec with ({@code true}) or without (the default) the virtio-net header.
+     *
+     * @param on true for on
+     * @return a copy with it
+     */
     public Tun vnetHeader(boolean on) {
         return toBuilder().vnetHeader(on).build();
     }
 
-    /** This spec with ({@code true}) or without (the default) several queues. */
+    /**
+     * This spec with ({@code true}) or without (the default) several queues.
+     *
+     * @param on true for on
+     * @return a copy with it
+     */
     public Tun multiQueue(boolean on) {
         return toBuilder().multiQueue(on).build();
     }
@@ -296,31 +332,56 @@ public final class Tun extends LinkSpec<Tun> {
             this.type = Objects.requireNonNull(type, "type");
         }
 
-        /** Lets user {@code uid} attach to the device (TUNSETOWNER). */
+        /**
+         * Lets user {@code uid} attach to the device (TUNSETOWNER).
+         *
+         * @param uid the user id
+         * @return this builder
+         */
         public Builder owner(int uid) {
             this.owner = checkId(uid, "owner uid");
             return this;
         }
 
-        /** Lets group {@code gid} attach to the device (TUNSETGROUP; not the link group of {@link #group(int)}). */
+        /**
+         * Lets group {@code gid} attach to the device (TUNSETGROUP; not the link group of {@link #group(int)}).
+         *
+         * @param gid the group id
+         * @return this builder
+         */
         public Builder ownerGroup(int gid) {
             this.ownerGroup = checkId(gid, "group gid");
             return this;
         }
 
-        /** Packets carry the 4-byte packet information header (without: IFF_NO_PI, the default). */
+        /**
+         * Packets carry the 4-byte packet information header (without: IFF_NO_PI, the default).
+         *
+         * @param on true for on
+         * @return this builder
+         */
         public Builder packetInfo(boolean on) {
             this.packetInfo = on;
             return this;
         }
 
-        /** Packets carry a virtio-net header (IFF_VNET_HDR). */
+        /**
+         * Packets carry a virtio-net header (IFF_VNET_HDR).
+         *
+         * @param on true for on
+         * @return this builder
+         */
         public Builder vnetHeader(boolean on) {
             this.vnetHeader = on;
             return this;
         }
 
-        /** Several descriptors may attach, one queue each (IFF_MULTI_QUEUE). */
+        /**
+         * Several descriptors may attach, one queue each (IFF_MULTI_QUEUE).
+         *
+         * @param on true for on
+         * @return this builder
+         */
         public Builder multiQueue(boolean on) {
             this.multiQueue = on;
             return this;

@@ -20,17 +20,29 @@ abstract sealed class TunnelLink<S extends TunnelLink<S>> extends LinkSpec<S> pe
     @Override
     public abstract Builder<S, ?> toBuilder();
 
-    /** This spec with the local endpoint (IPv4, or IPv6 for ip6tnl). */
+    /**
+     * {@return this spec with the local endpoint (IPv4, or IPv6 for ip6tnl)}
+     *
+     * @param address the local address literal
+     */
     public final S local(String address) {
         return toBuilder().local(address).build();
     }
 
-    /** This spec with the remote endpoint (IPv4, or IPv6 for ip6tnl). */
+    /**
+     * {@return this spec with the remote endpoint (IPv4, or IPv6 for ip6tnl)}
+     *
+     * @param address the remote address literal
+     */
     public final S remote(String address) {
         return toBuilder().remote(address).build();
     }
 
-    /** This spec with the outer packets' TTL (hop limit). */
+    /**
+     * {@return this spec with the outer packets' TTL (hop limit)}
+     *
+     * @param ttl the TTL (hop limit)
+     */
     public final S ttl(int ttl) {
         return toBuilder().ttl(ttl).build();
     }

@@ -42,12 +42,21 @@ public final class Veth extends LinkSpec<Veth> {
         this.fields = fields;
     }
 
-    /** A veth whose local end is named {@code name}; the kernel names the peer unless {@link #peer} is called. */
+    /**
+     * {@return a veth whose local end is named {@code name}; the kernel names the peer unless {@link #peer} is called}
+     *
+     * @param name the local end's name
+     */
     public static Veth named(String name) {
         return builder(name).build();
     }
 
-    /** A builder of veth specs whose local end is named {@code name}. */
+    /**
+     * A builder of veth specs whose local end is named {@code name}.
+     *
+     * @param name the local end's name
+     * @return the builder
+     */
     public static Builder builder(String name) {
         return new Builder(name);
     }
@@ -57,22 +66,33 @@ public final class Veth extends LinkSpec<Veth> {
         return fields.copy();
     }
 
-    /** This spec with the peer end named {@code name} (in the same namespace). */
+    /**
+     * This spec with the peer end named {@code name} (in the same namespace).
+     *
+     * @param name the peer end's name
+     * @return a copy with it
+     */
     public Veth peer(String name) {
         return toBuilder().peer(name).build();
     }
 
-    /** This spec with the peer end named {@code name}, created in namespace {@code ns}. */
+    /**
+     * This spec with the peer end named {@code name}, created in namespace {@code ns}.
+     *
+     * @param name the peer end's name
+     * @param ns the namespace the peer end is created in
+     * @return a copy with it
+     */
     public Veth peer(String name, InNamespace ns) {
         return toBuilder().peer(name, ns).build();
     }
 
-    /** The peer's name, or null if the kernel chooses it. */
+    /** {@return the peer's name, or null if the kernel chooses it} */
     public String peerName() {
         return fields.peerName;
     }
 
-    /** The namespace the peer is created in, or null for the same one. */
+    /** {@return the namespace the peer is created in, or null for the same one} */
     public NetworkNamespace peerNamespace() {
         return fields.peerNamespace;
     }
@@ -136,7 +156,12 @@ public final class Veth extends LinkSpec<Veth> {
             super(name);
         }
 
-        /** Names the peer end (in the same namespace). */
+        /**
+         * Names the peer end (in the same namespace).
+         *
+         * @param name the peer end's name
+         * @return this builder
+         */
         public Builder peer(String name) {
             Interfaces.validateName(name);
             if (name.equals(this.name)) {
@@ -147,7 +172,13 @@ public final class Veth extends LinkSpec<Veth> {
             return this;
         }
 
-        /** Names the peer end and creates it in namespace {@code ns}. */
+        /**
+         * Names the peer end and creates it in namespace {@code ns}.
+         *
+         * @param name the peer end's name
+         * @param ns the namespace the peer end is created in
+         * @return this builder
+         */
         public Builder peer(String name, InNamespace ns) {
             Interfaces.validateName(name);
             this.peerName = name;

@@ -43,22 +43,50 @@ public final class Vlan extends LinkSpec<Vlan> {
         this.fields = fields;
     }
 
-    /** VLAN {@code id} named {@code name} on the link named {@code parent}. */
+    /**
+     * VLAN {@code id} named {@code name} on the link named {@code parent}.
+     *
+     * @param id the VLAN id (1..4094)
+     * @param name the link's name
+     * @param parent the parent link's name
+     * @return the spec
+     */
     public static Vlan named(String name, String parent, int id) {
         return builder(name, parent, id).build();
     }
 
-    /** VLAN {@code id} named {@code name} on the link with index {@code parentIndex}. */
+    /**
+     * VLAN {@code id} named {@code name} on the link with index {@code parentIndex}.
+     *
+     * @param id the VLAN id (1..4094)
+     * @param name the link's name
+     * @param parentIndex the parent link's index
+     * @return the spec
+     */
     public static Vlan named(String name, int parentIndex, int id) {
         return builder(name, parentIndex, id).build();
     }
 
-    /** A builder of VLAN {@code id} specs named {@code name} on the link named {@code parent}. */
+    /**
+     * A builder of VLAN {@code id} specs named {@code name} on the link named {@code parent}.
+     *
+     * @param id the VLAN id (1..4094)
+     * @param name the link's name
+     * @param parent the parent link's name
+     * @return the builder
+     */
     public static Builder builder(String name, String parent, int id) {
         return new Builder(name, ParentLink.named(parent), id);
     }
 
-    /** A builder of VLAN {@code id} specs named {@code name} on the link with index {@code parentIndex}. */
+    /**
+     * A builder of VLAN {@code id} specs named {@code name} on the link with index {@code parentIndex}.
+     *
+     * @param id the VLAN id (1..4094)
+     * @param name the link's name
+     * @param parentIndex the parent link's index
+     * @return the builder
+     */
     public static Builder builder(String name, int parentIndex, int id) {
         return new Builder(name, ParentLink.index(parentIndex), id);
     }
@@ -68,7 +96,7 @@ public final class Vlan extends LinkSpec<Vlan> {
         return fields.copy();
     }
 
-    /** This spec tagging with 802.1ad (service VLAN, QinQ) instead of 802.1Q. */
+    /** {@return this spec tagging with 802.1ad (service VLAN, QinQ) instead of 802.1Q} */
     public Vlan ieee8021ad() {
         return toBuilder().ieee8021ad().build();
     }
@@ -117,7 +145,11 @@ public final class Vlan extends LinkSpec<Vlan> {
             this.id = id;
         }
 
-        /** Tags with 802.1ad (service VLAN, QinQ) instead of 802.1Q. */
+        /**
+         * Tags with 802.1ad (service VLAN, QinQ) instead of 802.1Q.
+         *
+         * @return this builder
+         */
         public Builder ieee8021ad() {
             this.protocol = PROTOCOL_8021AD;
             return this;

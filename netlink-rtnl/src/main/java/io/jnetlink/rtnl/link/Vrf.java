@@ -34,12 +34,23 @@ public final class Vrf extends LinkSpec<Vrf> {
         this.fields = fields;
     }
 
-    /** A VRF named {@code name} routing through table {@code table} (not 0). */
+    /**
+     * {@return a VRF named {@code name} routing through table {@code table} (not 0)}
+     *
+     * @param name the link's name
+     * @param table the routing table it routes through
+     */
     public static Vrf named(String name, int table) {
         return builder(name, table).build();
     }
 
-    /** A builder of VRF specs named {@code name} routing through table {@code table} (not 0). */
+    /**
+     * A builder of VRF specs named {@code name} routing through table {@code table} (not 0).
+     *
+     * @param name the link's name
+     * @param table the routing table it routes through
+     * @return the builder
+     */
     public static Builder builder(String name, int table) {
         return new Builder(name, table);
     }

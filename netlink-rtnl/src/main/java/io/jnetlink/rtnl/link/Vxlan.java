@@ -56,12 +56,23 @@ public final class Vxlan extends LinkSpec<Vxlan> {
         this.fields = fields;
     }
 
-    /** A VXLAN link named {@code name} with network identifier {@code vni}. */
+    /**
+     * {@return a VXLAN link named {@code name} with network identifier {@code vni}}
+     *
+     * @param name the link's name
+     * @param vni the network identifier
+     */
     public static Vxlan named(String name, int vni) {
         return builder(name, vni).build();
     }
 
-    /** A builder of VXLAN specs named {@code name} with network identifier {@code vni}. */
+    /**
+     * A builder of VXLAN specs named {@code name} with network identifier {@code vni}.
+     *
+     * @param name the link's name
+     * @param vni the network identifier
+     * @return the builder
+     */
     public static Builder builder(String name, int vni) {
         return new Builder(name, vni);
     }
@@ -71,27 +82,52 @@ public final class Vxlan extends LinkSpec<Vxlan> {
         return fields.copy();
     }
 
-    /** This spec with the underlay device given by name. */
+    /**
+     * This spec with the underlay device given by name.
+     *
+     * @param name the underlay device's name
+     * @return a copy with it
+     */
     public Vxlan device(String name) {
         return toBuilder().device(name).build();
     }
 
-    /** This spec with the underlay device given by index. */
+    /**
+     * This spec with the underlay device given by index.
+     *
+     * @param index the underlay device's index
+     * @return a copy with it
+     */
     public Vxlan device(int index) {
         return toBuilder().device(index).build();
     }
 
-    /** This spec with the local tunnel address (IPv4 or IPv6). */
+    /**
+     * This spec with the local tunnel address (IPv4 or IPv6).
+     *
+     * @param address the local address literal
+     * @return a copy with it
+     */
     public Vxlan local(String address) {
         return toBuilder().local(address).build();
     }
 
-    /** This spec with the remote endpoint, or a multicast group (IPv4 or IPv6). */
+    /**
+     * This spec with the remote endpoint, or a multicast group (IPv4 or IPv6).
+     *
+     * @param address the remote address literal
+     * @return a copy with it
+     */
     public Vxlan remote(String address) {
         return toBuilder().remote(address).build();
     }
 
-    /** This spec with the UDP destination port (default 4789, the IANA port). */
+    /**
+     * This spec with the UDP destination port (default 4789, the IANA port).
+     *
+     * @param port the UDP port
+     * @return a copy with it
+     */
     public Vxlan port(int port) {
         return toBuilder().port(port).build();
     }
@@ -173,7 +209,12 @@ public final class Vxlan extends LinkSpec<Vxlan> {
             this.vni = vni;
         }
 
-        /** The underlay device, by name. */
+        /**
+         * The underlay device, by name.
+         *
+         * @param name the underlay device's name
+         * @return this builder
+         */
         public Builder device(String name) {
             Interfaces.validateName(name);
             this.deviceName = name;
@@ -181,28 +222,48 @@ public final class Vxlan extends LinkSpec<Vxlan> {
             return this;
         }
 
-        /** The underlay device, by index. */
+        /**
+         * The underlay device, by index.
+         *
+         * @param index the underlay device's index
+         * @return this builder
+         */
         public Builder device(int index) {
             this.deviceIndex = Interfaces.requireIndex(index);
             this.deviceName = null;
             return this;
         }
 
-        /** The local tunnel address (IPv4 or IPv6). */
+        /**
+         * The local tunnel address (IPv4 or IPv6).
+         *
+         * @param address the local address literal
+         * @return this builder
+         */
         public Builder local(String address) {
             this.local = IpPrefix.parse(address).address();
             checkFamilies();
             return this;
         }
 
-        /** The remote endpoint, or a multicast group (IPv4 or IPv6). */
+        /**
+         * The remote endpoint, or a multicast group (IPv4 or IPv6).
+         *
+         * @param address the remote address literal
+         * @return this builder
+         */
         public Builder remote(String address) {
             this.remote = IpPrefix.parse(address).address();
             checkFamilies();
             return this;
         }
 
-        /** The UDP destination port (default 4789, the IANA port). */
+        /**
+         * The UDP destination port (default 4789, the IANA port).
+         *
+         * @param port the UDP port
+         * @return this builder
+         */
         public Builder port(int port) {
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("VXLAN port must be 1..65535, got " + port);

@@ -27,12 +27,21 @@ public final class Wireguard extends LinkSpec<Wireguard> {
         this.fields = fields;
     }
 
-    /** A WireGuard link named {@code name}. */
+    /**
+     * {@return a WireGuard link named {@code name}}
+     *
+     * @param name the link's name
+     */
     public static Wireguard named(String name) {
         return builder(name).build();
     }
 
-    /** A builder of {@code wireguard} specs named {@code name}. */
+    /**
+     * A builder of {@code wireguard} specs named {@code name}.
+     *
+     * @param name the link's name
+     * @return the builder
+     */
     public static Builder builder(String name) {
         return new Builder(name);
     }

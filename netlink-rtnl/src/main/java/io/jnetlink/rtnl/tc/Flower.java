@@ -61,12 +61,26 @@ public record Flower(int ethType, int ipProto, IpPrefix src, IpPrefix dst, int s
 
     /** {@return a flower on IPv4 packets matching nothing else yet} */
     public static Flower ipv4() {
-        return new Flower(FilterSpec.ETH_P_IP, -1, null, null, 0, 0, null, List.of());
+        return builder(FilterSpec.ETH_P_IP).build();
     }
 
     /** {@return a flower on IPv6 packets matching nothing else yet} */
     public static Flower ipv6() {
-        return new Flower(FilterSpec.ETH_P_IPV6, -1, null, null, 0, 0, null, List.of());
+        return builder(FilterSpec.ETH_P_IPV6).build();
+    }
+
+    /**
+     * {@return a builder of flowers on packets of Ethernet type {@code ethType}, matching nothing else yet}
+     *
+     * @param ethType {@link FilterSpec#ETH_P_IP} or {@link FilterSpec#ETH_P_IPV6}
+     */
+    public static Builder builder(int ethType) {
+        return new Builder(ethType);
+    }
+
+    /** {@return a builder holding this flower's values, to change and {@link Builder#build()} into a new one} */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /**
@@ -76,7 +90,7 @@ public record Flower(int ethType, int ipProto, IpPrefix src, IpPrefix dst, int s
      * @return a copy with it
      */
     public Flower src(IpPrefix p) {
-        return new Flower(ethType, ipProto, p, dst, srcPort, dstPort, classid, actions);
+        return toBuilder().src(p).build();
     }
 
     /**
@@ -86,7 +100,7 @@ public record Flower(int ethType, int ipProto, IpPrefix src, IpPrefix dst, int s
      * @return a copy with it
      */
     public Flower dst(IpPrefix p) {
-        return new Flower(ethType, ipProto, src, p, srcPort, dstPort, classid, actions);
+        return toBuilder().dst(p).build();
     }
 
     /**
@@ -96,7 +110,7 @@ public record Flower(int ethType, int ipProto, IpPrefix src, IpPrefix dst, int s
      * @return a copy with it
      */
     public Flower ipProto(int proto) {
-        return new Flower(ethType, proto, src, dst, srcPort, dstPort, classid, actions);
+        return toBuilder().ipProto(proto).build();
     }
 
     /**
@@ -106,7 +120,7 @@ public record Flower(int ethType, int ipProto, IpPrefix src, IpPrefix dst, int s
      * @return a copy with it
      */
     public Flower srcPort(int port) {
-        return new Flower(ethType, ipProto, src, dst, port, dstPort, classid, actions);
+        return toBuilder().srcPort(port).build();
     }
 
     /**
@@ -116,7 +130,7 @@ public record Flower(int ethType, int ipProto, IpPrefix src, IpPrefix dst, int s
      * @return a copy with it
      */
     public Flower dstPort(int port) {
-        return new Flower(ethType, ipProto, src, dst, srcPort, port, classid, actions);
+        return toBuilder().dstPort(port).build();
     }
 
     /**
@@ -126,7 +140,7 @@ public record Flower(int ethType, int ipProto, IpPrefix src, IpPrefix dst, int s
      * @return a copy with it
      */
     public Flower flowid(Handle c) {
-        return new Flower(ethType, ipProto, src, dst, srcPort, dstPort, c, actions);
+        return toBuilder().flowid(c).build();
     }
 
     /**
@@ -136,9 +150,7 @@ public record Flower(int ethType, int ipProto, IpPrefix src, IpPrefix dst, int s
      * @return a copy with it
      */
     public Flower action(Action a) {
-        List<Action> l = new ArrayList<>(actions);
-        l.add(a);
-        return new Flower(ethType, ipProto, src, dst, srcPort, dstPort, classid, l);
+        return toBuilder().action(a).build();
     }
 
     @Override
@@ -246,5 +258,118 @@ public record Flower(int ethType, int ipProto, IpPrefix src, IpPrefix dst, int s
             n += Integer.bitCount(b & 0xFF);
         }
         return n;
+    }
+
+    /**
+     * Builds a {@link Flower}; {@link #build()} checks the values together (the record's
+     * constructor: ports need TCP or UDP, prefixes fit the Ethernet type). A builder is not
+     * thread-safe; the flowers it builds are immutable.
+     */
+    public static final class Builder {
+        private final int ethType;
+        private int ipProto = -1;
+        private IpPrefix src;
+        private IpPrefix dst;
+        private int srcPort;
+        private int dstPort;
+        private Handle classid;
+        private final List<Action> actions = new ArrayList<>();
+
+        private Builder(int ethType) {
+            this.ethType = ethType;
+        }
+
+        private Builder(Flower f) {
+            ethType = f.ethType;
+            ipProto = f.ipProto;
+            src = f.src;
+            dst = f.dst;
+            srcPort = f.srcPort;
+            dstPort = f.dstPort;
+            classid = f.classid;
+            actions.addAll(f.actions);
+        }
+
+        /**
+         * Matches source prefix {@code p} ({@code src_ip}).
+         *
+         * @param p the prefix, or null for any
+         * @return this builder
+         */
+        public Builder src(IpPrefix p) {
+            src = p;
+            return this;
+        }
+
+        /**
+         * Matches destination prefix {@code p} ({@code dst_ip}).
+         *
+         * @param p the prefix, or null for any
+         * @return this builder
+         */
+        public Builder dst(IpPrefix p) {
+            dst = p;
+            return this;
+        }
+
+        /**
+         * Matches IP protocol {@code proto} ({@code ip_proto}; -1 for any).
+         *
+         * @param proto the protocol
+         * @return this builder
+         */
+        public Builder ipProto(int proto) {
+            ipProto = proto;
+            return this;
+        }
+
+        /**
+         * Matches source port {@code port} ({@code src_port}; 0 for any).
+         *
+         * @param port the port
+         * @return this builder
+         */
+        public Builder srcPort(int port) {
+            srcPort = port;
+            return this;
+        }
+
+        /**
+         * Matches destination port {@code port} ({@code dst_port}; 0 for any).
+         *
+         * @param port the port
+         * @return this builder
+         */
+        public Builder dstPort(int port) {
+            dstPort = port;
+            return this;
+        }
+
+        /**
+         * Puts matching packets in class {@code c}.
+         *
+         * @param c the class, or null for none
+         * @return this builder
+         */
+        public Builder flowid(Handle c) {
+            classid = c;
+            return this;
+        }
+
+        /**
+         * Runs {@code a} too on a match, after the actions added before.
+         *
+         * @param a the action
+         * @return this builder
+         */
+        public Builder action(Action a) {
+            actions.add(a);
+            return this;
+        }
+
+        /** {@return the flower these values make, checked together} */
+        public Flower build() {
+            return new Flower(ethType, ipProto, src, dst, srcPort, dstPort, classid, actions);
+        }
     }
 }

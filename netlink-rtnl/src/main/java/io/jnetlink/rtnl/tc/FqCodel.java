@@ -38,7 +38,17 @@ public record FqCodel(int limit, int flows, int quantum, long targetUs, long int
 
     /** {@return an fq_codel with the kernel's defaults} */
     public static FqCodel create() {
-        return new FqCodel(0, 0, 0, 0, 0, null);
+        return builder().build();
+    }
+
+    /** {@return a builder of fq_codels, starting as {@link #create()}: the kernel's defaults} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@return a builder holding this fq_codel's values, to change and {@link Builder#build()} into a new one} */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /**
@@ -48,7 +58,7 @@ public record FqCodel(int limit, int flows, int quantum, long targetUs, long int
      * @return a copy with it
      */
     public FqCodel limit(int packets) {
-        return new FqCodel(packets, flows, quantum, targetUs, intervalUs, ecn);
+        return toBuilder().limit(packets).build();
     }
 
     /**
@@ -58,7 +68,7 @@ public record FqCodel(int limit, int flows, int quantum, long targetUs, long int
      * @return a copy with it
      */
     public FqCodel flows(int n) {
-        return new FqCodel(limit, n, quantum, targetUs, intervalUs, ecn);
+        return toBuilder().flows(n).build();
     }
 
     /**
@@ -68,7 +78,7 @@ public record FqCodel(int limit, int flows, int quantum, long targetUs, long int
      * @return a copy with it
      */
     public FqCodel quantum(int bytes) {
-        return new FqCodel(limit, flows, bytes, targetUs, intervalUs, ecn);
+        return toBuilder().quantum(bytes).build();
     }
 
     /**
@@ -78,7 +88,7 @@ public record FqCodel(int limit, int flows, int quantum, long targetUs, long int
      * @return a copy with it
      */
     public FqCodel target(Duration target) {
-        return new FqCodel(limit, flows, quantum, target.toNanos() / 1000, intervalUs, ecn);
+        return toBuilder().target(target).build();
     }
 
     /**
@@ -88,7 +98,7 @@ public record FqCodel(int limit, int flows, int quantum, long targetUs, long int
      * @return a copy with it
      */
     public FqCodel interval(Duration interval) {
-        return new FqCodel(limit, flows, quantum, targetUs, interval.toNanos() / 1000, ecn);
+        return toBuilder().interval(interval).build();
     }
 
     /**
@@ -98,7 +108,7 @@ public record FqCodel(int limit, int flows, int quantum, long targetUs, long int
      * @return a copy with it
      */
     public FqCodel ecn(boolean on) {
-        return new FqCodel(limit, flows, quantum, targetUs, intervalUs, on);
+        return toBuilder().ecn(on).build();
     }
 
     @Override
@@ -152,5 +162,101 @@ public record FqCodel(int limit, int flows, int quantum, long targetUs, long int
             }
         }
         return new FqCodel(limit, flows, quantum, target, interval, ecn);
+    }
+
+    /**
+     * Builds an {@link FqCodel}; {@link #build()} checks the values (the record's constructor). A
+     * builder is not thread-safe; the qdiscs it builds are immutable.
+     */
+    public static final class Builder {
+        private int limit;
+        private int flows;
+        private int quantum;
+        private long targetUs;
+        private long intervalUs;
+        private Boolean ecn;
+
+        private Builder() {
+        }
+
+        private Builder(FqCodel q) {
+            limit = q.limit;
+            flows = q.flows;
+            quantum = q.quantum;
+            targetUs = q.targetUs;
+            intervalUs = q.intervalUs;
+            ecn = q.ecn;
+        }
+
+        /**
+         * A queue of {@code packets} (0: the kernel's default).
+         *
+         * @param packets the number of packets
+         * @return this builder
+         */
+        public Builder limit(int packets) {
+            limit = packets;
+            return this;
+        }
+
+        /**
+         * {@code n} flow queues (0: the kernel's default).
+         *
+         * @param n the number of flow queues
+         * @return this builder
+         */
+        public Builder flows(int n) {
+            flows = n;
+            return this;
+        }
+
+        /**
+         * Quantum {@code bytes} (0: the kernel's default).
+         *
+         * @param bytes the size in bytes
+         * @return this builder
+         */
+        public Builder quantum(int bytes) {
+            quantum = bytes;
+            return this;
+        }
+
+        /**
+         * Target delay {@code target}, in whole microseconds.
+         *
+         * @param target the target delay
+         * @return this builder
+         */
+        public Builder target(Duration target) {
+            targetUs = target.toNanos() / 1000;
+            return this;
+        }
+
+        /**
+         * Measuring interval {@code interval}, in whole microseconds.
+         *
+         * @param interval the interval
+         * @return this builder
+         */
+        public Builder interval(Duration interval) {
+            intervalUs = interval.toNanos() / 1000;
+            return this;
+        }
+
+        /**
+         * Marks with ECN ({@code true}) or drops ({@code false}).
+         *
+         * @param on true to turn it on
+         * @return this builder
+         */
+        public Builder ecn(boolean on) {
+            ecn = on;
+            return this;
+        }
+
+        /** {@return the fq_codel these values make, checked} */
+        public FqCodel build() {
+            return new FqCodel(limit, flows, quantum, targetUs, intervalUs, ecn);
+        }
     }
 }

@@ -46,7 +46,17 @@ public record Htb(int defaultClass, int r2q, long directQlen, long directPackets
 
     /** {@return an htb with tc's defaults: no default class, r2q 10} */
     public static Htb create() {
-        return new Htb(0, 10, -1, 0);
+        return builder().build();
+    }
+
+    /** {@return a builder of htbs, starting as {@link #create()}: no default class, r2q 10} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@return a builder holding this htb's values, to change and {@link Builder#build()} into a new one} */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /**
@@ -55,7 +65,7 @@ public record Htb(int defaultClass, int r2q, long directQlen, long directPackets
      * @param minor the minor number
      */
     public static Htb defaultClass(int minor) {
-        return create().withDefaultClass(minor);
+        return builder().defaultClass(minor).build();
     }
 
     /**
@@ -65,7 +75,7 @@ public record Htb(int defaultClass, int r2q, long directQlen, long directPackets
      * @return a copy with it
      */
     public Htb withDefaultClass(int minor) {
-        return new Htb(minor, r2q, directQlen, directPackets);
+        return toBuilder().defaultClass(minor).build();
     }
 
     /**
@@ -75,7 +85,7 @@ public record Htb(int defaultClass, int r2q, long directQlen, long directPackets
      * @return a copy with it
      */
     public Htb r2q(int r2q) {
-        return new Htb(defaultClass, r2q, directQlen, directPackets);
+        return toBuilder().r2q(r2q).build();
     }
 
     /**
@@ -85,7 +95,7 @@ public record Htb(int defaultClass, int r2q, long directQlen, long directPackets
      * @return a copy with it
      */
     public Htb directQlen(long packets) {
-        return new Htb(defaultClass, r2q, packets, directPackets);
+        return toBuilder().directQlen(packets).build();
     }
 
     @Override
@@ -126,5 +136,64 @@ public record Htb(int defaultClass, int r2q, long directQlen, long directPackets
             throw options.malformed("htb r2q " + r2q + " or default class " + defcls + " out of range");
         }
         return new Htb((int) defcls, (int) r2q, directQlen, g.u32(16));
+    }
+
+    /**
+     * Builds an {@link Htb}; {@link #build()} checks the values (the record's constructor). A builder
+     * is not thread-safe; the htbs it builds are immutable.
+     */
+    public static final class Builder {
+        private int defaultClass;
+        private int r2q = 10;
+        private long directQlen = -1;
+        private long directPackets;
+
+        private Builder() {
+        }
+
+        private Builder(Htb h) {
+            defaultClass = h.defaultClass;
+            r2q = h.r2q;
+            directQlen = h.directQlen;
+            directPackets = h.directPackets;
+        }
+
+        /**
+         * Sends unclassified traffic to class {@code minor} (tc's {@code default}, hexadecimal there).
+         *
+         * @param minor the minor number, 0..ffff (0: unshaped)
+         * @return this builder
+         */
+        public Builder defaultClass(int minor) {
+            defaultClass = minor;
+            return this;
+        }
+
+        /**
+         * The rate-to-quantum divisor {@code r2q}.
+         *
+         * @param r2q the divisor, positive
+         * @return this builder
+         */
+        public Builder r2q(int r2q) {
+            this.r2q = r2q;
+            return this;
+        }
+
+        /**
+         * A direct queue of {@code packets} packets (tc's {@code direct_qlen}); -1 leaves it to the kernel.
+         *
+         * @param packets the number of packets
+         * @return this builder
+         */
+        public Builder directQlen(long packets) {
+            directQlen = packets;
+            return this;
+        }
+
+        /** {@return the htb these values make, checked} */
+        public Htb build() {
+            return new Htb(defaultClass, r2q, directQlen, directPackets);
+        }
     }
 }

@@ -52,7 +52,21 @@ public record HtbClass(Rate rate, Rate ceil, long burst, long cburst, int prio, 
      * @param rate the rate
      */
     public static HtbClass rate(Rate rate) {
-        return new HtbClass(rate, rate, 0, 0, 0, 0, 0);
+        return builder(rate).build();
+    }
+
+    /**
+     * {@return a builder of classes with guaranteed rate {@code rate}, starting as {@link #rate(Rate)}}
+     *
+     * @param rate the rate (also the ceiling until {@link Builder#ceil} is set)
+     */
+    public static Builder builder(Rate rate) {
+        return new Builder(Objects.requireNonNull(rate, "rate"));
+    }
+
+    /** {@return a builder holding this class's values, to change and {@link Builder#build()} into a new one} */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /**
@@ -62,7 +76,7 @@ public record HtbClass(Rate rate, Rate ceil, long burst, long cburst, int prio, 
      * @return a copy with it
      */
     public HtbClass ceil(Rate ceil) {
-        return new HtbClass(rate, ceil, burst, cburst, prio, quantum, level);
+        return toBuilder().ceil(ceil).build();
     }
 
     /**
@@ -72,7 +86,7 @@ public record HtbClass(Rate rate, Rate ceil, long burst, long cburst, int prio, 
      * @return a copy with it
      */
     public HtbClass burst(long bytes) {
-        return new HtbClass(rate, ceil, bytes, cburst, prio, quantum, level);
+        return toBuilder().burst(bytes).build();
     }
 
     /**
@@ -82,7 +96,7 @@ public record HtbClass(Rate rate, Rate ceil, long burst, long cburst, int prio, 
      * @return a copy with it
      */
     public HtbClass cburst(long bytes) {
-        return new HtbClass(rate, ceil, burst, bytes, prio, quantum, level);
+        return toBuilder().cburst(bytes).build();
     }
 
     /**
@@ -92,7 +106,7 @@ public record HtbClass(Rate rate, Rate ceil, long burst, long cburst, int prio, 
      * @return a copy with it
      */
     public HtbClass prio(int prio) {
-        return new HtbClass(rate, ceil, burst, cburst, prio, quantum, level);
+        return toBuilder().prio(prio).build();
     }
 
     /**
@@ -102,7 +116,7 @@ public record HtbClass(Rate rate, Rate ceil, long burst, long cburst, int prio, 
      * @return a copy with it
      */
     public HtbClass quantum(int bytes) {
-        return new HtbClass(rate, ceil, burst, cburst, prio, bytes, level);
+        return toBuilder().quantum(bytes).build();
     }
 
     @Override
@@ -169,5 +183,105 @@ public record HtbClass(Rate rate, Rate ceil, long burst, long cburst, int prio, 
         }
         return new HtbClass(new Rate(rate), new Rate(ceil), Psched.xmitsize(rate, p.u32(24)),
                 Psched.xmitsize(ceil, p.u32(28)), (int) prio, (int) quantum, (int) Math.min(p.u32(36), 255));
+    }
+
+    /**
+     * Builds an {@link HtbClass}; {@link #build()} checks the values (the record's constructor). A
+     * builder is not thread-safe; the classes it builds are immutable.
+     */
+    public static final class Builder {
+        private Rate rate;
+        private Rate ceil;
+        private long burst;
+        private long cburst;
+        private int prio;
+        private int quantum;
+        private int level;
+
+        private Builder(Rate rate) {
+            this.rate = rate;
+            this.ceil = rate;
+        }
+
+        private Builder(HtbClass c) {
+            rate = c.rate;
+            ceil = c.ceil;
+            burst = c.burst;
+            cburst = c.cburst;
+            prio = c.prio;
+            quantum = c.quantum;
+            level = c.level;
+        }
+
+        /**
+         * The guaranteed rate {@code rate} (the ceiling is not changed).
+         *
+         * @param rate the rate
+         * @return this builder
+         */
+        public Builder rate(Rate rate) {
+            this.rate = rate;
+            return this;
+        }
+
+        /**
+         * The ceiling {@code ceil}.
+         *
+         * @param ceil the ceiling rate
+         * @return this builder
+         */
+        public Builder ceil(Rate ceil) {
+            this.ceil = ceil;
+            return this;
+        }
+
+        /**
+         * A burst of {@code bytes} (0: tc's default).
+         *
+         * @param bytes the size in bytes
+         * @return this builder
+         */
+        public Builder burst(long bytes) {
+            burst = bytes;
+            return this;
+        }
+
+        /**
+         * A cburst of {@code bytes} (0: tc's default).
+         *
+         * @param bytes the size in bytes
+         * @return this builder
+         */
+        public Builder cburst(long bytes) {
+            cburst = bytes;
+            return this;
+        }
+
+        /**
+         * The priority {@code prio}, 0..7.
+         *
+         * @param prio the priority
+         * @return this builder
+         */
+        public Builder prio(int prio) {
+            this.prio = prio;
+            return this;
+        }
+
+        /**
+         * The quantum {@code bytes} (0: rate / r2q).
+         *
+         * @param bytes the size in bytes
+         * @return this builder
+         */
+        public Builder quantum(int bytes) {
+            quantum = bytes;
+            return this;
+        }
+
+        /** {@return the class these values make, checked} */
+        public HtbClass build() {
+            return new HtbClass(rate, ceil, burst, cburst, prio, quantum, level);
+        }
     }
 }

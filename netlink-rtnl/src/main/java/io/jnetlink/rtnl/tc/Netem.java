@@ -66,7 +66,17 @@ public record Netem(long delayUs, long jitterUs, int delayCorrelation, int limit
 
     /** {@return a netem with nothing but tc's default queue of 1000 packets; add what to emulate} */
     public static Netem create() {
-        return new Netem(0, 0, 0, 1000, 0, 0, 0, 0, 0, 0, 0, 0, null);
+        return builder().build();
+    }
+
+    /** {@return a builder of netems, starting as {@link #create()}: tc's default queue of 1000 packets, nothing emulated} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@return a builder holding this netem's values, to change and {@link Builder#build()} into a new one} */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /**
@@ -100,8 +110,7 @@ public record Netem(long delayUs, long jitterUs, int delayCorrelation, int limit
      * @return a copy with it
      */
     public Netem delay(Duration delay, Duration jitter, double correlation) {
-        return new Netem(micros(delay), micros(jitter), percent(correlation), limit, loss, lossCorrelation, duplicate,
-                duplicateCorrelation, reorder, reorderCorrelation, corrupt, corruptCorrelation, rate);
+        return toBuilder().delay(delay, jitter, correlation).build();
     }
 
     /**
@@ -121,8 +130,7 @@ public record Netem(long delayUs, long jitterUs, int delayCorrelation, int limit
      * @return a copy with it
      */
     public Netem loss(double percent) {
-        return new Netem(delayUs, jitterUs, delayCorrelation, limit, percent(percent), lossCorrelation, duplicate,
-                duplicateCorrelation, reorder, reorderCorrelation, corrupt, corruptCorrelation, rate);
+        return toBuilder().loss(percent).build();
     }
 
     /**
@@ -132,8 +140,7 @@ public record Netem(long delayUs, long jitterUs, int delayCorrelation, int limit
      * @return a copy with it
      */
     public Netem duplicate(double percent) {
-        return new Netem(delayUs, jitterUs, delayCorrelation, limit, loss, lossCorrelation, percent(percent),
-                duplicateCorrelation, reorder, reorderCorrelation, corrupt, corruptCorrelation, rate);
+        return toBuilder().duplicate(percent).build();
     }
 
     /**
@@ -144,8 +151,7 @@ public record Netem(long delayUs, long jitterUs, int delayCorrelation, int limit
      * @return a copy with it
      */
     public Netem reorder(double percent, double correlation) {
-        return new Netem(delayUs, jitterUs, delayCorrelation, limit, loss, lossCorrelation, duplicate,
-                duplicateCorrelation, percent(percent), percent(correlation), corrupt, corruptCorrelation, rate);
+        return toBuilder().reorder(percent, correlation).build();
     }
 
     /**
@@ -155,8 +161,7 @@ public record Netem(long delayUs, long jitterUs, int delayCorrelation, int limit
      * @return a copy with it
      */
     public Netem corrupt(double percent) {
-        return new Netem(delayUs, jitterUs, delayCorrelation, limit, loss, lossCorrelation, duplicate,
-                duplicateCorrelation, reorder, reorderCorrelation, percent(percent), corruptCorrelation, rate);
+        return toBuilder().corrupt(percent).build();
     }
 
     /**
@@ -166,8 +171,7 @@ public record Netem(long delayUs, long jitterUs, int delayCorrelation, int limit
      * @return a copy with it
      */
     public Netem rate(Rate rate) {
-        return new Netem(delayUs, jitterUs, delayCorrelation, limit, loss, lossCorrelation, duplicate,
-                duplicateCorrelation, reorder, reorderCorrelation, corrupt, corruptCorrelation, rate);
+        return toBuilder().rate(rate).build();
     }
 
     /**
@@ -177,8 +181,7 @@ public record Netem(long delayUs, long jitterUs, int delayCorrelation, int limit
      * @return a copy with it
      */
     public Netem limit(int packets) {
-        return new Netem(delayUs, jitterUs, delayCorrelation, packets, loss, lossCorrelation, duplicate,
-                duplicateCorrelation, reorder, reorderCorrelation, corrupt, corruptCorrelation, rate);
+        return toBuilder().limit(packets).build();
     }
 
     private static long micros(Duration d) {
@@ -284,5 +287,149 @@ public record Netem(long delayUs, long jitterUs, int delayCorrelation, int limit
     @Override
     public int hashCode() {
         return Objects.hash(delayUs, jitterUs, loss, duplicate, reorder, corrupt, rate, limit);
+    }
+
+    /**
+     * Builds a {@link Netem}: each setter converts and checks its own values; {@link #build()} checks
+     * them together (the record's constructor: ranges, reorder needs a delay). A builder is not
+     * thread-safe; the netems it builds are immutable.
+     */
+    public static final class Builder {
+        private long delayUs;
+        private long jitterUs;
+        private int delayCorrelation;
+        private int limit = 1000;
+        private int loss;
+        private int lossCorrelation;
+        private int duplicate;
+        private int duplicateCorrelation;
+        private int reorder;
+        private int reorderCorrelation;
+        private int corrupt;
+        private int corruptCorrelation;
+        private Rate rate;
+
+        private Builder() {
+        }
+
+        private Builder(Netem n) {
+            delayUs = n.delayUs;
+            jitterUs = n.jitterUs;
+            delayCorrelation = n.delayCorrelation;
+            limit = n.limit;
+            loss = n.loss;
+            lossCorrelation = n.lossCorrelation;
+            duplicate = n.duplicate;
+            duplicateCorrelation = n.duplicateCorrelation;
+            reorder = n.reorder;
+            reorderCorrelation = n.reorderCorrelation;
+            corrupt = n.corrupt;
+            corruptCorrelation = n.corruptCorrelation;
+            rate = n.rate;
+        }
+
+        /**
+         * Delay {@code delay}, varying by {@code jitter} with {@code correlation} percent.
+         *
+         * @param delay the delay
+         * @param jitter how far the delay varies either way
+         * @param correlation how much each packet follows the previous one, in percent
+         * @return this builder
+         */
+        public Builder delay(Duration delay, Duration jitter, double correlation) {
+            long d = micros(delay);
+            long j = micros(jitter);
+            int c = percent(correlation);
+            delayUs = d;
+            jitterUs = j;
+            delayCorrelation = c;
+            return this;
+        }
+
+        /**
+         * A fixed delay {@code delay}.
+         *
+         * @param delay the delay
+         * @return this builder
+         */
+        public Builder delay(Duration delay) {
+            return delay(delay, Duration.ZERO, 0);
+        }
+
+        /**
+         * Drops {@code percent} of packets.
+         *
+         * @param percent the share, in percent
+         * @return this builder
+         */
+        public Builder loss(double percent) {
+            loss = percent(percent);
+            return this;
+        }
+
+        /**
+         * Duplicates {@code percent} of packets.
+         *
+         * @param percent the share, in percent
+         * @return this builder
+         */
+        public Builder duplicate(double percent) {
+            duplicate = percent(percent);
+            return this;
+        }
+
+        /**
+         * Sends {@code percent} of packets at once (out of order), with {@code correlation} percent.
+         *
+         * @param percent the share, in percent
+         * @param correlation how much each packet follows the previous one, in percent
+         * @return this builder
+         */
+        public Builder reorder(double percent, double correlation) {
+            int p = percent(percent);
+            int c = percent(correlation);
+            reorder = p;
+            reorderCorrelation = c;
+            return this;
+        }
+
+        /**
+         * Corrupts {@code percent} of packets.
+         *
+         * @param percent the share, in percent
+         * @return this builder
+         */
+        public Builder corrupt(double percent) {
+            corrupt = percent(percent);
+            return this;
+        }
+
+        /**
+         * Emulates a link of {@code rate}.
+         *
+         * @param rate the rate, or null for none
+         * @return this builder
+         */
+        public Builder rate(Rate rate) {
+            this.rate = rate;
+            return this;
+        }
+
+        /**
+         * A queue of {@code packets} packets.
+         *
+         * @param packets the number of packets
+         * @return this builder
+         */
+        public Builder limit(int packets) {
+            limit = packets;
+            return this;
+        }
+
+        /** {@return the netem these values make, checked together} */
+        public Netem build() {
+            return new Netem(delayUs, jitterUs, delayCorrelation, limit, loss, lossCorrelation, duplicate,
+                    duplicateCorrelation, reorder, reorderCorrelation, corrupt, corruptCorrelation, rate);
+        }
     }
 }

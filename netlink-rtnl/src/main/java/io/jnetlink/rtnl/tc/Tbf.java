@@ -65,7 +65,21 @@ public record Tbf(Rate rate, long burst, long limit, Rate peakrate, long mtu) im
      * @param rate the rate
      */
     public static Tbf rate(Rate rate) {
-        return new Tbf(rate, 0, 0, null, 0);
+        return builder(rate).build();
+    }
+
+    /**
+     * {@return a builder of tbfs of rate {@code rate}, starting as {@link #rate(Rate)}}
+     *
+     * @param rate the rate
+     */
+    public static Builder builder(Rate rate) {
+        return new Builder(Objects.requireNonNull(rate, "rate"));
+    }
+
+    /** {@return a builder holding this tbf's values, to change and {@link Builder#build()} into a new one} */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /**
@@ -75,10 +89,7 @@ public record Tbf(Rate rate, long burst, long limit, Rate peakrate, long mtu) im
      * @return a copy with it
      */
     public Tbf burst(long bytes) {
-        if (bytes <= 0) {
-            throw new IllegalArgumentException("tbf burst must be positive, got " + bytes);
-        }
-        return new Tbf(rate, bytes, limit, peakrate, mtu);
+        return toBuilder().burst(bytes).build();
     }
 
     /**
@@ -88,10 +99,7 @@ public record Tbf(Rate rate, long burst, long limit, Rate peakrate, long mtu) im
      * @return a copy with it
      */
     public Tbf limit(long bytes) {
-        if (bytes <= 0) {
-            throw new IllegalArgumentException("tbf limit must be positive, got " + bytes);
-        }
-        return new Tbf(rate, burst, bytes, peakrate, mtu);
+        return toBuilder().limit(bytes).build();
     }
 
     /**
@@ -103,19 +111,7 @@ public record Tbf(Rate rate, long burst, long limit, Rate peakrate, long mtu) im
      * @return a copy with it
      */
     public Tbf latency(Duration latency) {
-        if (burst == 0) {
-            throw new IllegalStateException("tbf latency is computed from the burst: set burst(...) first");
-        }
-        long us = latency.toNanos() / 1000;
-        if (us <= 0 || us > 0xFFFF_FFFFL) {
-            throw new IllegalArgumentException("tbf latency must be 1 us .. 4294 s, got " + latency);
-        }
-        double lim = rate.bytesPerSecond() * (double) us / Psched.USEC_PER_SEC + burst;
-        if (peakrate != null) {
-            double lim2 = peakrate.bytesPerSecond() * (double) us / Psched.USEC_PER_SEC + mtu;
-            lim = Math.min(lim, lim2);
-        }
-        return new Tbf(rate, burst, Psched.toUnsigned(lim), peakrate, mtu);
+        return toBuilder().latency(latency).build();
     }
 
     /**
@@ -126,10 +122,7 @@ public record Tbf(Rate rate, long burst, long limit, Rate peakrate, long mtu) im
      * @return a copy with it
      */
     public Tbf peakrate(Rate peak, long mtu) {
-        if (mtu <= 0) {
-            throw new IllegalArgumentException("tbf peak bucket (mtu) must be positive, got " + mtu);
-        }
-        return new Tbf(rate, burst, limit, Objects.requireNonNull(peak, "peak"), mtu);
+        return toBuilder().peakrate(peak, mtu).build();
     }
 
     @Override
@@ -217,5 +210,104 @@ public record Tbf(Rate rate, long burst, long limit, Rate peakrate, long mtu) im
             }
         }
         return new Tbf(new Rate(rate), burst, limit, peak == 0 ? null : new Rate(peak), mtu);
+    }
+
+    /**
+     * Builds a {@link Tbf}: each setter checks its own value; {@link #build()} checks them together
+     * (the record's constructor: ranges, a peak rate needs its bucket). A builder is not
+     * thread-safe; the tbfs it builds are immutable.
+     */
+    public static final class Builder {
+        private final Rate rate;
+        private long burst;
+        private long limit;
+        private Rate peakrate;
+        private long mtu;
+
+        private Builder(Rate rate) {
+            this.rate = rate;
+        }
+
+        private Builder(Tbf t) {
+            rate = t.rate;
+            burst = t.burst;
+            limit = t.limit;
+            peakrate = t.peakrate;
+            mtu = t.mtu;
+        }
+
+        /**
+         * A bucket of {@code bytes} bytes (tc's {@code burst}).
+         *
+         * @param bytes the size in bytes, positive
+         * @return this builder
+         */
+        public Builder burst(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("tbf burst must be positive, got " + bytes);
+            }
+            burst = bytes;
+            return this;
+        }
+
+        /**
+         * A queue of {@code bytes} bytes (tc's {@code limit}).
+         *
+         * @param bytes the size in bytes, positive
+         * @return this builder
+         */
+        public Builder limit(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("tbf limit must be positive, got " + bytes);
+            }
+            limit = bytes;
+            return this;
+        }
+
+        /**
+         * The queue sized so a packet waits at most {@code latency} (tc's {@code latency}): the
+         * limit is computed as tc does, from the rate, burst and peak rate set so far, so set
+         * those first.
+         *
+         * @param latency the longest a packet may wait
+         * @return this builder
+         */
+        public Builder latency(Duration latency) {
+            if (burst == 0) {
+                throw new IllegalStateException("tbf latency is computed from the burst: set burst(...) first");
+            }
+            long us = latency.toNanos() / 1000;
+            if (us <= 0 || us > 0xFFFF_FFFFL) {
+                throw new IllegalArgumentException("tbf latency must be 1 us .. 4294 s, got " + latency);
+            }
+            double lim = rate.bytesPerSecond() * (double) us / Psched.USEC_PER_SEC + burst;
+            if (peakrate != null) {
+                double lim2 = peakrate.bytesPerSecond() * (double) us / Psched.USEC_PER_SEC + mtu;
+                lim = Math.min(lim, lim2);
+            }
+            limit = Psched.toUnsigned(lim);
+            return this;
+        }
+
+        /**
+         * A peak rate and its bucket of {@code mtu} bytes (tc's {@code peakrate R mtu M}).
+         *
+         * @param peak the peak rate
+         * @param mtu the peak bucket in bytes, positive
+         * @return this builder
+         */
+        public Builder peakrate(Rate peak, long mtu) {
+            if (mtu <= 0) {
+                throw new IllegalArgumentException("tbf peak bucket (mtu) must be positive, got " + mtu);
+            }
+            this.peakrate = Objects.requireNonNull(peak, "peak");
+            this.mtu = mtu;
+            return this;
+        }
+
+        /** {@return the tbf these values make, checked together} */
+        public Tbf build() {
+            return new Tbf(rate, burst, limit, peakrate, mtu);
+        }
     }
 }

@@ -49,9 +49,19 @@ public record U32(Handle classid, List<U32Key> keys, List<Action> actions, int d
         }
     }
 
+    /** {@return a builder of u32 filters, starting as {@link #create()}: no keys, no class, no actions} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@return a builder holding this filter's values, to change and {@link Builder#build()} into a new one} */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
     /** {@return a u32 filter matching every packet (no keys yet), classifying nowhere} */
     public static U32 create() {
-        return new U32(null, List.of(), List.of(), 0);
+        return builder().build();
     }
 
     /**
@@ -61,7 +71,7 @@ public record U32(Handle classid, List<U32Key> keys, List<Action> actions, int d
      * @return a copy with it
      */
     public U32 flowid(Handle classid) {
-        return new U32(classid, keys, actions, divisor);
+        return toBuilder().flowid(classid).build();
     }
 
     /**
@@ -71,9 +81,7 @@ public record U32(Handle classid, List<U32Key> keys, List<Action> actions, int d
      * @return a copy with it
      */
     public U32 action(Action action) {
-        List<Action> a = new ArrayList<>(actions);
-        a.add(action);
-        return new U32(classid, keys, a, divisor);
+        return toBuilder().action(action).build();
     }
 
     /**
@@ -85,7 +93,7 @@ public record U32(Handle classid, List<U32Key> keys, List<Action> actions, int d
      * @return a copy with it
      */
     public U32 match(int value, int mask, int offset) {
-        return pack(value, mask, offset);
+        return toBuilder().match(value, mask, offset).build();
     }
 
     /**
@@ -95,7 +103,7 @@ public record U32(Handle classid, List<U32Key> keys, List<Action> actions, int d
      * @return a copy with it
      */
     public U32 ipSrc(IpPrefix p) {
-        return ip4(p, 12);
+        return toBuilder().ipSrc(p).build();
     }
 
     /**
@@ -105,7 +113,7 @@ public record U32(Handle classid, List<U32Key> keys, List<Action> actions, int d
      * @return a copy with it
      */
     public U32 ipDst(IpPrefix p) {
-        return ip4(p, 16);
+        return toBuilder().ipDst(p).build();
     }
 
     /**
@@ -115,7 +123,7 @@ public record U32(Handle classid, List<U32Key> keys, List<Action> actions, int d
      * @return a copy with it
      */
     public U32 ipProtocol(int protocol) {
-        return pack8(protocol, 0xFF, 9);
+        return toBuilder().ipProtocol(protocol).build();
     }
 
     /**
@@ -125,7 +133,7 @@ public record U32(Handle classid, List<U32Key> keys, List<Action> actions, int d
      * @return a copy with it
      */
     public U32 sport(int port) {
-        return pack16(port, 0xFFFF, 20);
+        return toBuilder().sport(port).build();
     }
 
     /**
@@ -135,7 +143,7 @@ public record U32(Handle classid, List<U32Key> keys, List<Action> actions, int d
      * @return a copy with it
      */
     public U32 dport(int port) {
-        return pack16(port, 0xFFFF, 22);
+        return toBuilder().dport(port).build();
     }
 
     /**
@@ -145,7 +153,7 @@ public record U32(Handle classid, List<U32Key> keys, List<Action> actions, int d
      * @return a copy with it
      */
     public U32 ip6Src(IpPrefix p) {
-        return ip6(p, 8);
+        return toBuilder().ip6Src(p).build();
     }
 
     /**
@@ -155,7 +163,7 @@ public record U32(Handle classid, List<U32Key> keys, List<Action> actions, int d
      * @return a copy with it
      */
     public U32 ip6Dst(IpPrefix p) {
-        return ip6(p, 24);
+        return toBuilder().ip6Dst(p).build();
     }
 
     /**
@@ -165,7 +173,7 @@ public record U32(Handle classid, List<U32Key> keys, List<Action> actions, int d
      * @return a copy with it
      */
     public U32 ip6Protocol(int protocol) {
-        return pack8(protocol, 0xFF, 6);
+        return toBuilder().ip6Protocol(protocol).build();
     }
 
     /**
@@ -175,7 +183,7 @@ public record U32(Handle classid, List<U32Key> keys, List<Action> actions, int d
      * @return a copy with it
      */
     public U32 ip6Sport(int port) {
-        return pack16(port, 0xFFFF, 40);
+        return toBuilder().ip6Sport(port).build();
     }
 
     /**
@@ -185,69 +193,7 @@ public record U32(Handle classid, List<U32Key> keys, List<Action> actions, int d
      * @return a copy with it
      */
     public U32 ip6Dport(int port) {
-        return pack16(port, 0xFFFF, 42);
-    }
-
-    private U32 ip4(IpPrefix p, int off) {
-        if (!(p.address() instanceof Inet4Address)) {
-            throw new IllegalArgumentException("match ip takes an IPv4 prefix, got " + p);
-        }
-        byte[] a = p.address().getAddress();
-        int mask = p.length() == 0 ? 0 : -1 << (32 - p.length());
-        return pack(word(a, 0), mask, off);
-    }
-
-    private U32 ip6(IpPrefix p, int off) {
-        if (p.address() instanceof Inet4Address) {
-            throw new IllegalArgumentException("match ip6 takes an IPv6 prefix, got " + p);
-        }
-        byte[] a = p.address().getAddress();
-        U32 u = this;
-        for (int i = 0; i < p.length(); i += 32) {
-            int left = p.length() - i;
-            int mask = left >= 32 ? -1 : ~(-1 >>> left);
-            u = u.pack(word(a, i / 8), mask, off + i / 8);
-        }
-        return u;
-    }
-
-    private static int word(byte[] a, int at) {
-        return (a[at] & 0xFF) << 24 | (a[at + 1] & 0xFF) << 16 | (a[at + 2] & 0xFF) << 8 | (a[at + 3] & 0xFF);
-    }
-
-    private U32 pack8(int value, int mask, int off) {
-        if (value < 0 || value > 0xFF) {
-            throw new IllegalArgumentException("a byte match takes 0..255, got " + value);
-        }
-        int shift = 24 - 8 * (off & 3);
-        return pack(value << shift, mask << shift, off & ~3);
-    }
-
-    private U32 pack16(int value, int mask, int off) {
-        if (value < 0 || value > 0xFFFF) {
-            throw new IllegalArgumentException("a port match takes 0..65535, got " + value);
-        }
-        int shift = (off & 3) == 0 ? 16 : 0;
-        return pack(value << shift, mask << shift, off & ~3);
-    }
-
-    /** tc's pack_key: a key at the same offset is merged (conflicting bits are an error). */
-    private U32 pack(int value, int mask, int off) {
-        value &= mask;
-        List<U32Key> k = new ArrayList<>(keys);
-        for (int i = 0; i < k.size(); i++) {
-            U32Key old = k.get(i);
-            if (old.offset() == off && old.offmask() == 0) {
-                if (((value ^ old.value()) & (mask & old.mask())) != 0) {
-                    throw new IllegalArgumentException("u32 match at offset " + off + " contradicts an earlier one: "
-                            + old);
-                }
-                k.set(i, new U32Key(old.value() | value, old.mask() | mask, off, 0));
-                return new U32(classid, k, actions, divisor);
-            }
-        }
-        k.add(new U32Key(value, mask, off, 0));
-        return new U32(classid, k, actions, divisor);
+        return toBuilder().ip6Dport(port).build();
     }
 
     @Override
@@ -321,5 +267,234 @@ public record U32(Handle classid, List<U32Key> keys, List<Action> actions, int d
             throw options.malformed("u32 selector with " + keys.size() + " keys");
         }
         return new U32(classid, keys, actions, divisor);
+    }
+
+    /**
+     * Builds a {@link U32}: each match is packed into the keys as tc packs it (a match that
+     * contradicts an earlier one at the same offset is refused and leaves the keys as they were);
+     * {@link #build()} checks the whole (at most 128 keys). A builder is not thread-safe; the
+     * filters it builds are immutable.
+     */
+    public static final class Builder {
+        private Handle classid;
+        private List<U32Key> keys = new ArrayList<>();
+        private final List<Action> actions = new ArrayList<>();
+        private final int divisor;
+
+        private Builder() {
+            divisor = 0;
+        }
+
+        private Builder(U32 u) {
+            classid = u.classid;
+            keys.addAll(u.keys);
+            actions.addAll(u.actions);
+            divisor = u.divisor;
+        }
+
+        /**
+         * Puts matching packets in class {@code classid} (tc's {@code flowid}/{@code classid}).
+         *
+         * @param classid the class, or null for none
+         * @return this builder
+         */
+        public Builder flowid(Handle classid) {
+            this.classid = classid;
+            return this;
+        }
+
+        /**
+         * Runs {@code action} too on a match, after the actions added before.
+         *
+         * @param action the action
+         * @return this builder
+         */
+        public Builder action(Action action) {
+            actions.add(action);
+            return this;
+        }
+
+        /**
+         * A raw key ({@code match u32 VALUE MASK at OFFSET}), packed as tc packs it.
+         *
+         * @param value the value
+         * @param mask the mask
+         * @param offset the offset in the packet
+         * @return this builder
+         */
+        public Builder match(int value, int mask, int offset) {
+            return pack(value, mask, offset);
+        }
+
+        /**
+         * {@code match ip src PREFIX}.
+         *
+         * @param p the prefix
+         * @return this builder
+         */
+        public Builder ipSrc(IpPrefix p) {
+            return ip4(p, 12);
+        }
+
+        /**
+         * {@code match ip dst PREFIX}.
+         *
+         * @param p the prefix
+         * @return this builder
+         */
+        public Builder ipDst(IpPrefix p) {
+            return ip4(p, 16);
+        }
+
+        /**
+         * {@code match ip protocol N 0xff}.
+         *
+         * @param protocol the protocol number
+         * @return this builder
+         */
+        public Builder ipProtocol(int protocol) {
+            return pack8(protocol, 0xFF, 9);
+        }
+
+        /**
+         * {@code match ip sport N 0xffff} (IPv4 without options).
+         *
+         * @param port the port
+         * @return this builder
+         */
+        public Builder sport(int port) {
+            return pack16(port, 0xFFFF, 20);
+        }
+
+        /**
+         * {@code match ip dport N 0xffff} (IPv4 without options).
+         *
+         * @param port the port
+         * @return this builder
+         */
+        public Builder dport(int port) {
+            return pack16(port, 0xFFFF, 22);
+        }
+
+        /**
+         * {@code match ip6 src PREFIX}.
+         *
+         * @param p the prefix
+         * @return this builder
+         */
+        public Builder ip6Src(IpPrefix p) {
+            return ip6(p, 8);
+        }
+
+        /**
+         * {@code match ip6 dst PREFIX}.
+         *
+         * @param p the prefix
+         * @return this builder
+         */
+        public Builder ip6Dst(IpPrefix p) {
+            return ip6(p, 24);
+        }
+
+        /**
+         * {@code match ip6 protocol N 0xff} (the next header of the fixed IPv6 header).
+         *
+         * @param protocol the protocol number
+         * @return this builder
+         */
+        public Builder ip6Protocol(int protocol) {
+            return pack8(protocol, 0xFF, 6);
+        }
+
+        /**
+         * {@code match ip6 sport N 0xffff} (no extension headers).
+         *
+         * @param port the port
+         * @return this builder
+         */
+        public Builder ip6Sport(int port) {
+            return pack16(port, 0xFFFF, 40);
+        }
+
+        /**
+         * {@code match ip6 dport N 0xffff} (no extension headers).
+         *
+         * @param port the port
+         * @return this builder
+         */
+        public Builder ip6Dport(int port) {
+            return pack16(port, 0xFFFF, 42);
+        }
+
+        private Builder ip4(IpPrefix p, int off) {
+            if (!(p.address() instanceof Inet4Address)) {
+                throw new IllegalArgumentException("match ip takes an IPv4 prefix, got " + p);
+            }
+            byte[] a = p.address().getAddress();
+            int mask = p.length() == 0 ? 0 : -1 << (32 - p.length());
+            return pack(word(a, 0), mask, off);
+        }
+
+        private Builder ip6(IpPrefix p, int off) {
+            if (p.address() instanceof Inet4Address) {
+                throw new IllegalArgumentException("match ip6 takes an IPv6 prefix, got " + p);
+            }
+            byte[] a = p.address().getAddress();
+            List<U32Key> k = new ArrayList<>(keys); // all of the prefix's words or none
+            for (int i = 0; i < p.length(); i += 32) {
+                int left = p.length() - i;
+                int mask = left >= 32 ? -1 : ~(-1 >>> left);
+                pack(k, word(a, i / 8), mask, off + i / 8);
+            }
+            keys = k;
+            return this;
+        }
+
+        private static int word(byte[] a, int at) {
+            return (a[at] & 0xFF) << 24 | (a[at + 1] & 0xFF) << 16 | (a[at + 2] & 0xFF) << 8 | (a[at + 3] & 0xFF);
+        }
+
+        private Builder pack8(int value, int mask, int off) {
+            if (value < 0 || value > 0xFF) {
+                throw new IllegalArgumentException("a byte match takes 0..255, got " + value);
+            }
+            int shift = 24 - 8 * (off & 3);
+            return pack(value << shift, mask << shift, off & ~3);
+        }
+
+        private Builder pack16(int value, int mask, int off) {
+            if (value < 0 || value > 0xFFFF) {
+                throw new IllegalArgumentException("a port match takes 0..65535, got " + value);
+            }
+            int shift = (off & 3) == 0 ? 16 : 0;
+            return pack(value << shift, mask << shift, off & ~3);
+        }
+
+        private Builder pack(int value, int mask, int off) {
+            pack(keys, value, mask, off);
+            return this;
+        }
+
+        /** tc's pack_key: a key at the same offset is merged (conflicting bits are an error). */
+        private static void pack(List<U32Key> k, int value, int mask, int off) {
+            value &= mask;
+            for (int i = 0; i < k.size(); i++) {
+                U32Key old = k.get(i);
+                if (old.offset() == off && old.offmask() == 0) {
+                    if (((value ^ old.value()) & (mask & old.mask())) != 0) {
+                        throw new IllegalArgumentException("u32 match at offset " + off + " contradicts an earlier one: "
+                                + old);
+                    }
+                    k.set(i, new U32Key(old.value() | value, old.mask() | mask, off, 0));
+                    return;
+                }
+            }
+            k.add(new U32Key(value, mask, off, 0));
+        }
+
+        /** {@return the filter these values make, checked} */
+        public U32 build() {
+            return new U32(classid, keys, actions, divisor);
+        }
     }
 }
