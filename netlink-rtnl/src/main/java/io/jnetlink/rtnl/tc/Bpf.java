@@ -94,13 +94,21 @@ public record Bpf(Handle classid, byte[] ops, int fd, String name, boolean direc
     }
 
     /**
+     * {@return a builder holding this classifier's values, to change and {@link Builder#build()} into a
+     * new one (the program itself comes from {@link #bytecode(String)} or {@link #program(int, String)})}
+     */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
      * The same putting matching packets in class {@code c}.
      *
      * @param c the class
      * @return a copy with it
      */
     public Bpf flowid(Handle c) {
-        return new Bpf(c, ops, fd, name, directAction, actions, programId);
+        return toBuilder().flowid(c).build();
     }
 
     /** {@return the instructions (a copy), or null} */
@@ -183,5 +191,57 @@ public record Bpf(Handle classid, byte[] ops, int fd, String name, boolean direc
         return "Bpf[" + (ops != null ? "ops " + HexFormat.of().formatHex(ops) : "program " + name + " fd " + fd)
                 + (classid != null ? " flowid " + classid : "") + (directAction ? " da" : "")
                 + (actions.isEmpty() ? "" : " " + actions) + "]";
+    }
+
+    /**
+     * Builds a {@link Bpf} from one made by {@link #bytecode(String)} or {@link #program(int,
+     * String)}; {@link #build()} checks the values (the record's constructor). A builder is not
+     * thread-safe; the classifiers it builds are immutable.
+     */
+    public static final class Builder {
+        private Handle classid;
+        private final byte[] ops;
+        private final int fd;
+        private final String name;
+        private final boolean directAction;
+        private final List<Action> actions = new ArrayList<>();
+        private final int programId;
+
+        private Builder(Bpf b) {
+            classid = b.classid;
+            ops = b.ops;
+            fd = b.fd;
+            name = b.name;
+            directAction = b.directAction;
+            actions.addAll(b.actions);
+            programId = b.programId;
+        }
+
+        /**
+         * Puts matching packets in class {@code c}.
+         *
+         * @param c the class, or null for none
+         * @return this builder
+         */
+        public Builder flowid(Handle c) {
+            classid = c;
+            return this;
+        }
+
+        /**
+         * Runs {@code a} too on a match, after the actions given before.
+         *
+         * @param a the action
+         * @return this builder
+         */
+        public Builder action(Action a) {
+            actions.add(a);
+            return this;
+        }
+
+        /** {@return the classifier these values make, checked} */
+        public Bpf build() {
+            return new Bpf(classid, ops, fd, name, directAction, actions, programId);
+        }
     }
 }

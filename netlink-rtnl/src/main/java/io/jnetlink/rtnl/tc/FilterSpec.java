@@ -45,7 +45,22 @@ public record FilterSpec(Handle parent, int prio, int protocol, int handle, Filt
      * @param parent the parent
      */
     public static FilterSpec of(Handle parent, FilterKind kind) {
-        return new FilterSpec(parent, 0, kind.defaultProtocol(), 0, kind);
+        return builder(parent, kind).build();
+    }
+
+    /**
+     * {@return a builder of filters of {@code kind} on {@code parent}, starting as {@link #of(Handle, FilterKind)}}
+     *
+     * @param parent the parent
+     * @param kind the classifier
+     */
+    public static Builder builder(Handle parent, FilterKind kind) {
+        return new Builder(parent, Objects.requireNonNull(kind, "kind"));
+    }
+
+    /** {@return a builder holding this filter's values, to change and {@link Builder#build()} into a new one} */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /**
@@ -55,7 +70,7 @@ public record FilterSpec(Handle parent, int prio, int protocol, int handle, Filt
      * @return a copy with it
      */
     public FilterSpec prio(int prio) {
-        return new FilterSpec(parent, prio, protocol, handle, kind);
+        return toBuilder().prio(prio).build();
     }
 
     /**
@@ -65,7 +80,7 @@ public record FilterSpec(Handle parent, int prio, int protocol, int handle, Filt
      * @return a copy with it
      */
     public FilterSpec protocol(int protocol) {
-        return new FilterSpec(parent, prio, protocol, handle, kind);
+        return toBuilder().protocol(protocol).build();
     }
 
     /**
@@ -75,7 +90,7 @@ public record FilterSpec(Handle parent, int prio, int protocol, int handle, Filt
      * @return a copy with it
      */
     public FilterSpec handle(int handle) {
-        return new FilterSpec(parent, prio, protocol, handle, kind);
+        return toBuilder().handle(handle).build();
     }
 
     /** tcm_info as tc writes it: {@code TC_H_MAKE(prio << 16, htons(protocol))}. */
@@ -121,5 +136,69 @@ public record FilterSpec(Handle parent, int prio, int protocol, int handle, Filt
     public String toString() {
         return kind.kind() + " filter parent " + parent + " prio " + prio + " protocol 0x" + Integer.toHexString(protocol)
                 + (handle != 0 ? " handle 0x" + Integer.toHexString(handle) : "");
+    }
+
+    /**
+     * Builds a {@link FilterSpec}; {@link #build()} checks the values (the record's constructor). A
+     * builder is not thread-safe; the specs it builds are immutable.
+     */
+    public static final class Builder {
+        private final Handle parent;
+        private int prio;
+        private int protocol;
+        private int handle;
+        private final FilterKind kind;
+
+        private Builder(Handle parent, FilterKind kind) {
+            this.parent = parent;
+            this.protocol = kind.defaultProtocol();
+            this.kind = kind;
+        }
+
+        private Builder(FilterSpec f) {
+            parent = f.parent;
+            prio = f.prio;
+            protocol = f.protocol;
+            handle = f.handle;
+            kind = f.kind;
+        }
+
+        /**
+         * Priority {@code prio} (0: the kernel picks).
+         *
+         * @param prio the priority, 0..65535
+         * @return this builder
+         */
+        public Builder prio(int prio) {
+            this.prio = prio;
+            return this;
+        }
+
+        /**
+         * Ethernet type {@code protocol}.
+         *
+         * @param protocol the Ethernet type
+         * @return this builder
+         */
+        public Builder protocol(int protocol) {
+            this.protocol = protocol;
+            return this;
+        }
+
+        /**
+         * Handle {@code handle} (0: the kernel picks).
+         *
+         * @param handle the handle
+         * @return this builder
+         */
+        public Builder handle(int handle) {
+            this.handle = handle;
+            return this;
+        }
+
+        /** {@return the filter spec these values make, checked} */
+        public FilterSpec build() {
+            return new FilterSpec(parent, prio, protocol, handle, kind);
+        }
     }
 }

@@ -28,7 +28,23 @@ public record Matchall(Handle classid, List<Action> actions) implements FilterKi
      * @param actions the actions, in order
      */
     public static Matchall of(Action... actions) {
-        return new Matchall(null, List.of(actions));
+        Builder b = builder();
+        for (Action a : actions) {
+            b.action(a);
+        }
+        return b.build();
+    }
+
+    /**
+     * {@return a builder of matchalls, starting as one with no class and no actions}
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@return a builder holding this matchall's values, to change and {@link Builder#build()} into a new one} */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /**
@@ -38,7 +54,7 @@ public record Matchall(Handle classid, List<Action> actions) implements FilterKi
      * @return a copy with it
      */
     public Matchall flowid(Handle classid) {
-        return new Matchall(classid, actions);
+        return toBuilder().flowid(classid).build();
     }
 
     @Override
@@ -72,5 +88,49 @@ public record Matchall(Handle classid, List<Action> actions) implements FilterKi
             }
         }
         return new Matchall(classid, actions);
+    }
+
+    /**
+     * Builds a {@link Matchall}; {@link #build()} checks the values (the record's constructor). A
+     * builder is not thread-safe; the filters it builds are immutable.
+     */
+    public static final class Builder {
+        private Handle classid;
+        private final List<Action> actions = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        private Builder(Matchall m) {
+            classid = m.classid;
+            actions.addAll(m.actions);
+        }
+
+        /**
+         * Puts packets in class {@code classid}.
+         *
+         * @param classid the class, or null for none
+         * @return this builder
+         */
+        public Builder flowid(Handle classid) {
+            this.classid = classid;
+            return this;
+        }
+
+        /**
+         * Runs {@code action} too, after the actions added before.
+         *
+         * @param action the action
+         * @return this builder
+         */
+        public Builder action(Action action) {
+            actions.add(action);
+            return this;
+        }
+
+        /** {@return the matchall these values make, checked} */
+        public Matchall build() {
+            return new Matchall(classid, actions);
+        }
     }
 }

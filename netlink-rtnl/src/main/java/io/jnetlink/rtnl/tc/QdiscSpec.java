@@ -33,7 +33,21 @@ public record QdiscSpec(Handle parent, Handle handle, QdiscKind kind) {
      * @param kind the qdisc kind
      */
     public static QdiscSpec of(QdiscKind kind) {
-        return new QdiscSpec(kind.defaultParent(), kind.defaultHandle(), kind);
+        return builder(kind).build();
+    }
+
+    /**
+     * {@return a builder of qdiscs of {@code kind}, starting as {@link #of(QdiscKind)}}
+     *
+     * @param kind the qdisc kind
+     */
+    public static Builder builder(QdiscKind kind) {
+        return new Builder(Objects.requireNonNull(kind, "kind"));
+    }
+
+    /** {@return a builder holding this spec's values, to change and {@link Builder#build()} into a new one} */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /**
@@ -43,7 +57,7 @@ public record QdiscSpec(Handle parent, Handle handle, QdiscKind kind) {
      * @return a copy with it
      */
     public QdiscSpec handle(Handle handle) {
-        return new QdiscSpec(parent, handle, kind);
+        return toBuilder().handle(handle).build();
     }
 
     /**
@@ -63,7 +77,7 @@ public record QdiscSpec(Handle parent, Handle handle, QdiscKind kind) {
      * @return a copy with it
      */
     public QdiscSpec parent(Handle parent) {
-        return new QdiscSpec(parent, handle, kind);
+        return toBuilder().parent(parent).build();
     }
 
     /**
@@ -80,5 +94,74 @@ public record QdiscSpec(Handle parent, Handle handle, QdiscKind kind) {
     public String toString() {
         return kind.kind() + " qdisc " + (handle.value() != 0 ? handle + " " : "")
                 + (parent.isRoot() ? "root" : "parent " + parent);
+    }
+
+    /**
+     * Builds a {@link QdiscSpec}; {@link #build()} checks the values (the record's constructor). A
+     * builder is not thread-safe; the specs it builds are immutable.
+     */
+    public static final class Builder {
+        private Handle parent;
+        private Handle handle;
+        private final QdiscKind kind;
+
+        private Builder(QdiscKind kind) {
+            this.parent = kind.defaultParent();
+            this.handle = kind.defaultHandle();
+            this.kind = kind;
+        }
+
+        private Builder(QdiscSpec q) {
+            parent = q.parent;
+            handle = q.handle;
+            kind = q.kind;
+        }
+
+        /**
+         * Handle {@code handle}.
+         *
+         * @param handle the handle
+         * @return this builder
+         */
+        public Builder handle(Handle handle) {
+            this.handle = handle;
+            return this;
+        }
+
+        /**
+         * Handle {@code handle} in tc's notation ({@code "1:"}).
+         *
+         * @param handle the handle
+         * @return this builder
+         */
+        public Builder handle(String handle) {
+            return handle(Handle.parse(handle));
+        }
+
+        /**
+         * Parent {@code parent} (a class such as {@code 1:10}, for a qdisc inside a class).
+         *
+         * @param parent the parent
+         * @return this builder
+         */
+        public Builder parent(Handle parent) {
+            this.parent = parent;
+            return this;
+        }
+
+        /**
+         * Parent {@code parent} in tc's notation.
+         *
+         * @param parent the parent
+         * @return this builder
+         */
+        public Builder parent(String parent) {
+            return parent(Handle.parse(parent));
+        }
+
+        /** {@return the qdisc spec these values make, checked} */
+        public QdiscSpec build() {
+            return new QdiscSpec(parent, handle, kind);
+        }
     }
 }

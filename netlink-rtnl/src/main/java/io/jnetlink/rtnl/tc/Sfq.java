@@ -26,7 +26,19 @@ public record Sfq(int quantum, int perturbSeconds, int limit) implements QdiscKi
 
     /** {@return an sfq with the kernel's defaults} */
     public static Sfq create() {
-        return new Sfq(0, 0, 0);
+        return builder().build();
+    }
+
+    /**
+     * {@return a builder of sfqs, starting as {@link #create()}: the kernel's defaults}
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@return a builder holding this sfq's values, to change and {@link Builder#build()} into a new one} */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /**
@@ -36,7 +48,7 @@ public record Sfq(int quantum, int perturbSeconds, int limit) implements QdiscKi
      * @return a copy with it
      */
     public Sfq quantum(int bytes) {
-        return new Sfq(bytes, perturbSeconds, limit);
+        return toBuilder().quantum(bytes).build();
     }
 
     /**
@@ -46,7 +58,7 @@ public record Sfq(int quantum, int perturbSeconds, int limit) implements QdiscKi
      * @return a copy with it
      */
     public Sfq perturb(int seconds) {
-        return new Sfq(quantum, seconds, limit);
+        return toBuilder().perturb(seconds).build();
     }
 
     /**
@@ -56,7 +68,7 @@ public record Sfq(int quantum, int perturbSeconds, int limit) implements QdiscKi
      * @return a copy with it
      */
     public Sfq limit(int packets) {
-        return new Sfq(quantum, perturbSeconds, packets);
+        return toBuilder().limit(packets).build();
     }
 
     @Override
@@ -75,5 +87,62 @@ public record Sfq(int quantum, int perturbSeconds, int limit) implements QdiscKi
         }
         Struct q = Struct.of(options, 12, "struct tc_sfq_qopt");
         return new Sfq(q.s32(0) & Integer.MAX_VALUE, q.s32(4) & Integer.MAX_VALUE, q.s32(8) & Integer.MAX_VALUE);
+    }
+
+    /**
+     * Builds an {@link Sfq}; {@link #build()} checks the values (the record's constructor). A builder
+     * is not thread-safe; the qdiscs it builds are immutable.
+     */
+    public static final class Builder {
+        private int quantum;
+        private int perturbSeconds;
+        private int limit;
+
+        private Builder() {
+        }
+
+        private Builder(Sfq q) {
+            quantum = q.quantum;
+            perturbSeconds = q.perturbSeconds;
+            limit = q.limit;
+        }
+
+        /**
+         * Quantum {@code bytes} (0: the kernel's default).
+         *
+         * @param bytes the size in bytes
+         * @return this builder
+         */
+        public Builder quantum(int bytes) {
+            quantum = bytes;
+            return this;
+        }
+
+        /**
+         * A new hash every {@code seconds} seconds (0: never).
+         *
+         * @param seconds the period in seconds
+         * @return this builder
+         */
+        public Builder perturb(int seconds) {
+            perturbSeconds = seconds;
+            return this;
+        }
+
+        /**
+         * A queue of {@code packets} packets (0: the kernel's default).
+         *
+         * @param packets the number of packets
+         * @return this builder
+         */
+        public Builder limit(int packets) {
+            limit = packets;
+            return this;
+        }
+
+        /** {@return the sfq these values make, checked} */
+        public Sfq build() {
+            return new Sfq(quantum, perturbSeconds, limit);
+        }
     }
 }

@@ -16,6 +16,18 @@
  * {@link io.jnetlink.rtnl.tc.Police}). Whatever the library does not model reads back as an
  * {@code Other*} record holding the kernel's bytes.
  *
+ * <p>The request specs follow the project's one builder idiom: each kind with settable options
+ * ({@link io.jnetlink.rtnl.tc.Netem}, {@link io.jnetlink.rtnl.tc.Htb},
+ * {@link io.jnetlink.rtnl.tc.HtbClass}, {@link io.jnetlink.rtnl.tc.Tbf},
+ * {@link io.jnetlink.rtnl.tc.FqCodel}, {@link io.jnetlink.rtnl.tc.Sfq},
+ * {@link io.jnetlink.rtnl.tc.Flower}, {@link io.jnetlink.rtnl.tc.U32},
+ * {@link io.jnetlink.rtnl.tc.Matchall}, {@link io.jnetlink.rtnl.tc.Bpf}) and the
+ * {@code QdiscSpec}/{@code FilterSpec} wrappers has a nested {@code Builder}
+ * ({@code builder(...)}, {@code toBuilder()}); a setter on a spec ({@code netem.loss(1)}) is
+ * {@code toBuilder().loss(1).build()}, a new value, the old one unchanged. The kinds stay records:
+ * the record's constructor is the one place their values are checked (so {@code build()} and
+ * decoding check alike), and a kind read back from the kernel is equal to the spec that made it.
+ *
  * <p>To add a qdisc kind: one file implementing {@link io.jnetlink.rtnl.tc.QdiscKind} (its
  * {@code writeOptions}, a static {@code decode}), named in the interface's {@code permits} and in
  * its {@code decode} switch, with a golden fixture of tc's request; {@code QdiscCodecTest} fails

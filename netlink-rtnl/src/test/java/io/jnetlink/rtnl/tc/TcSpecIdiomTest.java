@@ -163,4 +163,42 @@ class TcSpecIdiomTest {
                 .dstPort(53).flowid(Handle.parse("1:2")).build();
         assertEquals(flower, FilterCodecTest.roundTrip(flower).options());
     }
+
+    @Test
+    void theRequestWrappersAndTheSmallerKindsFollowTheSameIdiom() {
+        QdiscSpec root = QdiscSpec.of(Htb.defaultClass(0x20));
+        QdiscSpec inner = root.handle("10:").parent("1:10");
+        assertEquals(Handle.ROOT, root.parent());
+        assertEquals(Handle.parse("10:"), inner.handle());
+        assertEquals(inner, QdiscSpec.builder(Htb.defaultClass(0x20)).handle("10:").parent("1:10").build());
+        assertThrows(IllegalArgumentException.class, () -> QdiscSpec.builder(Sfq.create()).handle("1:5").build());
+
+        FilterSpec filter = FilterSpec.of(Handle.parse("1:"), Matchall.of(Gact.drop()));
+        FilterSpec pinned = filter.prio(7).handle(0x800).protocol(FilterSpec.ETH_P_IP);
+        assertEquals(0, filter.prio());
+        assertEquals(FilterSpec.ETH_P_ALL, filter.protocol());
+        assertEquals(pinned, FilterSpec.builder(Handle.parse("1:"), Matchall.of(Gact.drop())).prio(7).handle(0x800)
+                .protocol(FilterSpec.ETH_P_IP).build());
+        assertThrows(IllegalArgumentException.class, () -> filter.toBuilder().prio(0x10000).build());
+
+        Sfq sfq = Sfq.create();
+        assertEquals(10, sfq.perturb(10).perturbSeconds());
+        assertEquals(0, sfq.perturbSeconds());
+        assertEquals(Sfq.create().quantum(1514).limit(127), Sfq.builder().quantum(1514).limit(127).build());
+        assertThrows(IllegalArgumentException.class, () -> Sfq.builder().limit(-1).build());
+
+        Matchall all = Matchall.of(Gact.drop(), Gact.pass());
+        assertEquals(List.of(Gact.drop(), Gact.pass()), all.actions());
+        assertNull(all.flowid(Handle.parse("1:1")).toBuilder().flowid(null).build().classid());
+        assertEquals(all, Matchall.builder().action(Gact.drop()).action(Gact.pass()).build());
+        assertNull(all.classid());
+
+        Bpf bpf = Bpf.bytecode("1,6 0 0 4294967295,");
+        Bpf classified = bpf.flowid(Handle.parse("1:1"));
+        assertNull(bpf.classid());
+        assertEquals(Handle.parse("1:1"), classified.classid());
+        assertArrayEquals(bpf.ops(), classified.ops());
+        assertEquals(List.of(Gact.drop()), bpf.toBuilder().action(Gact.drop()).build().actions());
+        assertEquals(List.of(), bpf.actions());
+    }
 }
