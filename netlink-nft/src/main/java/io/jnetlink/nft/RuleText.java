@@ -18,7 +18,9 @@ import io.jnetlink.nft.expr.Masq;
 import io.jnetlink.nft.expr.Meta;
 import io.jnetlink.nft.expr.MetaSet;
 import io.jnetlink.nft.expr.NatExpr;
+import io.jnetlink.nft.expr.Notrack;
 import io.jnetlink.nft.expr.Numgen;
+import io.jnetlink.nft.expr.Objref;
 import io.jnetlink.nft.expr.Payload;
 import io.jnetlink.nft.expr.Quota;
 import io.jnetlink.nft.expr.Redir;
@@ -239,6 +241,13 @@ final class RuleText {
             case Limit l -> out.add(viaStatement(l));
             case Log l -> out.add(viaStatement(l));
             case Quota q -> out.add(viaStatement(q));
+            case Notrack n -> out.add("notrack");
+            case Objref o -> out.add(switch (o.type()) {
+                case Objref.COUNTER -> "counter";
+                case Objref.QUOTA -> "quota";
+                case Objref.LIMIT -> "limit";
+                default -> throw new IllegalArgumentException("a reference to an object of type " + o.type());
+            } + " name " + quoted(o.name()));
             default -> throw new IllegalArgumentException("no printer for " + x.kind());
         }
         return i;
