@@ -7,6 +7,7 @@ import io.jnetlink.nft.expr.Cmp;
 import io.jnetlink.nft.expr.Counter;
 import io.jnetlink.nft.expr.Ct;
 import io.jnetlink.nft.expr.CtSet;
+import io.jnetlink.nft.expr.Dynset;
 import io.jnetlink.nft.expr.Expression;
 import io.jnetlink.nft.expr.Expressions;
 import io.jnetlink.nft.expr.Fib;
@@ -242,6 +243,7 @@ final class RuleText {
             case Log l -> out.add(viaStatement(l));
             case Quota q -> out.add(viaStatement(q));
             case Notrack n -> out.add("notrack");
+            case Dynset d -> out.add(dynset(d));
             case Objref o -> out.add(switch (o.type()) {
                 case Objref.COUNTER -> "counter";
                 case Objref.QUOTA -> "quota";
@@ -251,6 +253,42 @@ final class RuleText {
             default -> throw new IllegalArgumentException("no printer for " + x.kind());
         }
         return i;
+    }
+
+    /**
+     * {@code add @s { KEY [timeout T] [STATEFUL...] }} (or update, delete): the key's
+     * dependencies vanish as in front of a match.
+     */
+    private String dynset(Dynset d) {
+        if (d.dataRegister() != 0) {
+            throw new IllegalArgumentException("an update of a dynamic map (its data's type is the map's)");
+        }
+        if (d.flags() != 0) {
+            throw new IllegalArgumentException("dynset flags 0x" + Integer.toHexString(d.flags()));
+        }
+        Term key = takeConcat(d.keyRegister());
+        dropDependencies(key.network(), key.transport());
+        for (Term p : key.parts()) {
+            dropDependencies(p.network(), p.transport());
+        }
+        if (key.text() == null) {
+            throw new IllegalArgumentException("a constant key");
+        }
+        StringBuilder sb = new StringBuilder(d.op().name().toLowerCase()).append(" @").append(d.set()).append(" { ")
+                .append(key.text());
+        if (d.timeoutMs() != 0) {
+            sb.append(" timeout ").append(SetSpec.time(java.time.Duration.ofMillis(d.timeoutMs())));
+        }
+        for (Expression x : d.expressions()) {
+            sb.append(' ').append(switch (x) {
+                // the element's counter starts from this template, which nft prints without numbers
+                case Counter c when c.packets() == 0 && c.bytes() == 0 -> "counter";
+                case Limit l -> viaStatement(l);
+                case Quota q -> viaStatement(q);
+                default -> throw new IllegalArgumentException(x.kind() + " attached to a dynamic set element");
+            });
+        }
+        return sb.append(" }").toString();
     }
 
     /** A statement whose text the builder's statement already prints as nft does. */
