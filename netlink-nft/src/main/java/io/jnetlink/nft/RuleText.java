@@ -768,6 +768,9 @@ final class RuleText {
             match(key, key.text() + " vmap " + set);
         } else if (l.destination() > 0) {
             dropDependencies(key.network(), key.transport());
+            for (Term p : key.parts()) {
+                dropDependencies(p.network(), p.transport());
+            }
             load(l.destination(), Term.of(key.text() + " map " + set, Type.BYTES, 16));
         } else {
             match(key, key.text() + " " + neg + set);
@@ -922,6 +925,16 @@ final class RuleText {
     private String nat(NatExpr n) {
         StringBuilder sb = new StringBuilder(n.type() == NatExpr.Type.SNAT ? "snat" : "dnat");
         boolean v6 = n.family() == NatExpr.IPV6;
+        if (n.addressMin() != 0 && n.portMin() != 0 && n.portMin() != n.addressMin()
+                && regs[slot(n.portMin())] == null && regs[slot(n.addressMin())] != null
+                && regs[slot(n.addressMin())].type() == Type.BYTES && regs[slot(n.addressMin())].text() != null
+                && (n.addressMax() == 0 || n.addressMax() == n.addressMin())
+                && (n.portMax() == 0 || n.portMax() == n.portMin())) {
+            // address and port both from one map lookup whose data is a concatenation
+            // (ipv4_addr . inet_service): nft prints the family even in an ip or ip6 table
+            Term map = take(n.addressMin());
+            return sb.append(v6 ? " ip6" : " ip").append(" to ").append(map.text()) + natFlags(n.flags());
+        }
         if (family == Family.INET && n.addressMin() != 0) {
             sb.append(v6 ? " ip6" : " ip");
         }
