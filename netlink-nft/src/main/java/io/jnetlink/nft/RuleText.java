@@ -275,12 +275,15 @@ final class RuleText {
                 out.add(field.text() + " set " + setValue(take(h.source()), field));
             }
             case Dynset d -> out.add(dynset(d));
-            case Objref o -> out.add(switch (o.type()) {
-                case Objref.COUNTER -> "counter";
-                case Objref.QUOTA -> "quota";
-                case Objref.LIMIT -> "limit";
-                default -> throw new IllegalArgumentException("a reference to an object of type " + o.type());
-            } + " name " + quoted(o.name()));
+            case Objref o -> {
+                if (o.type() != Objref.COUNTER) {
+                    // the ruleset lists named counters only: a text without the quota's or limit's own
+                    // block would be wrong
+                    throw new IllegalArgumentException("a reference to a named object of type " + o.type()
+                            + " (the ruleset lists named counters only)");
+                }
+                out.add("counter name " + quoted(o.name()));
+            }
             default -> throw new IllegalArgumentException("no printer for " + x.kind());
         }
         return i;
