@@ -62,7 +62,7 @@ final class RuleText {
     /** The type of a value, which decides how nft prints it. */
     enum Type {
         IPV4, IPV6, SERVICE, PROTO, NFPROTO, IFNAME, MARK, CT_STATE, CT_STATUS, ICMP, ICMPV6, TCP_FLAGS, INT_HOST,
-        INT_BE, FIB_TYPE, FIB_PRESENT, ETHER_ADDR, ETHER_TYPE, IFTYPE, BYTES
+        INT_BE, FIB_TYPE, FIB_PRESENT, ETHER_ADDR, ETHER_TYPE, IFTYPE, DSCP4, DSCP6, BYTES
     }
 
     /** The {@code network} of a link header field: it depends on {@code meta iiftype ether}, not on a network protocol. */
@@ -214,6 +214,11 @@ final class RuleText {
                         && w.offset() == p.offset() && w.length() == p.length()) {
                     out.add(rewrite(p, b));
                     return i + 2;
+                }
+                if (i + 1 < e.size() && e.get(i + 1) instanceof Bitwise b && b.source() == p.register()
+                        && dscpField(p, b) != null) {
+                    load(b.destination(), dscpField(p, b));
+                    return i + 1;
                 }
                 load(p.register(), payload(p));
             }
@@ -374,6 +379,22 @@ final class RuleText {
         }
         dropDependencies(nfproto, -1);
         return (dscp4 ? "ip" : "ip6") + " dscp set " + dscp(v);
+    }
+
+    /** {@code ip dscp} / {@code ip6 dscp}: the bits of the traffic class a load and mask pick, or null. */
+    private Term dscpField(Payload p, Bitwise b) {
+        if (p.base() != Payload.Base.NETWORK || !allZero(b.xor())) {
+            return null;
+        }
+        if (nfproto == Linearizer.NFPROTO_IPV4 && p.offset() == 1 && p.length() == 1
+                && Arrays.equals(b.mask(), new byte[] {(byte) 0xFC})) {
+            return Term.of("ip dscp", Type.DSCP4, 1).withProtocols(nfproto, -1);
+        }
+        if (nfproto == Linearizer.NFPROTO_IPV6 && p.offset() == 0 && p.length() == 2
+                && Arrays.equals(b.mask(), new byte[] {0x0F, (byte) 0xC0})) {
+            return Term.of("ip6 dscp", Type.DSCP6, 2).withProtocols(nfproto, -1);
+        }
+        return null;
     }
 
     /** A DSCP value by nft's name for it (its first name in its table), else in hex. */
@@ -1046,6 +1067,8 @@ final class RuleText {
                 case 0x88A8 -> "8021ad";
                 default -> String.format("0x%04x", Values.u16(d));
             };
+            case DSCP4 -> dscp((d[0] & 0xFF) >>> 2);
+            case DSCP6 -> dscp((d[0] & 0x0F) << 2 | (d[1] & 0xFF) >>> 6);
             case IFTYPE -> switch (host(d) & 0xFFFF) {
                 case 1 -> "ether";
                 case 772 -> "loopback";
