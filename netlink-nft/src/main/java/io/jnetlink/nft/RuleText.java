@@ -18,7 +18,9 @@ import io.jnetlink.nft.expr.Masq;
 import io.jnetlink.nft.expr.Meta;
 import io.jnetlink.nft.expr.MetaSet;
 import io.jnetlink.nft.expr.NatExpr;
+import io.jnetlink.nft.expr.Notrack;
 import io.jnetlink.nft.expr.Numgen;
+import io.jnetlink.nft.expr.Objref;
 import io.jnetlink.nft.expr.Payload;
 import io.jnetlink.nft.expr.Quota;
 import io.jnetlink.nft.expr.Redir;
@@ -56,8 +58,11 @@ final class RuleText {
     /** The type of a value, which decides how nft prints it. */
     enum Type {
         IPV4, IPV6, SERVICE, PROTO, NFPROTO, IFNAME, MARK, CT_STATE, CT_STATUS, ICMP, ICMPV6, TCP_FLAGS, INT_HOST,
-        INT_BE, FIB_TYPE, FIB_PRESENT, BYTES
+        INT_BE, FIB_TYPE, FIB_PRESENT, ETHER_ADDR, ETHER_TYPE, IFTYPE, BYTES
     }
+
+    /** The {@code network} of a link header field: it depends on {@code meta iiftype ether}, not on a network protocol. */
+    private static final int LINK = 0x10000;
 
     /**
      * What a register holds: the expression text, its type and length, and for a concatenation
@@ -93,6 +98,8 @@ final class RuleText {
     /** Index in out of a pending "meta nfproto X" / "meta l4proto X" dependency, -1 if none. */
     private int nfDep = -1;
     private int l4Dep = -1;
+    /** Index in out of a pending "meta iiftype ether" (the dependency of a link header match), -1 if none. */
+    private int llDep = -1;
     private int nfproto;
     private int l4proto = -1;
 
@@ -234,6 +241,13 @@ final class RuleText {
             case Limit l -> out.add(viaStatement(l));
             case Log l -> out.add(viaStatement(l));
             case Quota q -> out.add(viaStatement(q));
+            case Notrack n -> out.add("notrack");
+            case Objref o -> out.add(switch (o.type()) {
+                case Objref.COUNTER -> "counter";
+                case Objref.QUOTA -> "quota";
+                case Objref.LIMIT -> "limit";
+                default -> throw new IllegalArgumentException("a reference to an object of type " + o.type());
+            } + " name " + quoted(o.name()));
             default -> throw new IllegalArgumentException("no printer for " + x.kind());
         }
         return i;
@@ -285,6 +299,8 @@ final class RuleText {
             case L4PROTO -> Term.of(text, Type.PROTO, 1);
             case NFPROTO -> Term.of(text, Type.NFPROTO, 1);
             case MARK -> Term.of(text, Type.MARK, 4);
+            case IIFTYPE, OIFTYPE -> Term.of(text, Type.IFTYPE, 2);
+            case PROTOCOL -> Term.of(text, Type.ETHER_TYPE, 2);
             default -> Term.of(text, Type.INT_HOST, 4);
         };
     }
@@ -329,6 +345,10 @@ final class RuleText {
         switch (p.base()) {
             case NETWORK -> {
                 int net = nfproto;
+                Term other = headerField(p, net);
+                if (other != null) {
+                    return other.withProtocols(net, -1);
+                }
                 if (net == Linearizer.NFPROTO_IPV4) {
                     Term t = field(p, "ip", 9, 1, Type.PROTO, 12, "saddr", 16, "daddr", 4, Type.IPV4);
                     return t.withProtocols(net, -1);
@@ -368,8 +388,42 @@ final class RuleText {
                 throw new IllegalArgumentException("transport header field at " + p.offset() + "/" + p.length()
                         + " of " + proto);
             }
+            case LINK -> {
+                Term t = switch (p.offset() * 100 + p.length()) {
+                    case 6 -> Term.of("ether daddr", Type.ETHER_ADDR, 6);
+                    case 606 -> Term.of("ether saddr", Type.ETHER_ADDR, 6);
+                    case 1202 -> Term.of("ether type", Type.ETHER_TYPE, 2);
+                    default -> throw new IllegalArgumentException("link header field at " + p.offset() + "/"
+                            + p.length());
+                };
+                return t.withProtocols(LINK, -1);
+            }
             default -> throw new IllegalArgumentException(p.base() + " header loads");
         }
+    }
+
+    /**
+     * The IPv4 and IPv6 header fields besides protocol and addresses that nft prints as plain
+     * numbers ({@code ip ttl}, {@code ip6 hoplimit}, ...), or null.
+     */
+    private static Term headerField(Payload p, int net) {
+        String name = null;
+        if (net == Linearizer.NFPROTO_IPV4) {
+            name = switch (p.offset() * 100 + p.length()) {
+                case 202 -> "ip length";
+                case 402 -> "ip id";
+                case 801 -> "ip ttl";
+                case 1002 -> "ip checksum";
+                default -> null;
+            };
+        } else if (net == Linearizer.NFPROTO_IPV6) {
+            name = switch (p.offset() * 100 + p.length()) {
+                case 402 -> "ip6 length";
+                case 701 -> "ip6 hoplimit";
+                default -> null;
+            };
+        }
+        return name == null ? null : Term.of(name, Type.INT_BE, p.length());
     }
 
     /** The protocol field or one of two address fields of a network header, an address possibly loaded short. */
@@ -440,6 +494,10 @@ final class RuleText {
             out.set(l4Dep, null);
             l4Dep = -1;
         }
+        if (network == LINK && llDep >= 0) {
+            out.set(llDep, null);
+            llDep = -1;
+        }
         if (network != 0 && nfDep >= 0 && nfproto == network) {
             out.set(nfDep, null);
             nfDep = -1;
@@ -470,6 +528,22 @@ final class RuleText {
                 l4proto = v;
                 out.add(text);
                 l4Dep = out.size() - 1;
+                return;
+            }
+            if (t.type() == Type.IFTYPE && t.text().equals("meta iiftype") && host(c.data()) == 1 && !t.binop()) {
+                // meta iiftype ether: the dependency of a link header match outside the bridge family
+                out.add(text);
+                llDep = out.size() - 1;
+                return;
+            }
+            if (t.type() == Type.ETHER_TYPE && !t.binop() && (family == Family.BRIDGE || family == Family.NETDEV)
+                    && (Values.u16(c.data()) == 0x0800 || Values.u16(c.data()) == 0x86DD)) {
+                // ether type / meta protocol ip / ip6: the dependency of a network header match in the
+                // bridge and netdev families
+                dropDependencies(LINK, -1);
+                nfproto = Values.u16(c.data()) == 0x0800 ? Linearizer.NFPROTO_IPV4 : Linearizer.NFPROTO_IPV6;
+                out.add(text);
+                nfDep = out.size() - 1;
                 return;
             }
             if (t.type() == Type.NFPROTO && c.data().length == 1) {
@@ -752,6 +826,26 @@ final class RuleText {
             case FIB_TYPE -> host(d) >= 0 && host(d) < Match.FibLookup.TYPES.length ? Match.FibLookup.TYPES[host(d)]
                     : Integer.toString(host(d));
             case FIB_PRESENT -> host(d) == 0 ? "missing" : "exists";
+            case ETHER_ADDR -> {
+                StringJoiner j = new StringJoiner(":");
+                for (int i = 0; i < 6; i++) {
+                    j.add(String.format("%02x", d[i] & 0xFF));
+                }
+                yield j.toString();
+            }
+            case ETHER_TYPE -> switch (Values.u16(d)) {
+                case 0x0800 -> "ip";
+                case 0x0806 -> "arp";
+                case 0x86DD -> "ip6";
+                case 0x8100 -> "8021q";
+                case 0x88A8 -> "8021ad";
+                default -> String.format("0x%04x", Values.u16(d));
+            };
+            case IFTYPE -> switch (host(d) & 0xFFFF) {
+                case 1 -> "ether";
+                case 772 -> "loopback";
+                default -> throw new IllegalArgumentException("interface type " + (host(d) & 0xFFFF));
+            };
             case BYTES -> throw new IllegalArgumentException("a value of unknown type: 0x" + hex(d));
         };
     }

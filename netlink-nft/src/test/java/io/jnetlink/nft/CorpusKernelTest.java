@@ -40,7 +40,7 @@ class CorpusKernelTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"debian-nftables.conf", "docker-nat.nft", "kube-proxy.nft", "firewalld.nft"})
+    @ValueSource(strings = {"debian-nftables.conf", "docker-nat.nft", "kube-proxy.nft", "firewalld.nft", "more-shapes.nft"})
     void rendersAsNftListsIt(String file) throws IOException {
         String corpus = resource("/corpus/" + file);
         assertTrue(corpus.lines().limit(3).anyMatch(l -> l.startsWith("# Shape: ")), "the file names its source");

@@ -60,7 +60,7 @@ class ExpressionCodecTest {
                 new Lookup("s", Expressions.REG_1, -1, 0), new Lookup("m", Expressions.REG_1, Expressions.REG_VERDICT, 1),
                 new Unknown("ct", List.of(new RawAttribute(2, new byte[] {0, 0, 0, 0}), new RawAttribute(3, new byte[] {0}),
                         new RawAttribute(1, new byte[] {0, 0, 0, 1}))),
-                new Unknown("notrack", List.of()),
+                new Notrack(), new Objref(Objref.COUNTER, "c1"), new Objref(Objref.QUOTA, "q"),
                 new MetaSet(Meta.Key.MARK, Expressions.REG_1),
                 new Ct(Ct.Key.STATE, Expressions.REG_1), new CtSet(Ct.Key.MARK, Expressions.REG_1),
                 new Limit(10, 1, 5, false, false), new Limit(1 << 20, 60, 102400, true, true),

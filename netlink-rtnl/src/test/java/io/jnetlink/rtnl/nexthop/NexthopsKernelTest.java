@@ -21,6 +21,7 @@ import io.jnetlink.rtnl.route.Routes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,13 +32,14 @@ class NexthopsKernelTest {
     @RegisterExtension
     final TestNamespaces namespaces = new TestNamespaces();
 
+    private NetworkNamespace ns;
     private String n;
     private Nexthops nexthops;
     private io.jnetlink.core.socket.NetlinkSocket socket;
 
     @BeforeEach
     void twoLinksUp() {
-        NetworkNamespace ns = namespaces.create("nh");
+        ns = namespaces.create("nh");
         n = ns.name();
         Sh.ip(n, "link", "set", "lo", "up"); // a blackhole nexthop sits on lo
         Sh.ip(n, "link", "add", "gx0", "type", "veth", "peer", "name", "gx1");
@@ -74,6 +76,33 @@ class NexthopsKernelTest {
         NexthopInfo v6hole = nexthops.get(12);
         assertEquals(IpPrefix.AF_INET6, v6hole.family());
         assertTrue(v6hole.blackhole());
+    }
+
+    @Test
+    void nexthopsReadAfterMoreRepliesAndAfterCloseHoldTheirOwnValues() throws Exception {
+        addAll();
+        List<String> then = oracle();
+        io.jnetlink.core.socket.NetlinkSocket own = ns.openSocket(NETLINK_ROUTE);
+        Nexthops mine = new Nexthops(own);
+        // the records under test: not touched until the end
+        List<NexthopInfo> dump = mine.list();
+        NexthopInfo group = mine.get(10);
+        // the socket receives many more replies into the same buffer, about nexthops that changed
+        Sh.ip(n, "nexthop", "replace", "id", "10", "group", "6,2");
+        Sh.ip(n, "nexthop", "del", "id", "3");
+        Sh.ip(n, "nexthop", "add", "id", "7", "via", "fd00::9", "dev", "gx0");
+        for (int i = 0; i < 50; i++) {
+            mine.list();
+            mine.get(10);
+        }
+        assertEquals(List.of(new GroupMember(6, 2)), mine.get(10).group(), "the nexthops changed under the records");
+        own.close();
+        // read for the first time, after the close, on another thread
+        CompletableFuture.runAsync(() -> {
+            assertEquals(then, keys(dump));
+            assertEquals(List.of(new GroupMember(1, 2), new GroupMember(6, 1)), group.group());
+            assertEquals(dump.stream().filter(x -> x.id() == 10).findFirst().orElseThrow(), group);
+        }).get();
     }
 
     @Test

@@ -10,11 +10,13 @@ import io.jnetlink.core.AlreadyExistsException;
 import io.jnetlink.core.NetlinkException;
 import io.jnetlink.core.netns.NetworkNamespace;
 import io.jnetlink.core.netns.Rootless;
+import io.jnetlink.core.socket.NetlinkSocket;
 import io.jnetlink.core.testing.KernelTest;
 import io.jnetlink.core.testing.Sh;
 import io.jnetlink.core.testing.TestNamespaces;
 import io.jnetlink.core.net.IpPrefix;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,6 +27,7 @@ class RulesKernelTest {
     @RegisterExtension
     final TestNamespaces namespaces = new TestNamespaces();
 
+    private NetworkNamespace ns;
     private String n;
     private Rules rules;
 
@@ -32,7 +35,7 @@ class RulesKernelTest {
 
     @BeforeEach
     void namespaceWithTwoLinks() {
-        NetworkNamespace ns = namespaces.create("rule");
+        ns = namespaces.create("rule");
         n = ns.name();
         Sh.ip(n, "link", "add", "gx0", "type", "veth", "peer", "name", "gx1");
         rules = new Rules(ns.socket(NETLINK_ROUTE));
@@ -71,6 +74,38 @@ class RulesKernelTest {
         // As with ip rule, no FRA_PROTOCOL is sent: ours are unspec (0), the kernel's defaults kernel (2).
         assertTrue(all.stream().allMatch(i -> i.protocol() == (i.priority() >= 1000 && i.priority() <= 2002 ? 0 : 2)),
                 "protocols: " + all);
+    }
+
+    @Test
+    void rulesReadAfterMoreRepliesAndAfterCloseHoldTheirOwnValues() throws Exception {
+        rules.add(Rule.builder().priority(1001).from("10.1.0.0/16").to("10.2.0.0/16").iif("gx0").oif("gx1")
+                .fwmark(0x10, 0xff).lookup(200).build());
+        rules.add(Rule.builder().priority(2001).from("fd00:1::/64").to("fd00:2::/64").lookup(400).build());
+        List<String> v4Then = RuleOracle.rules(n, false);
+        List<String> v6Then = RuleOracle.rules(n, true);
+        NetlinkSocket own = ns.openSocket(NETLINK_ROUTE);
+        Rules mine = new Rules(own);
+        // the records under test: not touched until the end
+        List<RuleInfo> v4 = mine.list(IpPrefix.AF_INET);
+        List<RuleInfo> v6 = mine.list(IpPrefix.AF_INET6);
+        // the socket receives many more replies into the same buffer, about rules that changed
+        Sh.ip(n, "rule", "del", "priority", "1001");
+        Sh.ip(n, "rule", "add", "priority", "1002", "from", "10.9.0.0/16", "iif", "gx1", "table", "300");
+        Sh.ip(n, "-6", "rule", "del", "priority", "2001");
+        for (int i = 0; i < 50; i++) {
+            mine.list();
+        }
+        assertTrue(RuleOracle.keys(mine.list(IpPrefix.AF_INET)).stream().anyMatch(k -> k.startsWith("1002|")),
+                "the rules changed under the records");
+        own.close();
+        // read for the first time, after the close, on another thread
+        CompletableFuture.runAsync(() -> {
+            assertEquals(v4Then, RuleOracle.keys(v4));
+            assertEquals(v6Then, RuleOracle.keys(v6));
+            RuleInfo r = v4.stream().filter(x -> x.priority() == 1001).findFirst().orElseThrow();
+            assertEquals("gx0", r.iif());
+            assertEquals(IpPrefix.parse("10.2.0.0/16"), r.to());
+        }).get();
     }
 
     @Test
