@@ -7,6 +7,7 @@ import io.jnetlink.nft.expr.Cmp;
 import io.jnetlink.nft.expr.Counter;
 import io.jnetlink.nft.expr.Ct;
 import io.jnetlink.nft.expr.CtSet;
+import io.jnetlink.nft.expr.Dynset;
 import io.jnetlink.nft.expr.Expression;
 import io.jnetlink.nft.expr.Expressions;
 import io.jnetlink.nft.expr.Fib;
@@ -22,6 +23,7 @@ import io.jnetlink.nft.expr.Notrack;
 import io.jnetlink.nft.expr.Numgen;
 import io.jnetlink.nft.expr.Objref;
 import io.jnetlink.nft.expr.Payload;
+import io.jnetlink.nft.expr.PayloadSet;
 import io.jnetlink.nft.expr.Quota;
 import io.jnetlink.nft.expr.Redir;
 import io.jnetlink.nft.expr.Reject;
@@ -204,7 +206,24 @@ final class RuleText {
         Expression x = e.get(i);
         switch (x) {
             case Meta m -> load(m.register(), meta(m.key()));
-            case Payload p -> load(p.register(), payload(p));
+            case Payload p -> {
+                if (i + 2 < e.size() && e.get(i + 1) instanceof Bitwise b && e.get(i + 2) instanceof PayloadSet w
+                        && b.source() == p.register() && w.register() == b.destination() && w.base() == p.base()
+                        && w.offset() == p.offset() && w.length() == p.length()) {
+                    out.add(rewrite(p, b));
+                    return i + 2;
+                }
+                load(p.register(), payload(p));
+            }
+            case PayloadSet w -> {
+                Term field = payload(new Payload(w.base(), w.offset(), w.length(), w.register()));
+                if (field.prefixBits() >= 0) {
+                    throw new IllegalArgumentException("a write of part of an address");
+                }
+                Term v = take(w.register());
+                dropDependencies(field.network(), field.transport());
+                out.add(field.text() + " set " + setValue(v, field));
+            }
             case Ct c -> load(c.register(), ct(c.key()));
             case Numgen n -> load(n.register(), Term.of("numgen " + (n.random() ? "random" : "inc") + " mod "
                     + n.modulus() + (n.offset() != 0 ? " offset " + n.offset() : ""), Type.INT_HOST, 4));
@@ -242,6 +261,7 @@ final class RuleText {
             case Log l -> out.add(viaStatement(l));
             case Quota q -> out.add(viaStatement(q));
             case Notrack n -> out.add("notrack");
+            case Dynset d -> out.add(dynset(d));
             case Objref o -> out.add(switch (o.type()) {
                 case Objref.COUNTER -> "counter";
                 case Objref.QUOTA -> "quota";
@@ -251,6 +271,123 @@ final class RuleText {
             default -> throw new IllegalArgumentException("no printer for " + x.kind());
         }
         return i;
+    }
+
+    /**
+     * {@code add @s { KEY [timeout T] [STATEFUL...] }} (or update, delete): the key's
+     * dependencies vanish as in front of a match.
+     */
+    private String dynset(Dynset d) {
+        if (d.dataRegister() != 0) {
+            throw new IllegalArgumentException("an update of a dynamic map (its data's type is the map's)");
+        }
+        if (d.flags() != 0) {
+            throw new IllegalArgumentException("dynset flags 0x" + Integer.toHexString(d.flags()));
+        }
+        Term key = takeConcat(d.keyRegister());
+        dropDependencies(key.network(), key.transport());
+        for (Term p : key.parts()) {
+            dropDependencies(p.network(), p.transport());
+        }
+        if (key.text() == null) {
+            throw new IllegalArgumentException("a constant key");
+        }
+        StringBuilder sb = new StringBuilder(d.op().name().toLowerCase()).append(" @").append(d.set()).append(" { ")
+                .append(key.text());
+        if (d.timeoutMs() != 0) {
+            sb.append(" timeout ").append(SetSpec.time(java.time.Duration.ofMillis(d.timeoutMs())));
+        }
+        for (Expression x : d.expressions()) {
+            sb.append(' ').append(switch (x) {
+                // the element's counter starts from this template, which nft prints without numbers
+                case Counter c when c.packets() == 0 && c.bytes() == 0 -> "counter";
+                case Limit l -> viaStatement(l);
+                case Quota q -> viaStatement(q);
+                default -> throw new IllegalArgumentException(x.kind() + " attached to a dynamic set element");
+            });
+        }
+        return sb.append(" }").toString();
+    }
+
+    /**
+     * A header field set by reading the bytes around it, keeping the others with a mask and
+     * putting in the new value with xor, then writing back: nft's way to set a field narrower than
+     * the 2 bytes the checksum fix needs ({@code ip ttl set 64}) or not on byte borders
+     * ({@code ip dscp set cs1}, {@code ip6 dscp set af21}).
+     */
+    private String rewrite(Payload p, Bitwise b) {
+        byte[] mask = b.mask();
+        byte[] xor = b.xor();
+        if (mask.length != p.length() || xor.length != p.length()) {
+            throw new IllegalArgumentException("a rewrite whose mask is not as long as the field");
+        }
+        int first = -1;
+        int last = -1;
+        for (int bit = 0; bit < mask.length * 8; bit++) {
+            boolean kept = (mask[bit / 8] & (0x80 >>> (bit % 8))) != 0;
+            boolean set = (xor[bit / 8] & (0x80 >>> (bit % 8))) != 0;
+            if (kept && set) {
+                throw new IllegalArgumentException("a rewrite that flips bits it keeps");
+            }
+            if (!kept) {
+                if (last >= 0 && last != bit - 1) {
+                    throw new IllegalArgumentException("a rewrite of two separate bit ranges");
+                }
+                first = first < 0 ? bit : first;
+                last = bit;
+            }
+        }
+        if (first < 0) {
+            throw new IllegalArgumentException("a rewrite that changes nothing");
+        }
+        int bits = last - first + 1;
+        if (first % 8 == 0 && bits % 8 == 0) {
+            Term field = payload(new Payload(p.base(), p.offset() + first / 8, bits / 8, p.register()));
+            dropDependencies(field.network(), field.transport());
+            return field.text() + " set " + value(field, Arrays.copyOfRange(xor, first / 8, first / 8 + bits / 8));
+        }
+        int v = 0;
+        for (int bit = first; bit <= last; bit++) {
+            v = v << 1 | ((xor[bit / 8] & (0x80 >>> (bit % 8))) != 0 ? 1 : 0);
+        }
+        boolean dscp4 = nfproto == Linearizer.NFPROTO_IPV4 && p.offset() == 0 && first == 8 && bits == 6;
+        boolean dscp6 = nfproto == Linearizer.NFPROTO_IPV6 && p.offset() == 0 && first == 4 && bits == 6;
+        if (p.base() != Payload.Base.NETWORK || !dscp4 && !dscp6) {
+            throw new IllegalArgumentException("a rewrite of bits " + first + ".." + last + " at " + p.base()
+                    + " header + " + p.offset());
+        }
+        dropDependencies(nfproto, -1);
+        return (dscp4 ? "ip" : "ip6") + " dscp set " + dscp(v);
+    }
+
+    /** A DSCP value by nft's name for it (its first name in its table), else in hex. */
+    private static String dscp(int v) {
+        return switch (v) {
+            case 0x00 -> "cs0";
+            case 0x08 -> "cs1";
+            case 0x10 -> "cs2";
+            case 0x18 -> "cs3";
+            case 0x20 -> "cs4";
+            case 0x28 -> "cs5";
+            case 0x30 -> "cs6";
+            case 0x38 -> "cs7";
+            case 0x01 -> "lephb";
+            case 0x0a -> "af11";
+            case 0x0c -> "af12";
+            case 0x0e -> "af13";
+            case 0x12 -> "af21";
+            case 0x14 -> "af22";
+            case 0x16 -> "af23";
+            case 0x1a -> "af31";
+            case 0x1c -> "af32";
+            case 0x1e -> "af33";
+            case 0x22 -> "af41";
+            case 0x24 -> "af42";
+            case 0x26 -> "af43";
+            case 0x2c -> "va";
+            case 0x2e -> "ef";
+            default -> String.format("0x%02x", v);
+        };
     }
 
     /** A statement whose text the builder's statement already prints as nft does. */

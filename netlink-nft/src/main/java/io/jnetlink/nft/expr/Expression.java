@@ -9,8 +9,8 @@ package io.jnetlink.nft.expr;
  * interface's {@code permits}: each record declares its codec once, in its own file.
  */
 public sealed interface Expression
-        permits Meta, MetaSet, Payload, Cmp, Bitwise, Immediate, Verdict, NatExpr, Masq, Redir, Counter, Lookup, Ct,
-                CtSet, Limit, Numgen, Byteorder, Reject, Quota, Log, Fib, Notrack, Objref, Unknown {
+        permits Meta, MetaSet, Payload, PayloadSet, Cmp, Bitwise, Immediate, Verdict, NatExpr, Masq, Redir, Counter, Lookup, Ct,
+                CtSet, Limit, Numgen, Byteorder, Reject, Quota, Log, Fib, Notrack, Objref, Dynset, Unknown {
 
     /** {@return the kernel's name of the expression type ("meta", "payload", ...)} */
     String kind();

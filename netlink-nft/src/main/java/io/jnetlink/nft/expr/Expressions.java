@@ -115,7 +115,12 @@ public final class Expressions {
      * @param e the expression
      */
     public static void write(MessageWriter w, Expression e) {
-        w.nest(NFTA_LIST_ELEM | Netlink.NLA_F_NESTED, el -> {
+        writeAs(w, NFTA_LIST_ELEM | Netlink.NLA_F_NESTED, e);
+    }
+
+    /** Writes one expression as the nest {@code type} (an NFTA_LIST_ELEM, or an expression nested in another). */
+    static void writeAs(MessageWriter w, int type, Expression e) {
+        w.nest(type, el -> {
             el.attrString(NFTA_EXPR_NAME, e.kind());
             el.nest(NFTA_EXPR_DATA | Netlink.NLA_F_NESTED, d -> {
                 BY_CLASS.get(e.getClass()).writeData(e, d);

@@ -7,7 +7,7 @@ import io.jnetlink.core.codec.MessageWriter;
 /**
  * {@code payload load LEN bytes @ BASE header + OFFSET => reg DREG}: loads packet bytes into a
  * register. Factories name the fields the NAT recipes use. Payload writes (with checksum fixing)
- * decode as {@link Unknown}.
+ * decode as {@link PayloadSet}.
  *
  * @param base     which header the offset counts from
  * @param offset   byte offset into that header
@@ -137,25 +137,36 @@ public record Payload(Base base, int offset, int length, int register) implement
         w.attrU32Be(NFTA_PAYLOAD_LEN, length);
     }
 
-    static Payload decode(AttributeCursor a) {
+    /** Decodes a payload load, or a {@link PayloadSet} when a source register is given. */
+    static Expression decode(AttributeCursor a) {
         int dreg = -1;
+        int sreg = -1;
         int base = -1;
         int offset = -1;
         int len = -1;
+        int csumType = 0;
+        int csumOffset = 0;
+        int csumFlags = 0;
         while (a.next()) {
             switch (a.type()) {
                 case NFTA_PAYLOAD_DREG -> dreg = a.u32be();
                 case NFTA_PAYLOAD_BASE -> base = a.u32be();
                 case NFTA_PAYLOAD_OFFSET -> offset = a.u32be();
                 case NFTA_PAYLOAD_LEN -> len = a.u32be();
-                default -> throw Wire.NOT_MODELED; // SREG / checksum: payload set
+                case PayloadSet.NFTA_PAYLOAD_SREG -> sreg = a.u32be();
+                case PayloadSet.NFTA_PAYLOAD_CSUM_TYPE -> csumType = a.u32be();
+                case PayloadSet.NFTA_PAYLOAD_CSUM_OFFSET -> csumOffset = a.u32be();
+                case PayloadSet.NFTA_PAYLOAD_CSUM_FLAGS -> csumFlags = a.u32be();
+                default -> throw Wire.NOT_MODELED;
             }
         }
-        if (dreg < 0 || base < 0 || offset < 0 || len < 0) {
+        if ((dreg < 0) == (sreg < 0) || base < 0 || offset < 0 || len < 0
+                || dreg >= 0 && (csumType != 0 || csumOffset != 0 || csumFlags != 0)) {
             throw Wire.NOT_MODELED;
         }
         try {
-            return new Payload(Base.of(base), offset, len, dreg);
+            return dreg >= 0 ? new Payload(Base.of(base), offset, len, dreg)
+                    : new PayloadSet(Base.of(base), offset, len, sreg, csumType, csumOffset, csumFlags);
         } catch (IllegalArgumentException e) {
             throw Wire.NOT_MODELED;
         }

@@ -60,7 +60,14 @@ class ExpressionCodecTest {
                 new Lookup("s", Expressions.REG_1, -1, 0), new Lookup("m", Expressions.REG_1, Expressions.REG_VERDICT, 1),
                 new Unknown("ct", List.of(new RawAttribute(2, new byte[] {0, 0, 0, 0}), new RawAttribute(3, new byte[] {0}),
                         new RawAttribute(1, new byte[] {0, 0, 0, 1}))),
-                new Notrack(), new Objref(Objref.COUNTER, "c1"), new Objref(Objref.QUOTA, "q"),
+                new Notrack(),
+                new PayloadSet(Payload.Base.TRANSPORT, 2, 2, Expressions.REG_1, 1, 16, 0),
+                new PayloadSet(Payload.Base.NETWORK, 7, 1, Expressions.REG_1, 0, 0, 0),
+                new Dynset("s", Dynset.Op.ADD, Expressions.REG_1, 0, 0, 0, List.of()),
+                new Dynset("s6", Dynset.Op.UPDATE, Expressions.REG_1, 0, 30_000, 0, List.of(Counter.zero())),
+                new Dynset("m", Dynset.Op.DELETE, Expressions.REG_1, Expressions.REG_2, 0, 0,
+                        List.of(Counter.zero(), new Limit(10, 1, 5, false, true))),
+                new Objref(Objref.COUNTER, "c1"), new Objref(Objref.QUOTA, "q"),
                 new MetaSet(Meta.Key.MARK, Expressions.REG_1),
                 new Ct(Ct.Key.STATE, Expressions.REG_1), new CtSet(Ct.Key.MARK, Expressions.REG_1),
                 new Limit(10, 1, 5, false, false), new Limit(1 << 20, 60, 102400, true, true),
@@ -127,9 +134,10 @@ class ExpressionCodecTest {
 
     @Test
     void modeledNameInUnmodeledFormBecomesUnknown() {
-        // payload with SREG (a payload write) and bitwise with a shift op decode as Unknown, not as wrong records.
+        // payload with both DREG and SREG and bitwise with a shift op decode as Unknown, not as wrong records.
         List<Expression> odd = List.of(
-                new Unknown("payload", List.of(new RawAttribute(5, new byte[] {0, 0, 0, 1}),
+                new Unknown("payload", List.of(new RawAttribute(1, new byte[] {0, 0, 0, 1}),
+                        new RawAttribute(5, new byte[] {0, 0, 0, 1}),
                         new RawAttribute(2, new byte[] {0, 0, 0, 1}), new RawAttribute(3, new byte[] {0, 0, 0, 1}),
                         new RawAttribute(4, new byte[] {0, 0, 0, 1}))),
                 new Unknown("bitwise", List.of(new RawAttribute(6, new byte[] {0, 0, 0, 1}))));

@@ -5,8 +5,10 @@ import io.jnetlink.core.codec.AttributeCursor;
 import io.jnetlink.core.codec.RawAttribute;
 import java.lang.foreign.MemorySegment;
 import java.net.InetAddress;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.RandomAccess;
 
 /**
  * Decoding helpers that several rtnetlink families' records share.
@@ -81,6 +83,87 @@ public final class Attributes {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * {@return the same list as {@link #unmodeled}, made when first read}: for a record that must
+     * hold its unknown attributes as a {@code List} component. The list is immutable and safe to
+     * share between threads; {@code data} must not change (a retained datagram,
+     * {@link io.jnetlink.core.codec.Message#retained()}), and its attributes must have been checked
+     * whole already, so reading them later cannot fail. Pass it through {@link #keep} in the
+     * record's constructor, which keeps it as it is.
+     *
+     * @param data the buffer
+     * @param start offset of the first attribute
+     * @param end offset just past the last attribute
+     * @param modeled the mask of the types the record models
+     * @param names the attribute names, for error messages
+     */
+    public static List<RawAttribute> unmodeledLater(MemorySegment data, long start, long end, long modeled,
+                                                    AttrNames names) {
+        return new Later(data, start, end, modeled, names);
+    }
+
+    /**
+     * {@return {@code list} as a record keeps it: a list from {@link #unmodeledLater} as it is, any other
+     * copied ({@link List#copyOf})}
+     *
+     * @param list the list a record was given
+     */
+    public static List<RawAttribute> keep(List<RawAttribute> list) {
+        return list instanceof Later ? list : List.copyOf(list);
+    }
+
+    /** The unmodeled attributes of a checked run, copied out on first read (see {@link #unmodeledLater}). */
+    private static final class Later extends AbstractList<RawAttribute> implements RandomAccess {
+        private final MemorySegment data;
+        private final long start;
+        private final long end;
+        private final long modeled;
+        private final AttrNames names;
+        // an immutable list, so a race at worst makes it twice (no lock needed)
+        private List<RawAttribute> list;
+
+        Later(MemorySegment data, long start, long end, long modeled, AttrNames names) {
+            this.data = data;
+            this.start = start;
+            this.end = end;
+            this.modeled = modeled;
+            this.names = names;
+        }
+
+        private List<RawAttribute> list() {
+            List<RawAttribute> l = list;
+            if (l == null) {
+                list = l = unmodeled(data, start, end, modeled, names);
+            }
+            return l;
+        }
+
+        @Override
+        public RawAttribute get(int index) {
+            return list().get(index);
+        }
+
+        @Override
+        public int size() {
+            return list().size();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o == this || list().equals(o);
+        }
+
+        @Override
+        public int hashCode() {
+            return list().hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return list().toString();
+        }
     }
 
     /**

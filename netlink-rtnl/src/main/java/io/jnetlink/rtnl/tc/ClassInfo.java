@@ -3,6 +3,7 @@ package io.jnetlink.rtnl.tc;
 import io.jnetlink.core.MalformedMessageException;
 import io.jnetlink.core.codec.Message;
 import io.jnetlink.core.codec.RawAttribute;
+import io.jnetlink.rtnl.family.Attributes;
 import java.util.List;
 
 /**
@@ -20,9 +21,9 @@ import java.util.List;
  */
 public record ClassInfo(int ifindex, Handle handle, Handle parent, Handle leaf, String kind, ClassKind options,
                         TcStats stats, List<RawAttribute> unknown) {
-    /** Copies the list. */
+    /** Copies the list (one the decoder made is kept as it is: immutable, copied out when first read). */
     public ClassInfo {
-        unknown = List.copyOf(unknown);
+        unknown = Attributes.keep(unknown);
     }
 
     /**

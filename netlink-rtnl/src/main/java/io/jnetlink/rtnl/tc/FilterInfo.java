@@ -3,6 +3,7 @@ package io.jnetlink.rtnl.tc;
 import io.jnetlink.core.MalformedMessageException;
 import io.jnetlink.core.codec.Message;
 import io.jnetlink.core.codec.RawAttribute;
+import io.jnetlink.rtnl.family.Attributes;
 import java.util.List;
 
 /**
@@ -20,9 +21,9 @@ import java.util.List;
  */
 public record FilterInfo(int ifindex, int handle, Handle parent, int prio, int protocol, int chain,
                          FilterKind options, List<RawAttribute> unknown) {
-    /** Copies the list. */
+    /** Copies the list (one the decoder made is kept as it is: immutable, copied out when first read). */
     public FilterInfo {
-        unknown = List.copyOf(unknown);
+        unknown = Attributes.keep(unknown);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.jnetlink.rtnl.tc;
 import io.jnetlink.core.MalformedMessageException;
 import io.jnetlink.core.codec.Message;
 import io.jnetlink.core.codec.RawAttribute;
+import io.jnetlink.rtnl.family.Attributes;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,10 +21,10 @@ import java.util.Objects;
  */
 public record QdiscInfo(int ifindex, Handle handle, Handle parent, int refcnt, QdiscKind options, TcStats stats,
                         List<RawAttribute> unknown) {
-    /** Copies the list. */
+    /** Copies the list (one the decoder made is kept as it is: immutable, copied out when first read). */
     public QdiscInfo {
         Objects.requireNonNull(options, "options");
-        unknown = List.copyOf(unknown);
+        unknown = Attributes.keep(unknown);
     }
 
     /** {@return the kind's name ({@code "tbf"})} */

@@ -5,7 +5,8 @@ import io.jnetlink.core.NetlinkException;
 import io.jnetlink.core.codec.AttributeCursor;
 import io.jnetlink.core.codec.Message;
 import io.jnetlink.core.codec.RawAttribute;
-import java.util.ArrayList;
+import io.jnetlink.core.codec.Netlink;
+import io.jnetlink.rtnl.family.Attributes;
 import io.jnetlink.rtnl.family.RtnlFamily;
 import java.util.List;
 
@@ -17,7 +18,7 @@ final class TcMessages {
     record Header(int ifindex, int handle, int parent, int info) {}
 
     static Header header(RtnlFamily<?> family, Message m) {
-        family.attributes(m); // checks the header is there
+        family.scan(m); // checks the header is there (the view's own cursor: nothing allocated)
         return new Header(m.u32(4), m.u32(8), m.u32(12), m.u32(16));
     }
 
@@ -33,23 +34,34 @@ final class TcMessages {
         String kind = null;
         TcStats stats = TcStats.NONE;
         int chain = 0;
-        List<RawAttribute> unknown = new ArrayList<>(0);
-        AttributeCursor a = family.attributes(m);
+        boolean unknown = false;
+        AttributeCursor a = family.scan(m); // the view's own cursor: one pass, nothing allocated
         while (a.next()) {
             switch (a.type()) {
                 case Tca.TCA_KIND -> kind = a.string();
                 case Tca.TCA_OPTIONS -> { } // read by the kind
                 case Tca.TCA_STATS2 -> stats = TcStats.decode(a);
                 case Tca.TCA_CHAIN -> chain = a.u32();
-                default -> unknown.add(a.raw());
+                default -> unknown = true;
             }
         }
-        return new Common(h, kind == null || kind.isEmpty() ? null : kind, stats, chain, unknown);
+        // the rest is checked whole now: copied out of the retained datagram when first read
+        List<RawAttribute> rest = unknown
+                ? Attributes.unmodeledLater(m.retained(), m.payloadOffset() + Netlink.align(Tca.TCMSG_LEN),
+                        m.offset() + m.length(), MODELED, Tca.NAMES)
+                : List.of();
+        return new Common(h, kind == null || kind.isEmpty() ? null : kind, stats, chain, rest);
     }
 
-    /** A cursor on the message's TCA_OPTIONS, or null when it has none. */
+    /** The attributes {@link #common} and the kinds read; the others are kept. */
+    private static final long MODELED = Attributes.mask(Tca.TCA_KIND, Tca.TCA_OPTIONS, Tca.TCA_STATS2, Tca.TCA_CHAIN);
+
+    /**
+     * A cursor on the message's TCA_OPTIONS, or null when it has none: the view's own cursor
+     * ({@link Message#scan}), valid until the next scan of {@code m}.
+     */
     static AttributeCursor options(RtnlFamily<?> family, Message m) {
-        AttributeCursor a = family.attributes(m);
+        AttributeCursor a = family.scan(m);
         while (a.next()) {
             if (a.type() == Tca.TCA_OPTIONS) {
                 return a;
