@@ -10,6 +10,7 @@ import io.jnetlink.nft.expr.CtSet;
 import io.jnetlink.nft.expr.Dynset;
 import io.jnetlink.nft.expr.Expression;
 import io.jnetlink.nft.expr.Expressions;
+import io.jnetlink.nft.expr.Exthdr;
 import io.jnetlink.nft.expr.Fib;
 import io.jnetlink.nft.expr.Immediate;
 import io.jnetlink.nft.expr.Limit;
@@ -27,6 +28,7 @@ import io.jnetlink.nft.expr.PayloadSet;
 import io.jnetlink.nft.expr.Quota;
 import io.jnetlink.nft.expr.Redir;
 import io.jnetlink.nft.expr.Reject;
+import io.jnetlink.nft.expr.Rt;
 import io.jnetlink.nft.expr.Verdict;
 import java.net.Inet6Address;
 import java.net.UnknownHostException;
@@ -261,13 +263,27 @@ final class RuleText {
             case Log l -> out.add(viaStatement(l));
             case Quota q -> out.add(viaStatement(q));
             case Notrack n -> out.add("notrack");
+            case Rt r -> {
+                if (r.key() != Rt.TCPMSS) {
+                    throw new IllegalArgumentException("rt key " + r.key());
+                }
+                load(r.register(), Term.of("rt mtu", Type.INT_HOST, 2));
+            }
+            case Exthdr h when h.destination() >= 0 -> load(h.destination(), tcpOption(h));
+            case Exthdr h -> {
+                Term field = tcpOption(h);
+                out.add(field.text() + " set " + setValue(take(h.source()), field));
+            }
             case Dynset d -> out.add(dynset(d));
-            case Objref o -> out.add(switch (o.type()) {
-                case Objref.COUNTER -> "counter";
-                case Objref.QUOTA -> "quota";
-                case Objref.LIMIT -> "limit";
-                default -> throw new IllegalArgumentException("a reference to an object of type " + o.type());
-            } + " name " + quoted(o.name()));
+            case Objref o -> {
+                if (o.type() != Objref.COUNTER) {
+                    // the ruleset lists named counters only: a text without the quota's or limit's own
+                    // block would be wrong
+                    throw new IllegalArgumentException("a reference to a named object of type " + o.type()
+                            + " (the ruleset lists named counters only)");
+                }
+                out.add("counter name " + quoted(o.name()));
+            }
             default -> throw new IllegalArgumentException("no printer for " + x.kind());
         }
         return i;
@@ -539,6 +555,45 @@ final class RuleText {
         }
     }
 
+    /** A TCP option field ({@code tcp option maxseg size}) or whether the option is there. */
+    private static Term tcpOption(Exthdr x) {
+        if (x.op() != Exthdr.OP_TCPOPT) {
+            throw new IllegalArgumentException("extension header op " + x.op());
+        }
+        String name = switch (x.type()) {
+            case 0 -> "eol";
+            case 1 -> "nop";
+            case 2 -> "maxseg";
+            case 3 -> "window";
+            case 4 -> "sack-perm";
+            case 5 -> "sack";
+            case 8 -> "timestamp";
+            default -> throw new IllegalArgumentException("TCP option kind " + x.type());
+        };
+        if ((x.flags() & Exthdr.F_PRESENT) != 0) {
+            if (x.flags() != Exthdr.F_PRESENT || x.offset() != 0 || x.length() != 1) {
+                throw new IllegalArgumentException("TCP option presence test in an unknown form");
+            }
+            return Term.of("tcp option " + name, Type.FIB_PRESENT, 1);
+        }
+        if (x.flags() != 0) {
+            throw new IllegalArgumentException("TCP option flags 0x" + Integer.toHexString(x.flags()));
+        }
+        String field = switch (x.offset() * 100 + x.length()) {
+            case 1 -> "kind";
+            case 101 -> "length";
+            case 202 -> x.type() == 2 ? "size" : null;
+            case 201 -> x.type() == 3 ? "count" : null;
+            case 204 -> x.type() == 8 ? "tsval" : null;
+            case 604 -> x.type() == 8 ? "tsecr" : null;
+            default -> null;
+        };
+        if (field == null) {
+            throw new IllegalArgumentException("TCP option " + name + " field at " + x.offset() + "/" + x.length());
+        }
+        return Term.of("tcp option " + name + " " + field, Type.INT_BE, x.length());
+    }
+
     /**
      * The IPv4 and IPv6 header fields besides protocol and addresses that nft prints as plain
      * numbers ({@code ip ttl}, {@code ip6 hoplimit}, ...), or null.
@@ -716,6 +771,9 @@ final class RuleText {
             match(key, key.text() + " vmap " + set);
         } else if (l.destination() > 0) {
             dropDependencies(key.network(), key.transport());
+            for (Term p : key.parts()) {
+                dropDependencies(p.network(), p.transport());
+            }
             load(l.destination(), Term.of(key.text() + " map " + set, Type.BYTES, 16));
         } else {
             match(key, key.text() + " " + neg + set);
@@ -870,6 +928,16 @@ final class RuleText {
     private String nat(NatExpr n) {
         StringBuilder sb = new StringBuilder(n.type() == NatExpr.Type.SNAT ? "snat" : "dnat");
         boolean v6 = n.family() == NatExpr.IPV6;
+        if (n.addressMin() != 0 && n.portMin() != 0 && n.portMin() != n.addressMin()
+                && regs[slot(n.portMin())] == null && regs[slot(n.addressMin())] != null
+                && regs[slot(n.addressMin())].type() == Type.BYTES && regs[slot(n.addressMin())].text() != null
+                && (n.addressMax() == 0 || n.addressMax() == n.addressMin())
+                && (n.portMax() == 0 || n.portMax() == n.portMin())) {
+            // address and port both from one map lookup whose data is a concatenation
+            // (ipv4_addr . inet_service): nft prints the family even in an ip or ip6 table
+            Term map = take(n.addressMin());
+            return sb.append(v6 ? " ip6" : " ip").append(" to ").append(map.text()) + natFlags(n.flags());
+        }
         if (family == Family.INET && n.addressMin() != 0) {
             sb.append(v6 ? " ip6" : " ip");
         }

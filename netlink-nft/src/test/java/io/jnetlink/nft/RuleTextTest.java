@@ -82,6 +82,11 @@ class RuleTextTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RuleText.render(
                 rule(Family.INET, List.of(new Unknown("osf", List.of()))), null));
         assertEquals(true, e.getMessage().contains("expression #1") && e.getMessage().contains("osf"), e.getMessage());
+        // the ruleset lists named counters only: a quota reference would come without its quota's block
+        IllegalArgumentException q = assertThrows(IllegalArgumentException.class, () -> RuleText.render(
+                rule(Family.INET, List.of(new io.jnetlink.nft.expr.Objref(io.jnetlink.nft.expr.Objref.QUOTA, "q1"))),
+                null));
+        assertEquals(true, q.getMessage().contains("expression #1") && q.getMessage().contains("q1"), q.getMessage());
     }
 
     /**

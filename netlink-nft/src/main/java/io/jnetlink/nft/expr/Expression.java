@@ -10,7 +10,7 @@ package io.jnetlink.nft.expr;
  */
 public sealed interface Expression
         permits Meta, MetaSet, Payload, PayloadSet, Cmp, Bitwise, Immediate, Verdict, NatExpr, Masq, Redir, Counter, Lookup, Ct,
-                CtSet, Limit, Numgen, Byteorder, Reject, Quota, Log, Fib, Notrack, Objref, Dynset, Unknown {
+                CtSet, Limit, Numgen, Byteorder, Reject, Quota, Log, Fib, Notrack, Objref, Dynset, Exthdr, Rt, Unknown {
 
     /** {@return the kernel's name of the expression type ("meta", "payload", ...)} */
     String kind();
