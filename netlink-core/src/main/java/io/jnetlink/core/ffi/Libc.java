@@ -73,65 +73,115 @@ public final class Libc {
     public static final StructLayout POLLFD = MemoryLayout.structLayout(
             JAVA_INT.withName("fd"), JAVA_SHORT.withName("events"), JAVA_SHORT.withName("revents"));
 
-    private static final Linker LINKER = Linker.nativeLinker();
-    private static final SymbolLookup LIBC = LINKER.defaultLookup();
     private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO =
             CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
-    private static final Linker.Option CAPTURE = Linker.Option.captureCallState("errno");
 
-    private static MethodHandle handle(String name, FunctionDescriptor fd) {
-        MemorySegment fn = LIBC.find(name)
-                .orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol " + name));
-        return LINKER.downcallHandle(fn, fd, CAPTURE);
+    // Each downcall handle is built on first use, in a holder class of its own: the JVM initialises
+    // a nested class when it is first touched, so a process pays only for the calls it makes (the
+    // first handle costs tens of milliseconds, each further one several: a CNI plugin call, a fresh
+    // JVM each time, needs about half of them). A holder's static final field is as constant to the
+    // JIT as a field of Libc itself, so the hot calls (sendto, recvfrom, poll) inline the same.
+
+    /** The linker and libc's symbols: set up with the first handle. */
+    private static final class Native {
+        static final Linker LINKER = Linker.nativeLinker();
+        static final SymbolLookup LIBC = LINKER.defaultLookup();
+        static final Linker.Option CAPTURE = Linker.Option.captureCallState("errno");
     }
 
-    private static final MethodHandle SOCKET =
-            handle("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
-    private static final MethodHandle BIND =
-            handle("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle GETSOCKNAME =
-            handle("getsockname", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
-    private static final MethodHandle SETSOCKOPT = handle("setsockopt",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle GETSOCKOPT = handle("getsockopt",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
-    private static final MethodHandle SENDTO = handle("sendto", FunctionDescriptor.of(
-            JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle RECVFROM = handle("recvfrom", FunctionDescriptor.of(
-            JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS));
-    private static final MethodHandle CLOSE =
-            handle("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    private static final MethodHandle OPEN =
-            handle("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
-    private static final MethodHandle SETNS =
-            handle("setns", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
-    private static final MethodHandle UNSHARE =
-            handle("unshare", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    private static final MethodHandle MOUNT = handle("mount",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
-    private static final MethodHandle UMOUNT2 =
-            handle("umount2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle GETTID = handle("gettid", FunctionDescriptor.of(JAVA_INT));
-    private static final MethodHandle POLL =
-            handle("poll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
-    private static final MethodHandle EVENTFD =
-            handle("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
-    private static final MethodHandle WRITE =
-            handle("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+    private static MemorySegment symbol(String name) {
+        return Native.LIBC.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol " + name));
+    }
+
+    /** A handle that captures errno. */
+    private static MethodHandle handle(String name, FunctionDescriptor fd, Linker.Option... more) {
+        Linker.Option[] options = new Linker.Option[more.length + 1];
+        options[0] = Native.CAPTURE;
+        System.arraycopy(more, 0, options, 1, more.length);
+        return Native.LINKER.downcallHandle(symbol(name), fd, options);
+    }
+
+    private static final class Socket {
+        static final MethodHandle H =
+                handle("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+    }
+    private static final class Bind {
+        static final MethodHandle H =
+                handle("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    }
+    private static final class Getsockname {
+        static final MethodHandle H =
+                handle("getsockname", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+    }
+    private static final class Setsockopt {
+        static final MethodHandle H = handle("setsockopt",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    }
+    private static final class Getsockopt {
+        static final MethodHandle H = handle("getsockopt",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+    }
+    private static final class Sendto {
+        static final MethodHandle H = handle("sendto", FunctionDescriptor.of(
+                JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
+    }
+    private static final class Recvfrom {
+        static final MethodHandle H = handle("recvfrom", FunctionDescriptor.of(
+                JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS));
+    }
+    private static final class Close {
+        static final MethodHandle H = handle("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    }
+    private static final class Open {
+        static final MethodHandle H =
+                handle("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    }
+    private static final class Setns {
+        static final MethodHandle H = handle("setns", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    }
+    private static final class Unshare {
+        static final MethodHandle H = handle("unshare", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    }
+    private static final class Mount {
+        static final MethodHandle H = handle("mount",
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
+    }
+    private static final class Umount2 {
+        static final MethodHandle H = handle("umount2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+    }
+    private static final class Gettid {
+        static final MethodHandle H = handle("gettid", FunctionDescriptor.of(JAVA_INT));
+    }
+    private static final class Poll {
+        static final MethodHandle H =
+                handle("poll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+    }
+    private static final class Eventfd {
+        static final MethodHandle H = handle("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    }
+    private static final class Write {
+        static final MethodHandle H =
+                handle("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+    }
     // ioctl(int fd, unsigned long request, ...): variadic, so the third argument is declared as such
-    private static final MethodHandle IOCTL_POINTER = LINKER.downcallHandle(
-            LIBC.find("ioctl").orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol ioctl")),
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), CAPTURE, Linker.Option.firstVariadicArg(2));
-    private static final MethodHandle IOCTL_VALUE = LINKER.downcallHandle(
-            LIBC.find("ioctl").orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol ioctl")),
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG), CAPTURE, Linker.Option.firstVariadicArg(2));
-    private static final MethodHandle MALLOC = LINKER.downcallHandle(
-            LIBC.find("malloc").orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol malloc")),
-            FunctionDescriptor.of(ADDRESS, JAVA_LONG));
-    private static final MethodHandle FREE = LINKER.downcallHandle(
-            LIBC.find("free").orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol free")),
-            FunctionDescriptor.ofVoid(ADDRESS));
+    private static final class IoctlPointer {
+        static final MethodHandle H = handle("ioctl",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), Linker.Option.firstVariadicArg(2));
+    }
+    private static final class IoctlValue {
+        static final MethodHandle H = handle("ioctl",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG), Linker.Option.firstVariadicArg(2));
+    }
+    // malloc and free leave errno alone: no capture
+    private static final class Malloc {
+        static final MethodHandle H =
+                Native.LINKER.downcallHandle(symbol("malloc"), FunctionDescriptor.of(ADDRESS, JAVA_LONG));
+    }
+    private static final class Free {
+        static final MethodHandle H =
+                Native.LINKER.downcallHandle(symbol("free"), FunctionDescriptor.ofVoid(ADDRESS));
+    }
 
     /**
      * {@code size} bytes of native memory that are <em>not</em> zeroed, owned by {@code arena}
@@ -144,7 +194,7 @@ public final class Libc {
     public static MemorySegment allocateUninitialized(Arena arena, long size) {
         MemorySegment p;
         try {
-            p = (MemorySegment) MALLOC.invokeExact(size);
+            p = (MemorySegment) Malloc.H.invokeExact(size);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -156,7 +206,7 @@ public final class Libc {
 
     private static void free(MemorySegment p) {
         try {
-            FREE.invokeExact(p);
+            Free.H.invokeExact(p);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -174,7 +224,7 @@ public final class Libc {
 
     public static int socket(MemorySegment state, int domain, int type, int protocol) {
         try {
-            return (int) SOCKET.invokeExact(state, domain, type, protocol);
+            return (int) Socket.H.invokeExact(state, domain, type, protocol);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -182,7 +232,7 @@ public final class Libc {
 
     public static int bind(MemorySegment state, int fd, MemorySegment addr, int len) {
         try {
-            return (int) BIND.invokeExact(state, fd, addr, len);
+            return (int) Bind.H.invokeExact(state, fd, addr, len);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -190,7 +240,7 @@ public final class Libc {
 
     public static int getsockname(MemorySegment state, int fd, MemorySegment addr, MemorySegment len) {
         try {
-            return (int) GETSOCKNAME.invokeExact(state, fd, addr, len);
+            return (int) Getsockname.H.invokeExact(state, fd, addr, len);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -198,7 +248,7 @@ public final class Libc {
 
     public static int setsockopt(MemorySegment state, int fd, int level, int name, MemorySegment val, int len) {
         try {
-            return (int) SETSOCKOPT.invokeExact(state, fd, level, name, val, len);
+            return (int) Setsockopt.H.invokeExact(state, fd, level, name, val, len);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -206,7 +256,7 @@ public final class Libc {
 
     public static int getsockopt(MemorySegment state, int fd, int level, int name, MemorySegment val, MemorySegment len) {
         try {
-            return (int) GETSOCKOPT.invokeExact(state, fd, level, name, val, len);
+            return (int) Getsockopt.H.invokeExact(state, fd, level, name, val, len);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -214,7 +264,7 @@ public final class Libc {
 
     public static long sendto(MemorySegment state, int fd, MemorySegment buf, long len, int flags) {
         try {
-            return (long) SENDTO.invokeExact(state, fd, buf, len, flags, MemorySegment.NULL, 0);
+            return (long) Sendto.H.invokeExact(state, fd, buf, len, flags, MemorySegment.NULL, 0);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -222,7 +272,7 @@ public final class Libc {
 
     public static long recvfrom(MemorySegment state, int fd, MemorySegment buf, long len, int flags) {
         try {
-            return (long) RECVFROM.invokeExact(state, fd, buf, len, flags, MemorySegment.NULL, MemorySegment.NULL);
+            return (long) Recvfrom.H.invokeExact(state, fd, buf, len, flags, MemorySegment.NULL, MemorySegment.NULL);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -230,7 +280,7 @@ public final class Libc {
 
     public static int close(MemorySegment state, int fd) {
         try {
-            return (int) CLOSE.invokeExact(state, fd);
+            return (int) Close.H.invokeExact(state, fd);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -238,7 +288,7 @@ public final class Libc {
 
     public static int open(MemorySegment state, MemorySegment path, int flags, int mode) {
         try {
-            return (int) OPEN.invokeExact(state, path, flags, mode);
+            return (int) Open.H.invokeExact(state, path, flags, mode);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -246,7 +296,7 @@ public final class Libc {
 
     public static int setns(MemorySegment state, int fd, int nstype) {
         try {
-            return (int) SETNS.invokeExact(state, fd, nstype);
+            return (int) Setns.H.invokeExact(state, fd, nstype);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -254,7 +304,7 @@ public final class Libc {
 
     public static int unshare(MemorySegment state, int flags) {
         try {
-            return (int) UNSHARE.invokeExact(state, flags);
+            return (int) Unshare.H.invokeExact(state, flags);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -263,7 +313,7 @@ public final class Libc {
     public static int mount(MemorySegment state, MemorySegment source, MemorySegment target,
                             MemorySegment fstype, long flags, MemorySegment data) {
         try {
-            return (int) MOUNT.invokeExact(state, source, target, fstype, flags, data);
+            return (int) Mount.H.invokeExact(state, source, target, fstype, flags, data);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -271,7 +321,7 @@ public final class Libc {
 
     public static int umount2(MemorySegment state, MemorySegment target, int flags) {
         try {
-            return (int) UMOUNT2.invokeExact(state, target, flags);
+            return (int) Umount2.H.invokeExact(state, target, flags);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -279,7 +329,7 @@ public final class Libc {
 
     public static int gettid(MemorySegment state) {
         try {
-            return (int) GETTID.invokeExact(state);
+            return (int) Gettid.H.invokeExact(state);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -288,7 +338,7 @@ public final class Libc {
     /** {@code poll(2)} over {@code count} {@link #POLLFD}s; {@code timeoutMillis} -1 waits without limit. */
     public static int poll(MemorySegment state, MemorySegment fds, long count, int timeoutMillis) {
         try {
-            return (int) POLL.invokeExact(state, fds, count, timeoutMillis);
+            return (int) Poll.H.invokeExact(state, fds, count, timeoutMillis);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -296,7 +346,7 @@ public final class Libc {
 
     public static int eventfd(MemorySegment state, int initialValue, int flags) {
         try {
-            return (int) EVENTFD.invokeExact(state, initialValue, flags);
+            return (int) Eventfd.H.invokeExact(state, initialValue, flags);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -305,7 +355,7 @@ public final class Libc {
     /** {@code ioctl(fd, request, arg)} with a pointer argument (a struct the call reads or fills). */
     public static int ioctl(MemorySegment state, int fd, long request, MemorySegment arg) {
         try {
-            return (int) IOCTL_POINTER.invokeExact(state, fd, request, arg);
+            return (int) IoctlPointer.H.invokeExact(state, fd, request, arg);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -314,7 +364,7 @@ public final class Libc {
     /** {@code ioctl(fd, request, value)} with an integer argument passed by value (TUNSETPERSIST, ...). */
     public static int ioctl(MemorySegment state, int fd, long request, long value) {
         try {
-            return (int) IOCTL_VALUE.invokeExact(state, fd, request, value);
+            return (int) IoctlValue.H.invokeExact(state, fd, request, value);
         } catch (Throwable t) {
             throw fatal(t);
         }
@@ -322,7 +372,7 @@ public final class Libc {
 
     public static long write(MemorySegment state, int fd, MemorySegment buf, long len) {
         try {
-            return (long) WRITE.invokeExact(state, fd, buf, len);
+            return (long) Write.H.invokeExact(state, fd, buf, len);
         } catch (Throwable t) {
             throw fatal(t);
         }
