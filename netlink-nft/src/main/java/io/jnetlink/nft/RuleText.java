@@ -102,6 +102,10 @@ final class RuleText {
     /** Index in out of a pending "meta nfproto X" / "meta l4proto X" dependency, -1 if none. */
     private int nfDep = -1;
     private int l4Dep = -1;
+    /** A lookup in an anonymous data map, its data's type known only to the consumer (nat), and its parts. */
+    private Term anonMap;
+    private Term anonMapKey;
+    private List<SetInfo.RawElement> anonMapElements;
     /** Index in out of a pending "meta iiftype ether" (the dependency of a link header match), -1 if none. */
     private int llDep = -1;
     private int nfproto;
@@ -786,7 +790,7 @@ final class RuleText {
         if (anon == null && l.set().startsWith("__")) {
             throw new IllegalArgumentException("anonymous set " + l.set() + " without its elements");
         }
-        String set = anon != null ? inline(key, anon) : "@" + l.set();
+        String set = anon != null && l.destination() <= 0 ? inline(key, anon, null) : "@" + l.set();
         String neg = (l.flags() & 1) != 0 ? "!= " : "";
         if (l.destination() == Expressions.REG_VERDICT) {
             match(key, key.text() + " vmap " + set);
@@ -795,14 +799,22 @@ final class RuleText {
             for (Term p : key.parts()) {
                 dropDependencies(p.network(), p.transport());
             }
-            load(l.destination(), Term.of(key.text() + " map " + set, Type.BYTES, 16));
+            if (anon != null) {
+                // no text: only nat, which knows the data's type, prints it
+                anonMap = Term.of(null, Type.BYTES, 16);
+                anonMapKey = key;
+                anonMapElements = anon;
+                load(l.destination(), anonMap);
+            } else {
+                load(l.destination(), Term.of(key.text() + " map " + set, Type.BYTES, 16));
+            }
         } else {
             match(key, key.text() + " " + neg + set);
         }
     }
 
     /** An anonymous set or map printed inline, elements in nft's order (ascending values). */
-    private static String inline(Term key, List<SetInfo.RawElement> elements) {
+    private static String inline(Term key, List<SetInfo.RawElement> elements, Term data) {
         List<SetInfo.RawElement> sorted = new ArrayList<>(elements.stream().filter(e -> e.key() != null).toList());
         // by value; an interval's end before a start of the same value (adjacent intervals)
         sorted.sort((a, b) -> {
@@ -827,7 +839,10 @@ final class RuleText {
             if (el.verdict() != null) {
                 k += " : " + verdict(el.verdict());
             } else if (el.data() != null) {
-                throw new IllegalArgumentException("an anonymous data map");
+                if (data == null) {
+                    throw new IllegalArgumentException("an anonymous data map whose data's type is not known here");
+                }
+                k += " : " + value(data, el.data());
             }
             items.add(k);
         }
@@ -971,6 +986,11 @@ final class RuleText {
         String addr = "";
         if (n.addressMin() != 0) {
             Term lo = take(n.addressMin());
+            if (lo == anonMap && n.portMin() == 0 && (n.addressMax() == 0 || n.addressMax() == n.addressMin())) {
+                // an anonymous map to one address: its data typed by the nat's family
+                return sb.append(' ').append(anonMapKey.text()).append(" map ")
+                        .append(inline(anonMapKey, anonMapElements, addrType)) + natFlags(n.flags());
+            }
             addr = lo.text() != null ? lo.text() : value(addrType, lo.data());
             if (n.addressMax() != 0 && n.addressMax() != n.addressMin()) {
                 Term hi = take(n.addressMax());
