@@ -66,12 +66,20 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
         return fields.group;
     }
 
-    /** The index of the master (a bridge, bond, VRF) the link is created enslaved to, or 0 for none. */
+    /**
+     * The index of the master (a bridge, bond, VRF) the link is created enslaved to.
+     *
+     * @return the master's index, or 0 for none
+     */
     public final int master() {
         return fields.master;
     }
 
-    /** Whether the link is created up (IFF_UP in the create request), as {@code ip link add NAME up ...}. */
+    /**
+     * Whether the link is created up (IFF_UP in the create request), as {@code ip link add NAME up ...}.
+     *
+     * @return true if the create request brings the link up
+     */
     public final boolean isUp() {
         return fields.up;
     }
@@ -122,6 +130,9 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
      * VRF in the same namespace), as {@code ip link add NAME master BR ...}: IFLA_MASTER in the
      * create request, which the kernel applies once the link exists, so no separate "set master"
      * request is needed. A creation setting only: {@link Links#change} refuses a spec with it.
+     *
+     * @param masterIndex the master's interface index in the namespace the link is created in
+     * @return a new spec with the master set
      */
     public final S master(int masterIndex) {
         return toBuilder().master(masterIndex).build();
@@ -133,6 +144,8 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
      * is this end only: Linux refuses the peer's own IFF_UP at creation (ENOTCONN, the peer is
      * opened before it has a peer). A creation setting only: {@link Links#change} refuses a spec
      * with it.
+     *
+     * @return a new spec that is created up
      */
     public final S up() {
         return toBuilder().up().build();
@@ -334,6 +347,8 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
          * Creates the link enslaved to master {@code masterIndex} (a bridge, bond or VRF in the same
          * namespace): IFLA_MASTER in the create request.
          *
+         * @param masterIndex the master's interface index
+         * @return this builder
          * @throws IllegalArgumentException if the index is not positive
          */
         public final B master(int masterIndex) {
@@ -342,7 +357,11 @@ public abstract sealed class LinkSpec<S extends LinkSpec<S>> permits Veth, Bridg
             return self();
         }
 
-        /** Creates the link up: IFF_UP in the create request's ifi_flags and ifi_change. */
+        /**
+         * Creates the link up: IFF_UP in the create request's ifi_flags and ifi_change.
+         *
+         * @return this builder
+         */
         public final B up() {
             this.up = true;
             return self();
