@@ -330,6 +330,11 @@ public final class AttributeCursor {
         return new MalformedMessageException(path(), offset, problem);
     }
 
+    /** The exception a top-level cursor over {@code names} would throw at the attribute of {@code type} (-1: none). */
+    static MalformedMessageException malformedRun(AttrNames names, int type, long offset, String problem) {
+        return new MalformedMessageException(type < 0 ? "" : names.name(type), offset, problem);
+    }
+
     private static String pathOf(AttributeCursor parent, int parentType, AttrNames unused) {
         if (parent == null) {
             return "";

@@ -19,15 +19,33 @@ public final class Message {
     private static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED;
     private static final ValueLayout.OfShort U16_BE = U16.withOrder(java.nio.ByteOrder.BIG_ENDIAN);
 
+    private static final boolean LITTLE_ENDIAN = java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN;
+    private static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED;
+    private static final java.lang.invoke.VarHandle I64 =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.nativeOrder());
+    private static final java.lang.invoke.VarHandle I32 =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.nativeOrder());
+
     private MemorySegment seg;
     private long off;
     private int len;
+    // the header's other fields, read at bind
+    private int type;
+    private int flags;
+    private int seq;
     /** Where the datagram this message came in ends in {@link #seg}. */
     private long end;
     /** The retained copy of the datagram, once one was asked for (cleared when a new datagram is bound). */
     private MemorySegment kept;
+    /** The array behind {@link #kept}, made first (the decoders' index reads it). */
+    private byte[] keptArray;
     /** The cursor {@link #scan} hands out again and again. */
     private AttributeCursor scanner;
+    /** The index {@link #index} fills again and again. */
+    private AttributeIndex index;
+    /** Where {@link #index(int, AttrNames, boolean)} copies a message it does not keep. */
+    private byte[] scratch;
+    private MemorySegment scratchSegment;
 
     /** An unbound view; {@link #bind} points it at a message. */
     public Message() {}
@@ -55,24 +73,71 @@ public final class Message {
      */
     public long bind(MemorySegment seg, long offset, long available) {
         if (available < Netlink.NLMSG_HDRLEN) {
-            throw new MalformedMessageException("nlmsghdr", offset,
-                    "truncated message header: " + available + " bytes left");
+            throw truncatedHeader(offset, available);
         }
-        int l = seg.get(U32, offset);
+        // nlmsghdr: u32 len, u16 type, u16 flags (one 64-bit read), u32 seq; kept so that the
+        // accessors the exchange and the decoders call on every message read no memory
+        long word = seg.get(U64, offset);
+        int s = seg.get(U32, offset + 8);
+        return bound(seg, offset, available, word, s);
+    }
+
+    private long bound(MemorySegment seg, long offset, long available, long word, int s) {
+        int l = LITTLE_ENDIAN ? (int) word : (int) (word >>> 32);
         if (l < Netlink.NLMSG_HDRLEN || l > available) {
             throw new MalformedMessageException("nlmsghdr", offset, "message length " + Integer.toUnsignedString(l)
                     + " does not fit (" + available + " bytes available)");
         }
         // The messages of one datagram are bound in order, at growing offsets, with the same end;
         // anything else is another datagram (the next one starts at 0 again), whose copy is its own.
-        if (kept != null && (seg != this.seg || offset <= this.off || offset + available != this.end)) {
+        if (keptArray != null && (seg != this.seg || offset <= this.off || offset + available != this.end)) {
             kept = null;
+            keptArray = null;
         }
+        int typeAndFlags = LITTLE_ENDIAN ? (int) (word >>> 32) : (int) word;
         this.seg = seg;
         this.off = offset;
         this.len = l;
         this.end = offset + available;
+        this.type = LITTLE_ENDIAN ? typeAndFlags & 0xFFFF : typeAndFlags >>> 16;
+        this.flags = LITTLE_ENDIAN ? typeAndFlags >>> 16 : typeAndFlags & 0xFFFF;
+        this.seq = s;
         return Math.min(available, Netlink.align((long) l));
+    }
+
+    private static MalformedMessageException truncatedHeader(long offset, long available) {
+        return new MalformedMessageException("nlmsghdr", offset, "truncated message header: " + available + " bytes left");
+    }
+
+    /**
+     * Like {@link #bind}, for a datagram received into an array of its own that nothing writes
+     * again (a socket receives dump datagrams so): {@link #retained()} then wraps that array instead
+     * of copying it.
+     *
+     * @param array the array the datagram is in, from its index 0; the caller hands it over
+     * @param datagram the datagram: a segment over {@code array} from index 0
+     * @param offset where the message's header starts
+     * @param available how many bytes of the datagram from {@code offset} on are left
+     * @return the message length, rounded up to alignment (where the next message starts)
+     */
+    public long bindOwned(byte[] array, MemorySegment datagram, long offset, long available) {
+        if (available < Netlink.NLMSG_HDRLEN) {
+            throw truncatedHeader(offset, available);
+        }
+        if (offset + Netlink.NLMSG_HDRLEN > array.length) {
+            throw new IllegalArgumentException("datagram of " + datagram.byteSize() + " bytes in an array of "
+                    + array.length);
+        }
+        int o = (int) offset;
+        long step = bound(datagram, offset, available, (long) I64.get(array, o), (int) I32.get(array, o + 8));
+        if (keptArray == null) {
+            if (datagram.byteSize() > array.length) {
+                throw new IllegalArgumentException("datagram of " + datagram.byteSize() + " bytes in an array of "
+                        + array.length);
+            }
+            keptArray = array;
+        }
+        return step;
     }
 
     /**
@@ -86,13 +151,28 @@ public final class Message {
     public MemorySegment retained() {
         MemorySegment k = kept;
         if (k == null) {
-            // the datagram starts at the buffer's start (where the socket receives it), or earlier
-            // than this message for a view made with at(); copy from 0 so offsets stay the same
-            byte[] copy = new byte[Math.toIntExact(end)];
-            MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, 0, copy, 0, copy.length);
-            kept = k = MemorySegment.ofArray(copy).asReadOnly();
+            byte[] a = retainedArray();
+            MemorySegment all = MemorySegment.ofArray(a);
+            // an owned array may be longer than the datagram it holds
+            kept = k = (a.length == end ? all : all.asSlice(0, end)).asReadOnly();
         }
         return k;
+    }
+
+    /** The retained datagram's bytes (never written once made), copied on the first call per datagram. */
+    private byte[] retainedArray() {
+        byte[] a = keptArray;
+        if (a == null) {
+            // the datagram starts at the buffer's start (where the socket receives it), or earlier
+            // than this message for a view made with at(); copy from 0 so offsets stay the same
+            if (end > Integer.MAX_VALUE - 8) {
+                throw new MalformedMessageException("nlmsghdr", off, "datagram of " + end + " bytes is too large to keep");
+            }
+            a = new byte[(int) end];
+            MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, 0, a, 0, a.length);
+            keptArray = a;
+        }
+        return a;
     }
 
     /** {@return the message length from its header, header included} */
@@ -102,17 +182,17 @@ public final class Message {
 
     /** {@return the message type ({@code nlmsg_type})} */
     public int type() {
-        return seg.get(U16, off + 4) & 0xFFFF;
+        return type;
     }
 
     /** {@return the header flags ({@code nlmsg_flags})} */
     public int flags() {
-        return seg.get(U16, off + 6) & 0xFFFF;
+        return flags;
     }
 
     /** {@return the sequence number ({@code nlmsg_seq})} */
     public int sequence() {
-        return seg.get(U32, off + 8);
+        return seq;
     }
 
     /** {@return the sender's port id ({@code nlmsg_pid}; 0 for the kernel)} */
@@ -173,6 +253,10 @@ public final class Message {
      */
     public int u8(int pos) {
         check(pos, 1);
+        byte[] a = keptArray;
+        if (a != null) {
+            return a[(int) payloadOffset() + pos] & 0xFF; // the same bytes, read without a segment
+        }
         return seg.get(ValueLayout.JAVA_BYTE, payloadOffset() + pos) & 0xFF;
     }
 
@@ -248,6 +332,82 @@ public final class Message {
             c.reset(seg, payloadOffset() + skip, off + len, names);
         }
         return c;
+    }
+
+    /**
+     * Indexes this message's attributes in one pass ({@link AttributeIndex}): for a decoder that
+     * reads the attributes it models and keeps the rest as they are. It reads the datagram's
+     * retained copy ({@link #retained()}, made here if it was not yet: once per datagram), so a
+     * record can keep the offsets it finds. The index is this view's own, refilled by the next
+     * call; nothing else is allocated per message.
+     *
+     * @param fixedHeaderLen the size of the family header before the attributes (aligned up)
+     * @param names the attribute names, for error messages
+     * @return this view's index, filled
+     * @throws MalformedMessageException if the fixed header does not fit or an attribute is malformed
+     */
+    public AttributeIndex index(int fixedHeaderLen, AttrNames names) {
+        return index(fixedHeaderLen, names, true);
+    }
+
+    /**
+     * Like {@link #index(int, AttrNames)}; with {@code keep} false, for a decoder that reads
+     * everything it wants at once and keeps no bytes: the message alone is copied into a scratch
+     * array of this view (reused, so nothing is allocated), the offsets are into
+     * {@link AttributeIndex#segment()}, valid until the next call, and
+     * {@link AttributeIndex#retained()} is null.
+     *
+     * @param fixedHeaderLen the size of the family header before the attributes (aligned up)
+     * @param names the attribute names, for error messages
+     * @param keep whether the index reads the retained datagram (true) or a scratch copy of the message
+     * @return this view's index, filled
+     * @throws MalformedMessageException if the fixed header does not fit or an attribute is malformed
+     */
+    public AttributeIndex index(int fixedHeaderLen, AttrNames names, boolean keep) {
+        return index(fixedHeaderLen, names, null, keep);
+    }
+
+    /**
+     * Like {@link #index(int, AttrNames, boolean)}, checking each attribute's size against
+     * {@code policy} in the same pass: the decoder then reads the attributes the policy names
+     * without checking them again.
+     *
+     * @param fixedHeaderLen the size of the family header before the attributes (aligned up)
+     * @param policy the sizes required of the modeled attributes (and their names, for errors)
+     * @param keep whether the index reads the retained datagram (true) or a scratch copy of the message
+     * @return this view's index, filled
+     * @throws MalformedMessageException if the fixed header does not fit, an attribute is malformed, or
+     *         one has a size the policy does not allow
+     */
+    public AttributeIndex index(int fixedHeaderLen, AttributePolicy policy, boolean keep) {
+        return index(fixedHeaderLen, policy.names(), policy, keep);
+    }
+
+    private AttributeIndex index(int fixedHeaderLen, AttrNames names, AttributePolicy policy, boolean keep) {
+        int skip = Netlink.align(fixedHeaderLen);
+        if (skip > payloadLength()) {
+            throw new MalformedMessageException("header", payloadOffset(),
+                    "fixed header of " + fixedHeaderLen + " bytes longer than the payload of " + payloadLength());
+        }
+        AttributeIndex x = index;
+        if (x == null) {
+            index = x = new AttributeIndex();
+        }
+        if (keep) {
+            byte[] a = retainedArray();
+            int p = (int) payloadOffset();
+            x.fill(a, retained(), true, p, skip, p + skip, (int) (off + len), names, policy);
+        } else {
+            byte[] a = scratch;
+            if (a == null || a.length < len) {
+                scratch = a = new byte[Math.max(len, 4096)];
+                scratchSegment = MemorySegment.ofArray(a);
+            }
+            MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, off, a, 0, len);
+            int p = Netlink.NLMSG_HDRLEN;
+            x.fill(a, scratchSegment, false, p, skip, p + skip, len, names, policy);
+        }
+        return x;
     }
 
     /** {@return the whole message, header included, copied out} */
