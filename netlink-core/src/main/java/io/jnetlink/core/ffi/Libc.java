@@ -130,6 +130,15 @@ public final class Libc {
         static final MethodHandle H = handle("recvfrom", FunctionDescriptor.of(
                 JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS));
     }
+    /**
+     * recvfrom into a Java array: a critical downcall (no thread-state change, heap access allowed).
+     * Only ever called with MSG_DONTWAIT, so it never blocks; while it runs (the kernel may build
+     * the next part of a dump inside it, ~0.1 ms) the GC waits for it to return.
+     */
+    private static final class RecvfromHeap {
+        static final MethodHandle H = handle("recvfrom", FunctionDescriptor.of(
+                JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS), Linker.Option.critical(true));
+    }
     private static final class Close {
         static final MethodHandle H = handle("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     }
@@ -273,6 +282,26 @@ public final class Libc {
     public static long recvfrom(MemorySegment state, int fd, MemorySegment buf, long len, int flags) {
         try {
             return (long) Recvfrom.H.invokeExact(state, fd, buf, len, flags, MemorySegment.NULL, MemorySegment.NULL);
+        } catch (Throwable t) {
+            throw fatal(t);
+        }
+    }
+
+    /**
+     * recvfrom(2) with MSG_DONTWAIT into {@code buf}, a segment over a Java array, without copying
+     * through native memory (a critical downcall: it must not block, so MSG_DONTWAIT is always added).
+     *
+     * @param state the errno capture segment
+     * @param fd the socket
+     * @param buf a heap segment to receive into
+     * @param len how many bytes of {@code buf} the kernel may write
+     * @param flags MSG_* flags (MSG_DONTWAIT is added)
+     * @return the datagram's size (MSG_TRUNC: its whole size), or -1 with errno in {@code state}
+     */
+    public static long recvfromHeap(MemorySegment state, int fd, MemorySegment buf, long len, int flags) {
+        try {
+            return (long) RecvfromHeap.H.invokeExact(state, fd, buf, len, flags | MSG_DONTWAIT, MemorySegment.NULL,
+                    MemorySegment.NULL);
         } catch (Throwable t) {
             throw fatal(t);
         }

@@ -40,6 +40,8 @@ final class Exchange {
     private String verb;
     private int key;
     private NetlinkSocket.ReplyHandler handler;
+    /** A dump's handler, called directly (one call per message, not two through a ReplyHandler). */
+    private NetlinkSocket.DumpHandler dumpHandler;
     private int firstSeq;
     private int count;
     private int open; // requests still waiting for their ACK or DONE
@@ -69,6 +71,11 @@ final class Exchange {
      * @param firstSeq the first sequence number, not 0 (kept for notifications), and such that
      *                 the run does not wrap through 0
      */
+    /** Makes the next exchange (a dump) hand each message to {@code h}; {@link #clear()} forgets it. */
+    void dumpTo(NetlinkSocket.DumpHandler h) {
+        this.dumpHandler = h;
+    }
+
     void start(String verb, int key, MessageWriter w, int firstSeq, NetlinkSocket.ReplyHandler handler, Mode mode) {
         this.verb = verb;
         this.key = key;
@@ -150,6 +157,21 @@ final class Exchange {
     }
 
     /** Processes one received datagram: {@code size} bytes (one or more messages) at the start of {@code buffer}. */
+    /** Handles every message of a datagram received into an array of its own ({@link Transport#receiveOwned}). */
+    void acceptOwned(MemorySegment datagram) {
+        long size = datagram.byteSize();
+        if (!(datagram.heapBase().orElse(null) instanceof byte[] array) || datagram.address() != 0) {
+            accept(datagram, size); // not an array from its index 0: records copy it as from a buffer
+            return;
+        }
+        long pos = 0;
+        while (pos < size) {
+            long step = view.bindOwned(array, datagram, pos, size - pos);
+            handle(view);
+            pos += step;
+        }
+    }
+
     void accept(MemorySegment buffer, long size) {
         long pos = 0;
         while (pos < size) {
@@ -191,6 +213,12 @@ final class Exchange {
                 finish(idx);
             }
             default -> {
+                if (dumpHandler != null) {
+                    if (errors == null || errors[idx] == null) {
+                        dumpHandler.onMessage(m);
+                    }
+                    return;
+                }
                 if (errorAt(idx) == null && handler != null && (waiting[idx] || !endsOnReply[idx])) {
                     handler.onReply(idx, m);
                 }
@@ -241,6 +269,7 @@ final class Exchange {
     /** Drops the references of the last exchange (handler, verb) so that they can be collected. */
     void clear() {
         handler = null;
+        dumpHandler = null;
         verb = null;
     }
 

@@ -33,6 +33,11 @@ final class NativeTransport implements Transport {
     /** Default receive buffer: twice the largest dump datagram the kernel makes. */
     static final int DEFAULT_RECEIVE = 64 * 1024;
     private static final int SOCKET_BUFFER = 4 << 20;
+    /**
+     * The array a dump datagram is received into: the kernel makes dump datagrams of at most 32 KiB
+     * less its own overhead (it sizes them by the largest read it saw, capped there).
+     */
+    static final int OWNED_RECEIVE = 32 * 1024;
 
     private final Arena arena = Arena.ofShared();
     private final MemorySegment state = Libc.newCallState(arena);
@@ -56,6 +61,8 @@ final class NativeTransport implements Transport {
     private final String what;
     private MemorySegment rbuf;
     private boolean peekFirst;
+    /** The size of the last datagram {@link #receiveOwned} took: how the next one is received. */
+    private long lastOwned = OWNED_RECEIVE;
     private volatile boolean closed;
 
     NativeTransport(int protocol, Duration receiveTimeout) {
@@ -229,6 +236,59 @@ final class NativeTransport implements Transport {
             take(MemorySegment.NULL, 0);
         }
         return n;
+    }
+
+    /**
+     * Receives straight into a new array of {@link #OWNED_RECEIVE} bytes (a critical downcall with
+     * MSG_DONTWAIT: the kernel copies the datagram into the Java heap, no copy through native
+     * memory), as long as the datagrams come large (a link or route dump fills each to ~32 KiB).
+     * After a small one, and after a datagram did not fit (the socket then sizes each one first),
+     * the datagram is received into the native buffer and copied out at its exact size.
+     */
+    @Override
+    public MemorySegment receiveOwned(boolean wait) {
+        ensureOpen();
+        if (peekFirst || lastOwned < OWNED_RECEIVE / 2) {
+            // Small datagrams (an address dump's come ~5 KiB each): clearing a 32 KiB array for
+            // each costs more than copying the datagram out of the buffer at its own size.
+            MemorySegment d = Transport.super.receiveOwned(wait);
+            if (d != null) {
+                lastOwned = d.byteSize();
+            }
+            return d;
+        }
+        byte[] into = new byte[OWNED_RECEIVE];
+        MemorySegment heap = MemorySegment.ofArray(into);
+        long n;
+        while (true) {
+            n = Libc.recvfromHeap(state, fd, heap, into.length, Libc.MSG_TRUNC);
+            if (n >= 0) {
+                break;
+            }
+            int err = Libc.errno(state);
+            if (err == Errno.EINTR.value()) {
+                continue;
+            }
+            if (err == Errno.EAGAIN.value()) {
+                if (!wait || !awaitReadable()) {
+                    return null;
+                }
+                continue;
+            }
+            if (err == Errno.ENOBUFS.value()) {
+                throw new OverrunException("receive on " + what);
+            }
+            throw NetlinkException.ofSyscall("receive on " + what, err);
+        }
+        if (n > into.length) {
+            if (rbuf.byteSize() < n) {
+                rbuf = Libc.allocateUninitialized(arena, n);
+            }
+            peekFirst = true;
+            throw new ReceiveTruncatedException("receive on " + what, n, into.length);
+        }
+        lastOwned = n;
+        return heap.asSlice(0, n);
     }
 
     /**

@@ -340,7 +340,12 @@ public final class NetlinkSocket implements AutoCloseable {
         try {
             for (int attempt = 1; ; attempt++) {
                 try {
-                    exchangeLocked(operation, NO_KEY, encoder, null, (i, m) -> handler.onMessage(m), Exchange.Mode.DUMP);
+                    exchange.dumpTo(handler);
+                    try {
+                        exchangeLocked(operation, NO_KEY, encoder, null, null, Exchange.Mode.DUMP);
+                    } finally {
+                        exchange.dumpTo(null); // also when the exchange failed before it started
+                    }
                 } catch (ReceiveTruncatedException e) {
                     // The socket now sizes each datagram first; read the rest of the abandoned dump
                     // (the kernel refuses a new dump while one is running), then start again.
@@ -561,17 +566,25 @@ public final class NetlinkSocket implements AutoCloseable {
         try {
             transport.send(writer.written());
             while (!exchange.complete()) {
-                long size;
                 try {
-                    size = transport.receive(true);
+                    if (mode == Exchange.Mode.DUMP) {
+                        // A dump's records keep their datagrams: receive each into an array of its
+                        // own, which they then share, rather than copying it out of the buffer.
+                        MemorySegment d = transport.receiveOwned(true);
+                        if (d == null) {
+                            throw wokenMidExchange(verb, key);
+                        }
+                        exchange.acceptOwned(d);
+                        continue;
+                    }
+                    long size = transport.receive(true);
+                    if (size < 0) {
+                        throw wokenMidExchange(verb, key);
+                    }
+                    exchange.accept(transport.buffer(), size);
                 } catch (NetlinkTimeoutException e) {
                     throw new NetlinkTimeoutException(describe(verb, key), first);
                 }
-                if (size < 0) {
-                    // Only close() wakes a transport, and it waits for this exchange first.
-                    throw new IllegalStateException(describe(verb, key) + ": the transport was woken mid-exchange");
-                }
-                exchange.accept(transport.buffer(), size);
             }
             if (exchange.hasSilentRequests()) {
                 long size;
@@ -582,6 +595,11 @@ public final class NetlinkSocket implements AutoCloseable {
         } finally {
             exchange.clear();
         }
+    }
+
+    /** Only close() wakes a transport, and it waits for the exchange first: this cannot happen. */
+    private static IllegalStateException wokenMidExchange(String verb, int key) {
+        return new IllegalStateException(describe(verb, key) + ": the transport was woken mid-exchange");
     }
 
     /** The text of an operation: {@code verb}, followed by {@code key} unless it is {@link #NO_KEY}. */

@@ -40,6 +40,28 @@ public interface Transport extends AutoCloseable {
     long receive(boolean wait);
 
     /**
+     * Receives the next datagram into memory of its own on the Java heap, for replies whose records
+     * keep it (dumps): a writable view, from index 0, of a new array that nothing else writes,
+     * sized to the datagram or larger (the view is exactly the datagram); the socket hands the
+     * array to the records. The default copies what {@link #receive} took out of
+     * {@link #buffer()}; a transport that can receive straight into the array does so. (A view of
+     * anything else is treated as a buffer: the records copy it.)
+     *
+     * @param wait as for {@link #receive}
+     * @return the datagram, or null where {@link #receive} returns a negative size
+     * @throws ReceiveTruncatedException as {@link #receive} does
+     */
+    default MemorySegment receiveOwned(boolean wait) {
+        long n = receive(wait);
+        if (n < 0) {
+            return null;
+        }
+        byte[] a = new byte[Math.toIntExact(n)];
+        MemorySegment.copy(buffer(), java.lang.foreign.ValueLayout.JAVA_BYTE, 0, a, 0, a.length);
+        return MemorySegment.ofArray(a);
+    }
+
+    /**
      * {@return the buffer holding the datagram the last {@link #receive} took, at offset 0; valid until the
      * next receive (which may also replace the buffer by a larger one)}
      */
