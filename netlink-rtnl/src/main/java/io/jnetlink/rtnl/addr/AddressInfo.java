@@ -3,27 +3,26 @@ package io.jnetlink.rtnl.addr;
 import static io.jnetlink.rtnl.addr.IfAddr.*;
 
 import io.jnetlink.core.MalformedMessageException;
-import io.jnetlink.core.codec.AttributeCursor;
+import io.jnetlink.core.codec.AttributeIndex;
+import io.jnetlink.core.codec.AttributePolicy;
 import io.jnetlink.core.codec.Message;
 import io.jnetlink.core.codec.RawAttribute;
-import io.jnetlink.rtnl.family.Attributes;
 import io.jnetlink.core.net.IpPrefix;
 import io.jnetlink.rtnl.family.Scope;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.net.InetAddress;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
  * One address of a link, as the kernel reports it (an RTM_NEWADDR message).
  *
  * <p>Immutable and safe to hand to another thread. A decoded address keeps the bytes of its
- * message (a copy of the datagram made once and shared with the other addresses of the same
- * datagram, never the socket's buffer): decoding checks the message whole and reads its numbers;
- * the addresses, the label and the unmodeled attributes become objects when first asked for. One
- * record kept alone keeps its datagram (up to 32 KiB) alive.
+ * message (the datagram it came in, received or copied once and shared with the other addresses of
+ * the same datagram, never the socket's buffer). Decoding checks the message whole (every
+ * attribute's length, the size of each modeled one, the prefix length) and keeps where the message
+ * is, its family and link: the other fields are read from it when one is first asked for, all at
+ * once. One record kept alone keeps its datagram (up to 32 KiB) alive.
  *
  * <p>The accessors are those of a record with these components, and equality is over all of them:
  *
@@ -45,59 +44,40 @@ import java.util.Set;
  * </ul>
  */
 public final class AddressInfo {
-    /** The attributes decoded into fields; the others are {@link #unknown()}. */
-    private static final long MODELED = Attributes.mask(IFA_ADDRESS, IFA_LOCAL, IFA_BROADCAST, IFA_LABEL, IFA_FLAGS,
-            IFA_RT_PRIORITY, IFA_PROTO, IFA_CACHEINFO);
+    /** The sizes of the modeled attributes of an IPv4 address, checked as the message is indexed. */
+    private static final AttributePolicy V4 = policy(4);
+    /** The same for IPv6. */
+    private static final AttributePolicy V6 = policy(16);
+    /** The lifetime value that means "forever". */
+    public static final long FOREVER = 0xFFFF_FFFFL;
 
-    private final int family;
-    private final int prefixLength;
-    private final int flags;
-    private final Scope scope;
-    private final int ifindex;
-    private final long metric;
-    private final int protocol;
-    private final long preferredLifetime;
-    private final long validLifetime;
     /** The retained datagram the message is in. */
     private final MemorySegment data;
-    // where the payloads are in data (-1: absent), and the attribute run
-    private final int addressAt;
-    private final int localAt;
-    private final int broadcastAt;
-    private final int labelAt;
-    private final int labelLength;
-    private final int attributesAt;
-    private final int attributesEnd;
-    private final boolean hasUnknown;
-    // Made on first use; immutable values, so a race at worst makes one twice (no lock needed).
-    private InetAddress address;
-    private InetAddress local;
-    private InetAddress broadcast;
-    private String label;
-    private List<RawAttribute> unknown;
+    /** Where the message's header is in {@link #data}. */
+    private final int at;
+    // kept from decoding: what a dump's filter reads of every address, without reading the rest
+    private final int family;
+    private final int ifindex;
+    /**
+     * The other fields, read on first use. Immutable once made (final fields; its lazily made values
+     * are immutable too), so a thread that races another here sees null (and reads them itself) or a
+     * complete object: no lock needed.
+     */
+    private AddressFields fields;
 
-    private AddressInfo(int family, int prefixLength, int flags, Scope scope, int ifindex, long metric, int protocol,
-                        long preferredLifetime, long validLifetime, MemorySegment data, int addressAt, int localAt,
-                        int broadcastAt, int labelAt, int labelLength, int attributesAt, int attributesEnd,
-                        boolean hasUnknown) {
-        this.family = family;
-        this.prefixLength = prefixLength;
-        this.flags = flags;
-        this.scope = scope;
-        this.ifindex = ifindex;
-        this.metric = metric;
-        this.protocol = protocol;
-        this.preferredLifetime = preferredLifetime;
-        this.validLifetime = validLifetime;
+    private AddressInfo(MemorySegment data, int at, int family, int ifindex) {
         this.data = data;
-        this.addressAt = addressAt;
-        this.localAt = localAt;
-        this.broadcastAt = broadcastAt;
-        this.labelAt = labelAt;
-        this.labelLength = labelLength;
-        this.attributesAt = attributesAt;
-        this.attributesEnd = attributesEnd;
-        this.hasUnknown = hasUnknown;
+        this.at = at;
+        this.family = family;
+        this.ifindex = ifindex;
+    }
+
+    private AddressFields f() {
+        AddressFields r = fields;
+        if (r == null) {
+            fields = r = AddressFields.read(data, at);
+        }
+        return r;
     }
 
     /**
@@ -111,17 +91,17 @@ public final class AddressInfo {
 
     /** {@return the prefix length} */
     public int prefixLength() {
-        return prefixLength;
+        return f().prefixLength();
     }
 
     /** {@return the {@code IFA_F_*} bits (from IFA_FLAGS when present, which holds all 32)} */
     public int flags() {
-        return flags;
+        return f().flags();
     }
 
     /** {@return the scope} */
     public Scope scope() {
-        return scope;
+        return f().scope();
     }
 
     /** {@return the link's index} */
@@ -135,11 +115,7 @@ public final class AddressInfo {
      * @return the address, or null
      */
     public InetAddress address() {
-        InetAddress a = address;
-        if (a == null && addressAt >= 0) {
-            address = a = Attributes.address(data, addressAt, addressLength());
-        }
-        return a;
+        return f().address();
     }
 
     /**
@@ -148,11 +124,7 @@ public final class AddressInfo {
      * @return the local address, or null
      */
     public InetAddress local() {
-        InetAddress a = local;
-        if (a == null && localAt >= 0) {
-            local = a = Attributes.address(data, localAt, addressLength());
-        }
-        return a;
+        return f().local();
     }
 
     /**
@@ -161,11 +133,7 @@ public final class AddressInfo {
      * @return the broadcast address, or null
      */
     public InetAddress broadcast() {
-        InetAddress a = broadcast;
-        if (a == null && broadcastAt >= 0) {
-            broadcast = a = Attributes.address(data, broadcastAt, addressLength());
-        }
-        return a;
+        return f().broadcast();
     }
 
     /**
@@ -174,11 +142,7 @@ public final class AddressInfo {
      * @return the label, or null
      */
     public String label() {
-        String l = label;
-        if (l == null && labelAt >= 0) {
-            label = l = AttributeCursor.string(data, labelAt, labelLength);
-        }
-        return l;
+        return f().label();
     }
 
     /**
@@ -187,7 +151,7 @@ public final class AddressInfo {
      * @return the metric
      */
     public long metric() {
-        return metric;
+        return f().metric();
     }
 
     /**
@@ -196,7 +160,7 @@ public final class AddressInfo {
      * @return the protocol number
      */
     public int protocol() {
-        return protocol;
+        return f().protocol();
     }
 
     /**
@@ -205,7 +169,7 @@ public final class AddressInfo {
      * @return the lifetime in seconds
      */
     public long preferredLifetime() {
-        return preferredLifetime;
+        return f().preferredLifetime();
     }
 
     /**
@@ -214,7 +178,7 @@ public final class AddressInfo {
      * @return the lifetime in seconds
      */
     public long validLifetime() {
-        return validLifetime;
+        return f().validLifetime();
     }
 
     /**
@@ -223,28 +187,15 @@ public final class AddressInfo {
      * @return the attributes, in the order received
      */
     public List<RawAttribute> unknown() {
-        List<RawAttribute> u = unknown;
-        if (u == null) {
-            u = hasUnknown ? Attributes.unmodeled(data, attributesAt, attributesEnd, MODELED, NAMES) : List.of();
-            unknown = u;
-        }
-        return u;
+        return f().unknown();
     }
-
-    private int addressLength() {
-        return family == IpPrefix.AF_INET ? 4 : 16;
-    }
-
-    /** The lifetime value that means "forever". */
-    public static final long FOREVER = 0xFFFF_FFFFL;
 
     /**
      * {@return the address as a prefix: the local address (IFA_LOCAL, else IFA_ADDRESS) with the prefix
      * length, such as {@code 192.168.15.1/24}}
      */
     public IpPrefix prefix() {
-        InetAddress l = local();
-        return new IpPrefix(l != null ? l : address(), prefixLength);
+        return f().prefix();
     }
 
     /** {@return whether this is an IPv4 address} */
@@ -254,7 +205,7 @@ public final class AddressInfo {
 
     /** {@return the flags as a set} */
     public Set<AddressFlag> flagSet() {
-        return AddressFlag.fromBits(flags);
+        return AddressFlag.fromBits(flags());
     }
 
     /**
@@ -263,7 +214,7 @@ public final class AddressInfo {
      * @param f the flag
      */
     public boolean has(AddressFlag f) {
-        return (flags & f.bit()) != 0;
+        return (flags() & f.bit()) != 0;
     }
 
     /**
@@ -284,89 +235,45 @@ public final class AddressInfo {
             return null;
         }
         int addrLen = family == IpPrefix.AF_INET ? 4 : 16;
-        int prefixLength = m.u8(1);
+        // one pass over the attribute headers that also checks each modeled attribute's size:
+        // everything that reading the fields later could trip on is checked here
+        AttributeIndex x = m.index(IFADDRMSG_LEN, addrLen == 4 ? V4 : V6, true);
+        int prefixLength = x.header8(1);
         if (prefixLength > addrLen * 8) {
             throw new MalformedMessageException("ifaddrmsg.ifa_prefixlen", m.payloadOffset() + 1,
                     "prefix length " + prefixLength + " too long for family " + family);
         }
-        int flags = m.u8(2);
-        Scope scope = Scope.of(m.u8(3));
-        int ifindex = m.u32(4);
-        int address = -1;
-        int local = -1;
-        int broadcast = -1;
-        int label = -1;
-        int labelLength = 0;
-        long metric = 0;
-        int protocol = 0;
-        long preferred = -1;
-        long valid = -1;
-        boolean unknown = false;
-        AttributeCursor a = Addresses.FAMILY.scan(m); // the view's own cursor: one pass, nothing allocated
-        while (a.next()) {
-            switch (a.type()) {
-                case IFA_ADDRESS -> address = Attributes.checkAddress(a, addrLen);
-                case IFA_LOCAL -> local = Attributes.checkAddress(a, addrLen);
-                case IFA_BROADCAST -> broadcast = Attributes.checkAddress(a, addrLen);
-                case IFA_LABEL -> {
-                    label = Math.toIntExact(a.payloadOffset());
-                    labelLength = a.length();
-                }
-                case IFA_FLAGS -> flags = a.u32();
-                case IFA_RT_PRIORITY -> metric = Integer.toUnsignedLong(a.u32());
-                case IFA_PROTO -> protocol = a.u8();
-                case IFA_CACHEINFO -> {
-                    if (a.length() != 16) {
-                        throw a.malformed("struct ifa_cacheinfo (16 bytes) expected, got " + a.length() + " bytes");
-                    }
-                    preferred = Integer.toUnsignedLong(a.segment().get(ValueLayout.JAVA_INT_UNALIGNED, a.payloadOffset()));
-                    valid = Integer.toUnsignedLong(a.segment().get(ValueLayout.JAVA_INT_UNALIGNED, a.payloadOffset() + 4));
-                }
-                default -> unknown = true;
-            }
-        }
-        if (address < 0 && local < 0) {
+        if (!x.has(IFA_ADDRESS) && !x.has(IFA_LOCAL)) {
             throw new MalformedMessageException("", m.payloadOffset(), "address message without IFA_ADDRESS or IFA_LOCAL");
         }
-        return new AddressInfo(family, prefixLength, flags, scope, ifindex, metric, protocol, preferred, valid,
-                m.retained(), address, local, broadcast, label, labelLength,
-                Math.toIntExact(m.payloadOffset() + io.jnetlink.core.codec.Netlink.align(IFADDRMSG_LEN)),
-                Math.toIntExact(m.offset() + m.length()), unknown);
+        return new AddressInfo(x.retained(), (int) m.offset(), family, x.header32(4));
+    }
+
+    private static AttributePolicy policy(int addrLen) {
+        String address = (addrLen == 4 ? "IPv4" : "IPv6") + " address (" + addrLen + " bytes)";
+        return AttributePolicy.builder(NAMES)
+                .exact(IFA_ADDRESS, addrLen, address)
+                .exact(IFA_LOCAL, addrLen, address)
+                .exact(IFA_BROADCAST, addrLen, address)
+                .exact(IFA_FLAGS, 4, "u32")
+                .exact(IFA_RT_PRIORITY, 4, "u32")
+                .exact(IFA_PROTO, 1, "u8")
+                .exact(IFA_CACHEINFO, 16, "struct ifa_cacheinfo (16 bytes)")
+                .build();
     }
 
     @Override
     public boolean equals(Object o) {
-        return o == this || o instanceof AddressInfo x && family == x.family && prefixLength == x.prefixLength
-                && flags == x.flags && scope == x.scope && ifindex == x.ifindex && metric == x.metric
-                && protocol == x.protocol && preferredLifetime == x.preferredLifetime
-                && validLifetime == x.validLifetime && Objects.equals(address(), x.address())
-                && Objects.equals(local(), x.local()) && Objects.equals(broadcast(), x.broadcast())
-                && Objects.equals(label(), x.label()) && unknown().equals(x.unknown());
+        return o == this || o instanceof AddressInfo a && f().equals(a.f());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(family, prefixLength, flags, scope, ifindex, address(), local(), broadcast(), label(),
-                metric, protocol, preferredLifetime, validLifetime, unknown());
+        return f().hashCode();
     }
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("AddressInfo[");
-        sb.append(prefix()).append(" link ").append(ifindex).append(" scope ").append(scope);
-        if (local() != null && address() != null && !local().equals(address())) {
-            sb.append(" peer ").append(IpPrefix.format(address()));
-        }
-        if (broadcast() != null) {
-            sb.append(" brd ").append(IpPrefix.format(broadcast()));
-        }
-        if (label() != null) {
-            sb.append(" label ").append(label());
-        }
-        sb.append(" flags ").append(flagSet());
-        if (!unknown().isEmpty()) {
-            sb.append(" unknown ").append(unknown());
-        }
-        return sb.append(']').toString();
+        return f().toString();
     }
 }

@@ -315,15 +315,34 @@ public final class RtnlFamily<T> {
      * @param keep which of the returned objects to keep
      */
     public List<T> dump(NetlinkSocket rtnl, String op, NetlinkSocket.Encoder filter, Predicate<? super T> keep) {
-        List<T> out = rtnl.dumpAll(op, w -> {
+        if (keep == null) {
+            return dumpDecoded(rtnl, op, filter, decoder);
+        }
+        // filtered as each message is decoded: no second pass over the list
+        return dumpDecoded(rtnl, op, filter, m -> {
+            T t = decoder.decode(m);
+            return t != null && keep.test(t) ? t : null;
+        });
+    }
+
+    /**
+     * {@return a filtered dump decoded by {@code decoder}, which may drop what it does not keep by
+     * returning null} As {@link #dump(NetlinkSocket, String, NetlinkSocket.Encoder, Predicate)}, for a
+     * family whose own decoder checks what to keep as it decodes (one call per message).
+     *
+     * @param <R> the decoded type
+     * @param rtnl a NETLINK_ROUTE socket of the namespace
+     * @param op what is dumped, for errors
+     * @param filter writes the request's header and filter attributes
+     * @param decoder turns each message into a value, or null to skip it
+     */
+    public <R> List<R> dumpDecoded(NetlinkSocket rtnl, String op, NetlinkSocket.Encoder filter,
+                                   NetlinkSocket.Decoder<R> decoder) {
+        return rtnl.dumpAll(op, w -> {
             w.begin(getType, NLM_F_REQUEST | NLM_F_DUMP);
             filter.encode(w);
             w.end();
         }, decoder);
-        if (keep != null) {
-            out.removeIf(keep.negate());
-        }
-        return out;
     }
 
     /**

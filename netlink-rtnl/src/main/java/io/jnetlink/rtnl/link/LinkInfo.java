@@ -3,6 +3,7 @@ package io.jnetlink.rtnl.link;
 import io.jnetlink.core.MalformedMessageException;
 import io.jnetlink.core.codec.AttrNames;
 import io.jnetlink.core.codec.AttributeCursor;
+import io.jnetlink.core.codec.AttributeIndex;
 import io.jnetlink.core.codec.Message;
 import io.jnetlink.core.codec.RawAttribute;
 import io.jnetlink.core.net.Mac;
@@ -326,75 +327,51 @@ public final class LinkInfo {
 
     private static LinkInfo decode(Message m, boolean keep) {
         m.requirePayload(Ifla.IFINFOMSG_LEN, "struct ifinfomsg");
-        int type = m.u16(2);
-        int index = m.u32(4);
-        int flags = m.u32(8);
+        // one pass over the ~45 attribute headers; then each modeled one is read where it is
+        AttributeIndex x = m.index(Ifla.IFINFOMSG_LEN, Links.FAMILY.attributeNames(), keep);
+        int type = x.header16(2);
+        int index = x.header32(4);
+        int flags = x.header32(8);
+        int nameAt = (int) x.offset(Ifla.IFLA_IFNAME);
+        if (nameAt < 0) {
+            throw new MalformedMessageException("IFLA_IFNAME", x.start(), "link " + index + " has no name");
+        }
+        int nameLength = x.length(Ifla.IFLA_IFNAME);
+        int mtu = x.u32(Ifla.IFLA_MTU, 0);
+        int macLength = Math.max(0, x.length(Ifla.IFLA_ADDRESS));
+        int macAt = macLength == 0 ? -1 : (int) x.offset(Ifla.IFLA_ADDRESS);
+        int master = x.u32(Ifla.IFLA_MASTER, 0);
+        int peer = x.u32(Ifla.IFLA_LINK, 0);
+        int netnsid = x.u32(Ifla.IFLA_LINK_NETNSID, -1);
+        int group = x.u32(Ifla.IFLA_GROUP, 0);
+        int txqlen = x.u32(Ifla.IFLA_TXQLEN, 0);
+        OperState oper = OperState.of(x.u8(Ifla.IFLA_OPERSTATE, 0));
+        int aliasAt = (int) x.offset(Ifla.IFLA_IFALIAS);
+        int aliasLength = Math.max(0, x.length(Ifla.IFLA_IFALIAS));
+        int statsAt = -1;
+        if (x.has(Ifla.IFLA_STATS64)) {
+            LinkStats.check(x);
+            statsAt = (int) x.offset(Ifla.IFLA_STATS64);
+        }
         String kind = null;
         KindData kindData = null;
-        int mtu = 0;
-        int master = 0;
-        int peer = 0;
-        int netnsid = -1;
-        int group = 0;
-        int txqlen = 0;
-        OperState oper = OperState.UNKNOWN;
-        long nameAt = -1;
-        int nameLength = 0;
-        long macAt = -1;
-        int macLength = 0;
-        long statsAt = -1;
-        long aliasAt = -1;
-        int aliasLength = 0;
-        AttributeCursor a = Links.FAMILY.scan(m); // the view's own cursor: one pass, nothing allocated
-        long attrStart = m.payloadOffset() + Ifla.IFINFOMSG_LEN;
-        while (a.next()) {
-            switch (a.type()) {
-                case Ifla.IFLA_IFNAME -> {
-                    nameAt = a.payloadOffset();
-                    nameLength = a.length();
-                }
-                case Ifla.IFLA_MTU -> mtu = a.u32();
-                case Ifla.IFLA_ADDRESS -> {
-                    macAt = a.length() == 0 ? -1 : a.payloadOffset();
-                    macLength = a.length();
-                }
-                case Ifla.IFLA_MASTER -> master = a.u32();
-                case Ifla.IFLA_LINK -> peer = a.u32();
-                case Ifla.IFLA_LINK_NETNSID -> netnsid = a.s32();
-                case Ifla.IFLA_GROUP -> group = a.u32();
-                case Ifla.IFLA_TXQLEN -> txqlen = a.u32();
-                case Ifla.IFLA_OPERSTATE -> oper = OperState.of(a.u8());
-                case Ifla.IFLA_IFALIAS -> {
-                    aliasAt = a.payloadOffset();
-                    aliasLength = a.length();
-                }
-                case Ifla.IFLA_STATS64 -> {
-                    LinkStats.check(a);
-                    statsAt = a.payloadOffset();
-                }
-                case Ifla.IFLA_LINKINFO -> {
-                    AttributeCursor info = a.nested(Ifla.INFO_NAMES);
-                    kind = kindOf(info);
-                    if (kind != null) {
-                        // the kernel sends the kind before its data: usually found in the same pass
-                        kindData = info.type() == Ifla.IFLA_INFO_DATA ? LinkKind.decode(kind, info)
-                                : kindData(kind, a.nested(Ifla.INFO_NAMES));
-                    }
-                }
-                default -> { }
+        if (x.has(Ifla.IFLA_LINKINFO)) {
+            AttributeCursor a = x.cursor(Ifla.IFLA_LINKINFO);
+            AttributeCursor info = a.nested(Ifla.INFO_NAMES);
+            kind = kindOf(info);
+            if (kind != null) {
+                // the kernel sends the kind before its data: usually found in the same pass
+                kindData = info.type() == Ifla.IFLA_INFO_DATA ? LinkKind.decode(kind, info)
+                        : kindData(kind, a.nested(Ifla.INFO_NAMES));
             }
         }
-        if (nameAt < 0) {
-            throw new MalformedMessageException("IFLA_IFNAME", attrStart, "link " + index + " has no name");
-        }
-        long end = m.offset() + m.length();
+        MemorySegment s = x.segment();
         if (keep) {
             return new LinkInfo(index, type, flags, oper, mtu, master, kind, kindData, peer, netnsid, group, txqlen,
-                    m.retained(), (int) nameAt, nameLength, (int) macAt, macLength, (int) statsAt, (int) aliasAt,
-                    aliasLength, (int) attrStart, (int) end);
+                    s, nameAt, nameLength, macAt, macLength, statsAt, aliasAt, aliasLength, (int) x.start(),
+                    (int) x.end());
         }
         // modeled only: read everything now, keep no bytes
-        MemorySegment s = m.segment();
         LinkInfo l = new LinkInfo(index, type, flags, oper, mtu, master, kind, kindData, peer, netnsid, group, txqlen,
                 null, -1, 0, macAt < 0 ? -1 : 0, 0, statsAt < 0 ? -1 : 0, aliasAt < 0 ? -1 : 0, 0, 0, 0);
         l.name = AttributeCursor.string(s, nameAt, nameLength);

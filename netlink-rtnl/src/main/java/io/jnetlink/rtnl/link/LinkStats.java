@@ -30,6 +30,14 @@ public record LinkStats(long rxPackets, long txPackets, long rxBytes, long txByt
         }
     }
 
+    /** As {@link #check(AttributeCursor)}, for the IFLA_STATS64 of an index. */
+    static void check(io.jnetlink.core.codec.AttributeIndex x) {
+        int n = x.length(Ifla.IFLA_STATS64);
+        if (n < FIELDS * 8) {
+            throw x.malformed(Ifla.IFLA_STATS64, "rtnl_link_stats64 needs at least " + FIELDS * 8 + " bytes, got " + n);
+        }
+    }
+
     /** The counters of a checked ({@link #check}) IFLA_STATS64 payload at {@code o} of {@code s}. */
     static LinkStats read(MemorySegment s, long o) {
         return new LinkStats(at(s, o, 0), at(s, o, 1), at(s, o, 2), at(s, o, 3), at(s, o, 4), at(s, o, 5),

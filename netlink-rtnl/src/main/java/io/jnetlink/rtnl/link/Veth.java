@@ -144,8 +144,11 @@ public final class Veth extends LinkSpec<Veth> {
                 }
             }
         }
-        return new Data(peer);
+        return peer == null ? NO_PEER : new Data(peer);
     }
+
+    /** The data of a veth the kernel reports without its peer (a dump's usual case): one shared value. */
+    private static final Data NO_PEER = new Data(null);
 
     /** Builds a {@link Veth}. */
     public static final class Builder extends LinkSpec.Builder<Veth, Builder> {

@@ -3,28 +3,26 @@ package io.jnetlink.rtnl.route;
 import static io.jnetlink.rtnl.route.Rt.*;
 
 import io.jnetlink.core.MalformedMessageException;
-import io.jnetlink.core.codec.AttributeCursor;
+import io.jnetlink.core.codec.AttributeIndex;
+import io.jnetlink.core.codec.AttributePolicy;
 import io.jnetlink.core.codec.Message;
 import io.jnetlink.core.codec.RawAttribute;
-import io.jnetlink.rtnl.family.Attributes;
 import io.jnetlink.core.net.IpPrefix;
 import io.jnetlink.rtnl.family.Scope;
-import io.jnetlink.core.codec.Netlink;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * One route as the kernel reports it (an RTM_NEWROUTE message), from a dump or a lookup.
  *
  * <p>Immutable and safe to hand to another thread. A decoded route keeps the bytes of its message
- * (a copy of the datagram made once and shared with the other routes of the same datagram, never
- * the socket's buffer): decoding checks the message whole and reads its numbers; the addresses
- * and the unmodeled attributes become objects when first asked for, so a dump of many routes costs
- * little more than receiving it. One route kept alone keeps its datagram (up to 32 KiB) alive.
+ * (the datagram it came in, received or copied once and shared with the other routes of the same
+ * datagram, never the socket's buffer). Decoding checks the message whole (every attribute's
+ * length, the size of each modeled one, the route type, the prefix lengths, the multipath run) and
+ * keeps only where the message is: the fields are read from it when one is first asked for, all
+ * at once, so a dump of many routes costs little more than receiving it. One route kept alone
+ * keeps its datagram (up to 32 KiB) alive.
  *
  * <p>The accessors are those of a record with these components, and equality is over all of them:
  *
@@ -51,91 +49,59 @@ import java.util.Objects;
  * </ul>
  */
 public final class RouteInfo {
-    /** The attributes decoded into fields; the others are {@link #unknown()}. */
-    private static final long MODELED = Attributes.mask(RTA_DST, RTA_SRC, RTA_GATEWAY, RTA_PREFSRC, RTA_OIF, RTA_IIF,
-            RTA_PRIORITY, RTA_TABLE, RTA_MULTIPATH, RTA_NH_ID);
-
-    private final int family;
-    private final int destinationLength;
-    private final int sourceLength;
-    private final int tos;
-    private final int table;
-    private final RouteProtocol protocol;
-    private final Scope scope;
-    private final RouteType type;
-    private final int flags;
-    private final int oif;
-    private final int iif;
-    private final long priority;
-    private final List<NextHop> nexthops;
-    private final long nexthopId;
+    /** The sizes of the modeled attributes of an IPv4 route, checked as the message is indexed. */
+    private static final AttributePolicy V4 = policy(4);
+    /** The same for IPv6. */
+    private static final AttributePolicy V6 = policy(16);
     /** The retained datagram the message is in. */
     private final MemorySegment data;
-    // where the addresses' payloads are in data (-1: absent), and the attribute run
-    private final int destinationAt;
-    private final int sourceAt;
-    private final int gatewayAt;
-    private final int prefsrcAt;
-    private final int attributesAt;
-    private final int attributesEnd;
-    private final boolean hasUnknown;
-    // Made on first use; immutable values, so a race at worst makes one twice (no lock needed).
-    private InetAddress destination;
-    private InetAddress source;
-    private InetAddress gateway;
-    private InetAddress prefsrc;
-    private List<RawAttribute> unknown;
+    /** Where the message's header is in {@link #data}. */
+    private final int at;
+    // kept from decoding: what a dump's filter reads of every route, without reading the rest
+    private final int family;
+    private final int table;
+    private final int flags;
+    /**
+     * The fields, read on first use. Immutable once made (final fields; its lazily made values are
+     * immutable too), so a thread that races another here sees null (and reads them itself) or a
+     * complete object: no lock needed.
+     */
+    private RouteFields fields;
 
-    private RouteInfo(int family, int destinationLength, int sourceLength, int tos, int table, RouteProtocol protocol,
-                      Scope scope, RouteType type, int flags, int oif, int iif, long priority, List<NextHop> nexthops,
-                      long nexthopId, MemorySegment data, int destinationAt, int sourceAt, int gatewayAt,
-                      int prefsrcAt, int attributesAt, int attributesEnd, boolean hasUnknown) {
-        this.family = family;
-        this.destinationLength = destinationLength;
-        this.sourceLength = sourceLength;
-        this.tos = tos;
-        this.table = table;
-        this.protocol = protocol;
-        this.scope = scope;
-        this.type = type;
-        this.flags = flags;
-        this.oif = oif;
-        this.iif = iif;
-        this.priority = priority;
-        this.nexthops = nexthops;
-        this.nexthopId = nexthopId;
+    private RouteInfo(MemorySegment data, int at, int family, int table, int flags) {
         this.data = data;
-        this.destinationAt = destinationAt;
-        this.sourceAt = sourceAt;
-        this.gatewayAt = gatewayAt;
-        this.prefsrcAt = prefsrcAt;
-        this.attributesAt = attributesAt;
-        this.attributesEnd = attributesEnd;
-        this.hasUnknown = hasUnknown;
+        this.at = at;
+        this.family = family;
+        this.table = table;
+        this.flags = flags;
     }
 
-    /**
-     * {@link IpPrefix#AF_INET} or {@link IpPrefix#AF_INET6}.
-     *
-     * @return the address family
-     */
+    private RouteFields f() {
+        RouteFields r = fields;
+        if (r == null) {
+            fields = r = RouteFields.read(data, at);
+        }
+        return r;
+    }
+
+    /** {@return {@link IpPrefix#AF_INET} or {@link IpPrefix#AF_INET6}} */
     public int family() {
         return family;
     }
 
     /** {@return the destination prefix length (0 for a default route)} */
     public int destinationLength() {
-        return destinationLength;
+        return f().destinationLength();
     }
 
     /** {@return the source prefix length (policy routing on source; usually 0)} */
     public int sourceLength() {
-        return sourceLength;
+        return f().sourceLength();
     }
 
     /** {@return the type-of-service match} */
     public int tos() {
-        return tos;
+        return f().tos();
     }
 
     /** {@return the table (RTA_TABLE, which holds ids beyond 255; unsigned)} */
@@ -145,17 +111,17 @@ public final class RouteInfo {
 
     /** {@return who installed the route} */
     public RouteProtocol protocol() {
-        return protocol;
+        return f().protocol();
     }
 
     /** {@return the scope} */
     public Scope scope() {
-        return scope;
+        return f().scope();
     }
 
     /** {@return the type} */
     public RouteType type() {
-        return type;
+        return f().type();
     }
 
     /** {@return the {@code RTM_F_*}/{@code RTNH_F_*} flags of the header} */
@@ -163,83 +129,39 @@ public final class RouteInfo {
         return flags;
     }
 
-    /**
-     * RTA_DST, or null (a default route has none).
-     *
-     * @return the address, or null
-     */
+    /** {@return RTA_DST, or null (a default route has none)} */
     public InetAddress destination() {
-        InetAddress a = destination;
-        if (a == null && destinationAt >= 0) {
-            destination = a = Attributes.address(data, destinationAt, addressLength());
-        }
-        return a;
+        return f().destination();
     }
 
-    /**
-     * RTA_SRC (source prefix), or null.
-     *
-     * @return the address, or null
-     */
+    /** {@return RTA_SRC (source prefix), or null} */
     public InetAddress source() {
-        InetAddress a = source;
-        if (a == null && sourceAt >= 0) {
-            source = a = Attributes.address(data, sourceAt, addressLength());
-        }
-        return a;
+        return f().source();
     }
 
-    /**
-     * RTA_GATEWAY, or null.
-     *
-     * @return the address, or null
-     */
+    /** {@return RTA_GATEWAY, or null} */
     public InetAddress gateway() {
-        InetAddress a = gateway;
-        if (a == null && gatewayAt >= 0) {
-            gateway = a = Attributes.address(data, gatewayAt, addressLength());
-        }
-        return a;
+        return f().gateway();
     }
 
-    /**
-     * RTA_OIF, the output link index, or 0.
-     *
-     * @return the link's index, or 0
-     */
+    /** {@return RTA_OIF, the output link index, or 0} */
     public int oif() {
-        return oif;
+        return f().oif();
     }
 
-    /**
-     * RTA_IIF, the input link index (in lookups with one), or 0.
-     *
-     * @return the link's index, or 0
-     */
+    /** {@return RTA_IIF, the input link index (in lookups with one), or 0} */
     public int iif() {
-        return iif;
+        return f().iif();
     }
 
-    /**
-     * RTA_PREFSRC, the preferred source address, or null.
-     *
-     * @return the address, or null
-     */
+    /** {@return RTA_PREFSRC, the preferred source address, or null} */
     public InetAddress prefsrc() {
-        InetAddress a = prefsrc;
-        if (a == null && prefsrcAt >= 0) {
-            prefsrc = a = Attributes.address(data, prefsrcAt, addressLength());
-        }
-        return a;
+        return f().prefsrc();
     }
 
-    /**
-     * RTA_PRIORITY, the metric, 0 when absent.
-     *
-     * @return the metric
-     */
+    /** {@return RTA_PRIORITY, the metric, 0 when absent} */
     public long priority() {
-        return priority;
+        return f().priority();
     }
 
     /**
@@ -247,51 +169,35 @@ public final class RouteInfo {
      * nexthop object, the kernel's expansion of that object}
      */
     public List<NextHop> nexthops() {
-        return nexthops;
+        return f().nexthops();
     }
 
-    /**
-     * RTA_NH_ID, the nexthop object the route goes through, or 0.
-     *
-     * @return the id, or 0
-     */
+    /** {@return RTA_NH_ID, the nexthop object the route goes through, or 0} */
     public long nexthopId() {
-        return nexthopId;
+        return f().nexthopId();
     }
 
     /**
-     * Attributes not modelled here (RTA_METRICS, RTA_CACHEINFO, RTA_PREF, RTA_UID, ...), kept as received.
-     *
-     * @return the attributes, in the order received
+     * {@return attributes not modelled here (RTA_METRICS, RTA_CACHEINFO, RTA_PREF, RTA_UID, ...), kept as
+     * received}
      */
     public List<RawAttribute> unknown() {
-        List<RawAttribute> u = unknown;
-        if (u == null) {
-            u = hasUnknown ? Attributes.unmodeled(data, attributesAt, attributesEnd, MODELED, NAMES) : List.of();
-            unknown = u;
-        }
-        return u;
-    }
-
-    private int addressLength() {
-        return family == IpPrefix.AF_INET ? 4 : 16;
+        return f().unknown();
     }
 
     /** {@return the destination as a prefix: {@code 10.9.0.0/16}, or {@code 0.0.0.0/0} / {@code ::/0} for a default route} */
     public IpPrefix destinationPrefix() {
-        InetAddress d = destination() != null ? destination()
-                : IpPrefix.byAddress(new byte[family == IpPrefix.AF_INET ? 4 : 16]);
-        return new IpPrefix(d, destinationLength);
+        return f().destinationPrefix();
     }
 
     /** {@return whether this is a default route (destination length 0)} */
     public boolean isDefault() {
-        return destinationLength == 0;
+        return f().isDefault();
     }
 
     /** {@return the metric: the same as {@link #priority()}} */
     public long metric() {
-        return priority;
+        return f().metric();
     }
 
     /** {@return whether this is an IPv4 route} */
@@ -322,135 +228,50 @@ public final class RouteInfo {
             return null;
         }
         int addrLen = family == IpPrefix.AF_INET ? 4 : 16;
-        int dstLen = m.u8(1);
-        int srcLen = m.u8(2);
+        // one pass over the attribute headers that also checks each modeled attribute's size:
+        // everything that reading the fields later could trip on is checked here
+        AttributeIndex x = m.index(RTMSG_LEN, addrLen == 4 ? V4 : V6, true);
+        int dstLen = x.header8(1);
+        int srcLen = x.header8(2);
         if (dstLen > addrLen * 8 || srcLen > addrLen * 8) {
             throw new MalformedMessageException("rtmsg", m.payloadOffset() + 1, "prefix length " + Math.max(dstLen, srcLen)
                     + " too long for family " + family);
         }
-        int tos = m.u8(3);
-        int table = m.u8(4);
-        RouteProtocol protocol = RouteProtocol.of(m.u8(5));
-        Scope scope = Scope.of(m.u8(6));
-        RouteType type;
-        try {
-            type = RouteType.of(m.u8(7));
-        } catch (IllegalArgumentException e) {
-            throw new MalformedMessageException("rtmsg.rtm_type", m.payloadOffset() + 7, e.getMessage());
+        if (!RouteType.isKnown(x.header8(7))) {
+            throw new MalformedMessageException("rtmsg.rtm_type", m.payloadOffset() + 7,
+                    "unknown route type " + x.header8(7));
         }
-        int flags = m.u32(8);
-        int dst = -1;
-        int src = -1;
-        int gw = -1;
-        int prefsrc = -1;
-        int oif = 0;
-        int iif = 0;
-        long priority = 0;
-        boolean unknown = false;
-        long nhid = 0;
-        List<NextHop> nexthops = List.of();
-        AttributeCursor a = Routes.FAMILY.scan(m); // the view's own cursor: one pass, nothing allocated
-        while (a.next()) {
-            switch (a.type()) {
-                case RTA_DST -> dst = Attributes.checkAddress(a, addrLen);
-                case RTA_SRC -> src = Attributes.checkAddress(a, addrLen);
-                case RTA_GATEWAY -> gw = Attributes.checkAddress(a, addrLen);
-                case RTA_PREFSRC -> prefsrc = Attributes.checkAddress(a, addrLen);
-                case RTA_OIF -> oif = a.u32();
-                case RTA_IIF -> iif = a.u32();
-                case RTA_PRIORITY -> priority = Integer.toUnsignedLong(a.u32());
-                case RTA_TABLE -> table = a.u32();
-                case RTA_MULTIPATH -> nexthops = List.copyOf(nexthops(a, addrLen));
-                case RTA_NH_ID -> nhid = Integer.toUnsignedLong(a.u32());
-                default -> unknown = true;
-            }
+        int table = x.u32(RTA_TABLE, x.header8(4));
+        if (x.has(RTA_MULTIPATH)) {
+            RouteFields.nexthops(x.cursor(RTA_MULTIPATH), addrLen); // checks the rtnexthop run
         }
-        return new RouteInfo(family, dstLen, srcLen, tos, table, protocol, scope, type, flags, oif, iif, priority,
-                nexthops, nhid, m.retained(), dst, src, gw, prefsrc,
-                Math.toIntExact(m.payloadOffset() + io.jnetlink.core.codec.Netlink.align(RTMSG_LEN)),
-                Math.toIntExact(m.offset() + m.length()), unknown);
+        return new RouteInfo(x.retained(), (int) m.offset(), family, table, x.header32(8));
     }
 
-    /** Reads the {@code struct rtnexthop} run of an RTA_MULTIPATH attribute, each with its own attributes. */
-    private static List<NextHop> nexthops(AttributeCursor a, int addrLen) {
-        List<NextHop> out = new ArrayList<>(2);
-        MemorySegment seg = a.segment();
-        long pos = a.payloadOffset();
-        long end = pos + a.length();
-        while (end - pos >= RTNH_LEN) {
-            int len = seg.get(ValueLayout.JAVA_SHORT_UNALIGNED, pos) & 0xFFFF;
-            if (len < RTNH_LEN || len > end - pos) {
-                throw a.malformed("rtnexthop length " + len + " at offset " + pos + " does not fit ("
-                        + (end - pos) + " bytes left)");
-            }
-            int flags = seg.get(ValueLayout.JAVA_BYTE, pos + 2) & 0xFF;
-            int hops = seg.get(ValueLayout.JAVA_BYTE, pos + 3) & 0xFF;
-            int ifindex = seg.get(ValueLayout.JAVA_INT_UNALIGNED, pos + 4);
-            InetAddress gw = null;
-            List<RawAttribute> unknown = new ArrayList<>(0);
-            AttributeCursor c = new AttributeCursor(seg, pos + RTNH_LEN, pos + len, NAMES);
-            while (c.next()) {
-                if (c.type() == RTA_GATEWAY) {
-                    gw = Attributes.address(c, addrLen);
-                } else {
-                    unknown.add(c.raw());
-                }
-            }
-            out.add(new NextHop(gw, ifindex, hops + 1, flags, unknown));
-            pos += Netlink.align(len);
+    private static AttributePolicy policy(int addrLen) {
+        String address = (addrLen == 4 ? "IPv4" : "IPv6") + " address (" + addrLen + " bytes)";
+        AttributePolicy.Builder b = AttributePolicy.builder(NAMES);
+        for (int t : new int[] {RTA_DST, RTA_SRC, RTA_GATEWAY, RTA_PREFSRC}) {
+            b.exact(t, addrLen, address);
         }
-        if (pos < end) {
-            throw a.malformed((end - pos) + " trailing bytes after the last rtnexthop");
+        for (int t : new int[] {RTA_OIF, RTA_IIF, RTA_PRIORITY, RTA_TABLE, RTA_NH_ID}) {
+            b.exact(t, 4, "u32");
         }
-        return out;
+        return b.build();
     }
 
     @Override
     public boolean equals(Object o) {
-        return o == this || o instanceof RouteInfo r && family == r.family && destinationLength == r.destinationLength
-                && sourceLength == r.sourceLength && tos == r.tos && table == r.table && protocol == r.protocol
-                && scope == r.scope && type == r.type && flags == r.flags && oif == r.oif && iif == r.iif
-                && priority == r.priority && nexthopId == r.nexthopId && nexthops.equals(r.nexthops)
-                && Objects.equals(destination(), r.destination()) && Objects.equals(source(), r.source())
-                && Objects.equals(gateway(), r.gateway()) && Objects.equals(prefsrc(), r.prefsrc())
-                && unknown().equals(r.unknown());
+        return o == this || o instanceof RouteInfo r && f().equals(r.f());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(family, destinationLength, sourceLength, tos, table, protocol, scope, type, flags,
-                destination(), source(), gateway(), oif, iif, prefsrc(), priority, nexthops, nexthopId, unknown());
+        return f().hashCode();
     }
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("RouteInfo[");
-        if (type != RouteType.UNICAST) {
-            sb.append(type.label()).append(' ');
-        }
-        sb.append(isDefault() ? "default" : destinationPrefix().toString());
-        if (gateway() != null) {
-            sb.append(" via ").append(IpPrefix.format(gateway()));
-        }
-        if (oif != 0) {
-            sb.append(" oif ").append(oif);
-        }
-        if (prefsrc() != null) {
-            sb.append(" src ").append(IpPrefix.format(prefsrc()));
-        }
-        sb.append(" table ").append(tableId()).append(" proto ").append(protocol).append(" scope ").append(scope);
-        if (priority != 0) {
-            sb.append(" metric ").append(priority);
-        }
-        if (nexthopId != 0) {
-            sb.append(" nhid ").append(nexthopId);
-        }
-        for (NextHop h : nexthops) {
-            sb.append(' ').append(h);
-        }
-        if (flags != 0) {
-            sb.append(" flags 0x").append(Integer.toHexString(flags));
-        }
-        return sb.append(']').toString();
+        return f().toString();
     }
 }

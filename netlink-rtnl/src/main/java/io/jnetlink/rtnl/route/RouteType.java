@@ -35,6 +35,11 @@ public enum RouteType {
         return ordinal();
     }
 
+    /** {@return whether {@code value} is a route type {@link #of} knows} */
+    static boolean isKnown(int value) {
+        return value >= 0 && value < ALL.length;
+    }
+
     /**
      * {@return the type of number {@code value}}
      *

@@ -147,9 +147,12 @@ public final class Routes {
                 + "routes of " + (table == TABLE_ALL ? "every table" : "table " + Integer.toUnsignedString(table));
         try {
             // The filter is the kernel's to honour; make sure (and drop cached clones).
-            return FAMILY.dump(rtnl, op, w -> dumpFilter(w, family, table),
-                    r -> (table == TABLE_ALL || r.table() == table) && (family == 0 || r.family() == family)
-                            && (r.flags() & RTM_F_CLONED) == 0);
+            // the filter is in the decoder, which the dump calls once per message
+            return FAMILY.dumpDecoded(rtnl, op, w -> dumpFilter(w, family, table), m -> {
+                RouteInfo r = RouteInfo.decode(m);
+                return r != null && (table == TABLE_ALL || r.table() == table) && (family == 0 || r.family() == family)
+                        && (r.flags() & RTM_F_CLONED) == 0 ? r : null;
+            });
         } catch (NetlinkException e) {
             if (e.errno() == Errno.ENOENT && table != TABLE_ALL) {
                 return List.of(); // "FIB table does not exist"

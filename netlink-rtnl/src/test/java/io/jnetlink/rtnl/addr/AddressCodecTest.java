@@ -181,4 +181,32 @@ class AddressCodecTest {
             return AddressInfo.decode(m);
         }
     }
+
+    /**
+     * An address's fields are read from its message when first asked for: whatever decoding
+     * accepted must then read without an error (decoding checks everything the reading relies on).
+     */
+    @Test
+    void anAddressDecodedWithoutErrorIsReadWithoutError() {
+        List<byte[]> seeds = List.of(Golden.load("rtm_newaddr_v4_brd_plus"), Golden.load("rtm_newaddr_v6"),
+                Golden.encode(w -> Addresses.encodeNew(w, 0, AddressSpec.builder().link(7).prefix("10.0.0.1/8")
+                        .label("gx0:one").noPrefixRoute().metric(5).build(), 7)));
+        Fuzz.Result r = Fuzz.run(4743, 20_000, 20, seeds, m -> {
+            AddressInfo a = AddressInfo.decode(m);
+            if (a != null) {
+                try {
+                    a.toString();
+                    a.hashCode();
+                    a.prefix();
+                    a.unknown();
+                    a.flagSet();
+                    a.equals(AddressInfo.decode(m));
+                } catch (MalformedMessageException e) {
+                    throw new AssertionError("decoded, then failed when read", e);
+                }
+            }
+            return a;
+        });
+        assertTrue(r.decoded() > 1000 && r.malformed() > 1000, "fuzzer reached both outcomes: " + r);
+    }
 }

@@ -227,4 +227,31 @@ class RouteCodecTest {
             return RouteInfo.decode(Message.at(seg, 0));
         }
     }
+
+    /**
+     * A route's fields are read from its message when first asked for: whatever decoding accepted
+     * must then read without an error (decoding checks everything the reading relies on).
+     */
+    @Test
+    void aRouteDecodedWithoutErrorIsReadWithoutError() {
+        List<byte[]> seeds = List.of(Golden.load("rtm_newroute_v4_full"), Golden.load("rtm_newroute_v6_default"),
+                Golden.load("rtm_newroute_blackhole"), Golden.load("rtm_newroute_default_via"), multipath());
+        Fuzz.Result r = Fuzz.run(4711, 20_000, 24, seeds, m -> {
+            RouteInfo route = RouteInfo.decode(m);
+            if (route != null) {
+                try {
+                    route.toString();
+                    route.hashCode();
+                    route.destinationPrefix();
+                    route.unknown();
+                    route.nexthops();
+                    route.equals(RouteInfo.decode(m));
+                } catch (MalformedMessageException e) {
+                    throw new AssertionError("decoded, then failed when read", e);
+                }
+            }
+            return route;
+        });
+        assertTrue(r.decoded() > 1000 && r.malformed() > 1000, "fuzzer reached both outcomes: " + r);
+    }
 }
