@@ -15,6 +15,10 @@
 #                                                   #   getlink getlink64 dump attach routes
 #                                                   #   routedump addrdump setadd
 #   ONLY=setadd ROUNDS=1 benchmarks/compare.sh      # 100,000 set elements: library vs nft -f (one JMH run)
+# SETTLE (seconds, default 2) is waited before every measured run, JMH or C: a run that deleted a
+# namespace of 1,000 links leaves kernel workers tearing it down (measured: ~0.1 s of CPU within the
+# first half second), on any CPU, and the next run should not share its CPU with that. SETTLE=0
+# waits not.
 # Builds nothing. Needs root (creates network namespaces). Everything happens inside namespaces named
 # bench-*: the ip / C side in bench-cmp-PID (made and deleted here), the JMH side in bench-* namespaces
 # each benchmark makes and deletes. JMH_OPTS adds options to every JMH run (e.g. "-prof gc"); JAVA_OPTS
@@ -66,6 +70,7 @@ inns() { ip netns exec "$ns" "$@"; }
 # than measuring two benchmarks at once. A failed run prints nothing and is listed after the table.
 jmh() {
   local regex=$1 metric=$2 param=${3:-} out="$work/jmh.csv" waited=0
+  settle
   while true; do
     rm -f "$out"
     # shellcheck disable=SC2086
@@ -87,11 +92,12 @@ jmh() {
 # the score of metric $1 in the last JMH run's results (another benchmark of the same run)
 lastscore() { awk -F, -v m="$1" '{ sub(/\r$/, ""); for (i = 1; i <= NF; i++) gsub(/^"|"$/, "", $i) }
   NR > 1 { short = $1; sub(/^io\.jnetlink\.benchmarks\./, "", short); if (short == m) { print $5; exit } }' "$work/jmh.csv" 2>/dev/null; }
+settle() { sleep "${SETTLE:-2}"; }
 kv() { sed -n "s/.*\\b$1=\\([^ ]*\\).*/\\1/p"; }     # value of key $1 in a key=value line
 ipb() { "${pin[@]}" ip netns exec "$ns" "$here/ipbatch.sh" "$@"; }
-cref() { [ -n "$NLBENCH" ] && "${pin[@]}" ip netns exec "$ns" "$NLBENCH" "$@" || true; }
-rref() { [ -n "$ROUTEBENCH" ] && "${pin[@]}" ip netns exec "$ns" "$ROUTEBENCH" "$@" || true; }
-aref() { [ -n "$ADDRBENCH" ] && "${pin[@]}" ip netns exec "$ns" "$ADDRBENCH" "$@" || true; }
+cref() { [ -n "$NLBENCH" ] && settle && "${pin[@]}" ip netns exec "$ns" "$NLBENCH" "$@" || true; }
+rref() { [ -n "$ROUTEBENCH" ] && settle && "${pin[@]}" ip netns exec "$ns" "$ROUTEBENCH" "$@" || true; }
+aref() { [ -n "$ADDRBENCH" ] && settle && "${pin[@]}" ip netns exec "$ns" "$ADDRBENCH" "$@" || true; }
 
 # results: lines "workload round side value"
 res="$work/results"; : > "$res"
@@ -229,5 +235,7 @@ echo "routedump: the IPv4 main table of 10,000 routes (C: routebench dump); addr
 echo "-lean rows: the same through Links.modeledOnly() (records without the unmodeled attributes). Pinned to CPU ${CPU:-none} (bridge500 never)."
 if [ -n "${RAW:-}" ]; then echo; echo "raw results (workload round side value):"; cat "$res"; fi
 [ -s "$work/failed" ] && { echo; echo "FAILED runs (their rows are missing):"; cat "$work/failed"; }
-echo "churn-bulk's ip column is ip one pair at a time (the target's baseline); ip's own group-delete form: $(med churn-bulk ip) pairs/s."
+if [ -n "$(med churn-bulk ip)" ]; then
+  echo "churn-bulk's ip column is ip one pair at a time (the target's baseline); ip's own group-delete form: $(med churn-bulk ip) pairs/s."
+fi
 exit 0
