@@ -159,6 +159,14 @@ public final class Message {
         return k;
     }
 
+    /**
+     * {@return whether {@link #retained()} was called for the datagram this message is in} (by a
+     * decoder of this message or of an earlier one of the same datagram): whether records keep it.
+     */
+    public boolean isRetained() {
+        return kept != null;
+    }
+
     /** The retained datagram's bytes (never written once made), copied on the first call per datagram. */
     private byte[] retainedArray() {
         byte[] a = keptArray;

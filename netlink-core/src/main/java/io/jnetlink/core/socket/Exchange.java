@@ -42,6 +42,10 @@ final class Exchange {
     private NetlinkSocket.ReplyHandler handler;
     /** A dump's handler, called directly (one call per message, not two through a ReplyHandler). */
     private NetlinkSocket.DumpHandler dumpHandler;
+    /** Whether the dump handler was given a message of the datagram being handled. */
+    private boolean handedData;
+    /** Whether the last datagram whose messages reached a dump handler was kept by what they became. */
+    private boolean lastKept = true;
     private int firstSeq;
     private int count;
     private int open; // requests still waiting for their ACK or DONE
@@ -164,21 +168,40 @@ final class Exchange {
             accept(datagram, size); // not an array from its index 0: records copy it as from a buffer
             return;
         }
+        handedData = false;
         long pos = 0;
         while (pos < size) {
             long step = view.bindOwned(array, datagram, pos, size - pos);
             handle(view);
             pos += step;
         }
+        noteKept();
     }
 
     void accept(MemorySegment buffer, long size) {
+        handedData = false;
         long pos = 0;
         while (pos < size) {
             long step = view.bind(buffer, pos, size - pos);
             handle(view);
             pos += step;
         }
+        noteKept();
+    }
+
+    private void noteKept() {
+        if (handedData) {
+            lastKept = view.isRetained();
+        }
+    }
+
+    /**
+     * {@return whether the records of the last dump datagram kept it} A dump whose decoder keeps nothing
+     * (a modeled-only one) then has its next datagrams received into the socket's buffer rather than
+     * into arrays of their own.
+     */
+    boolean lastDatagramKept() {
+        return lastKept;
     }
 
     private void handle(Message m) {
@@ -215,6 +238,7 @@ final class Exchange {
             default -> {
                 if (dumpHandler != null) {
                     if (errors == null || errors[idx] == null) {
+                        handedData = true;
                         dumpHandler.onMessage(m);
                     }
                     return;

@@ -567,9 +567,10 @@ public final class NetlinkSocket implements AutoCloseable {
             transport.send(writer.written());
             while (!exchange.complete()) {
                 try {
-                    if (mode == Exchange.Mode.DUMP) {
+                    if (mode == Exchange.Mode.DUMP && exchange.lastDatagramKept()) {
                         // A dump's records keep their datagrams: receive each into an array of its
-                        // own, which they then share, rather than copying it out of the buffer.
+                        // own, which they then share, rather than copying it out of the buffer
+                        // (unless they kept none of the last: a modeled-only decoder's).
                         MemorySegment d = transport.receiveOwned(true);
                         if (d == null) {
                             throw wokenMidExchange(verb, key);

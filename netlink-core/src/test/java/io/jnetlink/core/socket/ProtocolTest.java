@@ -184,6 +184,65 @@ class ProtocolTest {
         }
     }
 
+    /**
+     * A dump's datagrams go into arrays of their own while the records keep them, and through the
+     * socket's buffer once a decoder kept none of the last one (a modeled-only decoder's).
+     */
+    @Test
+    void dumpDatagramsAreReceivedIntoArraysOfTheirOwnOnlyWhileRecordsKeepThem() {
+        ScriptedTransport t = new ScriptedTransport(sent -> {
+            int seq = sequences(sent).get(0);
+            return List.of(datagram(link(seq, NLM_F_MULTI, 1)), datagram(link(seq, NLM_F_MULTI, 2)),
+                    datagram(link(seq, NLM_F_MULTI, 3)), datagram(done(seq, 0)));
+        });
+        int[] owned = {0};
+        Transport counting = new Transport() {
+            @Override
+            public void send(java.lang.foreign.MemorySegment data) {
+                t.send(data);
+            }
+
+            @Override
+            public long receive(boolean wait) {
+                return t.receive(wait);
+            }
+
+            @Override
+            public java.lang.foreign.MemorySegment buffer() {
+                return t.buffer();
+            }
+
+            @Override
+            public int portId() {
+                return t.portId();
+            }
+
+            @Override
+            public void close() {
+                t.close();
+            }
+
+            @Override
+            public java.lang.foreign.MemorySegment receiveOwned(boolean wait) {
+                owned[0]++;
+                return Transport.super.receiveOwned(wait);
+            }
+        };
+        try (NetlinkSocket s = NetlinkSocket.over(counting, 0)) {
+            List<java.lang.foreign.MemorySegment> kept = s.dumpAll("dump links", ProtocolTest::dumpRequest, Message::retained);
+            assertEquals(4, owned[0], "three datagrams of links and the one of NLMSG_DONE");
+            assertEquals(3, kept.get(2).get(java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED, 16 + 4));
+            owned[0] = 0;
+            assertEquals(List.of(1, 2, 3), s.dumpAll("dump links", ProtocolTest::dumpRequest, m -> m.u32(4)));
+            assertEquals(1, owned[0], "only the first: its messages kept nothing");
+            owned[0] = 0;
+            kept = s.dumpAll("dump links", ProtocolTest::dumpRequest, Message::retained);
+            assertEquals(3, owned[0], "the first through the buffer (copied when kept), then owned again");
+            assertEquals(List.of(1, 2, 3), kept.stream()
+                    .map(k -> k.get(java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED, 16 + 4)).toList());
+        }
+    }
+
     @Test
     void interruptedDumpIsRetriedFromScratch() {
         AtomicInteger attempts = new AtomicInteger();
