@@ -145,8 +145,9 @@ public final class Message {
      * that stays valid after the handler returns, read-only and readable from any thread: for
      * records that keep what they may decode later} The copy is made on the first call and shared
      * by every message of the same datagram (a dump's datagram holds many), so a reply is copied
-     * at most once, and not at all when nobody asks. The message is at the same offsets in it as
-     * in {@link #segment()} ({@link #offset()}, {@link #payloadOffset()}).
+     * at most once, and not at all when nobody asks; a datagram bound with {@link #bindOwned}
+     * (received into an array of its own) is not copied at all. The message is at the same
+     * offsets in it as in {@link #segment()} ({@link #offset()}, {@link #payloadOffset()}).
      */
     public MemorySegment retained() {
         MemorySegment k = kept;
