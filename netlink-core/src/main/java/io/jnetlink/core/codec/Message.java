@@ -121,6 +121,8 @@ public final class Message {
      * @return the message length, rounded up to alignment (where the next message starts)
      */
     public long bindOwned(byte[] array, MemorySegment datagram, long offset, long available) {
+        java.util.Objects.requireNonNull(array, "array");
+        java.util.Objects.requireNonNull(datagram, "datagram");
         if (available < Netlink.NLMSG_HDRLEN) {
             throw truncatedHeader(offset, available);
         }

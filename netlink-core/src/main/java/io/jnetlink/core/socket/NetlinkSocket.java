@@ -566,25 +566,29 @@ public final class NetlinkSocket implements AutoCloseable {
         try {
             transport.send(writer.written());
             while (!exchange.complete()) {
+                // A dump's records keep their datagrams: receive each into an array of its own,
+                // which they then share, rather than copying it out of the buffer (unless they
+                // kept none of the last: a modeled-only decoder's).
+                boolean owned = mode == Exchange.Mode.DUMP && exchange.lastDatagramKept();
+                MemorySegment d = null;
+                long size = -1;
                 try {
-                    if (mode == Exchange.Mode.DUMP && exchange.lastDatagramKept()) {
-                        // A dump's records keep their datagrams: receive each into an array of its
-                        // own, which they then share, rather than copying it out of the buffer
-                        // (unless they kept none of the last: a modeled-only decoder's).
-                        MemorySegment d = transport.receiveOwned(true);
-                        if (d == null) {
-                            throw wokenMidExchange(verb, key);
-                        }
-                        exchange.acceptOwned(d);
-                        continue;
+                    if (owned) {
+                        d = transport.receiveOwned(true);
+                    } else {
+                        size = transport.receive(true);
                     }
-                    long size = transport.receive(true);
-                    if (size < 0) {
-                        throw wokenMidExchange(verb, key);
-                    }
-                    exchange.accept(transport.buffer(), size);
                 } catch (NetlinkTimeoutException e) {
                     throw new NetlinkTimeoutException(describe(verb, key), first);
+                }
+                if (owned ? d == null : size < 0) {
+                    // Only close() wakes a transport, and it waits for this exchange first.
+                    throw new IllegalStateException(describe(verb, key) + ": the transport was woken mid-exchange");
+                }
+                if (owned) {
+                    exchange.acceptOwned(d);
+                } else {
+                    exchange.accept(transport.buffer(), size);
                 }
             }
             if (exchange.hasSilentRequests()) {
@@ -596,11 +600,6 @@ public final class NetlinkSocket implements AutoCloseable {
         } finally {
             exchange.clear();
         }
-    }
-
-    /** Only close() wakes a transport, and it waits for the exchange first: this cannot happen. */
-    private static IllegalStateException wokenMidExchange(String verb, int key) {
-        return new IllegalStateException(describe(verb, key) + ": the transport was woken mid-exchange");
     }
 
     /** The text of an operation: {@code verb}, followed by {@code key} unless it is {@link #NO_KEY}. */

@@ -1,6 +1,5 @@
 package io.jnetlink.rtnl.link;
 
-import io.jnetlink.core.codec.AttributeCursor;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
@@ -23,14 +22,7 @@ public record LinkStats(long rxPackets, long txPackets, long rxBytes, long txByt
                         long rxDropped, long txDropped, long multicast, long collisions) {
     private static final int FIELDS = 10;
 
-    /** Throws unless the IFLA_STATS64 under {@code a} holds the fields read here. */
-    static void check(AttributeCursor a) {
-        if (a.length() < FIELDS * 8) {
-            throw a.malformed("rtnl_link_stats64 needs at least " + FIELDS * 8 + " bytes, got " + a.length());
-        }
-    }
-
-    /** As {@link #check(AttributeCursor)}, for the IFLA_STATS64 of an index. */
+    /** Throws unless the IFLA_STATS64 of the index holds the fields read here. */
     static void check(io.jnetlink.core.codec.AttributeIndex x) {
         int n = x.length(Ifla.IFLA_STATS64);
         if (n < FIELDS * 8) {
