@@ -38,6 +38,9 @@ public final class AttributeIndex {
     private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
     /** A host-order int in a byte array: one load for an attribute's header (length and type). */
     private static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.nativeOrder());
+    /** Host-order u16 and u64 fields, each one load (as C2 compiles these handles), where a byte-by-byte read takes several. */
+    private static final VarHandle I16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.nativeOrder());
+    private static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
     /**
      * Per type, the offset of its (last) attribute's header from {@link #start}; meaningful only where
@@ -81,23 +84,31 @@ public final class AttributeIndex {
     void fill(byte[] bytes, MemorySegment segment, boolean kept, int payload, int fixed, int from, int to,
               AttrNames attrNames, AttributePolicy policy) {
         if (from < 0 || to > bytes.length || from > to) {
-            throw new MalformedMessageException("", from,
-                    "attribute run [" + from + ", " + to + ") outside a buffer of " + bytes.length + " bytes");
+            throw outsideBuffer(from, to, bytes.length);
         }
+        if (to - from != predictedLength || policy != predictedPolicy || !sameLayout(bytes, from)) {
+            walk(bytes, from, to, attrNames, policy);
+        }
+        // (when the layout is the last message's, the walk, its checks and the table would come out
+        // the same: the table is kept relative to the start)
+        this.b = bytes;
+        this.seg = segment;
+        this.kept = kept;
+        this.names = attrNames;
+        this.payload = payload;
+        this.fixedLength = fixed;
+        this.start = from;
+        this.end = to;
+    }
+
+    private static MalformedMessageException outsideBuffer(int from, int to, int size) {
+        return new MalformedMessageException("", from, "attribute run [" + from + ", " + to + ") outside a buffer of "
+                + size + " bytes");
+    }
+
+    /** Walks the attribute headers in {@code [from, to)}: checks them, fills the table and the masks, remembers the layout. */
+    private void walk(byte[] bytes, int from, int to, AttrNames attrNames, AttributePolicy policy) {
         int length = to - from;
-        if (length == predictedLength && policy == predictedPolicy && sameLayout(bytes, from)) {
-            // the attributes have the lengths and types of the last message indexed: the walk, its
-            // checks and the table would come out the same (the table is kept relative to the start)
-            this.b = bytes;
-            this.seg = segment;
-            this.kept = kept;
-            this.names = attrNames;
-            this.payload = payload;
-            this.fixedLength = fixed;
-            this.start = from;
-            this.end = to;
-            return;
-        }
         predictedLength = -1; // until this walk succeeds
         int[] offsets = at;
         int[] words = layoutWords;
@@ -150,14 +161,6 @@ public final class AttributeIndex {
         this.present0 = m0;
         this.present1 = m1;
         this.high = above;
-        this.b = bytes;
-        this.seg = segment;
-        this.kept = kept;
-        this.names = attrNames;
-        this.payload = payload;
-        this.fixedLength = fixed;
-        this.start = from;
-        this.end = to;
     }
 
     /** Whether the attribute headers at the remembered offsets from {@code from} are the remembered ones. */
@@ -176,21 +179,17 @@ public final class AttributeIndex {
 
     /** A host-order u16 at {@code p} of {@code a}. */
     static int u16(byte[] a, int p) {
-        return LITTLE_ENDIAN ? (a[p] & 0xFF) | (a[p + 1] & 0xFF) << 8 : (a[p] & 0xFF) << 8 | (a[p + 1] & 0xFF);
+        return (short) I16.get(a, p) & 0xFFFF;
     }
 
     /** A host-order u32 at {@code p} of {@code a}. */
     static int u32(byte[] a, int p) {
-        return LITTLE_ENDIAN
-                ? (a[p] & 0xFF) | (a[p + 1] & 0xFF) << 8 | (a[p + 2] & 0xFF) << 16 | a[p + 3] << 24
-                : a[p] << 24 | (a[p + 1] & 0xFF) << 16 | (a[p + 2] & 0xFF) << 8 | (a[p + 3] & 0xFF);
+        return (int) I32.get(a, p);
     }
 
     /** A host-order u64 at {@code p} of {@code a}. */
     static long u64(byte[] a, int p) {
-        long lo = u32(a, p) & 0xFFFF_FFFFL;
-        long hi = u32(a, p + 4) & 0xFFFF_FFFFL;
-        return LITTLE_ENDIAN ? hi << 32 | lo : lo << 32 | hi;
+        return (long) I64.get(a, p);
     }
 
     /**
