@@ -19,6 +19,8 @@
 # namespace of 1,000 links leaves kernel workers tearing it down (measured: ~0.1 s of CPU within the
 # first half second), on any CPU, and the next run should not share its CPU with that. SETTLE=0
 # waits not.
+# The C side of getlink, getlink64, dump, routedump and addrdump runs right before and right after
+# the library's full-record run, and the mean of the two is its value for the round (see bracketed).
 # Builds nothing. Needs root (creates network namespaces). Everything happens inside namespaces named
 # bench-*: the ip / C side in bench-cmp-PID (made and deleted here), the JMH side in bench-* namespaces
 # each benchmark makes and deletes. JMH_OPTS adds options to every JMH run (e.g. "-prof gc"); JAVA_OPTS
@@ -106,18 +108,43 @@ SHORT=(-f 1 -wi 1 -w 1 -i 2 -r 1)
 # Lookups and dumps are CPU work in the JVM: they need the JIT warm (with SHORT a lookup measured
 # half its warm rate).
 WARM=(-f 1 -wi 3 -w 2 -i 3 -r 2)
+# mean A B: the mean of two numbers, or the one given when the other is empty
+mean() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "") print b; else if (b == "") print a; else printf "%.1f", (a + b) / 2 }'; }
+# bracketed WORKLOAD ROUND LIB-CMD... -- C-CMD...: the C program runs right before and right after the
+# library's run, and the round's C value is the mean of the two: the machine drifts (a C route dump
+# measured 373, then 216, then 209 dumps/s in three rounds of one run), and a C value taken on one side
+# of a 10 s JMH run compared the library with another moment of the machine. Drift that is linear over
+# the library's run cancels. The C command prints one number.
+bracketed() {
+  local w=$1 r=$2 lib=() c1 c2
+  shift 2
+  while [ "$1" != -- ]; do lib+=("$1"); shift; done
+  shift
+  c1=$("$@")
+  put "$w" "$r" lib "$("${lib[@]}")"
+  c2=$("$@")
+  [ -n "$c1$c2" ] && put "$w" "$r" c "$(mean "$c1" "$c2")"
+  [ -n "$c1$c2" ] && put "$w" "$r" c-before "$c1" && put "$w" "$r" c-after "$c2"
+  return 0
+}
+cnum() { local key=$1; shift; cref "$@" | kv "$key"; }
+rnum() { local key=$1; shift; rref "$@" | kv "$key"; }
+anum() { local key=$1; shift; aref "$@" | kv "$key"; }
 # warm_pair WORKLOAD ROUND BENCH LEAN-BENCH C-KEY C-ARGS...: the library's full-record benchmark as
-# WORKLOAD, its Links.modeledOnly() twin as WORKLOAD-lean, and one C run filed under both.
+# WORKLOAD (bracketed by C runs), its Links.modeledOnly() twin as WORKLOAD-lean, which is held to
+# absolute targets and filed with the same C value.
 warm_pair() {
   local w=$1 r=$2 full=$3 lean=$4 key=$5 c
   shift 5
-  put "$w" "$r" lib "$(jmh "$full\$" "$full" '' "${WARM[@]}")"
-  put "$w-lean" "$r" lib "$(jmh "$lean" "$lean" '' "${WARM[@]}")"
   if [ -n "$NLBENCH" ]; then
-    c=$(cref "$@" | kv "$key")
-    put "$w" "$r" c "$c"
-    put "$w-lean" "$r" c "$c"
+    bracketed "$w" "$r" jmh "$full\$" "$full" '' "${WARM[@]}" -- cnum "$key" "$@"
+  else
+    put "$w" "$r" lib "$(jmh "$full\$" "$full" '' "${WARM[@]}")"
   fi
+  put "$w-lean" "$r" lib "$(jmh "$lean" "$lean" '' "${WARM[@]}")"
+  c=$(awk -v w="$w" -v r="$r" '$1 == w && $2 == r && $3 == "c" { print $4 }' "$res")
+  [ -n "$c" ] && put "$w-lean" "$r" c "$c"
+  return 0
 }
 
 for ((r = 1; r <= ROUNDS; r++)); do
@@ -161,13 +188,19 @@ for ((r = 1; r <= ROUNDS; r++)); do
     routedump)
       # 10,000 IPv4 routes in the main table, dumped whole (routes installed untimed on every side)
       put $w $r ip "$(ipb routedump 20 | kv dumps_per_s)"
-      put $w $r lib "$(jmh 'DumpRoutes.dump' DumpRoutes.dump '' "${WARM[@]}")"
-      [ -n "$ROUTEBENCH" ] && put $w $r c "$(rref dump 100 10000 | kv dumps_per_s)" ;;
+      if [ -n "$ROUTEBENCH" ]; then
+        bracketed $w $r jmh 'DumpRoutes.dump' DumpRoutes.dump '' "${WARM[@]}" -- rnum dumps_per_s dump 300 10000
+      else
+        put $w $r lib "$(jmh 'DumpRoutes.dump' DumpRoutes.dump '' "${WARM[@]}")"
+      fi ;;
     addrdump)
       # 1,002 addresses (500 IPv4 + 500 IPv6 on lo, and lo's own two), dumped whole
       put $w $r ip "$(ipb addrdump 200 | kv dumps_per_s)"
-      put $w $r lib "$(jmh 'DumpAddresses.dump' DumpAddresses.dump '' "${WARM[@]}")"
-      [ -n "$ADDRBENCH" ] && put $w $r c "$(aref dump 500 1000 | kv dumps_per_s)" ;;
+      if [ -n "$ADDRBENCH" ]; then
+        bracketed $w $r jmh 'DumpAddresses.dump' DumpAddresses.dump '' "${WARM[@]}" -- anum dumps_per_s dump 2000 1000
+      else
+        put $w $r lib "$(jmh 'DumpAddresses.dump' DumpAddresses.dump '' "${WARM[@]}")"
+      fi ;;
     attach)
       line=$(ipb attach 40)
       put $w $r ip "$(echo "$line" | kv attach_median_ms)"
