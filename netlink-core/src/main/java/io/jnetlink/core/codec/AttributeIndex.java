@@ -29,7 +29,7 @@ import java.nio.ByteOrder;
  *
  * <p>An index belongs to the message view that made it and is refilled by its next
  * {@link Message#index} call: read what you need, then let it go. Offsets are into
- * {@link Message#segment()}, and equally into {@link Message#retained()}.
+ * {@link Message#segment()}, and equally into {@link Message#retained()} and {@link #segment()}.
  */
 public final class AttributeIndex {
     /** Types below this are indexed; a higher type only sets {@link #hasTypesOutside}. */
@@ -73,7 +73,11 @@ public final class AttributeIndex {
     private int start;
     private int end;
 
-    AttributeIndex() {
+    /** The view that made this index: its {@link Message#retained()} is what records keep. */
+    private final Message owner;
+
+    AttributeIndex(Message owner) {
+        this.owner = owner;
     }
 
     /**
@@ -234,16 +238,18 @@ public final class AttributeIndex {
     }
 
     /**
-     * {@return the retained datagram the offsets are into, read-only (the same as {@link Message#retained()});
-     * null for an index of a message not kept ({@link Message#index(int, AttrNames, boolean)})}
+     * {@return the retained datagram the offsets are into, read-only (the same as {@link Message#retained()},
+     * copied on this call if it was not yet): what a record keeps; null for an index of a message not
+     * kept ({@link Message#index(int, AttrNames, boolean)})}
      */
     public MemorySegment retained() {
-        return kept ? seg : null;
+        return kept ? owner.retained() : null;
     }
 
     /**
-     * {@return the memory the offsets are into: the retained datagram, or the view's scratch copy of a
-     * message not kept (valid only until the view's next index)}
+     * {@return the memory the offsets are into while the view is on this message: the retained datagram, or a
+     * copy the view reuses (for a datagram not received into an array of its own, and for a message
+     * not kept), valid only until the view's next index or bind; a record keeps {@link #retained()}}
      */
     public MemorySegment segment() {
         return seg;

@@ -11,6 +11,8 @@ import io.jnetlink.core.MalformedMessageException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,6 +77,46 @@ class RetainedTest {
                 assertEquals(1000 + k, c.u32());
             }
             assertThrows(IllegalArgumentException.class, () -> kept[0].set(ValueLayout.JAVA_BYTE, 0, (byte) 1));
+        }
+    }
+
+    /**
+     * A decoder indexes first and asks for the retained copy last (as the record is made): the index
+     * reads a copy the view reuses, and what the records keep is the datagram as it was, whatever the
+     * buffer and that reused copy hold after the next datagrams.
+     */
+    @Test
+    void indexedBeforeRetainedTheRecordsKeepTheirOwnDatagramsBytes() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buffer = arena.allocate(8192, 8);
+            Message view = new Message();
+            List<MemorySegment> kept = new ArrayList<>();
+            List<Long> mtuAt = new ArrayList<>();
+            for (int d = 0; d < 3; d++) {
+                MemorySegment dg = datagram(arena, 2 + d, "d" + d + "-");
+                MemorySegment.copy(dg, 0, buffer, 0, dg.byteSize());
+                int base = 1000 * (d + 1);
+                int[] i = {0};
+                each(view, buffer, dg.byteSize(), m -> {
+                    AttributeIndex x = m.index(16, NAMES);
+                    assertEquals(1000 + i[0]++, x.u32(2, -1));
+                    // the index's memory is the view's, not the record's
+                    assertNotSame(x.segment(), x.retained());
+                    kept.add(x.retained());
+                    mtuAt.add(x.offset(2));
+                    assertSame(m.retained(), x.retained());
+                });
+                assertEquals(2 + d, i[0]);
+                // overwrite the buffer with garbage before the next datagram arrives
+                buffer.fill((byte) 0x5A);
+            }
+            int k = 0;
+            for (int d = 0; d < 3; d++) {
+                for (int n = 0; n < 2 + d; n++, k++) {
+                    assertEquals(1000 + n, kept.get(k).get(ValueLayout.JAVA_INT_UNALIGNED, mtuAt.get(k)), "datagram " + d);
+                }
+            }
+            assertNotSame(kept.get(0), kept.get(2));
         }
     }
 

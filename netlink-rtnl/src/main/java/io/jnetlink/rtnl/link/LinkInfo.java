@@ -365,13 +365,13 @@ public final class LinkInfo {
                         : kindData(kind, a.nested(Ifla.INFO_NAMES));
             }
         }
-        MemorySegment s = x.segment();
         if (keep) {
             return new LinkInfo(index, type, flags, oper, mtu, master, kind, kindData, peer, netnsid, group, txqlen,
-                    s, nameAt, nameLength, macAt, macLength, statsAt, aliasAt, aliasLength, (int) x.start(),
+                    x.retained(), nameAt, nameLength, macAt, macLength, statsAt, aliasAt, aliasLength, (int) x.start(),
                     (int) x.end());
         }
         // modeled only: read everything now, keep no bytes
+        MemorySegment s = x.segment();
         LinkInfo l = new LinkInfo(index, type, flags, oper, mtu, master, kind, kindData, peer, netnsid, group, txqlen,
                 null, -1, 0, macAt < 0 ? -1 : 0, 0, statsAt < 0 ? -1 : 0, aliasAt < 0 ? -1 : 0, 0, 0, 0);
         l.name = AttributeCursor.string(s, nameAt, nameLength);
